@@ -1,0 +1,31 @@
+using FinPilot.Web;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FinPilot.Cli;
+
+/// <summary>The platform's services without the web server, configured like the web host.</summary>
+internal static class CliHost
+{
+    public static IHost Build()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
+        });
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddFinPilotCore();
+        return builder.Build();
+    }
+
+    public static async Task<int> RunAsync(Func<IServiceProvider, Task<int>> action)
+    {
+        using var host = Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the provider's context and exposes it as <see cref="FinPilotDbContext"/>, which is
+    /// what every handler asks for.
+    /// </summary>
+    public static IServiceCollection AddFinPilotData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        var connectionString = configuration.GetConnectionString("FinPilot");
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:FinPilot is empty. " +
+                        "Set ConnectionStrings__FinPilot, e.g. 'Host=localhost;Database=finpilot;Username=finpilot;Password=…'.");
+                }
+
+                services.AddDbContext<PostgresFinPilotDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddScoped<FinPilotDbContext>(sp => sp.GetRequiredService<PostgresFinPilotDbContext>());
+                break;
+            default:
+                connectionString = string.IsNullOrWhiteSpace(connectionString)
+                    ? DatabaseOptions.DefaultSqliteConnectionString(contentRoot)
+                    : connectionString;
+                EnsureSqliteDirectory(connectionString);
+                services.AddDbContext<SqliteFinPilotDbContext>(o => o.UseSqlite(connectionString));
+                services.AddScoped<FinPilotDbContext>(sp => sp.GetRequiredService<SqliteFinPilotDbContext>());
+                break;
+        }
+
+        services.AddHealthChecks().AddDbContextCheck<FinPilotDbContext>("database");
+        return services;
+    }
+
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(directory) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}

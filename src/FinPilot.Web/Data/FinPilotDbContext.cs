@@ -1,0 +1,59 @@
+using FinPilot.Domain.Organisations;
+using FinPilot.Domain.Regions;
+using FinPilot.Web.Features.ApiTokens;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Data;
+
+/// <summary>
+/// The one model of the platform. Each provider derives from it (<see cref="SqliteFinPilotDbContext"/>,
+/// <see cref="PostgresFinPilotDbContext"/>) to own its migrations; handlers use this type.
+/// </summary>
+public abstract class FinPilotDbContext(DbContextOptions options)
+    : IdentityDbContext<User>(options), IDataProtectionKeyContext
+{
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FinPilotDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The audit trail is evidence: once written, no code path of the platform may change or remove it.
+    private void GuardAppendOnly()
+    {
+        var tampered = ChangeTracker.Entries<AuditEntry>()
+            .Any(e => e.State is EntityState.Modified or EntityState.Deleted);
+        if (tampered)
+        {
+            throw new InvalidOperationException("Audit entries are append-only.");
+        }
+    }
+}

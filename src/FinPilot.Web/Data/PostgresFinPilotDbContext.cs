@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Data;
+
+public sealed class PostgresFinPilotDbContext(DbContextOptions<PostgresFinPilotDbContext> options) : FinPilotDbContext(options);

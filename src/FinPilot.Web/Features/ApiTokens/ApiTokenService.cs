@@ -1,0 +1,68 @@
+using FinPilot.Domain.Common;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.ApiTokens;
+
+public sealed record NewApiToken(string Name, int ExpiresInDays = 90);
+
+/// <summary>A user's own tokens: nobody, not even an administrator, creates or lists another's.</summary>
+public sealed class ApiTokenService(FinPilotDbContext db, CurrentUser current, AuditLog audit, TimeProvider clock)
+{
+    public const int MaxActivePerUser = 20;
+
+    public async Task<IReadOnlyList<ApiToken>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.ApiTokens.AsNoTracking().Where(t => t.UserId == current.Id).OrderByDescending(t => t.CreatedAt).ToListAsync(cancellationToken);
+
+    public async Task<Result<(ApiToken Token, string Secret)>> CreateAsync(NewApiToken input, CancellationToken cancellationToken = default)
+    {
+        var userId = current.Id ?? throw new InvalidOperationException("No signed-in user.");
+        var errors = Text.Required(input.Name, nameof(NewApiToken.Name), ApiToken.MaxNameLength).ToList();
+        if (input.ExpiresInDays is < 1 or > ApiToken.MaxLifetimeDays)
+        {
+            errors.Add(new Error(ApiTokenErrors.LifetimeOutOfRange, nameof(NewApiToken.ExpiresInDays), ApiToken.MaxLifetimeDays));
+        }
+
+        var now = clock.GetUtcNow();
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId && t.RevokedAt == null).ToListAsync(cancellationToken);
+        if (tokens.Count(t => t.IsActive(now)) >= MaxActivePerUser)
+        {
+            errors.Add(new Error(ApiTokenErrors.TooMany, nameof(NewApiToken.Name), MaxActivePerUser));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<(ApiToken, string)>.Fail([.. errors]);
+        }
+
+        var issued = ApiToken.Issue(userId, input.Name, now, now.AddDays(input.ExpiresInDays));
+        db.ApiTokens.Add(issued.Token);
+        audit.Record(AuditActions.TokenCreated, "api-token", issued.Token.Id.ToString(), new { issued.Token.Name, issued.Token.Hint, issued.Token.ExpiresAt });
+        await db.SaveChangesAsync(cancellationToken);
+        return issued;
+    }
+
+    public async Task<Result> RevokeAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        // Another user's token answers exactly like a missing one, so ids cannot be probed.
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == current.Id, cancellationToken);
+        if (token is null)
+        {
+            return new Error(ApiTokenErrors.NotFound);
+        }
+
+        token.Revoke(clock.GetUtcNow());
+        audit.Record(AuditActions.TokenRevoked, "api-token", token.Id.ToString(), new { token.Name, token.Hint });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+}
+
+public static class ApiTokenErrors
+{
+    public const string NotFound = "ApiToken.NotFound";
+    public const string LifetimeOutOfRange = "ApiToken.LifetimeOutOfRange";
+    public const string TooMany = "ApiToken.TooMany";
+}

@@ -1,0 +1,75 @@
+namespace FinPilot.Web.Features.Audit;
+
+/// <summary>One line of the append-only trail: who did what to which record, when and from where.</summary>
+public sealed class AuditEntry
+{
+    private AuditEntry()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>Null for anonymous actions (a failed login of an unknown name, a public comment).</summary>
+    public string? ActorId { get; private set; }
+
+    public string? ActorName { get; private set; }
+
+    /// <summary>A stable dotted code, e.g. <c>organisation.updated</c>; see <see cref="AuditActions"/>.</summary>
+    public string Action { get; private set; } = string.Empty;
+
+    public string ResourceType { get; private set; } = string.Empty;
+
+    public string? ResourceId { get; private set; }
+
+    public int? RegionId { get; private set; }
+
+    /// <summary>Compact JSON with what changed; never secrets.</summary>
+    public string? Details { get; private set; }
+
+    public string? IpAddress { get; private set; }
+
+    public string? UserAgent { get; private set; }
+
+    public static AuditEntry Create(
+        DateTimeOffset at, string? actorId, string? actorName, string action, string resourceType,
+        string? resourceId, int? regionId, string? details, string? ipAddress, string? userAgent) => new()
+        {
+            At = at,
+            ActorId = actorId,
+            ActorName = Truncate(actorName, 256),
+            Action = action,
+            ResourceType = resourceType,
+            ResourceId = resourceId,
+            RegionId = regionId,
+            Details = details,
+            IpAddress = Truncate(ipAddress, 64),
+            UserAgent = Truncate(userAgent, 512),
+        };
+
+    private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+}
+
+public static class AuditActions
+{
+    public const string LoginSucceeded = "login.succeeded";
+    public const string LoginFailed = "login.failed";
+    public const string LoginSecondFactorRequired = "login.second-factor-required";
+    public const string LoginLockedOut = "login.locked-out";
+    public const string Logout = "logout";
+    public const string PasswordChanged = "password.changed";
+    public const string TwoFactorEnabled = "two-factor.enabled";
+    public const string TwoFactorDisabled = "two-factor.disabled";
+    public const string UserCreated = "user.created";
+    public const string UserUpdated = "user.updated";
+    public const string RoleGranted = "role.granted";
+    public const string RoleRevoked = "role.revoked";
+    public const string RegionCreated = "region.created";
+    public const string RegionUpdated = "region.updated";
+    public const string OrganisationCreated = "organisation.created";
+    public const string OrganisationUpdated = "organisation.updated";
+    public const string TokenCreated = "token.created";
+    public const string TokenRevoked = "token.revoked";
+    public const string AccessDenied = "access.denied";
+}

@@ -1,0 +1,79 @@
+using FinPilot.Domain.Organisations;
+using FinPilot.Domain.Regions;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Demo;
+
+/// <summary>Loads <see cref="DemoData"/>; safe to run again, it only adds what is missing.</summary>
+public sealed class DemoSeeder(FinPilotDbContext db, UserAdministration users, DemoOptions options, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var regions = await SeedRegionsAsync(cancellationToken);
+        var organisations = await SeedOrganisationsAsync(regions, cancellationToken);
+        await SeedUsersAsync(regions, organisations, cancellationToken);
+    }
+
+    private async Task<Dictionary<string, Region>> SeedRegionsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var demo in DemoData.Regions)
+        {
+            if (!await db.Regions.AnyAsync(r => r.Code == demo.Code, cancellationToken))
+            {
+                db.Regions.Add(Region.Create(demo.Code, demo.NameZh, demo.NameEn, demo.ApprovedOn).Value!);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.Regions.ToDictionaryAsync(r => r.Code, cancellationToken);
+    }
+
+    private async Task<Dictionary<string, Organisation>> SeedOrganisationsAsync(Dictionary<string, Region> regions, CancellationToken cancellationToken)
+    {
+        var byCode = new Dictionary<string, Organisation>();
+        foreach (var demo in DemoData.Organisations)
+        {
+            var region = DemoData.Regions.Single(r => r.Code == demo.RegionCode);
+            var creditCode = DemoData.CreditCode(region.Division, demo.OrganisationCode);
+            var existing = await db.Organisations.SingleOrDefaultAsync(o => o.CreditCode == creditCode, cancellationToken);
+            if (existing is null)
+            {
+                var contact = new OrganisationContact(demo.ContactName, "创新业务负责人", "010-8000 0000", null);
+                existing = Organisation.Create(
+                    new OrganisationDetails(demo.NameZh, demo.NameEn, demo.Type, demo.Licensed, creditCode, regions[demo.RegionCode].Id, [contact]),
+                    Guid.CreateVersion7(clock.GetUtcNow())).Value!;
+                db.Organisations.Add(existing);
+            }
+
+            byCode[demo.OrganisationCode] = existing;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return byCode;
+    }
+
+    private async Task SeedUsersAsync(Dictionary<string, Region> regions, Dictionary<string, Organisation> organisations, CancellationToken cancellationToken)
+    {
+        var system = users.AsSystem();
+        foreach (var demo in DemoData.Users)
+        {
+            if (await db.Users.AnyAsync(u => u.Email == demo.Email, cancellationToken))
+            {
+                continue;
+            }
+
+            var created = await system.CreateAsync(new NewUser(demo.Email, demo.DisplayName, options.Password), cancellationToken);
+            if (!created.Succeeded)
+            {
+                logger.LogError("Demo user {Email} could not be created: {Errors}", demo.Email, string.Join("; ", created.Errors));
+                continue;
+            }
+
+            var regionId = demo.RegionCode is null ? (int?)null : regions[demo.RegionCode].Id;
+            var organisationId = demo.OrganisationCode is null ? (Guid?)null : organisations[demo.OrganisationCode].Id;
+            await system.GrantAsync(created.Value!.User.Id, demo.Role, regionId, organisationId, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Demo;
+using FinPilot.Web.Features.ApiTokens;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Organisations;
+using FinPilot.Web.Features.Regions;
+using FinPilot.Web.Features.Users;
+using FinPilot.Web.Http;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace FinPilot.Web;
+
+/// <summary>What every host of the platform needs, the web host and the command line alike.</summary>
+public static class HostSetup
+{
+    public static IHostApplicationBuilder AddFinPilotCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddFinPilotData(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
+        builder.Services.AddFinPilotAccounts();
+        builder.Services.AddScoped<RegionAdministration>();
+        builder.Services.AddScoped<OrganisationAdministration>();
+        builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<ApiTokenService>();
+        builder.Services.AddScoped<AuditQuery>();
+        builder.Services.AddScoped<DemoSeeder>();
+
+        // Keys live in the database so that any web node can read any node's cookies and antiforgery tokens.
+        builder.Services.AddDataProtection().SetApplicationName("FinPilot").PersistKeysToDbContext<FinPilotDbContext>();
+        return builder;
+    }
+
+    public static WebApplication UseFinPilotErrorHandling(this WebApplication app)
+    {
+        // The API answers with problem+json; pages with friendly pages that show no internals.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            pages.UseExceptionHandler("/Error", createScopeForErrors: true);
+            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health").AllowAnonymous();
+        return app;
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        if (options.MigrateOnStartup)
+        {
+            await DatabaseMigrator.MigrateAsync(app.Services);
+        }
+
+        var demo = app.Services.GetRequiredService<DemoOptions>();
+        if (demo.Enabled)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+    }
+}

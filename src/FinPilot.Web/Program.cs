@@ -1,0 +1,49 @@
+using FinPilot.Web;
+using FinPilot.Web.Components;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.ApiTokens;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Demo;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Localization;
+using FinPilot.Web.Features.Organisations;
+using FinPilot.Web.Features.Regions;
+using FinPilot.Web.Features.Users;
+using FinPilot.Web.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddFinPilotCore();
+builder.AddFinPilotIdentity();
+builder.AddFinPilotLocalization();
+builder.AddFinPilotApi();
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+
+app.UseFinPilotErrorHandling();
+app.UseFinPilotLocalization();
+app.UseAuthentication();
+app.UseMiddleware<StaffGateMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>();
+app.MapAdditionalIdentityEndpoints();
+app.MapCultureSwitch();
+app.MapHealth();
+app.MapFinPilotApiDocs();
+app.MapMeApi();
+app.MapRegionsApi();
+app.MapOrganisationsApi();
+app.MapUsersApi();
+app.MapApiTokensApi();
+app.MapAuditApi();
+
+await app.PrepareDatabaseAsync();
+app.AnnounceDemo();
+await app.RunAsync();
+
+/// <summary>Visible to <c>WebApplicationFactory</c> in the integration and browser tests.</summary>
+public partial class Program;
