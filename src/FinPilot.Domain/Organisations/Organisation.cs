@@ -54,6 +54,11 @@ public sealed class Organisation
             errors.Add(new Error(OrganisationErrors.TypeInvalid, nameof(Type)));
         }
 
+        if (details.RegionId <= 0)
+        {
+            errors.Add(new Error(Text.RequiredCode, nameof(RegionId)));
+        }
+
         var code = UnifiedSocialCreditCode.Parse(details.CreditCode, nameof(CreditCode));
         errors.AddRange(code.Errors);
         var contacts = details.Contacts ?? [];

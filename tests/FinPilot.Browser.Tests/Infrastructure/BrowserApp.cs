@@ -99,6 +99,10 @@ public sealed class BrowserApp : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+
+            // Outside Development the host only looks in wwwroot, where a build (unlike a publish)
+            // has no pre-compressed files; the manifest tells it where the build put them.
+            builder.UseStaticWebAssets();
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
             builder.UseSetting("ConnectionStrings:FinPilot", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Enabled", "true");

@@ -61,6 +61,7 @@ public static class AuditActions
     public const string PasswordChanged = "password.changed";
     public const string TwoFactorEnabled = "two-factor.enabled";
     public const string TwoFactorDisabled = "two-factor.disabled";
+    public const string RecoveryCodesGenerated = "two-factor.recovery-codes-generated";
     public const string UserCreated = "user.created";
     public const string UserUpdated = "user.updated";
     public const string RoleGranted = "role.granted";

@@ -73,15 +73,16 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
 
     public async Task<Result<Organisation>> CreateAsync(OrganisationDetails details, CancellationToken cancellationToken = default)
     {
-        if (!(await current.GrantsAsync(cancellationToken)).CanManageOrganisationsIn(details.RegionId))
-        {
-            return Problems.Forbidden;
-        }
-
+        // Validation first, so a form with no region chosen yet says "choose a region", not "forbidden".
         var created = Organisation.Create(details, Guid.CreateVersion7(clock.GetUtcNow()));
         if (!created.Succeeded)
         {
             return created;
+        }
+
+        if (!(await current.GrantsAsync(cancellationToken)).CanManageOrganisationsIn(details.RegionId))
+        {
+            return Problems.Forbidden;
         }
 
         var organisation = created.Value!;
