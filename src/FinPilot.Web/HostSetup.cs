@@ -3,6 +3,8 @@ using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Jobs;
+using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Users;
@@ -30,6 +32,8 @@ public static class HostSetup
         builder.Services.AddScoped<ApiTokenService>();
         builder.Services.AddScoped<AuditQuery>();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<JobLeases>();
+        builder.Services.AddScoped<Notifier>();
 
         // Keys live in the database so that any web node can read any node's cookies and antiforgery tokens.
         builder.Services.AddDataProtection().SetApplicationName("FinPilot").PersistKeysToDbContext<FinPilotDbContext>();

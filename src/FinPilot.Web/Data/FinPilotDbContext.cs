@@ -3,6 +3,8 @@ using FinPilot.Domain.Regions;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Jobs;
+using FinPilot.Web.Features.Notifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +29,10 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,50 @@
+namespace FinPilot.Web.Features.Jobs;
+
+/// <summary>
+/// A periodic background job: each run opens its own scope, takes the job's database lease (so one
+/// node runs it), and catches and logs its own failure so the next run still happens.
+/// </summary>
+public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
+{
+    protected abstract string Name { get; }
+
+    protected abstract TimeSpan Interval { get; }
+
+    /// <summary>One pass of the job's work, within a lease.</summary>
+    protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken);
+
+    /// <summary>Runs one pass now if the lease can be had; returns whether it ran. Tests call this.</summary>
+    public async Task<bool> TryRunAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
+        if (!await leases.TryAcquireAsync(Name, Interval * 3, cancellationToken))
+        {
+            return false;
+        }
+
+        await RunOnceAsync(scope.ServiceProvider, cancellationToken);
+        return true;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await TryRunAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Background job {Job} failed; it will run again in {Interval}.", Name, Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

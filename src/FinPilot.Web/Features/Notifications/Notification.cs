@@ -1,0 +1,77 @@
+using System.Text.Json;
+
+namespace FinPilot.Web.Features.Notifications;
+
+/// <summary>What happened, for whom. The text is made from resources when shown or mailed, in the reader's language.</summary>
+public enum NotificationKind
+{
+    CallPublished = 1,
+    ApplicationSubmitted = 2,
+    ReturnedForSupplement = 3,
+    ApplicationAccepted = 4,
+    ApplicationRejected = 5,
+    DeadlineApproaching = 6,
+    SupplementOverdue = 7,
+}
+
+/// <summary>
+/// One message to one user: an inbox entry and, independently, an e-mail to send. Written in the
+/// same unit of work as the change it reports, so no change goes unannounced and no announcement
+/// tells of a change that was rolled back.
+/// </summary>
+public sealed class Notification
+{
+    private Notification()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string UserId { get; private set; } = string.Empty;
+
+    public NotificationKind Kind { get; private set; }
+
+    /// <summary>Values for the message template (e.g. call title, deadline), as a JSON object of strings.</summary>
+    public string ValuesJson { get; private set; } = "{}";
+
+    /// <summary>Site-relative address of the thing the message is about.</summary>
+    public string Link { get; private set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    public DateTimeOffset? EmailSentAt { get; private set; }
+
+    public int EmailAttempts { get; private set; }
+
+    public string? EmailError { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Values =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(ValuesJson) ?? [];
+
+    public static Notification For(string userId, NotificationKind kind, string link, IReadOnlyDictionary<string, string> values, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        UserId = userId,
+        Kind = kind,
+        Link = link,
+        ValuesJson = JsonSerializer.Serialize(values),
+        CreatedAt = now,
+    };
+
+    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+
+    public void EmailSent(DateTimeOffset now)
+    {
+        EmailSentAt = now;
+        EmailAttempts++;
+        EmailError = null;
+    }
+
+    public void EmailFailed(string error)
+    {
+        EmailAttempts++;
+        EmailError = error.Length > 500 ? error[..500] : error;
+    }
+}
