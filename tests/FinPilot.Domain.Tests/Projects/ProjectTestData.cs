@@ -1,0 +1,87 @@
+using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Identity;
+using FinPilot.Domain.Projects;
+
+namespace FinPilot.Domain.Tests.Projects;
+
+/// <summary>A project, its people and its times, shared by the project tests.</summary>
+internal static class ProjectTestData
+{
+    public const int RegionId = 1;
+    public const int OtherRegionId = 2;
+    public const string Applicant = "user-applicant";
+    public const string Reviewer = "user-working-group";
+
+    public static readonly Guid LeadOrganisationId = Guid.Parse("11111111-1111-1111-1111-111111111111");
+    public static readonly Guid OtherOrganisationId = Guid.Parse("22222222-2222-2222-2222-222222222222");
+
+    /// <summary>Tuesday 30 September 2025, 10:00 in Beijing: the day before the National Day holiday.</summary>
+    public static readonly DateTimeOffset Now = new(2025, 9, 30, 10, 0, 0, TimeSpan.FromHours(8));
+
+    public static readonly DateTimeOffset CallClosesAt = new(2025, 10, 31, 17, 0, 0, TimeSpan.FromHours(8));
+
+    public static readonly WorkingDayCalendar WorkingDays = OfficialHolidaySchedules.Calendar;
+
+    public static PilotProject NewDraft() =>
+        PilotProject.Create(Guid.NewGuid(), Guid.NewGuid(), RegionId, LeadOrganisationId, ProjectCategory.TechnologyInnovation,
+            "基于区块链的私募基金份额转让平台", Now, Applicant).Value!;
+
+    /// <summary>
+    /// A project in the given stage: reached through the aggregate's own methods where the built
+    /// triggers lead there, otherwise placed there the way the database loads it (setting the
+    /// private setter), because the triggers that lead there are not built yet.
+    /// </summary>
+    public static PilotProject InStage(ProjectStage stage)
+    {
+        var project = NewDraft();
+        var path = stage switch
+        {
+            ProjectStage.Draft => [],
+            ProjectStage.Submitted => [ProjectTrigger.Submit],
+            ProjectStage.Screening => [ProjectTrigger.Submit, ProjectTrigger.StartScreening],
+            ProjectStage.ReturnedForSupplement => [ProjectTrigger.Submit, ProjectTrigger.StartScreening, ProjectTrigger.ReturnForSupplement],
+            ProjectStage.Evaluation => [ProjectTrigger.Submit, ProjectTrigger.StartScreening, ProjectTrigger.Accept],
+            ProjectStage.Rejected => [ProjectTrigger.Submit, ProjectTrigger.StartScreening, ProjectTrigger.Reject],
+            ProjectStage.Withdrawn => [ProjectTrigger.Withdraw],
+            _ => (ProjectTrigger[]?)null,
+        };
+        if (path is null)
+        {
+            typeof(PilotProject).GetProperty(nameof(PilotProject.Stage))!.SetValue(project, stage);
+        }
+        else
+        {
+            foreach (var trigger in path)
+            {
+                var result = Pull(project, trigger);
+                Assert.True(result.Succeeded, $"setting up {stage}: {trigger} failed with {string.Join(", ", result.Errors)}");
+            }
+        }
+
+        Assert.Equal(stage, project.Stage);
+        return project;
+    }
+
+    /// <summary>Pulls a built trigger through the aggregate method that owns it, with valid inputs.</summary>
+    public static Common.Result Pull(PilotProject project, ProjectTrigger trigger) => trigger switch
+    {
+        ProjectTrigger.Submit => project.Submit(Now, Applicant, CallClosesAt),
+        ProjectTrigger.StartScreening => project.StartScreening(Now, Reviewer),
+        ProjectTrigger.ReturnForSupplement => project.ReturnForSupplement(Now, Reviewer, ["营业执照副本", "风险评估报告"], 5, WorkingDays),
+        ProjectTrigger.Resubmit => project.Resubmit(Now, Applicant),
+        ProjectTrigger.Accept => project.Accept(Now, Reviewer),
+        ProjectTrigger.Reject => project.Reject(Now, Reviewer, "不属于本批次重点方向"),
+        ProjectTrigger.Withdraw => project.Withdraw(Now, Applicant, "方案需要重新论证"),
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "not built yet: no aggregate method to call"),
+    };
+
+    public static RoleGrant LeadApplicant => new(Role.Applicant, OrganisationId: LeadOrganisationId);
+
+    public static RoleGrant OtherApplicant => new(Role.Applicant, OrganisationId: OtherOrganisationId);
+
+    public static RoleGrant WorkingGroup => new(Role.RegionalWorkingGroup, RegionId);
+
+    public static RoleGrant OtherWorkingGroup => new(Role.RegionalWorkingGroup, OtherRegionId);
+
+    public static RoleGrant Admin => new(Role.PlatformAdmin);
+}
