@@ -27,6 +27,10 @@ public static class ChinaTime
     /// </summary>
     public static DateTimeOffset EndOfDay(DateOnly date) => StartOfDay(date.AddDays(1)).AddTicks(-1);
 
+    /// <summary>How every page shows an instant: Beijing time, whoever is looking.</summary>
+    public static string Format(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
     private static TimeZoneInfo FindZone()
     {
         try
