@@ -1,6 +1,8 @@
 using FinPilot.Domain.Organisations;
+using FinPilot.Domain.Projects;
 using FinPilot.Domain.Regions;
 using FinPilot.Web.Features.ApiTokens;
+using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
@@ -33,6 +35,14 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    public DbSet<PilotProject> Projects => Set<PilotProject>();
+
+    public DbSet<ApplicationVersionRecord> ApplicationVersions => Set<ApplicationVersionRecord>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<ReferenceItem> ReferenceItems => Set<ReferenceItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
