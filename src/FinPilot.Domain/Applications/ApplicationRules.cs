@@ -135,4 +135,6 @@ public static class ApplicationErrors
     public const string ApplicationTooLarge = "Application.ApplicationTooLarge";
     public const string FileTypeRefused = "Application.FileTypeRefused";
     public const string NoApplicantOrganisation = "Application.NoApplicantOrganisation";
+    public const string NotInScreening = "Application.NotInScreening";
+    public const string ChecklistIncomplete = "Application.ChecklistIncomplete";
 }

@@ -44,6 +44,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<ReferenceItem> ReferenceItems => Set<ReferenceItem>();
 
+    public DbSet<ScreeningChecklist> ScreeningChecklists => Set<ScreeningChecklist>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
