@@ -2,6 +2,7 @@ using FinPilot.Web;
 using FinPilot.Web.Components;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.ApiTokens;
+using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Identity;
@@ -40,6 +41,8 @@ app.MapOrganisationsApi();
 app.MapUsersApi();
 app.MapApiTokensApi();
 app.MapAuditApi();
+app.MapApplicationsApi();
+app.MapScreeningApi();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();
