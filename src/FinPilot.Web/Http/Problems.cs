@@ -49,7 +49,7 @@ public static class Problems
 
         // An error about no field is about the record's state (changed by another, wrong stage): 409.
         var conflict = errors.FirstOrDefault(e => e.Code.EndsWith(".ChangedByAnother", StringComparison.Ordinal) || e.Field == "Stage")
-            ?? (errors.All(e => e.Field is null) ? errors.FirstOrDefault() : null);
+            ?? (errors.Count > 0 && errors.All(e => e.Field is null) ? errors[0] : null);
         return conflict is not null ? Conflict(conflict) : Validation(errors);
     }
 
