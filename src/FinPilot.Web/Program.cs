@@ -43,6 +43,7 @@ app.MapApiTokensApi();
 app.MapAuditApi();
 app.MapApplicationsApi();
 app.MapScreeningApi();
+app.MapApplicationPageEndpoints();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();
