@@ -20,7 +20,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             await signInManager.SignOutAsync();
             var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl;
             return TypedResults.LocalRedirect(target);
-        });
+        }).ExcludeFromDescription();
 
         return accountGroup;
     }

@@ -1,6 +1,8 @@
+using System.Globalization;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using FinPilot.Web.Features.Identity;
 
 namespace FinPilot.Web.Components.Account;
 
@@ -37,9 +39,9 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         RedirectTo(newUri);
     }
 
-    public void RedirectToWithStatus(string uri, string message, HttpContext context)
+    public void RedirectToWithStatus(string uri, StatusKind kind, string message, HttpContext context)
     {
-        context.Response.Cookies.Append(StatusCookieName, message, StatusCookieBuilder.Build(context));
+        context.Response.Cookies.Append(StatusCookieName, StatusCookie.Encode(kind, message), StatusCookieBuilder.Build(context));
         RedirectTo(uri);
     }
 
@@ -47,9 +49,15 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectToCurrentPage() => RedirectTo(CurrentPath);
 
-    public void RedirectToCurrentPageWithStatus(string message, HttpContext context)
-        => RedirectToWithStatus(CurrentPath, message, context);
+    public void RedirectToCurrentPageWithStatus(StatusKind kind, string message, HttpContext context)
+        => RedirectToWithStatus(CurrentPath, kind, message, context);
 
     public void RedirectToInvalidUser(UserManager<User> userManager, HttpContext context)
-        => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
+        => RedirectToWithStatus(
+            "Account/InvalidUser",
+            StatusKind.Error,
+            Format(AccountStrings.Status_InvalidUser, userManager.GetUserId(context.User)),
+            context);
+
+    private static string Format(string template, object? value) => string.Format(CultureInfo.CurrentCulture, template, value);
 }

@@ -17,7 +17,7 @@ public sealed class StaffGateMiddleware(RequestDelegate next, DemoOptions demo)
     private static readonly string[] AlwaysOpen =
     [
         "/Account/Logout", "/Account/Login", "/Account/Lockout", "/Account/AccessDenied", "/culture",
-        "/health", "/_framework", "/_content", "/css", "/favicon", "/not-found", "/Error",
+        "/health", "/api/docs", "/openapi", "/_framework", "/_content", "/css", "/favicon", "/not-found", "/Error",
     ];
 
     public async Task InvokeAsync(HttpContext context)

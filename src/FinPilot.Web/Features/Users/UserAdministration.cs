@@ -74,7 +74,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
         var created = await users.CreateAsync(user, input.Password ?? oneTime!);
         if (!created.Succeeded)
         {
-            return Result<CreatedUser>.Fail([.. created.Errors.Select(e => IdentityError(e, input.Password is null ? nameof(NewUser.Email) : nameof(NewUser.Password)))]);
+            return Result<CreatedUser>.Fail([.. created.Errors.DistinctBy(e => e.Description).Select(e => IdentityError(e, input.Password is null ? nameof(NewUser.Email) : nameof(NewUser.Password)))]);
         }
 
         audit.Record(AuditActions.UserCreated, "user", user.Id, new { user.Email, user.DisplayName, oneTimePassword = oneTime is not null }, actorName: ActorName());

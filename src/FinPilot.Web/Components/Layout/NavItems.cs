@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using FinPilot.Domain.Identity;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Resources;
+
+namespace FinPilot.Web.Components.Layout;
+
+/// <summary>
+/// What the navigation offers each role. It only hides what a role cannot use; every page and
+/// endpoint still checks the user's rights against the record itself.
+/// </summary>
+public static class NavItems
+{
+    public sealed record Item(string Key, string Href, string Text);
+
+    public static IReadOnlyList<Item> For(ClaimsPrincipal user)
+    {
+        var items = new List<Item>();
+        var staffReader = user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.CoordinationGroup)
+            || user.IsIn(Role.EvaluationSecretariat) || user.IsIn(Role.IntegrityOfficer);
+        if (staffReader)
+        {
+            items.Add(new("organisations", "organisations", Strings.Nav_Organisations));
+        }
+        else if (user.IsIn(Role.Applicant))
+        {
+            items.Add(new("my-organisation", "organisations", Strings.Nav_MyOrganisation));
+        }
+
+        if (user.IsIn(Role.PlatformAdmin))
+        {
+            items.Add(new("users", "admin/users", Strings.Nav_Users));
+            items.Add(new("regions", "admin/regions", Strings.Nav_Regions));
+        }
+
+        if (user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer))
+        {
+            items.Add(new("audit", "audit", Strings.Nav_Audit));
+        }
+
+        items.Add(new("tokens", "tokens", Strings.Nav_ApiTokens));
+        return items;
+    }
+}

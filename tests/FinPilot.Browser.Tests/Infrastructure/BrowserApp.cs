@@ -1,0 +1,107 @@
+using FinPilot.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(FinPilot.Browser.Tests.Infrastructure.BrowserApp))]
+
+namespace FinPilot.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The platform on a real socket (Kestrel, port chosen by the OS) with demo data in a throwaway
+/// SQLite file, and Debian's Chromium driven by Playwright. One of each for the whole run.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumFlags =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run",
+    ];
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("finpilot-browser-").FullName;
+    private Factory? _factory;
+    private IPlaywright? _playwright;
+
+    public string? SkipReason { get; private set; }
+
+    public IBrowser? Browser { get; private set; }
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            SkipReason = $"Chromium is not installed at {ChromiumPath} (Debian package 'chromium').";
+            return;
+        }
+
+        _factory = new Factory(Path.Combine(_directory, "browser.db"));
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseAddress = _factory.ClientOptions.BaseAddress;
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumFlags,
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) that opens pages of the app.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        if (SkipReason is not null)
+        {
+            // In CI a missing browser is a broken build, not a reason to pass quietly.
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                Assert.Fail(SkipReason);
+            }
+
+            Assert.Skip(SkipReason);
+        }
+
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "zh-CN" });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp directory is cleaned by the OS.
+        }
+    }
+
+    private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
+            builder.UseSetting("ConnectionStrings:FinPilot", $"Data Source={databasePath}");
+            builder.UseSetting("Demo:Enabled", "true");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using FinPilot.Browser.Tests.Infrastructure;
+using FinPilot.Browser.Tests.Pages;
+
+namespace FinPilot.Browser.Tests;
+
+public sealed class NavigationTests(BrowserApp app)
+{
+    public static TheoryData<string, string[], string[]> Roles => new()
+    {
+        { "admin@demo.finpilot.cn", ["organisations", "users", "regions", "audit", "tokens"], ["my-organisation"] },
+        { "coordination@demo.finpilot.cn", ["organisations", "tokens"], ["users", "regions", "audit"] },
+        { "wg.beijing@demo.finpilot.cn", ["organisations", "tokens"], ["users", "regions", "audit"] },
+        { "secretariat@demo.finpilot.cn", ["organisations", "tokens"], ["users", "regions", "audit"] },
+        { "expert@demo.finpilot.cn", ["tokens"], ["organisations", "users", "regions", "audit"] },
+        { "integrity@demo.finpilot.cn", ["organisations", "audit", "tokens"], ["users", "regions"] },
+        { "applicant@demo.finpilot.cn", ["my-organisation", "tokens"], ["organisations", "users", "regions", "audit"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Each_role_sees_its_own_navigation(string email, string[] expected, string[] hidden)
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync(email);
+
+        var keys = await new Shell(page).NavigationKeysAsync();
+
+        Assert.All(expected, key => Assert.Contains(key, keys));
+        Assert.All(hidden, key => Assert.DoesNotContain(key, keys));
+    }
+
+    [Fact]
+    public async Task An_applicant_who_types_an_admin_address_gets_the_access_denied_page()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("applicant@demo.finpilot.cn");
+
+        var response = await page.GotoAsync("/admin/users");
+
+        Assert.Equal(403, response!.Status);
+        Assert.Equal(0, await page.Locator("a[href^='admin/users/']").CountAsync());
+    }
+}
