@@ -18,6 +18,8 @@ public static class ApplicationsSetup
         services.AddScoped<ApplicationService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<ScreeningService>();
+        services.AddSingleton<SupplementDeadlineJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<SupplementDeadlineJob>());
         return services;
     }
 }
