@@ -31,6 +31,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The app's services, for finding the records a test starts from.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app is not running.");
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
