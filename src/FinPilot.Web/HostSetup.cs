@@ -1,7 +1,7 @@
 using FinPilot.Web.Data;
-using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;

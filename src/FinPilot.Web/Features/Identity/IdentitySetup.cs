@@ -1,5 +1,5 @@
-using FinPilot.Web.Data;
 using FinPilot.Web.Components.Account;
+using FinPilot.Web.Data;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Http;
