@@ -42,6 +42,12 @@ public static class HttpResponses
         return problem;
     }
 
+    /// <summary>The path a redirect points to, whether the Location header is absolute or relative.</summary>
+    public static string? RedirectPath(this HttpResponseMessage response) =>
+        response.Headers.Location is not { } location ? null
+            : location.IsAbsoluteUri ? location.AbsolutePath
+            : location.OriginalString.Split('?')[0];
+
     public static Task<HttpResponseMessage> PutAsync<T>(this HttpClient client, string path, T body) =>
         client.PutAsJsonAsync(path, body, Json);
 

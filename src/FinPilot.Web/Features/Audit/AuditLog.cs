@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using FinPilot.Web.Data;
 
 namespace FinPilot.Web.Features.Audit;
@@ -10,7 +12,12 @@ namespace FinPilot.Web.Features.Audit;
 /// </summary>
 public sealed class AuditLog(FinPilotDbContext db, IHttpContextAccessor http, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Details are read by people (the audit page shows them as stored): Chinese must stay Chinese,
+    // not \uXXXX escapes. The encoder still escapes HTML-sensitive characters.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
 
     public void Record(string action, string resourceType, string? resourceId, object? details = null, int? regionId = null, ClaimsPrincipal? actor = null, string? actorName = null)
     {

@@ -44,7 +44,8 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
 
         var (number, size) = Page<Organisation>.Normalise(query.Page, query.PageSize);
         var total = await organisations.CountAsync(cancellationToken);
-        var items = await organisations.OrderBy(o => o.NameZh).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        // Names need not be unique; the id breaks ties so that pages neither repeat nor skip a record.
+        var items = await organisations.OrderBy(o => o.NameZh).ThenBy(o => o.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new Page<Organisation>(items, number, size, total);
     }
 
