@@ -3,6 +3,7 @@ using FinPilot.Web.Components;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Localization;
@@ -17,6 +18,7 @@ builder.AddFinPilotCore();
 builder.AddFinPilotIdentity();
 builder.AddFinPilotLocalization();
 builder.AddFinPilotApi();
+builder.AddFinPilotCalls();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -40,6 +42,8 @@ app.MapOrganisationsApi();
 app.MapUsersApi();
 app.MapApiTokensApi();
 app.MapAuditApi();
+app.MapCallsApi();
+app.MapCallFeed();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

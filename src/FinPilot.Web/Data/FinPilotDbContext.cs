@@ -1,7 +1,9 @@
+using FinPilot.Domain.Calls;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Regions;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
 using FinPilot.Web.Features.Notifications;
@@ -33,6 +35,10 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<CallSubscription> CallSubscriptions => Set<CallSubscription>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
