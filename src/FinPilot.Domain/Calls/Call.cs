@@ -122,7 +122,7 @@ public sealed class Call
     {
         if (Status != CallStatus.Draft)
         {
-            return new Error(CallErrors.NotDraft, nameof(Status), Status);
+            return new Error(CallErrors.NotDraft, null, Status);
         }
 
         var errors = Validate(details).ToArray();
@@ -144,7 +144,7 @@ public sealed class Call
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         if (Status != CallStatus.Draft)
         {
-            return new Error(CallErrors.NotDraft, nameof(Status), Status);
+            return new Error(CallErrors.NotDraft, null, Status);
         }
 
         var errors = CompletenessErrors(Details).ToList();
@@ -175,7 +175,7 @@ public sealed class Call
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         if (Status is not (CallStatus.Published or CallStatus.Closed))
         {
-            return new Error(CallErrors.NotCorrectable, nameof(Status), Status);
+            return new Error(CallErrors.NotCorrectable, null, Status);
         }
 
         var errors = Validate(details).Concat(Text.Required(note, nameof(CallCorrection.Note), MaxNoteLength)).ToList();
@@ -189,7 +189,7 @@ public sealed class Call
         var changed = Details.ChangedFields(normalised);
         if (changed.Count == 0)
         {
-            errors.Add(new Error(CallErrors.NothingChanged));
+            errors.Add(new Error(CallErrors.NothingChanged, "Changes"));
         }
 
         var windowChanged = changed.Contains(nameof(OpensAt)) || changed.Contains(nameof(ClosesAt));
@@ -220,7 +220,7 @@ public sealed class Call
     {
         if (Status != CallStatus.Published)
         {
-            return new Error(CallErrors.NotPublished, nameof(Status), Status);
+            return new Error(CallErrors.NotPublished, null, Status);
         }
 
         if (actorUserId is null && now < ClosesAt)
@@ -240,7 +240,7 @@ public sealed class Call
     {
         if (Status != CallStatus.Closed)
         {
-            return new Error(CallErrors.NotClosed, nameof(Status), Status);
+            return new Error(CallErrors.NotClosed, null, Status);
         }
 
         Status = CallStatus.Archived;
