@@ -281,7 +281,12 @@ public sealed class Call
         EligibleTypes = (d.EligibleTypes ?? []).Distinct().Order().ToArray(),
         Materials = Items(d.Materials),
         Contact = (d.Contact ?? string.Empty).Trim(),
+        OpensAt = WholeSecond(d.OpensAt),
+        ClosesAt = WholeSecond(d.ClosesAt),
     };
+
+    // Times are kept to the second, as forms show and send them, so a round trip through a form changes nothing.
+    private static DateTimeOffset WholeSecond(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerSecond));
 
     // Blank lines are dropped and repeats kept once: lists come from one-per-line text boxes.
     private static string[] Items(IReadOnlyList<string>? items) =>
@@ -308,7 +313,7 @@ public sealed class Call
             yield return new Error(CallErrors.TypeInvalid, nameof(EligibleTypes));
         }
 
-        if (details.ClosesAt <= details.OpensAt)
+        if (WholeSecond(details.ClosesAt) <= WholeSecond(details.OpensAt))
         {
             yield return new Error(CallErrors.WindowInvalid, nameof(ClosesAt));
         }

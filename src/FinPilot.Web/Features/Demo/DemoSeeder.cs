@@ -1,3 +1,4 @@
+using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Calls;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Regions;
@@ -31,15 +32,18 @@ public sealed class DemoSeeder(FinPilotDbContext db, UserAdministration users, D
                 continue;
             }
 
-            var opensAt = demo.OpensAt ?? now.AddDays(demo.OpensInDays);
-            var closesAt = demo.ClosesAt ?? now.AddDays(demo.ClosesInDays);
+            // Relative windows open at 09:00 and close at 17:00 Beijing time, as real calls do.
+            var today = ChinaTime.DateOf(now);
+            var opensAt = demo.OpensAt ?? ChinaTime.StartOfDay(today.AddDays(demo.OpensInDays)).AddHours(9);
+            var closesAt = demo.ClosesAt ?? ChinaTime.StartOfDay(today.AddDays(demo.ClosesInDays)).AddHours(17);
+            var publishedAt = opensAt.AddDays(-3) < now ? opensAt.AddDays(-3) : now;
             var details = new CallDetails(demo.Batch, demo.Title, demo.BodyHtml, demo.Directions, demo.EligibleTypes, opensAt, closesAt, demo.Materials, demo.Contact);
 
-            // Calls of the public record are walked through their real history, so their dates read true.
-            var created = Call.Create(Guid.CreateVersion7(now), regionId, details, demo.OpensAt?.AddDays(-7) ?? now, author).Value!;
+            // Calls are walked through their history (published before opening), so their dates read true.
+            var created = Call.Create(Guid.CreateVersion7(now), regionId, details, publishedAt, author).Value!;
             if (demo.Status is CallStatus.Published or CallStatus.Closed)
             {
-                created.Publish(demo.OpensAt?.AddDays(-7) ?? now, author);
+                created.Publish(publishedAt, author);
             }
 
             if (demo.Status == CallStatus.Closed)
