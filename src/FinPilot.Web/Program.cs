@@ -2,6 +2,7 @@ using FinPilot.Web;
 using FinPilot.Web.Components;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.ApiTokens;
+using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Demo;
@@ -44,6 +45,9 @@ app.MapApiTokensApi();
 app.MapAuditApi();
 app.MapCallsApi();
 app.MapCallFeed();
+app.MapApplicationsApi();
+app.MapScreeningApi();
+app.MapApplicationPageEndpoints();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

@@ -1,7 +1,9 @@
 using FinPilot.Domain.Calls;
 using FinPilot.Domain.Organisations;
+using FinPilot.Domain.Projects;
 using FinPilot.Domain.Regions;
 using FinPilot.Web.Features.ApiTokens;
+using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Identity;
@@ -39,6 +41,16 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     public DbSet<Call> Calls => Set<Call>();
 
     public DbSet<CallSubscription> CallSubscriptions => Set<CallSubscription>();
+
+    public DbSet<PilotProject> Projects => Set<PilotProject>();
+
+    public DbSet<ApplicationVersionRecord> ApplicationVersions => Set<ApplicationVersionRecord>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<ReferenceItem> ReferenceItems => Set<ReferenceItem>();
+
+    public DbSet<ScreeningChecklist> ScreeningChecklists => Set<ScreeningChecklist>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,8 @@ namespace FinPilot.Web.Features.Jobs;
 /// </summary>
 public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
+    protected TimeProvider Clock { get; } = clock;
+
     protected abstract string Name { get; }
 
     protected abstract TimeSpan Interval { get; }
@@ -29,7 +31,7 @@ public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider clock,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(Interval, Clock);
         do
         {
             try
