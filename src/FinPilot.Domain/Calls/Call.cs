@@ -11,7 +11,8 @@ namespace FinPilot.Domain.Calls;
 /// </summary>
 /// <remarks>
 /// The body is HTML that the edge has already sanitised; the domain only bounds its size.
-/// Instants are passed in: the domain has no clock.
+/// Instants are passed in (the domain has no clock) and stored in UTC; pages show them in Beijing time.
+/// State errors (a move from the wrong status) name no field, so the edge answers them with 409.
 /// </remarks>
 public sealed class Call
 {
@@ -93,6 +94,7 @@ public sealed class Call
 
     public static Result<Call> Create(Guid id, int regionId, CallDetails details, DateTimeOffset now, string actorUserId)
     {
+        now = now.ToUniversalTime();
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         var errors = Validate(details).ToList();
         if (regionId <= 0)
@@ -120,6 +122,7 @@ public sealed class Call
     /// <summary>Changes a draft; a published call changes only through <see cref="Correct"/>.</summary>
     public Result UpdateDraft(CallDetails details, DateTimeOffset now)
     {
+        now = now.ToUniversalTime();
         if (Status != CallStatus.Draft)
         {
             return new Error(CallErrors.NotDraft, null, Status);
@@ -141,6 +144,7 @@ public sealed class Call
     /// </summary>
     public Result Publish(DateTimeOffset now, string actorUserId)
     {
+        now = now.ToUniversalTime();
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         if (Status != CallStatus.Draft)
         {
@@ -172,6 +176,7 @@ public sealed class Call
     /// </summary>
     public Result Correct(CallDetails details, string note, DateTimeOffset now, string actorUserId)
     {
+        now = now.ToUniversalTime();
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         if (Status is not (CallStatus.Published or CallStatus.Closed))
         {
@@ -218,6 +223,7 @@ public sealed class Call
     /// </summary>
     public Result Close(DateTimeOffset now, string? actorUserId)
     {
+        now = now.ToUniversalTime();
         if (Status != CallStatus.Published)
         {
             return new Error(CallErrors.NotPublished, null, Status);
@@ -238,6 +244,7 @@ public sealed class Call
     /// <summary>归档: a closed call leaves the current list; it stays readable.</summary>
     public Result Archive(DateTimeOffset now)
     {
+        now = now.ToUniversalTime();
         if (Status != CallStatus.Closed)
         {
             return new Error(CallErrors.NotClosed, null, Status);
@@ -285,8 +292,13 @@ public sealed class Call
         ClosesAt = WholeSecond(d.ClosesAt),
     };
 
-    // Times are kept to the second, as forms show and send them, so a round trip through a form changes nothing.
-    private static DateTimeOffset WholeSecond(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerSecond));
+    // Instants are kept in UTC (PostgreSQL stores no offset) and to the second, as forms show and
+    // send them, so a round trip through a form changes nothing.
+    private static DateTimeOffset WholeSecond(DateTimeOffset instant)
+    {
+        var utc = instant.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
+    }
 
     // Blank lines are dropped and repeats kept once: lists come from one-per-line text boxes.
     private static string[] Items(IReadOnlyList<string>? items) =>

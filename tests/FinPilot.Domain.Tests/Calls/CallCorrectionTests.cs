@@ -121,7 +121,7 @@ public sealed class CallCorrectionTests
     {
         var before = Complete();
         var after = new CallDetails(
-            3, "新", "<p>新</p>", ["新方向"], [Organisations.OrganisationType.FundManager], OpensAt.AddDays(1), ClosesAt.AddDays(1), ["新材料"], "新");
+            3, "新", "<p>新</p>", ["新方向"], [FinPilot.Domain.Organisations.OrganisationType.FundManager], OpensAt.AddDays(1), ClosesAt.AddDays(1), ["新材料"], "新");
 
         Assert.Equal(
             ["BatchNumber", "Title", "BodyHtml", "Directions", "EligibleTypes", "OpensAt", "ClosesAt", "Materials", "Contact"],

@@ -32,13 +32,25 @@ public sealed class CallClosingJob(IServiceScopeFactory scopes, TimeProvider clo
             }
         }
 
-        if (due.Count > 0)
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        try
         {
             await db.SaveChangesAsync(cancellationToken);
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                logger.LogInformation("Closed {Count} call(s) whose close time had passed.", due.Count);
-            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone closed or corrected one of them meanwhile (a person, or this job's previous
+            // run); whatever is still due is closed on the next run.
+            return;
+        }
+
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Closed {Count} call(s) whose close time had passed.", due.Count);
         }
     }
 }
