@@ -11,7 +11,8 @@ namespace FinPilot.Domain.Calls;
 /// </summary>
 /// <remarks>
 /// The body is HTML that the edge has already sanitised; the domain only bounds its size.
-/// Instants are passed in: the domain has no clock.
+/// Instants are passed in (the domain has no clock) and stored in UTC; pages show them in Beijing time.
+/// State errors (a move from the wrong status) name no field, so the edge answers them with 409.
 /// </remarks>
 public sealed class Call
 {
@@ -93,6 +94,7 @@ public sealed class Call
 
     public static Result<Call> Create(Guid id, int regionId, CallDetails details, DateTimeOffset now, string actorUserId)
     {
+        now = now.ToUniversalTime();
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         var errors = Validate(details).ToList();
         if (regionId <= 0)
@@ -120,9 +122,10 @@ public sealed class Call
     /// <summary>Changes a draft; a published call changes only through <see cref="Correct"/>.</summary>
     public Result UpdateDraft(CallDetails details, DateTimeOffset now)
     {
+        now = now.ToUniversalTime();
         if (Status != CallStatus.Draft)
         {
-            return new Error(CallErrors.NotDraft, nameof(Status), Status);
+            return new Error(CallErrors.NotDraft, null, Status);
         }
 
         var errors = Validate(details).ToArray();
@@ -141,10 +144,11 @@ public sealed class Call
     /// </summary>
     public Result Publish(DateTimeOffset now, string actorUserId)
     {
+        now = now.ToUniversalTime();
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         if (Status != CallStatus.Draft)
         {
-            return new Error(CallErrors.NotDraft, nameof(Status), Status);
+            return new Error(CallErrors.NotDraft, null, Status);
         }
 
         var errors = CompletenessErrors(Details).ToList();
@@ -172,10 +176,11 @@ public sealed class Call
     /// </summary>
     public Result Correct(CallDetails details, string note, DateTimeOffset now, string actorUserId)
     {
+        now = now.ToUniversalTime();
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         if (Status is not (CallStatus.Published or CallStatus.Closed))
         {
-            return new Error(CallErrors.NotCorrectable, nameof(Status), Status);
+            return new Error(CallErrors.NotCorrectable, null, Status);
         }
 
         var errors = Validate(details).Concat(Text.Required(note, nameof(CallCorrection.Note), MaxNoteLength)).ToList();
@@ -189,7 +194,7 @@ public sealed class Call
         var changed = Details.ChangedFields(normalised);
         if (changed.Count == 0)
         {
-            errors.Add(new Error(CallErrors.NothingChanged));
+            errors.Add(new Error(CallErrors.NothingChanged, "Changes"));
         }
 
         var windowChanged = changed.Contains(nameof(OpensAt)) || changed.Contains(nameof(ClosesAt));
@@ -218,9 +223,10 @@ public sealed class Call
     /// </summary>
     public Result Close(DateTimeOffset now, string? actorUserId)
     {
+        now = now.ToUniversalTime();
         if (Status != CallStatus.Published)
         {
-            return new Error(CallErrors.NotPublished, nameof(Status), Status);
+            return new Error(CallErrors.NotPublished, null, Status);
         }
 
         if (actorUserId is null && now < ClosesAt)
@@ -238,9 +244,10 @@ public sealed class Call
     /// <summary>归档: a closed call leaves the current list; it stays readable.</summary>
     public Result Archive(DateTimeOffset now)
     {
+        now = now.ToUniversalTime();
         if (Status != CallStatus.Closed)
         {
-            return new Error(CallErrors.NotClosed, nameof(Status), Status);
+            return new Error(CallErrors.NotClosed, null, Status);
         }
 
         Status = CallStatus.Archived;
@@ -281,7 +288,17 @@ public sealed class Call
         EligibleTypes = (d.EligibleTypes ?? []).Distinct().Order().ToArray(),
         Materials = Items(d.Materials),
         Contact = (d.Contact ?? string.Empty).Trim(),
+        OpensAt = WholeSecond(d.OpensAt),
+        ClosesAt = WholeSecond(d.ClosesAt),
     };
+
+    // Instants are kept in UTC (PostgreSQL stores no offset) and to the second, as forms show and
+    // send them, so a round trip through a form changes nothing.
+    private static DateTimeOffset WholeSecond(DateTimeOffset instant)
+    {
+        var utc = instant.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
+    }
 
     // Blank lines are dropped and repeats kept once: lists come from one-per-line text boxes.
     private static string[] Items(IReadOnlyList<string>? items) =>
@@ -308,7 +325,7 @@ public sealed class Call
             yield return new Error(CallErrors.TypeInvalid, nameof(EligibleTypes));
         }
 
-        if (details.ClosesAt <= details.OpensAt)
+        if (WholeSecond(details.ClosesAt) <= WholeSecond(details.OpensAt))
         {
             yield return new Error(CallErrors.WindowInvalid, nameof(ClosesAt));
         }

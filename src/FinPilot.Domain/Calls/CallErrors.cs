@@ -20,5 +20,5 @@ public static class CallErrors
     public const string NotCorrectable = "Call.NotCorrectable";
     public const string NothingChanged = "Call.NothingChanged";
     public const string NotDue = "Call.NotDue";
-    public const string NoOrganisation = "Call.NoOrganisation";
+    public const string OrganisationRequired = "Call.OrganisationRequired";
 }

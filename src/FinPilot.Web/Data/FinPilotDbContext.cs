@@ -1,9 +1,11 @@
+using FinPilot.Domain.Calls;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Projects;
 using FinPilot.Domain.Regions;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
 using FinPilot.Web.Features.Notifications;
@@ -35,6 +37,10 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<CallSubscription> CallSubscriptions => Set<CallSubscription>();
 
     public DbSet<PilotProject> Projects => Set<PilotProject>();
 

@@ -15,7 +15,18 @@ public static class NavItems
 
     public static IReadOnlyList<Item> For(ClaimsPrincipal user)
     {
-        var items = new List<Item>();
+        // Published calls are public: everyone, signed in or not, finds them first.
+        var items = new List<Item> { new("calls", "calls", CallStrings.Nav_Calls) };
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return items;
+        }
+
+        if (user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.RegionalWorkingGroup))
+        {
+            items.Add(new("calls-manage", "calls/manage", CallStrings.Nav_ManageCalls));
+        }
+
         var staffReader = user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.CoordinationGroup)
             || user.IsIn(Role.EvaluationSecretariat) || user.IsIn(Role.IntegrityOfficer);
         if (staffReader)

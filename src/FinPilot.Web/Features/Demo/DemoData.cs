@@ -40,6 +40,56 @@ public static class DemoData
         new("金陵金融科技研究院", "Jinling Fintech Research Institute", OrganisationType.Other, false, "NJ", "MA0CJLJ31", "何军"),
     ];
 
+    /// <summary>
+    /// A demo call. Times are days relative to the seeding moment, except for calls of the public
+    /// record, which carry their real dates. <see cref="Status"/> is where the seed leaves it.
+    /// </summary>
+    public sealed record DemoCall(
+        string RegionCode, int Batch, string Title, string BodyHtml, string[] Directions, OrganisationType[] EligibleTypes,
+        string[] Materials, string Contact, FinPilot.Domain.Calls.CallStatus Status,
+        DateTimeOffset? OpensAt = null, DateTimeOffset? ClosesAt = null, int OpensInDays = -10, int ClosesInDays = 30);
+
+    private static readonly OrganisationType[] Licensed =
+    [
+        OrganisationType.MarketCoreInstitution, OrganisationType.SecuritiesFirm, OrganisationType.FundManager, OrganisationType.FuturesFirm,
+        OrganisationType.SecuritiesFuturesServiceInstitution, OrganisationType.RegionalEquityMarket,
+    ];
+
+    private static readonly string[] Materials =
+    [
+        "申报书（含创新性、监管启发、风险评估与防控措施）", "投资者保护方案", "测试方案", "应急处置预案与退出方案", "持牌机构营业执照及金融业务许可证复印件",
+    ];
+
+    public static readonly DemoCall[] Calls =
+    [
+        new("BJ", 2, "北京地区资本市场金融科技创新试点第二批项目征集公告",
+            "<p>为深入推进资本市场金融科技创新试点工作，现面向辖区持牌机构及科技公司征集第二批试点项目。</p>"
+            + "<p>申报项目应坚持<strong>依法合规、有序创新、风险可控</strong>，以制度创新为核心，以风险防范为底线。</p>",
+            [
+                "数字人民币钱包应用与反洗钱管控", "多源数据互联互通", "金融活动穿透式分析", "智能化决策",
+                "期货领域开放接口与区块链仓单", "区域性股权市场区块链建设", "金融公共基础设施建设",
+            ],
+            [.. Licensed, OrganisationType.TechnologyCompany], Materials, "北京证监局科技监管处 010-8000 0001",
+            FinPilot.Domain.Calls.CallStatus.Published),
+        new("BJ", 1, "北京地区资本市场金融科技创新试点第一批项目征集公告",
+            "<p>首批试点面向辖区资本市场机构征集金融科技创新项目，2021年12月30日启动。</p>",
+            ["区块链在私募基金份额转让中的应用", "证券行业数字人民币应用场景", "智能投顾与风险控制"],
+            Licensed, Materials, "北京证监局科技监管处 010-8000 0001", FinPilot.Domain.Calls.CallStatus.Closed,
+            OpensAt: new DateTimeOffset(2021, 4, 1, 9, 0, 0, TimeSpan.FromHours(8)),
+            ClosesAt: new DateTimeOffset(2021, 6, 30, 17, 0, 0, TimeSpan.FromHours(8))),
+        new("SH", 1, "上海地区资本市场金融科技创新试点项目征集公告",
+            "<p>上海地区现征集资本市场金融科技创新试点项目，欢迎辖区机构申报。</p>",
+            ["期货市场数字化转型", "隐私计算在投资者适当性管理中的应用", "监管科技"],
+            [.. Licensed, OrganisationType.TechnologyCompany], Materials, "上海证监局 021-6000 0001",
+            FinPilot.Domain.Calls.CallStatus.Published, OpensInDays: -5, ClosesInDays: 45),
+        new("BJ", 3, "北京地区资本市场金融科技创新试点第三批项目征集公告",
+            "<p>第三批征集方向正在研究中。</p>", ["待定"], Licensed, Materials, "北京证监局科技监管处 010-8000 0001",
+            FinPilot.Domain.Calls.CallStatus.Draft, OpensInDays: 60, ClosesInDays: 120),
+    ];
+
+    /// <summary>Organisations (by organisation code) subscribed to a region's new calls.</summary>
+    public static readonly (string OrganisationCode, string RegionCode)[] CallSubscriptions = [("MA01JHQ20", "BJ")];
+
     public const string DemoDomain = "demo.finpilot.cn";
 
     public static readonly DemoUser[] Users =

@@ -1,6 +1,9 @@
+using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Calls;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Regions;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +17,54 @@ public sealed class DemoSeeder(FinPilotDbContext db, UserAdministration users, D
         var regions = await SeedRegionsAsync(cancellationToken);
         var organisations = await SeedOrganisationsAsync(regions, cancellationToken);
         await SeedUsersAsync(regions, organisations, cancellationToken);
+        await SeedCallsAsync(regions, organisations, cancellationToken);
+    }
+
+    private async Task SeedCallsAsync(Dictionary<string, Region> regions, Dictionary<string, Organisation> organisations, CancellationToken cancellationToken)
+    {
+        var author = await db.Users.Where(u => u.Email == $"wg.beijing@{DemoData.DemoDomain}").Select(u => u.Id).SingleOrDefaultAsync(cancellationToken) ?? "system";
+        var now = clock.GetUtcNow();
+        foreach (var demo in DemoData.Calls)
+        {
+            var regionId = regions[demo.RegionCode].Id;
+            if (await db.Calls.AnyAsync(c => c.RegionId == regionId && c.BatchNumber == demo.Batch, cancellationToken))
+            {
+                continue;
+            }
+
+            // Relative windows open at 09:00 and close at 17:00 Beijing time, as real calls do.
+            var today = ChinaTime.DateOf(now);
+            var opensAt = demo.OpensAt ?? ChinaTime.StartOfDay(today.AddDays(demo.OpensInDays)).AddHours(9);
+            var closesAt = demo.ClosesAt ?? ChinaTime.StartOfDay(today.AddDays(demo.ClosesInDays)).AddHours(17);
+            var publishedAt = opensAt.AddDays(-3) < now ? opensAt.AddDays(-3) : now;
+            var details = new CallDetails(demo.Batch, demo.Title, demo.BodyHtml, demo.Directions, demo.EligibleTypes, opensAt, closesAt, demo.Materials, demo.Contact);
+
+            // Calls are walked through their history (published before opening), so their dates read true.
+            var created = Call.Create(Guid.CreateVersion7(now), regionId, details, publishedAt, author).Value!;
+            if (demo.Status is CallStatus.Published or CallStatus.Closed)
+            {
+                created.Publish(publishedAt, author);
+            }
+
+            if (demo.Status == CallStatus.Closed)
+            {
+                created.Close(closesAt, actorUserId: null);
+            }
+
+            db.Calls.Add(created);
+        }
+
+        foreach (var (organisationCode, regionCode) in DemoData.CallSubscriptions)
+        {
+            var organisationId = organisations[organisationCode].Id;
+            var regionId = regions[regionCode].Id;
+            if (!await db.CallSubscriptions.AnyAsync(s => s.OrganisationId == organisationId && s.RegionId == regionId, cancellationToken))
+            {
+                db.CallSubscriptions.Add(CallSubscription.For(organisationId, regionId, now, "system"));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<Dictionary<string, Region>> SeedRegionsAsync(CancellationToken cancellationToken)

@@ -17,6 +17,97 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("FinPilot.Domain.Calls.Call", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Directions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EligibleTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "BatchNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ClosesAt");
+
+                    b.ToTable("Calls", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -416,6 +507,29 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Web.Features.Calls.CallSubscription", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("CallSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Web.Features.Identity.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -754,6 +868,54 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Domain.Calls.Call", b =>
+                {
+                    b.HasOne("FinPilot.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("FinPilot.Domain.Calls.CallCorrection", "Corrections", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CallId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ChangedFields")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CallId");
+
+                            b1.ToTable("CallCorrections", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CallId");
+                        });
+
+                    b.Navigation("Corrections");
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Organisations.Organisation", b =>
                 {
                     b.HasOne("FinPilot.Domain.Regions.Region", null)
@@ -947,6 +1109,21 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.HasOne("FinPilot.Domain.Projects.PilotProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Calls.CallSubscription", b =>
+                {
+                    b.HasOne("FinPilot.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FinPilot.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,346 @@
+using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Calls;
+using FinPilot.Domain.Common;
+using FinPilot.Domain.Identity;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Notifications;
+using FinPilot.Web.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Calls;
+
+/// <summary>
+/// <see cref="PublicOnly"/> lists what an anonymous reader sees even for staff (the public pages);
+/// otherwise drafts of the regions the user may see are included.
+/// </summary>
+public sealed record CallQuery(
+    string? Search = null, int? RegionId = null, CallStatus? Status = null, int? Batch = null,
+    bool PublicOnly = false, int? Page = null, int? PageSize = null);
+
+/// <summary>
+/// Partial changes for a correction: fields left null keep their current value. Lists replace the
+/// whole list when given.
+/// </summary>
+public sealed record CallChanges(
+    int? BatchNumber = null, string? Title = null, string? BodyHtml = null, IReadOnlyList<string>? Directions = null,
+    IReadOnlyList<FinPilot.Domain.Organisations.OrganisationType>? EligibleTypes = null, DateTimeOffset? OpensAt = null,
+    DateTimeOffset? ClosesAt = null, IReadOnlyList<string>? Materials = null, string? Contact = null)
+{
+    public CallDetails ApplyTo(CallDetails d) => new(
+        BatchNumber ?? d.BatchNumber, Title ?? d.Title, BodyHtml ?? d.BodyHtml, Directions ?? d.Directions,
+        EligibleTypes ?? d.EligibleTypes, OpensAt ?? d.OpensAt, ClosesAt ?? d.ClosesAt, Materials ?? d.Materials, Contact ?? d.Contact);
+}
+
+/// <summary>
+/// Finding, writing and moving calls, with the same rules for pages and the API: the region's
+/// working group (or an admin) acts, every step is audited in the same save, and publication
+/// notifies the applicants of every subscribed organisation in that save too.
+/// </summary>
+public sealed class CallAdministration(
+    FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, CallHtml html, TimeProvider clock)
+{
+    public const string ResourceType = "call";
+
+    public async Task<Page<Call>> SearchAsync(CallQuery query, CancellationToken cancellationToken = default)
+    {
+        var calls = db.Calls.AsNoTracking();
+        if (query.PublicOnly)
+        {
+            calls = calls.Where(c => c.Status != CallStatus.Draft);
+        }
+        else
+        {
+            var draftRegions = await DraftRegionIdsAsync(cancellationToken);
+            calls = calls.Where(c => c.Status != CallStatus.Draft || draftRegions.Contains(c.RegionId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            calls = calls.Where(c => c.Title.Contains(term));
+        }
+
+        if (query.RegionId is { } regionId)
+        {
+            calls = calls.Where(c => c.RegionId == regionId);
+        }
+
+        if (query.Status is { } status)
+        {
+            calls = calls.Where(c => c.Status == status);
+        }
+
+        if (query.Batch is { } batch)
+        {
+            calls = calls.Where(c => c.BatchNumber == batch);
+        }
+
+        var (number, size) = Page<Call>.Normalise(query.Page, query.PageSize);
+        var total = await calls.CountAsync(cancellationToken);
+        var items = await calls.OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.BatchNumber)
+            .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Page<Call>(items, number, size, total);
+    }
+
+    /// <summary>The call if it is public or the user may see its draft; a hidden draft is simply not found.</summary>
+    public async Task<Result<Call>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (call is null || (!call.IsPublic && !(await current.GrantsAsync(cancellationToken)).CanViewDraftCallsIn(call.RegionId)))
+        {
+            return new Error(CallErrors.NotFound);
+        }
+
+        return call;
+    }
+
+    public async Task<bool> CanManageAsync(Call call, CancellationToken cancellationToken = default) =>
+        (await current.GrantsAsync(cancellationToken)).CanManageCallsIn(call.RegionId);
+
+    /// <summary>Regions whose calls the user runs (all for admins, their own for working groups).</summary>
+    public async Task<IReadOnlyList<int>> ManageableRegionIdsAsync(CancellationToken cancellationToken = default)
+    {
+        var grants = await current.GrantsAsync(cancellationToken);
+        var regionIds = await db.Regions.AsNoTracking().Select(r => r.Id).ToListAsync(cancellationToken);
+        return regionIds.Where(grants.CanManageCallsIn).ToList();
+    }
+
+    public async Task<Result<Call>> CreateAsync(int regionId, CallDetails details, CancellationToken cancellationToken = default)
+    {
+        var actor = current.Id;
+        if (actor is null || !(await current.GrantsAsync(cancellationToken)).CanManageCallsIn(regionId))
+        {
+            return Problems.Forbidden;
+        }
+
+        var now = clock.GetUtcNow();
+        var created = Call.Create(Guid.CreateVersion7(now), regionId, Clean(details), now, actor);
+        if (!created.Succeeded)
+        {
+            return created;
+        }
+
+        var call = created.Value!;
+        var clash = await CheckBatchAsync(call.RegionId, call.BatchNumber, null, cancellationToken);
+        if (clash is not null)
+        {
+            return clash;
+        }
+
+        db.Calls.Add(call);
+        audit.Record(CallActions.Created, ResourceType, call.Id.ToString(), Describe(call), call.RegionId);
+        await db.SaveChangesAsync(cancellationToken);
+        return call;
+    }
+
+    /// <summary>Changes a draft made against <paramref name="expectedVersion"/>; a stale version is refused.</summary>
+    public async Task<Result<Call>> UpdateDraftAsync(Guid id, CallDetails details, Guid expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var loaded = await LoadForChangeAsync(id, expectedVersion, cancellationToken);
+        if (!loaded.Succeeded)
+        {
+            return loaded;
+        }
+
+        var call = loaded.Value!;
+        var before = Describe(call);
+        var updated = call.UpdateDraft(Clean(details), clock.GetUtcNow());
+        if (!updated.Succeeded)
+        {
+            return Result<Call>.Fail([.. updated.Errors]);
+        }
+
+        var clash = await CheckBatchAsync(call.RegionId, call.BatchNumber, call.Id, cancellationToken);
+        if (clash is not null)
+        {
+            return clash;
+        }
+
+        audit.Record(CallActions.Updated, ResourceType, call.Id.ToString(), new { before, after = Describe(call) }, call.RegionId);
+        return await SaveAsync(call, cancellationToken);
+    }
+
+    /// <summary>Publishes a draft and tells every applicant of every organisation subscribed to the region.</summary>
+    public async Task<Result<Call>> PublishAsync(Guid id, Guid? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var loaded = await LoadForChangeAsync(id, expectedVersion, cancellationToken);
+        if (!loaded.Succeeded)
+        {
+            return loaded;
+        }
+
+        var call = loaded.Value!;
+        var published = call.Publish(clock.GetUtcNow(), current.Id!);
+        if (!published.Succeeded)
+        {
+            return Result<Call>.Fail([.. published.Errors]);
+        }
+
+        var recipients = await SubscribedApplicantsAsync(call.RegionId, cancellationToken);
+        var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == call.RegionId, cancellationToken);
+        notifier.Enqueue(recipients, NotificationKind.CallPublished, $"/calls/{call.Id}", new Dictionary<string, string>
+        {
+            ["title"] = call.Title,
+            ["region"] = region.NameZh,
+            ["batch"] = call.BatchNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["closesAt"] = ChinaTime.Format(call.ClosesAt),
+        });
+        audit.Record(CallActions.Published, ResourceType, call.Id.ToString(), new { call.Title, call.ClosesAt, notified = recipients.Count }, call.RegionId);
+        return await SaveAsync(call, cancellationToken);
+    }
+
+    /// <summary>Corrects a published or closed call; the note is shown to readers with the list of changed fields.</summary>
+    public async Task<Result<Call>> CorrectAsync(Guid id, CallChanges changes, string note, Guid expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var loaded = await LoadForChangeAsync(id, expectedVersion, cancellationToken);
+        if (!loaded.Succeeded)
+        {
+            return loaded;
+        }
+
+        var call = loaded.Value!;
+        var before = Describe(call);
+        var details = changes.ApplyTo(call.Details);
+        if (changes.BodyHtml is not null)
+        {
+            details = details with { BodyHtml = html.Sanitise(changes.BodyHtml) };
+        }
+
+        var corrected = call.Correct(details, note, clock.GetUtcNow(), current.Id!);
+        if (!corrected.Succeeded)
+        {
+            return Result<Call>.Fail([.. corrected.Errors]);
+        }
+
+        var clash = await CheckBatchAsync(call.RegionId, call.BatchNumber, call.Id, cancellationToken);
+        if (clash is not null)
+        {
+            return clash;
+        }
+
+        var correction = call.Corrections[^1];
+        audit.Record(CallActions.Corrected, ResourceType, call.Id.ToString(),
+            new { correction.Note, correction.ChangedFields, before, after = Describe(call) }, call.RegionId);
+        return await SaveAsync(call, cancellationToken);
+    }
+
+    /// <summary>Closes a published call now, before its close time if need be.</summary>
+    public Task<Result<Call>> CloseAsync(Guid id, Guid? expectedVersion, CancellationToken cancellationToken = default) =>
+        TransitionAsync(id, expectedVersion, CallActions.Closed, call => call.Close(clock.GetUtcNow(), current.Id!), cancellationToken);
+
+    public Task<Result<Call>> ArchiveAsync(Guid id, Guid? expectedVersion, CancellationToken cancellationToken = default) =>
+        TransitionAsync(id, expectedVersion, CallActions.Archived, call => call.Archive(clock.GetUtcNow()), cancellationToken);
+
+    private async Task<Result<Call>> TransitionAsync(
+        Guid id, Guid? expectedVersion, string action, Func<Call, Result> move, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadForChangeAsync(id, expectedVersion, cancellationToken);
+        if (!loaded.Succeeded)
+        {
+            return loaded;
+        }
+
+        var call = loaded.Value!;
+        var from = call.Status;
+        var moved = move(call);
+        if (!moved.Succeeded)
+        {
+            return Result<Call>.Fail([.. moved.Errors]);
+        }
+
+        audit.Record(action, ResourceType, call.Id.ToString(), new { from = from.ToString(), to = call.Status.ToString() }, call.RegionId);
+        return await SaveAsync(call, cancellationToken);
+    }
+
+    /// <summary>
+    /// The tracked call if the user runs its region's calls. Someone who may see the call but not
+    /// run it is refused; someone for whom it is a hidden draft learns nothing (not found).
+    /// </summary>
+    private async Task<Result<Call>> LoadForChangeAsync(Guid id, Guid? expectedVersion, CancellationToken cancellationToken)
+    {
+        var call = await db.Calls.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (call is null)
+        {
+            return new Error(CallErrors.NotFound);
+        }
+
+        var grants = await current.GrantsAsync(cancellationToken);
+        if (current.Id is null || !grants.CanManageCallsIn(call.RegionId))
+        {
+            return call.IsPublic || grants.CanViewDraftCallsIn(call.RegionId) ? Problems.Forbidden : new Error(CallErrors.NotFound);
+        }
+
+        if (expectedVersion is { } version && call.Version != version)
+        {
+            return new Error(CallErrors.Concurrency);
+        }
+
+        return call;
+    }
+
+    private async Task<Result<Call>> SaveAsync(Call call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Error(CallErrors.Concurrency);
+        }
+
+        return call;
+    }
+
+    private async Task<List<string>> SubscribedApplicantsAsync(int regionId, CancellationToken cancellationToken)
+    {
+        var organisations = db.CallSubscriptions.Where(s => s.RegionId == regionId).Select(s => s.OrganisationId);
+        return await db.RoleAssignments.AsNoTracking()
+            .Where(a => a.Role == Role.Applicant && a.OrganisationId != null && organisations.Contains(a.OrganisationId.Value))
+            .Select(a => a.UserId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<int>> DraftRegionIdsAsync(CancellationToken cancellationToken)
+    {
+        var grants = await current.GrantsAsync(cancellationToken);
+        if (grants.Count == 0)
+        {
+            return [];
+        }
+
+        var regionIds = await db.Regions.AsNoTracking().Select(r => r.Id).ToListAsync(cancellationToken);
+        return regionIds.Where(grants.CanViewDraftCallsIn).ToList();
+    }
+
+    private async Task<Error?> CheckBatchAsync(int regionId, int batch, Guid? self, CancellationToken cancellationToken)
+    {
+        if (!await db.Regions.AnyAsync(r => r.Id == regionId, cancellationToken))
+        {
+            return new Error(CallErrors.RegionUnknown, nameof(Call.RegionId));
+        }
+
+        return await db.Calls.AnyAsync(c => c.RegionId == regionId && c.BatchNumber == batch && c.Id != self, cancellationToken)
+            ? new Error(CallErrors.BatchTaken, nameof(Call.BatchNumber), batch)
+            : null;
+    }
+
+    private CallDetails Clean(CallDetails details) => details with { BodyHtml = html.Sanitise(details.BodyHtml) };
+
+    private static object Describe(Call c) => new
+    {
+        c.BatchNumber,
+        c.Title,
+        Status = c.Status.ToString(),
+        c.OpensAt,
+        c.ClosesAt,
+        c.Directions,
+        EligibleTypes = c.EligibleTypes.Select(t => t.ToString()),
+        c.Materials,
+        c.Contact,
+        BodyLength = c.BodyHtml.Length,
+    };
+}
