@@ -54,6 +54,18 @@ public static class HostSetup
         {
             pages.UseExceptionHandler("/Error", createScopeForErrors: true);
             pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+            // The error pages are pages: a failed form post must show them as a GET, not post to them.
+            pages.Use((context, next) =>
+            {
+                if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null
+                    || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+                {
+                    context.Request.Method = HttpMethods.Get;
+                }
+
+                return next(context);
+            });
         });
         return app;
     }

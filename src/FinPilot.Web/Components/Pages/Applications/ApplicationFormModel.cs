@@ -56,6 +56,17 @@ public sealed class ApplicationFormModel
         Concurrency = concurrency,
     };
 
+    /// <summary>Form binding leaves collections it received nothing for as null; an unticked list is empty.</summary>
+    public ApplicationFormModel Normalised()
+    {
+        ScenarioChecks ??= [];
+        TechnologyChecks ??= [];
+        Texts ??= [];
+        Name ??= string.Empty;
+        Summary ??= string.Empty;
+        return this;
+    }
+
     public static IReadOnlyList<string> Lines(string? text) =>
         (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
 
