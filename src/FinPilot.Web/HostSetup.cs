@@ -1,6 +1,7 @@
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
@@ -34,6 +35,8 @@ public static class HostSetup
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<JobLeases>();
         builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<NotificationInbox>();
+        builder.Services.AddFinPilotCalendar();
 
         // Keys live in the database so that any web node can read any node's cookies and antiforgery tokens.
         builder.Services.AddDataProtection().SetApplicationName("FinPilot").PersistKeysToDbContext<FinPilotDbContext>();
@@ -68,6 +71,10 @@ public static class HostSetup
         if (options.MigrateOnStartup)
         {
             await DatabaseMigrator.MigrateAsync(app.Services);
+        }
+        else
+        {
+            await DatabaseMigrator.SeedReferenceDataAsync(app.Services);
         }
 
         var demo = app.Services.GetRequiredService<DemoOptions>();

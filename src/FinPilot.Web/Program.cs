@@ -3,9 +3,11 @@ using FinPilot.Web.Components;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Localization;
+using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Users;
@@ -17,6 +19,7 @@ builder.AddFinPilotCore();
 builder.AddFinPilotIdentity();
 builder.AddFinPilotLocalization();
 builder.AddFinPilotApi();
+builder.AddFinPilotNotifications();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -40,6 +43,8 @@ app.MapOrganisationsApi();
 app.MapUsersApi();
 app.MapApiTokensApi();
 app.MapAuditApi();
+app.MapNotificationsApi();
+app.MapCalendarApi();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

@@ -1,8 +1,9 @@
+using FinPilot.Web.Features.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Data;
 
-/// <summary>Applies the provider's migrations; used at start-up and by <c>finpilot db migrate</c>.</summary>
+/// <summary>Applies the provider's migrations and seeds reference data; used at start-up and by <c>finpilot db migrate</c>.</summary>
 public static class DatabaseMigrator
 {
     public static async Task<IReadOnlyList<string>> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
@@ -11,6 +12,14 @@ public static class DatabaseMigrator
         var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
+        await SeedReferenceDataAsync(services, cancellationToken);
         return pending;
+    }
+
+    /// <summary>Data every installation needs, demo or not (the working-day calendar); adds only what is missing.</summary>
+    public static async Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CalendarSeeder>().SeedOfficialSchedulesAsync(cancellationToken);
     }
 }

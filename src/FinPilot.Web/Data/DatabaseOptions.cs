@@ -23,7 +23,8 @@ public sealed class DatabaseOptions
     public static string DefaultSqliteConnectionString(string contentRoot) =>
         $"Data Source={Path.Combine(CheckoutRoot(contentRoot) ?? contentRoot, "data", "finpilot.db")}";
 
-    private static string? CheckoutRoot(string start)
+    /// <summary>The source checkout <paramref name="start"/> lies in (the folder with FinPilot.slnx), or null when deployed.</summary>
+    public static string? CheckoutRoot(string start)
     {
         for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
         {

@@ -2,6 +2,7 @@ using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Regions;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
 using FinPilot.Web.Features.Notifications;
@@ -33,6 +34,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -73,4 +73,7 @@ public static class AuditActions
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
     public const string AccessDenied = "access.denied";
+    public const string CalendarImported = "calendar.imported";
+    public const string CalendarDayAdded = "calendar.day-added";
+    public const string CalendarDayRemoved = "calendar.day-removed";
 }
