@@ -20,15 +20,16 @@ public static class NotificationMail
             .Append(string.Format(culture, NotificationStrings.ResourceManager.GetString(nameof(NotificationStrings.Mail_Footer), culture)!, site + "/inbox"))
             .Append('\n');
 
+        var part = new TextPart("plain") { Text = body.ToString() };
+        part.Headers.Add(HeaderId.ContentLanguage, culture.Name);
         var message = new MimeMessage
         {
             Subject = text.Subject,
             Date = now,
-            Body = new TextPart("plain") { Text = body.ToString() },
+            Body = part,
         };
         message.From.Add(new MailboxAddress(options.From.DisplayName, options.From.Address));
         message.To.Add(new MailboxAddress(toName ?? string.Empty, toAddress));
-        message.Headers.Add("Content-Language", culture.Name);
 
         // Lets mail readers and support staff tie a message to its inbox entry.
         message.Headers.Add("X-FinPilot-Notification", notification.Id.ToString());
