@@ -152,23 +152,14 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser cur
         }
 
         var parsed = CalendarFile.Parse(text);
-        if (!parsed.Succeeded)
+        var errors = parsed.Errors.Concat(year is { } only ? OutsideYear(text, only) : []).OrderBy(LineOf).ToList();
+        if (errors.Count > 0)
         {
-            return Result<CalendarImportSummary>.Fail([.. parsed.Errors]);
+            return Result<CalendarImportSummary>.Fail([.. errors]);
         }
 
         var days = parsed.Value!;
-        if (year is { } only)
-        {
-            var outside = days.Where(d => d.Date.Year != only)
-                .Select(d => new Error(CalendarAdminErrors.OutsideYear, FileField, LineOf(text, d.Date), d.Date, only))
-                .ToList();
-            if (outside.Count > 0)
-            {
-                return Result<CalendarImportSummary>.Fail([.. outside]);
-            }
-        }
-        else if (days.Count == 0)
+        if (year is null && days.Count == 0)
         {
             return new Error(CalendarAdminErrors.Empty, FileField);
         }
@@ -210,21 +201,28 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser cur
         return summary;
     }
 
-    /// <summary>The line of the file that lists a date (files that parsed list each date once).</summary>
-    private static int LineOf(string text, DateOnly date)
+    /// <summary>Lines whose date is a valid date of another year than the one the file is sent for.</summary>
+    private static IEnumerable<Error> OutsideYear(string text, int year)
     {
-        var iso = Iso(date);
         var lines = text.TrimStart('\uFEFF').Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            if (lines[i].Trim().StartsWith(iso, StringComparison.Ordinal))
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
             {
-                return i + 1;
+                continue;
+            }
+
+            var dateText = line.Split(',', 2)[0].Trim();
+            if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year != year)
+            {
+                yield return new Error(CalendarAdminErrors.OutsideYear, FileField, i + 1, date, year);
             }
         }
-
-        return 0;
     }
+
+    /// <summary>File errors carry their line number first; they are shown in line order.</summary>
+    private static int LineOf(Error error) => error.Arguments is [int line, ..] ? line : 0;
 
     private static Error FormError(Error error, DateOnly date) => error.Code switch
     {
