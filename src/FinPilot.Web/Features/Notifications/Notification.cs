@@ -3,14 +3,31 @@ using System.Text.Json;
 namespace FinPilot.Web.Features.Notifications;
 
 /// <summary>What happened, for whom. The text is made from resources when shown or mailed, in the reader's language.</summary>
+/// <remarks>
+/// Each member lists the values its templates use (keys in <see cref="NotificationValues"/>);
+/// a value not given shows as its placeholder, e.g. <c>{deadline}</c>.
+/// </remarks>
 public enum NotificationKind
 {
+    /// <summary>Values: call, region, deadline (when applications close).</summary>
     CallPublished = 1,
+
+    /// <summary>Values: project, organisation, call.</summary>
     ApplicationSubmitted = 2,
+
+    /// <summary>Values: project, deadline, reason (what is missing).</summary>
     ReturnedForSupplement = 3,
+
+    /// <summary>Values: project.</summary>
     ApplicationAccepted = 4,
+
+    /// <summary>Values: project, reason.</summary>
     ApplicationRejected = 5,
+
+    /// <summary>Values: project, deadline.</summary>
     DeadlineApproaching = 6,
+
+    /// <summary>Values: project, deadline.</summary>
     SupplementOverdue = 7,
 }
 
