@@ -1,5 +1,6 @@
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.ApiTokens;
+using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Demo;
@@ -37,6 +38,7 @@ public static class HostSetup
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<NotificationInbox>();
         builder.Services.AddFinPilotCalendar();
+        builder.Services.AddFinPilotApplications(builder.Configuration, builder.Environment.ContentRootPath);
 
         // Keys live in the database so that any web node can read any node's cookies and antiforgery tokens.
         builder.Services.AddDataProtection().SetApplicationName("FinPilot").PersistKeysToDbContext<FinPilotDbContext>();

@@ -2,6 +2,7 @@ using FinPilot.Web;
 using FinPilot.Web.Components;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.ApiTokens;
+using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Demo;
@@ -45,6 +46,9 @@ app.MapApiTokensApi();
 app.MapAuditApi();
 app.MapNotificationsApi();
 app.MapCalendarApi();
+app.MapApplicationsApi();
+app.MapScreeningApi();
+app.MapApplicationPageEndpoints();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

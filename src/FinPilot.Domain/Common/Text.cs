@@ -34,6 +34,8 @@ public static class Text
             yield break;
         }
 
+        // Addresses are stored trimmed (Clean), so spaces pasted around one are not an error.
+        value = value.Trim();
         var at = value.IndexOf('@', StringComparison.Ordinal);
         if (value.Length > 254 || at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1 || value.Any(char.IsWhiteSpace))
         {

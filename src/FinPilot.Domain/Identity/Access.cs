@@ -32,4 +32,16 @@ public static class Access
 
     public static bool CanListOrganisations(this IEnumerable<RoleGrant> grants) =>
         grants.Any(g => g.Role.IsStaff() && g.Role != Role.Expert);
+
+    /// <summary>Calls (征集公告) are run by the region's working group; admins may act anywhere.</summary>
+    public static bool CanManageCallsIn(this IEnumerable<RoleGrant> grants, int regionId) =>
+        grants.Any(g => g.Role == Role.PlatformAdmin || (g.Role == Role.RegionalWorkingGroup && g.CoversRegion(regionId)));
+
+    /// <summary>Drafts are private to the people who run calls and those who oversee them nationally.</summary>
+    public static bool CanViewDraftCallsIn(this IEnumerable<RoleGrant> grants, int regionId) =>
+        grants.CanManageCallsIn(regionId) || grants.Any(g => g.Role is Role.CoordinationGroup or Role.IntegrityOfficer);
+
+    /// <summary>An organisation's own applicants choose which regions' calls it hears about.</summary>
+    public static bool CanSubscribeToCalls(this IEnumerable<RoleGrant> grants, Guid organisationId) =>
+        grants.Any(g => g.CoversOrganisation(organisationId));
 }

@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Data;
 
-/// <summary>Applies the provider's migrations and seeds reference data; used at start-up and by <c>finpilot db migrate</c>.</summary>
+/// <summary>
+/// Applies the provider's migrations and loads reference data into empty tables; used at start-up
+/// and by <c>finpilot db migrate</c>.
+/// </summary>
 public static class DatabaseMigrator
 {
     public static async Task<IReadOnlyList<string>> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
@@ -12,6 +15,7 @@ public static class DatabaseMigrator
         var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
+        await Features.Applications.ReferenceData.EnsureAsync(db, cancellationToken);
         await SeedReferenceDataAsync(services, cancellationToken);
         return pending;
     }

@@ -21,7 +21,10 @@ public sealed class DatabaseOptions
     /// a source checkout (so the web host and the CLI share one file), else under the content root.
     /// </summary>
     public static string DefaultSqliteConnectionString(string contentRoot) =>
-        $"Data Source={Path.Combine(CheckoutRoot(contentRoot) ?? contentRoot, "data", "finpilot.db")}";
+        $"Data Source={Path.Combine(DataDirectory(contentRoot), "finpilot.db")}";
+
+    /// <summary>Where the platform keeps its local state by default (database file, uploads, mail drop).</summary>
+    public static string DataDirectory(string contentRoot) => Path.Combine(CheckoutRoot(contentRoot) ?? contentRoot, "data");
 
     /// <summary>The source checkout <paramref name="start"/> lies in (the folder with FinPilot.slnx), or null when deployed.</summary>
     public static string? CheckoutRoot(string start)

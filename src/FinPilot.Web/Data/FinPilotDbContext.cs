@@ -1,6 +1,8 @@
 using FinPilot.Domain.Organisations;
+using FinPilot.Domain.Projects;
 using FinPilot.Domain.Regions;
 using FinPilot.Web.Features.ApiTokens;
+using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Identity;
@@ -36,6 +38,16 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
+
+    public DbSet<PilotProject> Projects => Set<PilotProject>();
+
+    public DbSet<ApplicationVersionRecord> ApplicationVersions => Set<ApplicationVersionRecord>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<ReferenceItem> ReferenceItems => Set<ReferenceItem>();
+
+    public DbSet<ScreeningChecklist> ScreeningChecklists => Set<ScreeningChecklist>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -33,7 +33,7 @@ public static class Problems
 
     /// <summary>
     /// Picks the status from the errors: access and existence come first (and say nothing about
-    /// the record), conflicts next, everything else is a validation problem on its fields.
+    /// the record), then conflicts with the record's state, then validation problems on fields.
     /// </summary>
     public static ProblemHttpResult From(IReadOnlyList<Error> errors)
     {
@@ -47,7 +47,9 @@ public static class Problems
             return NotFound();
         }
 
-        var conflict = errors.FirstOrDefault(e => e.Code.EndsWith(".ChangedByAnother", StringComparison.Ordinal));
+        // An error about no field is about the record's state (changed by another, wrong stage): 409.
+        var conflict = errors.FirstOrDefault(e => e.Code.EndsWith(".ChangedByAnother", StringComparison.Ordinal) || e.Field == "Stage")
+            ?? (errors.Count > 0 && errors.All(e => e.Field is null) ? errors[0] : null);
         return conflict is not null ? Conflict(conflict) : Validation(errors);
     }
 

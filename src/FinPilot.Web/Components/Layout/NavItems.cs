@@ -27,6 +27,16 @@ public static class NavItems
             items.Add(new("my-organisation", "organisations", Strings.Nav_MyOrganisation));
         }
 
+        if (user.IsIn(Role.Applicant))
+        {
+            items.Add(new("applications", "applications", Strings.Nav_Applications));
+        }
+
+        if (user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.PlatformAdmin))
+        {
+            items.Add(new("screening", "screening", Strings.Nav_Screening));
+        }
+
         if (user.IsIn(Role.PlatformAdmin))
         {
             items.Add(new("users", "admin/users", Strings.Nav_Users));

@@ -76,4 +76,18 @@ public static class AuditActions
     public const string CalendarImported = "calendar.imported";
     public const string CalendarDayAdded = "calendar.day-added";
     public const string CalendarDayRemoved = "calendar.day-removed";
+    public const string ApplicationStarted = "application.started";
+    public const string ApplicationSaved = "application.saved";
+    public const string ApplicationSubmitted = "application.submitted";
+    public const string ApplicationResubmitted = "application.resubmitted";
+    public const string ApplicationWithdrawn = "application.withdrawn";
+    public const string AttachmentAdded = "attachment.added";
+    public const string AttachmentRemoved = "attachment.removed";
+    public const string AttachmentDownloaded = "attachment.downloaded";
+    public const string ScreeningStarted = "screening.started";
+    public const string ScreeningChecklistSaved = "screening.checklist-saved";
+    public const string ReturnedForSupplement = "screening.returned-for-supplement";
+    public const string ApplicationAccepted = "screening.accepted";
+    public const string ApplicationRejected = "screening.rejected";
+    public const string SupplementOverdue = "screening.supplement-overdue";
 }

@@ -1,0 +1,140 @@
+using FinPilot.Domain.Common;
+
+namespace FinPilot.Domain.Applications;
+
+/// <summary>What an application may hold at all (checked on every save) and what it must hold to be submitted.</summary>
+public static class ApplicationRules
+{
+    public const int MaxShortText = 200;
+    public const int MaxSummary = 2000;
+    public const int MaxLongText = 20000;
+    public const int MaxPartners = 20;
+    public const int MaxListItems = 30;
+    public const int MaxDurationMonths = 60;
+    public const int MaxCustomerLimit = 10_000_000;
+
+    /// <summary>The long free-text fields, in the order the form shows them.</summary>
+    public static readonly IReadOnlyList<string> LongTextFields =
+    [
+        nameof(ApplicationForm.Innovation), nameof(ApplicationForm.Problem), nameof(ApplicationForm.RegulatoryQuestion),
+        nameof(ApplicationForm.RiskAssessment), nameof(ApplicationForm.RiskControls), nameof(ApplicationForm.CustomerSelection),
+        nameof(ApplicationForm.CustomerCaps), nameof(ApplicationForm.CustomerDisclosure), nameof(ApplicationForm.Complaints),
+        nameof(ApplicationForm.Compensation), nameof(ApplicationForm.TestScope), nameof(ApplicationForm.Metrics),
+        nameof(ApplicationForm.EmergencyPlan), nameof(ApplicationForm.ExitPlan),
+    ];
+
+    /// <summary>Limits that hold for drafts too, so nothing oversized is ever stored.</summary>
+    public static IReadOnlyList<Error> Limits(ApplicationForm form)
+    {
+        var errors = new List<Error>();
+        errors.AddRange(Text.Optional(form.Name, nameof(form.Name), MaxShortText));
+        errors.AddRange(Text.Optional(form.Summary, nameof(form.Summary), MaxSummary));
+        errors.AddRange(Text.Optional(form.ScenarioOther, nameof(form.ScenarioOther), MaxShortText));
+        errors.AddRange(Text.Optional(form.TechnologyOther, nameof(form.TechnologyOther), MaxShortText));
+        foreach (var field in LongTextFields)
+        {
+            errors.AddRange(Text.Optional(LongText(form, field), field, MaxLongText));
+        }
+
+        if (form.Scenarios.Count > MaxListItems)
+        {
+            errors.Add(new Error(ApplicationErrors.TooManyItems, nameof(form.Scenarios), MaxListItems));
+        }
+
+        if (form.Technologies.Count > MaxListItems)
+        {
+            errors.Add(new Error(ApplicationErrors.TooManyItems, nameof(form.Technologies), MaxListItems));
+        }
+
+        if (form.PartnerOrganisationIds.Count + form.InvitedPartnerEmails.Count > MaxPartners)
+        {
+            errors.Add(new Error(ApplicationErrors.TooManyItems, nameof(form.PartnerOrganisationIds), MaxPartners));
+        }
+
+        foreach (var email in form.InvitedPartnerEmails)
+        {
+            errors.AddRange(Text.OptionalEmail(email, nameof(form.InvitedPartnerEmails)));
+        }
+
+        if (form.CustomerLimit is < 1 or > MaxCustomerLimit)
+        {
+            errors.Add(new Error(ApplicationErrors.OutOfRange, nameof(form.CustomerLimit), 1, MaxCustomerLimit));
+        }
+
+        if (form.DurationMonths is < 1 or > MaxDurationMonths)
+        {
+            errors.Add(new Error(ApplicationErrors.OutOfRange, nameof(form.DurationMonths), 1, MaxDurationMonths));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Every item submission still needs, each on its field, all at once.</summary>
+    public static IReadOnlyList<Error> Missing(ApplicationForm form)
+    {
+        var missing = new List<Error>();
+        void Require(bool present, string field)
+        {
+            if (!present)
+            {
+                missing.Add(new Error(ApplicationErrors.Missing, field));
+            }
+        }
+
+        Require(!string.IsNullOrWhiteSpace(form.Name), nameof(form.Name));
+        Require(!string.IsNullOrWhiteSpace(form.Summary), nameof(form.Summary));
+        Require(form.Category is not null, nameof(form.Category));
+        Require(form.Scenarios.Count > 0 || !string.IsNullOrWhiteSpace(form.ScenarioOther), nameof(form.Scenarios));
+        Require(form.Technologies.Count > 0 || !string.IsNullOrWhiteSpace(form.TechnologyOther), nameof(form.Technologies));
+        foreach (var field in LongTextFields)
+        {
+            Require(!string.IsNullOrWhiteSpace(LongText(form, field)), field);
+        }
+
+        Require(form.CustomerLimit is not null, nameof(form.CustomerLimit));
+        Require(form.DurationMonths is not null, nameof(form.DurationMonths));
+        return missing;
+    }
+
+    public static string LongText(ApplicationForm form, string field) => field switch
+    {
+        nameof(ApplicationForm.Innovation) => form.Innovation,
+        nameof(ApplicationForm.Problem) => form.Problem,
+        nameof(ApplicationForm.RegulatoryQuestion) => form.RegulatoryQuestion,
+        nameof(ApplicationForm.RiskAssessment) => form.RiskAssessment,
+        nameof(ApplicationForm.RiskControls) => form.RiskControls,
+        nameof(ApplicationForm.CustomerSelection) => form.CustomerSelection,
+        nameof(ApplicationForm.CustomerCaps) => form.CustomerCaps,
+        nameof(ApplicationForm.CustomerDisclosure) => form.CustomerDisclosure,
+        nameof(ApplicationForm.Complaints) => form.Complaints,
+        nameof(ApplicationForm.Compensation) => form.Compensation,
+        nameof(ApplicationForm.TestScope) => form.TestScope,
+        nameof(ApplicationForm.Metrics) => form.Metrics,
+        nameof(ApplicationForm.EmergencyPlan) => form.EmergencyPlan,
+        nameof(ApplicationForm.ExitPlan) => form.ExitPlan,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a long-text field."),
+    };
+}
+
+public static class ApplicationErrors
+{
+    public const string Missing = "Application.Missing";
+    public const string TooManyItems = "Application.TooManyItems";
+    public const string OutOfRange = "Application.OutOfRange";
+    public const string UnknownScenario = "Application.UnknownScenario";
+    public const string UnknownTechnology = "Application.UnknownTechnology";
+    public const string UnknownPartner = "Application.UnknownPartner";
+    public const string LeadNotLicensed = "Application.LeadNotLicensed";
+    public const string PartnerIsLead = "Application.PartnerIsLead";
+    public const string NotEditable = "Application.NotEditable";
+    public const string ChangedByAnother = "Application.ChangedByAnother";
+    public const string NotFound = "Application.NotFound";
+    public const string CallNotOpen = "Application.CallNotOpen";
+    public const string NotEligible = "Application.NotEligible";
+    public const string FileTooLarge = "Application.FileTooLarge";
+    public const string ApplicationTooLarge = "Application.ApplicationTooLarge";
+    public const string FileTypeRefused = "Application.FileTypeRefused";
+    public const string NoApplicantOrganisation = "Application.NoApplicantOrganisation";
+    public const string NotInScreening = "Application.NotInScreening";
+    public const string ChecklistIncomplete = "Application.ChecklistIncomplete";
+}

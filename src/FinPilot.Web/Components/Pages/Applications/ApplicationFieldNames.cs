@@ -1,0 +1,31 @@
+using System.Globalization;
+using FinPilot.Domain.Projects;
+using FinPilot.Web.Resources;
+
+namespace FinPilot.Web.Components.Pages.Applications;
+
+/// <summary>Labels of application fields and values in the current language, shared by the form, the read-only view and the diff.</summary>
+public static class ApplicationFieldNames
+{
+    public static string Label(string field) =>
+        Strings.ResourceManager.GetString("App_Field_" + field, CultureInfo.CurrentUICulture) ?? field;
+
+    public static string Of(ProjectCategory category) =>
+        Strings.ResourceManager.GetString("Category_" + category, CultureInfo.CurrentUICulture) ?? category.ToString();
+
+    public static string Of(ProjectStage stage) =>
+        Strings.ResourceManager.GetString("Stage_" + stage, CultureInfo.CurrentUICulture) ?? stage.ToString();
+
+    public static string Of(ProjectTrigger trigger) =>
+        Strings.ResourceManager.GetString("Trigger_" + trigger, CultureInfo.CurrentUICulture) ?? trigger.ToString();
+
+    /// <summary>The form's sections and the long-text fields in each, in order.</summary>
+    public static readonly (string Section, string[] Fields)[] TextSections =
+    [
+        ("Innovation", ["Innovation", "Problem", "RegulatoryQuestion"]),
+        ("Risk", ["RiskAssessment", "RiskControls"]),
+        ("InvestorProtection", ["CustomerSelection", "CustomerCaps", "CustomerDisclosure", "Complaints", "Compensation"]),
+        ("TestPlan", ["TestScope", "Metrics"]),
+        ("Plans", ["EmergencyPlan", "ExitPlan"]),
+    ];
+}

@@ -1,0 +1,272 @@
+using FinPilot.Domain.Applications;
+using FinPilot.Domain.Calls;
+using FinPilot.Domain.Common;
+using FinPilot.Domain.Identity;
+using FinPilot.Domain.Projects;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Notifications;
+using FinPilot.Web.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Applications;
+
+/// <summary>A project as its reader sees it: the open (or last) version's content and that version's files.</summary>
+public sealed record ApplicationView(PilotProject Project, ApplicationVersionRecord Current, IReadOnlyList<ApplicationVersionRecord> Versions, IReadOnlyList<Attachment> Attachments, bool CanEdit);
+
+/// <summary>The applicant's side of an application: start, save drafts, submit, withdraw.</summary>
+public sealed class ApplicationService(FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, TimeProvider clock)
+{
+    public async Task<Result<PilotProject>> StartAsync(Guid callId, string title, ProjectCategory? category, CancellationToken cancellationToken = default)
+    {
+        var grants = await current.GrantsAsync(cancellationToken);
+        var organisationId = grants.FirstOrDefault(g => g.Role == Role.Applicant)?.OrganisationId;
+        if (organisationId is null)
+        {
+            return new Error(ApplicationErrors.NoApplicantOrganisation);
+        }
+
+        var call = await db.Set<Call>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId && c.Status != CallStatus.Draft, cancellationToken);
+        if (call is null)
+        {
+            return new Error(CallErrors.NotFound);
+        }
+
+        var now = clock.GetUtcNow();
+        if (!call.IsOpenAt(now))
+        {
+            return new Error(ApplicationErrors.CallNotOpen);
+        }
+
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, cancellationToken);
+        if (call.EligibleTypes.Count > 0 && !call.EligibleTypes.Contains(organisation.Type))
+        {
+            return new Error(ApplicationErrors.NotEligible);
+        }
+
+        if (!organisation.Licensed)
+        {
+            return new Error(ApplicationErrors.LeadNotLicensed);
+        }
+
+        if (category is null)
+        {
+            return new Error(ApplicationErrors.Missing, nameof(ApplicationForm.Category));
+        }
+
+        var created = PilotProject.Create(Guid.CreateVersion7(now), call.Id, call.RegionId, organisation.Id, category.Value, title, now, current.Id!);
+        if (!created.Succeeded)
+        {
+            return Result<PilotProject>.Fail([.. created.Errors.Select(e => e with { Field = e.Field == "title" ? nameof(ApplicationForm.Name) : e.Field })]);
+        }
+
+        var project = created.Value!;
+        db.Projects.Add(project);
+        db.ApplicationVersions.Add(ApplicationVersionRecord.Open(project.Id, 1, new ApplicationForm { Name = project.Title, Category = category }, now, current.Id!));
+        audit.Record(AuditActions.ApplicationStarted, "project", project.Id.ToString(), new { callId, project.Title }, project.RegionId);
+        await db.SaveChangesAsync(cancellationToken);
+        return project;
+    }
+
+    /// <summary>Projects the user may see, newest first: an applicant's own organisation's, a working group's region's.</summary>
+    public async Task<IReadOnlyList<PilotProject>> MineAsync(CancellationToken cancellationToken = default)
+    {
+        var grants = await current.GrantsAsync(cancellationToken);
+        var organisations = grants.Where(g => g.Role == Role.Applicant && g.OrganisationId is not null).Select(g => g.OrganisationId!.Value).ToList();
+        return await db.Projects.AsNoTracking().Where(p => organisations.Contains(p.LeadOrganisationId))
+            .OrderByDescending(p => p.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Result<ApplicationView>> GetAsync(Guid projectId, int? versionNumber = null, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new Error(ApplicationErrors.NotFound);
+        }
+
+        var grants = await current.GrantsAsync(cancellationToken);
+        if (!grants.CanView(project))
+        {
+            return Problems.Forbidden;
+        }
+
+        var versions = await db.ApplicationVersions.AsNoTracking().Where(v => v.ProjectId == projectId).OrderBy(v => v.Number).ToListAsync(cancellationToken);
+        var shown = versions.SingleOrDefault(v => v.Number == (versionNumber ?? project.ApplicationVersion));
+        if (shown is null)
+        {
+            return new Error(ApplicationErrors.NotFound);
+        }
+
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.ProjectId == projectId && a.VersionNumber == shown.Number)
+            .OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+        var canEdit = grants.CanEditApplication(project) && shown.Number == project.ApplicationVersion && !shown.Frozen;
+        return new ApplicationView(project, shown, versions, attachments, canEdit);
+    }
+
+    /// <summary>
+    /// Saves the open version as it is, complete or not, against the <paramref name="expected"/>
+    /// concurrency value the editor started from; a save over someone else's newer one is refused.
+    /// </summary>
+    public async Task<Result<ApplicationVersionRecord>> SaveDraftAsync(Guid projectId, ApplicationForm form, Guid expected, CancellationToken cancellationToken = default)
+    {
+        var (project, version, error) = await LoadEditableAsync(projectId, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (version!.Concurrency != expected)
+        {
+            return new Error(ApplicationErrors.ChangedByAnother);
+        }
+
+        var errors = ApplicationRules.Limits(form).Concat(await ReferenceErrorsAsync(form, project!, cancellationToken)).ToList();
+        if (errors.Count > 0)
+        {
+            return Result<ApplicationVersionRecord>.Fail([.. errors]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(form.Name) && form.Category is { } category)
+        {
+            var described = project!.Describe(form.Name, category);
+            if (!described.Succeeded)
+            {
+                return Result<ApplicationVersionRecord>.Fail([.. described.Errors]);
+            }
+        }
+
+        version.Save(form, clock.GetUtcNow(), current.Id!);
+        audit.Record(AuditActions.ApplicationSaved, "project", projectId.ToString(), new { version = version.Number }, project!.RegionId);
+        return await SaveAsync(version, cancellationToken);
+    }
+
+    /// <summary>申报 (or the answer to 补正): every missing item is reported at once; a complete version is frozen.</summary>
+    public async Task<Result> SubmitAsync(Guid projectId, CancellationToken cancellationToken = default)
+    {
+        var (project, version, error) = await LoadEditableAsync(projectId, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var form = version!.Form;
+        var missing = ApplicationRules.Missing(form).Concat(ApplicationRules.Limits(form)).ToList();
+        if (missing.Count > 0)
+        {
+            return Result.Fail(missing);
+        }
+
+        var call = await db.Set<Call>().AsNoTracking().SingleAsync(c => c.Id == project!.CallId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var resubmission = project!.Stage == ProjectStage.ReturnedForSupplement;
+        var moved = resubmission ? project.Resubmit(now, current.Id!) : project.Submit(now, current.Id!, call.ClosesAt);
+        if (!moved.Succeeded)
+        {
+            return moved;
+        }
+
+        version.Freeze(now);
+        audit.Record(resubmission ? AuditActions.ApplicationResubmitted : AuditActions.ApplicationSubmitted, "project", projectId.ToString(), new { version = version.Number }, project.RegionId);
+        var workingGroup = await UsersWithAsync(Role.RegionalWorkingGroup, project.RegionId, null, cancellationToken);
+        notifier.Enqueue(workingGroup, NotificationKind.ApplicationSubmitted, $"/screening/{project.Id}",
+            new Dictionary<string, string> { ["title"] = project.Title, ["call"] = call.Title });
+        var saved = await SaveAsync(version, cancellationToken);
+        return saved.Succeeded ? Result.Ok() : Result.Fail([.. saved.Errors]);
+    }
+
+    public async Task<Result> WithdrawAsync(Guid projectId, string reason, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new Error(ApplicationErrors.NotFound);
+        }
+
+        var grants = await current.GrantsAsync(cancellationToken);
+        if (!ProjectPolicy.MayPull(project, ProjectTrigger.Withdraw, grants, null))
+        {
+            return grants.CanView(project) ? Problems.Forbidden : new Error(ApplicationErrors.NotFound);
+        }
+
+        var moved = project.Withdraw(clock.GetUtcNow(), current.Id!, reason);
+        if (!moved.Succeeded)
+        {
+            return moved;
+        }
+
+        audit.Record(AuditActions.ApplicationWithdrawn, "project", projectId.ToString(), new { reason }, project.RegionId);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    internal async Task<(PilotProject? Project, ApplicationVersionRecord? Version, Error? Error)> LoadEditableAsync(Guid projectId, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return (null, null, new Error(ApplicationErrors.NotFound));
+        }
+
+        var grants = await current.GrantsAsync(cancellationToken);
+        if (!grants.CanView(project) || !grants.Any(g => g.CoversOrganisation(project.LeadOrganisationId)))
+        {
+            return (null, null, grants.CanView(project) ? Problems.Forbidden : new Error(ApplicationErrors.NotFound));
+        }
+
+        if (!project.CanEditApplication)
+        {
+            return (null, null, new Error(ApplicationErrors.NotEditable));
+        }
+
+        var version = await db.ApplicationVersions.SingleAsync(v => v.ProjectId == projectId && v.Number == project.ApplicationVersion, cancellationToken);
+        return (project, version, null);
+    }
+
+    internal async Task<List<string>> UsersWithAsync(Role role, int? regionId, Guid? organisationId, CancellationToken cancellationToken) =>
+        await db.RoleAssignments.AsNoTracking()
+            .Where(a => a.Role == role && (regionId == null || a.RegionId == regionId) && (organisationId == null || a.OrganisationId == organisationId))
+            .Select(a => a.UserId).Distinct().ToListAsync(cancellationToken);
+
+    private async Task<IEnumerable<Error>> ReferenceErrorsAsync(ApplicationForm form, PilotProject project, CancellationToken cancellationToken)
+    {
+        var errors = new List<Error>();
+        var active = await db.ReferenceItems.AsNoTracking().Where(r => r.Active).Select(r => new { r.Kind, r.Code }).ToListAsync(cancellationToken);
+        if (form.Scenarios.Any(s => !active.Contains(new { Kind = ReferenceKind.Scenario, Code = s })))
+        {
+            errors.Add(new Error(ApplicationErrors.UnknownScenario, nameof(form.Scenarios)));
+        }
+
+        if (form.Technologies.Any(t => !active.Contains(new { Kind = ReferenceKind.Technology, Code = t })))
+        {
+            errors.Add(new Error(ApplicationErrors.UnknownTechnology, nameof(form.Technologies)));
+        }
+
+        if (form.PartnerOrganisationIds.Contains(project.LeadOrganisationId))
+        {
+            errors.Add(new Error(ApplicationErrors.PartnerIsLead, nameof(form.PartnerOrganisationIds)));
+        }
+
+        var partners = form.PartnerOrganisationIds.Distinct().ToList();
+        if (partners.Count > 0 && await db.Organisations.CountAsync(o => partners.Contains(o.Id), cancellationToken) != partners.Count)
+        {
+            errors.Add(new Error(ApplicationErrors.UnknownPartner, nameof(form.PartnerOrganisationIds)));
+        }
+
+        return errors;
+    }
+
+    private async Task<Result<ApplicationVersionRecord>> SaveAsync(ApplicationVersionRecord version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return version;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Error(ApplicationErrors.ChangedByAnother);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using FinPilot.Domain.Applications;
+using FinPilot.Domain.Common;
+using FinPilot.Domain.Projects;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Files;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Applications;
+
+/// <summary>Files of an application: checked by content and size, stored by hash, read only by the project's readers.</summary>
+public sealed class AttachmentService(
+    FinPilotDbContext db, ApplicationService applications, CurrentUser current, IFileStore files, FileStoreOptions limits, AuditLog audit, TimeProvider clock)
+{
+    public async Task<Result<Attachment>> AttachAsync(Guid projectId, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        var (project, version, error) = await applications.LoadEditableAsync(projectId, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var used = await db.Attachments.Where(a => a.ProjectId == projectId && a.VersionNumber == version!.Number).SumAsync(a => a.Size, cancellationToken);
+        var room = Math.Min(limits.MaxFileBytes, limits.MaxApplicationBytes - used);
+        if (room <= 0)
+        {
+            return new Error(ApplicationErrors.ApplicationTooLarge, "File", limits.MaxApplicationBytes / (1024 * 1024));
+        }
+
+        // Detection needs to look inside ZIP containers, so the upload is buffered (it is size-limited first).
+        await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await CopyAtMostAsync(content, buffer, room + 1, cancellationToken);
+        if (buffer.Length > room)
+        {
+            return buffer.Length > limits.MaxFileBytes
+                ? new Error(ApplicationErrors.FileTooLarge, "File", limits.MaxFileBytes / (1024 * 1024))
+                : new Error(ApplicationErrors.ApplicationTooLarge, "File", limits.MaxApplicationBytes / (1024 * 1024));
+        }
+
+        var type = FileTypes.Detect(buffer);
+        if (type is null)
+        {
+            return new Error(ApplicationErrors.FileTypeRefused, "File");
+        }
+
+        buffer.Position = 0;
+        var stored = await files.PutAsync(buffer, room, cancellationToken);
+        if (stored is null)
+        {
+            return new Error(ApplicationErrors.FileTooLarge, "File", limits.MaxFileBytes / (1024 * 1024));
+        }
+
+        var attachment = Attachment.Create(projectId, version!.Number, fileName, type, stored.Size, stored.Sha256, clock.GetUtcNow(), current.Id!);
+        db.Attachments.Add(attachment);
+        audit.Record(AuditActions.AttachmentAdded, "project", projectId.ToString(), new { attachment.FileName, attachment.Sha256, attachment.Size, attachment.ContentType }, project!.RegionId);
+        await db.SaveChangesAsync(cancellationToken);
+        return attachment;
+    }
+
+    public async Task<Result> RemoveAsync(Guid projectId, Guid attachmentId, CancellationToken cancellationToken = default)
+    {
+        var (project, version, error) = await applications.LoadEditableAsync(projectId, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.ProjectId == projectId && a.VersionNumber == version!.Number, cancellationToken);
+        if (attachment is null)
+        {
+            return new Error(ApplicationErrors.NotFound);
+        }
+
+        db.Attachments.Remove(attachment);
+        audit.Record(AuditActions.AttachmentRemoved, "project", projectId.ToString(), new { attachment.FileName, attachment.Sha256 }, project!.RegionId);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    // Reads no more than one byte past the limit, so an endless upload cannot fill the disk.
+    private static async Task CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long copied = 0;
+        int read;
+        while (copied < limit && (read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - copied)), cancellationToken)) > 0)
+        {
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            copied += read;
+        }
+    }
+
+    /// <summary>The file for a reader of the project; every download is in the audit trail.</summary>
+    public async Task<Result<(Attachment Attachment, Stream Content)>> OpenAsync(Guid projectId, Guid attachmentId, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ProjectId == projectId, cancellationToken);
+        if (project is null || attachment is null)
+        {
+            return new Error(ApplicationErrors.NotFound);
+        }
+
+        if (!(await current.GrantsAsync(cancellationToken)).CanView(project))
+        {
+            return Problems.Forbidden;
+        }
+
+        var content = await files.OpenReadAsync(attachment.Sha256, cancellationToken);
+        if (content is null)
+        {
+            return new Error(ApplicationErrors.NotFound);
+        }
+
+        await audit.WriteAsync(AuditActions.AttachmentDownloaded, "project", projectId.ToString(), new { attachment.FileName, attachment.Sha256 }, cancellationToken: cancellationToken);
+        return (attachment, content);
+    }
+}

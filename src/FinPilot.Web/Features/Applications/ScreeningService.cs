@@ -1,0 +1,222 @@
+using FinPilot.Domain.Applications;
+using FinPilot.Domain.Calls;
+using FinPilot.Domain.Common;
+using FinPilot.Domain.Identity;
+using FinPilot.Domain.Organisations;
+using FinPilot.Domain.Projects;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Notifications;
+using FinPilot.Web.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Applications;
+
+public sealed record ScreeningFilter(
+    string? Search = null, ProjectCategory? Category = null, ProjectStage? Stage = null, OrganisationType? OrganisationType = null,
+    string? Technology = null, Guid? CallId = null, int? Page = null, int? PageSize = null);
+
+public sealed record ScreeningRow(PilotProject Project, string OrganisationName, OrganisationType OrganisationType, string CallTitle);
+
+/// <summary>形式审查: the working group's side of applications in its region.</summary>
+public sealed class ScreeningService(
+    FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, ApplicationService applications,
+    TimeProvider clock)
+{
+    public const int DefaultSupplementWorkingDays = 10;
+
+    /// <summary>The standard checks every call's screening starts with, before the call's own materials.</summary>
+    public static readonly IReadOnlyList<string> StandardChecks = ["materials-complete", "lead-licensed", "within-directions", "eligible-type"];
+
+    private static readonly ProjectStage[] Screened =
+    [
+        ProjectStage.Submitted, ProjectStage.Screening, ProjectStage.ReturnedForSupplement, ProjectStage.Evaluation, ProjectStage.Rejected, ProjectStage.Withdrawn,
+    ];
+
+    public async Task<Page<ScreeningRow>> QueueAsync(ScreeningFilter filter, CancellationToken cancellationToken = default)
+    {
+        var grants = await current.GrantsAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking().Select(r => r.Id).ToListAsync(cancellationToken);
+        var mine = regions.Where(grants.CanScreen).ToList();
+
+        var query =
+            from p in db.Projects.AsNoTracking()
+            join o in db.Organisations.AsNoTracking() on p.LeadOrganisationId equals o.Id
+            join c in db.Set<Call>().AsNoTracking() on p.CallId equals c.Id
+            where mine.Contains(p.RegionId) && Screened.Contains(p.Stage)
+            select new { p, o, c };
+        if (filter.Category is { } category)
+        {
+            query = query.Where(x => x.p.Category == category);
+        }
+
+        if (filter.Stage is { } stage)
+        {
+            query = query.Where(x => x.p.Stage == stage);
+        }
+
+        if (filter.OrganisationType is { } type)
+        {
+            query = query.Where(x => x.o.Type == type);
+        }
+
+        if (filter.CallId is { } callId)
+        {
+            query = query.Where(x => x.p.CallId == callId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim();
+            query = query.Where(x => x.p.Title.Contains(term) || x.o.NameZh.Contains(term) || x.o.NameEn.Contains(term));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Technology))
+        {
+            // Technologies live in the version's JSON; matching the quoted code is exact and works on both databases.
+            var code = $"\"{filter.Technology.Trim()}\"";
+            query = query.Where(x => db.ApplicationVersions.Any(v => v.ProjectId == x.p.Id && v.Number == x.p.ApplicationVersion && v.FormJson.Contains(code)));
+        }
+
+        var (number, size) = Page<ScreeningRow>.Normalise(filter.Page, filter.PageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(x => x.p.CreatedAt).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Page<ScreeningRow>(rows.Select(x => new ScreeningRow(x.p, x.o.NameZh, x.o.Type, x.c.Title)).ToList(), number, size, total);
+    }
+
+    /// <summary>The checklist of a project's call: the standard checks, then each required material.</summary>
+    public async Task<IReadOnlyList<string>> ChecklistAsync(PilotProject project, CancellationToken cancellationToken = default)
+    {
+        var call = await db.Set<Call>().AsNoTracking().SingleAsync(c => c.Id == project.CallId, cancellationToken);
+        return [.. StandardChecks, .. call.Materials.Select(m => "material:" + m)];
+    }
+
+    public async Task<IReadOnlyList<string>> TickedAsync(Guid projectId, CancellationToken cancellationToken = default) =>
+        (await db.ScreeningChecklists.AsNoTracking().SingleOrDefaultAsync(c => c.ProjectId == projectId, cancellationToken))?.Ticked ?? [];
+
+    /// <summary>Records which checks passed; acceptance needs every one of them.</summary>
+    public async Task<Result> SaveChecklistAsync(Guid projectId, IReadOnlyList<string> ticked, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new Error(ApplicationErrors.NotFound);
+        }
+
+        var grants = await current.GrantsAsync(cancellationToken);
+        if (!grants.CanScreen(project.RegionId))
+        {
+            return grants.CanView(project) ? Problems.Forbidden : new Error(ApplicationErrors.NotFound);
+        }
+
+        if (project.Stage != ProjectStage.Screening)
+        {
+            return new Error(ApplicationErrors.NotInScreening);
+        }
+
+        var items = await ChecklistAsync(project, cancellationToken);
+        var record = await db.ScreeningChecklists.SingleOrDefaultAsync(c => c.ProjectId == projectId, cancellationToken);
+        if (record is null)
+        {
+            record = new ScreeningChecklist { ProjectId = projectId };
+            db.ScreeningChecklists.Add(record);
+        }
+
+        record.Ticked = ticked.Where(items.Contains).Distinct().ToList();
+        record.UpdatedAt = clock.GetUtcNow();
+        record.UpdatedBy = current.Id!;
+        audit.Record(AuditActions.ScreeningChecklistSaved, "project", projectId.ToString(), new { ticked = record.Ticked }, project.RegionId);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    public Task<Result> StartAsync(Guid projectId, CancellationToken cancellationToken = default) =>
+        ActAsync(projectId, ProjectTrigger.StartScreening, (p, now) => p.StartScreening(now, current.Id!), AuditActions.ScreeningStarted, null, null, null, cancellationToken);
+
+    public async Task<Result> ReturnForSupplementAsync(Guid projectId, IReadOnlyList<string> items, int workingDays, CancellationToken cancellationToken = default)
+    {
+        var calendar = FinPilot.Domain.Calendar.OfficialHolidaySchedules.Calendar; // CALENDAR: the admin-maintained calendar once merged
+        return await ActAsync(projectId, ProjectTrigger.ReturnForSupplement,
+            (p, now) => p.ReturnForSupplement(now, current.Id!, items, workingDays, calendar),
+            AuditActions.ReturnedForSupplement, NotificationKind.ReturnedForSupplement, new { items, workingDays },
+            async p =>
+            {
+                // The applicant answers in a new version that starts as a copy of the one they submitted, files included.
+                var previous = await db.ApplicationVersions.AsNoTracking().SingleAsync(v => v.ProjectId == p.Id && v.Number == p.SubmittedApplicationVersion, cancellationToken);
+                db.ApplicationVersions.Add(ApplicationVersionRecord.Open(p.Id, p.ApplicationVersion, previous.Form, clock.GetUtcNow(), current.Id!));
+                var files = await db.Attachments.AsNoTracking().Where(a => a.ProjectId == p.Id && a.VersionNumber == previous.Number).ToListAsync(cancellationToken);
+                db.Attachments.AddRange(files.Select(f => f.CarryTo(p.ApplicationVersion)));
+            },
+            cancellationToken);
+    }
+
+    public async Task<Result> AcceptAsync(Guid projectId, string? note, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is not null && (await current.GrantsAsync(cancellationToken)).CanScreen(project.RegionId) && project.Stage == ProjectStage.Screening)
+        {
+            var open = (await ChecklistAsync(project, cancellationToken)).Except(await TickedAsync(projectId, cancellationToken)).ToList();
+            if (open.Count > 0)
+            {
+                return new Error(ApplicationErrors.ChecklistIncomplete, "Checklist", open.Count);
+            }
+        }
+
+        return await ActAsync(projectId, ProjectTrigger.Accept, (p, now) => p.Accept(now, current.Id!, note), AuditActions.ApplicationAccepted, NotificationKind.ApplicationAccepted, new { note }, null, cancellationToken);
+    }
+
+    public Task<Result> RejectAsync(Guid projectId, string reason, CancellationToken cancellationToken = default) =>
+        ActAsync(projectId, ProjectTrigger.Reject, (p, now) => p.Reject(now, current.Id!, reason), AuditActions.ApplicationRejected, NotificationKind.ApplicationRejected, new { reason }, null, cancellationToken);
+
+    private async Task<Result> ActAsync(
+        Guid projectId, ProjectTrigger trigger, Func<PilotProject, DateTimeOffset, Result> act,
+        string auditAction, NotificationKind? notify, object? details, Func<PilotProject, Task>? after, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new Error(ApplicationErrors.NotFound);
+        }
+
+        var grants = await current.GrantsAsync(cancellationToken);
+        if (!ProjectPolicy.MayPull(project, trigger, grants, null))
+        {
+            // Someone who cannot even read the project learns nothing about it, not even that it exists.
+            return grants.CanView(project) ? Problems.Forbidden : new Error(ApplicationErrors.NotFound);
+        }
+
+        var result = act(project, clock.GetUtcNow());
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        if (after is not null)
+        {
+            await after(project);
+        }
+
+        audit.Record(auditAction, "project", projectId.ToString(), details, project.RegionId);
+        if (notify is { } kind)
+        {
+            var applicants = await applications.UsersWithAsync(Role.Applicant, null, project.LeadOrganisationId, cancellationToken);
+            notifier.Enqueue(applicants, kind, $"/applications/{project.Id}", new Dictionary<string, string>
+            {
+                ["title"] = project.Title,
+                ["due"] = project.CurrentSupplementRequest?.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Error(ApplicationErrors.ChangedByAnother);
+        }
+
+        return Result.Ok();
+    }
+}
