@@ -1,3 +1,4 @@
+using System.Data.Common;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Applications;
@@ -76,7 +77,16 @@ public static class HostSetup
         }
         else
         {
-            await DatabaseMigrator.SeedReferenceDataAsync(app.Services);
+            try
+            {
+                await DatabaseMigrator.SeedReferenceDataAsync(app.Services);
+            }
+            catch (Exception exception) when (exception is DbException or InvalidOperationException)
+            {
+                // Migrations are someone else's job here and may not have run yet; the host still
+                // starts (the health check tells), and the next start or `finpilot db migrate` seeds.
+                app.Logger.LogWarning(exception, "Reference data could not be seeded; is the database migrated?");
+            }
         }
 
         var demo = app.Services.GetRequiredService<DemoOptions>();
