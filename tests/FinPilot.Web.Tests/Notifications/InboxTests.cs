@@ -26,7 +26,7 @@ public sealed class InboxTests(AppsWithDemoData apps) : IClassFixture<AppsWithDe
         Assert.Equal([newer, older], page.Items.Select(n => n.Id));
         Assert.Equal(2, page.Total);
         Assert.Equal("申报未通过形式审查：较新的项目", page.Items[0].Subject);
-        Assert.Equal("您的申报项目“较新的项目”未通过形式审查。原因：材料不全", page.Items[0].Body);
+        Assert.Equal("您的申报项目“较新的项目”未通过形式审查，原因见申报页面。", page.Items[0].Body);
         Assert.All(page.Items, n => Assert.Null(n.ReadAt));
     }
 

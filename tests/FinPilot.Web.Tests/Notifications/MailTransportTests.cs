@@ -89,7 +89,7 @@ public sealed class MailTransportTests : IDisposable
             "user-1",
             NotificationKind.ReturnedForSupplement,
             "/applications/1",
-            new Dictionary<string, string> { ["project"] = "数字人民币钱包", ["deadline"] = "2025-10-15", ["reason"] = "应急处置方案" },
+            new Dictionary<string, string> { ["title"] = "数字人民币钱包", ["due"] = "2025-10-15" },
             Now);
         return NotificationMail.Compose(notification, "applicant@example.cn", "申报人", CultureInfo.GetCultureInfo(culture), options, Now);
     }

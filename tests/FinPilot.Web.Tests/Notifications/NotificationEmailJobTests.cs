@@ -171,7 +171,7 @@ public sealed class NotificationEmailJobTests : IAsyncLifetime
 
     private Task<Guid> NotifyAsync(string userId) => WithDbAsync(async db =>
     {
-        var notification = Notification.For(userId, NotificationKind.ApplicationAccepted, "/applications/7", new Dictionary<string, string> { ["project"] = "区块链仓单" }, _clock.GetUtcNow());
+        var notification = Notification.For(userId, NotificationKind.ApplicationAccepted, "/applications/7", new Dictionary<string, string> { ["title"] = "区块链仓单" }, _clock.GetUtcNow());
         db.Notifications.Add(notification);
         await db.SaveChangesAsync();
         return notification.Id;

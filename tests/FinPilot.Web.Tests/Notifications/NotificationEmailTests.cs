@@ -54,7 +54,7 @@ public sealed class NotificationEmailTests(AppsWithDemoData apps) : IClassFixtur
         var received = sink.Received.Single(m => m.Message.Headers["X-FinPilot-Notification"] == id.ToString());
         Assert.Equal([email], received.To);
         Assert.Equal("申报未通过形式审查：区块链仓单", received.Message.Subject);
-        Assert.Contains("原因：材料不全", received.Message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("未通过形式审查，原因见申报页面", received.Message.TextBody, StringComparison.Ordinal);
         Assert.NotNull((await app.StoredAsync(id)).EmailSentAt);
     }
 

@@ -26,7 +26,7 @@ internal static partial class NotificationTestData
         var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
         var before = await db.Notifications.Where(n => n.UserId == userId).Select(n => n.Id).ToListAsync();
         scope.ServiceProvider.GetRequiredService<Notifier>().Enqueue(
-            [userId], kind, link, new Dictionary<string, string> { [NotificationValues.Project] = project, [NotificationValues.Reason] = "材料不全" });
+            [userId], kind, link, new Dictionary<string, string> { [NotificationValues.Title] = project, [NotificationValues.Due] = "2025-10-15" });
         await db.SaveChangesAsync();
         return await db.Notifications.Where(n => n.UserId == userId && !before.Contains(n.Id)).Select(n => n.Id).SingleAsync();
     }

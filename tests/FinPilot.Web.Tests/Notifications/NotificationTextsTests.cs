@@ -51,7 +51,7 @@ public sealed class NotificationTextsTests
         var text = NotificationTexts.Render(NotificationKind.ReturnedForSupplement, Values(), Chinese);
 
         Assert.Equal("申报需补正：基于区块链的私募基金份额转让平台", text.Subject);
-        Assert.Equal("您的申报项目“基于区块链的私募基金份额转让平台”需要补正，请于 2025-10-15 前补正并重新提交。需补正的内容：缺少应急处置方案", text.Body);
+        Assert.Equal("您的申报项目“基于区块链的私募基金份额转让平台”需要补正，请于 2025-10-15 前补正并重新提交。需补正的事项见申报页面。", text.Body);
     }
 
     [Fact]
@@ -67,17 +67,17 @@ public sealed class NotificationTextsTests
     [Fact]
     public void A_missing_value_stays_visible_as_its_placeholder()
     {
-        var text = NotificationTexts.Render(NotificationKind.ApplicationRejected, new Dictionary<string, string> { ["project"] = "数字人民币" }, Chinese);
+        var text = NotificationTexts.Render(NotificationKind.ApplicationRejected, new Dictionary<string, string> { ["call"] = "数字人民币" }, Chinese);
 
-        Assert.Equal("您的申报项目“数字人民币”未通过形式审查。原因：{reason}", text.Body);
+        Assert.Equal("您的申报项目“{title}”未通过形式审查，原因见申报页面。", text.Body);
     }
 
     [Fact]
     public void Values_are_inserted_once_and_not_read_as_templates()
     {
-        var text = NotificationTexts.Render(NotificationKind.ApplicationAccepted, new Dictionary<string, string> { ["project"] = "{reason}" }, Chinese);
+        var text = NotificationTexts.Render(NotificationKind.ApplicationAccepted, new Dictionary<string, string> { ["title"] = "{due}" }, Chinese);
 
-        Assert.Equal("申报已通过形式审查：{reason}", text.Subject);
+        Assert.Equal("申报已通过形式审查：{due}", text.Subject);
     }
 
     [Theory]
@@ -91,9 +91,8 @@ public sealed class NotificationTextsTests
 
     private static Dictionary<string, string> Values() => new()
     {
-        [NotificationValues.Project] = "基于区块链的私募基金份额转让平台",
-        [NotificationValues.Deadline] = "2025-10-15",
-        [NotificationValues.Reason] = "缺少应急处置方案",
+        [NotificationValues.Title] = "基于区块链的私募基金份额转让平台",
+        [NotificationValues.Due] = "2025-10-15",
     };
 
     private static Dictionary<string, string> Entries(CultureInfo culture)

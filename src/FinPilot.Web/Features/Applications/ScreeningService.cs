@@ -6,6 +6,7 @@ using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Http;
@@ -22,7 +23,7 @@ public sealed record ScreeningRow(PilotProject Project, string OrganisationName,
 /// <summary>形式审查: the working group's side of applications in its region.</summary>
 public sealed class ScreeningService(
     FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, ApplicationService applications,
-    TimeProvider clock)
+    WorkingCalendarProvider workingCalendar, TimeProvider clock)
 {
     public const int DefaultSupplementWorkingDays = 10;
 
@@ -136,7 +137,7 @@ public sealed class ScreeningService(
 
     public async Task<Result> ReturnForSupplementAsync(Guid projectId, IReadOnlyList<string> items, int workingDays, CancellationToken cancellationToken = default)
     {
-        var calendar = FinPilot.Domain.Calendar.OfficialHolidaySchedules.Calendar; // CALENDAR: the admin-maintained calendar once merged
+        var calendar = await workingCalendar.GetAsync(cancellationToken);
         return await ActAsync(projectId, ProjectTrigger.ReturnForSupplement,
             (p, now) => p.ReturnForSupplement(now, current.Id!, items, workingDays, calendar),
             AuditActions.ReturnedForSupplement, NotificationKind.ReturnedForSupplement, new { items, workingDays },

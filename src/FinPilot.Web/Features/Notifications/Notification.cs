@@ -5,29 +5,29 @@ namespace FinPilot.Web.Features.Notifications;
 /// <summary>What happened, for whom. The text is made from resources when shown or mailed, in the reader's language.</summary>
 /// <remarks>
 /// Each member lists the values its templates use (keys in <see cref="NotificationValues"/>);
-/// a value not given shows as its placeholder, e.g. <c>{deadline}</c>.
+/// a value not given shows as its placeholder, e.g. <c>{due}</c>.
 /// </remarks>
 public enum NotificationKind
 {
-    /// <summary>Values: call, region, deadline (when applications close).</summary>
+    /// <summary>Values: title (of the call), region, due (when applications close).</summary>
     CallPublished = 1,
 
-    /// <summary>Values: project, organisation, call.</summary>
+    /// <summary>Values: title, call.</summary>
     ApplicationSubmitted = 2,
 
-    /// <summary>Values: project, deadline, reason (what is missing).</summary>
+    /// <summary>Values: title, due.</summary>
     ReturnedForSupplement = 3,
 
-    /// <summary>Values: project.</summary>
+    /// <summary>Values: title.</summary>
     ApplicationAccepted = 4,
 
-    /// <summary>Values: project, reason.</summary>
+    /// <summary>Values: title.</summary>
     ApplicationRejected = 5,
 
-    /// <summary>Values: project, deadline.</summary>
+    /// <summary>Values: title, due.</summary>
     DeadlineApproaching = 6,
 
-    /// <summary>Values: project, deadline.</summary>
+    /// <summary>Values: title, due.</summary>
     SupplementOverdue = 7,
 }
 

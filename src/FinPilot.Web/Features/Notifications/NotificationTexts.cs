@@ -7,23 +7,17 @@ namespace FinPilot.Web.Features.Notifications;
 /// <summary>The keys callers put into a notification's values; each kind's templates use some of them.</summary>
 public static class NotificationValues
 {
-    /// <summary>Title of the call for projects.</summary>
+    /// <summary>Title of the thing the message is about: the project (application), or the call for <see cref="NotificationKind.CallPublished"/>.</summary>
+    public const string Title = "title";
+
+    /// <summary>Title of the call for projects an application answers.</summary>
     public const string Call = "call";
-
-    /// <summary>Name of the project (application).</summary>
-    public const string Project = "project";
-
-    /// <summary>Name of the applicant organisation.</summary>
-    public const string Organisation = "organisation";
 
     /// <summary>Name of the region.</summary>
     public const string Region = "region";
 
-    /// <summary>A date or instant, already formatted (e.g. yyyy-MM-dd, Beijing time).</summary>
-    public const string Deadline = "deadline";
-
-    /// <summary>Free text: why an application was rejected or what a supplement must add.</summary>
-    public const string Reason = "reason";
+    /// <summary>A due date, already formatted (yyyy-MM-dd, Beijing time).</summary>
+    public const string Due = "due";
 }
 
 /// <summary>A notification as a person reads it.</summary>
@@ -35,7 +29,7 @@ public sealed record NotificationText(string Subject, string Body);
 /// <see cref="NotificationStrings"/>, in the reader's language.
 /// </summary>
 /// <remarks>
-/// Templates use named placeholders, <c>{project}</c>, filled from the stored values
+/// Templates use named placeholders, <c>{title}</c>, filled from the stored values
 /// (<see cref="NotificationValues"/>), so a translator can reorder them freely and a caller
 /// cannot shift them by passing values in another order. A placeholder without a value stays as
 /// it is, visible, so an omission is noticed rather than silently producing a shorter sentence.
