@@ -1,7 +1,9 @@
+using System.Data.Common;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
@@ -35,6 +37,8 @@ public static class HostSetup
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<JobLeases>();
         builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<NotificationInbox>();
+        builder.Services.AddFinPilotCalendar();
         builder.Services.AddFinPilotApplications(builder.Configuration, builder.Environment.ContentRootPath);
 
         // Keys live in the database so that any web node can read any node's cookies and antiforgery tokens.
@@ -82,6 +86,19 @@ public static class HostSetup
         if (options.MigrateOnStartup)
         {
             await DatabaseMigrator.MigrateAsync(app.Services);
+        }
+        else
+        {
+            try
+            {
+                await DatabaseMigrator.SeedReferenceDataAsync(app.Services);
+            }
+            catch (Exception exception) when (exception is DbException or InvalidOperationException)
+            {
+                // Migrations are someone else's job here and may not have run yet; the host still
+                // starts (the health check tells), and the next start or `finpilot db migrate` seeds.
+                app.Logger.LogWarning(exception, "Reference data could not be seeded; is the database migrated?");
+            }
         }
 
         var demo = app.Services.GetRequiredService<DemoOptions>();

@@ -59,7 +59,7 @@ public sealed class ApplicationJourneyTests(BrowserApp app)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
         var now = DateTimeOffset.UtcNow;
-        var calls = await db.Set<Call>().AsNoTracking().Where(c => c.Status == CallStatus.Published).ToListAsync();
+        var calls = await db.Calls.AsNoTracking().Where(c => c.Status == CallStatus.Published).ToListAsync();
         var beijing = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == "BJ");
         return calls.First(c => c.RegionId == beijing.Id && c.IsOpenAt(now)).Id;
     }

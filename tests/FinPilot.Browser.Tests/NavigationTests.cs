@@ -7,13 +7,13 @@ public sealed class NavigationTests(BrowserApp app)
 {
     public static TheoryData<string, string[], string[]> Roles => new()
     {
-        { "admin@demo.finpilot.cn", ["organisations", "users", "regions", "audit", "tokens", "screening"], ["my-organisation", "applications"] },
-        { "coordination@demo.finpilot.cn", ["organisations", "tokens"], ["users", "regions", "audit"] },
-        { "wg.beijing@demo.finpilot.cn", ["organisations", "tokens", "screening"], ["users", "regions", "audit", "applications"] },
-        { "secretariat@demo.finpilot.cn", ["organisations", "tokens"], ["users", "regions", "audit"] },
-        { "expert@demo.finpilot.cn", ["tokens"], ["organisations", "users", "regions", "audit"] },
-        { "integrity@demo.finpilot.cn", ["organisations", "audit", "tokens"], ["users", "regions"] },
-        { "applicant@demo.finpilot.cn", ["my-organisation", "applications", "tokens"], ["organisations", "users", "regions", "audit", "screening"] },
+        { "admin@demo.finpilot.cn", ["organisations", "users", "regions", "calendar", "audit", "tokens", "screening"], ["my-organisation", "applications"] },
+        { "coordination@demo.finpilot.cn", ["organisations", "tokens"], ["users", "regions", "calendar", "audit"] },
+        { "wg.beijing@demo.finpilot.cn", ["organisations", "tokens", "screening"], ["users", "regions", "calendar", "audit", "applications"] },
+        { "secretariat@demo.finpilot.cn", ["organisations", "tokens"], ["users", "regions", "calendar", "audit"] },
+        { "expert@demo.finpilot.cn", ["tokens"], ["organisations", "users", "regions", "calendar", "audit"] },
+        { "integrity@demo.finpilot.cn", ["organisations", "audit", "tokens"], ["users", "regions", "calendar"] },
+        { "applicant@demo.finpilot.cn", ["my-organisation", "applications", "tokens"], ["organisations", "users", "regions", "calendar", "audit", "screening"] },
     };
 
     [Theory]

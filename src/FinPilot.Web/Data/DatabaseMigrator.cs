@@ -1,3 +1,4 @@
+using FinPilot.Web.Features.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Data;
@@ -15,6 +16,14 @@ public static class DatabaseMigrator
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
         await Features.Applications.ReferenceData.EnsureAsync(db, cancellationToken);
+        await SeedReferenceDataAsync(services, cancellationToken);
         return pending;
+    }
+
+    /// <summary>Data every installation needs, demo or not (the working-day calendar); adds only what is missing.</summary>
+    public static async Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CalendarSeeder>().SeedOfficialSchedulesAsync(cancellationToken);
     }
 }

@@ -26,7 +26,8 @@ public sealed class DatabaseOptions
     /// <summary>Where the platform keeps its local state by default (database file, uploads, mail drop).</summary>
     public static string DataDirectory(string contentRoot) => Path.Combine(CheckoutRoot(contentRoot) ?? contentRoot, "data");
 
-    private static string? CheckoutRoot(string start)
+    /// <summary>The source checkout <paramref name="start"/> lies in (the folder with FinPilot.slnx), or null when deployed.</summary>
+    public static string? CheckoutRoot(string start)
     {
         for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
         {

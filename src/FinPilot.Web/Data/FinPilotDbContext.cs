@@ -5,6 +5,7 @@ using FinPilot.Domain.Regions;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
@@ -38,9 +39,11 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
-    public DbSet<Call> Calls => Set<Call>();
+    public DbSet<Call> Calls => Calls;
 
     public DbSet<CallSubscription> CallSubscriptions => Set<CallSubscription>();
+
+    public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
 
     public DbSet<PilotProject> Projects => Set<PilotProject>();
 

@@ -32,6 +32,9 @@ public sealed class FinPilotApp(TestDatabase database, bool demoEnabled) : WebAp
 
     public bool DemoEnabled => demoEnabled;
 
+    /// <summary>Where this app's mail goes (the pickup directory): never into the checkout's <c>data/mail</c>.</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "finpilot-tests", $"mail-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Settings rather than app configuration: Program reads them while registering services,
@@ -41,12 +44,22 @@ public sealed class FinPilotApp(TestDatabase database, bool demoEnabled) : WebAp
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Demo:Enabled", demoEnabled ? "true" : "false");
         builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
     }
 
     /// <summary>A client with no credentials that shows redirects instead of following them.</summary>

@@ -52,6 +52,7 @@ public static class NavItems
         {
             items.Add(new("users", "admin/users", Strings.Nav_Users));
             items.Add(new("regions", "admin/regions", Strings.Nav_Regions));
+            items.Add(new("calendar", "admin/calendar", NotificationStrings.Nav_Calendar));
         }
 
         if (user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer))

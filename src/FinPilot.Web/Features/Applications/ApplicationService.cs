@@ -27,7 +27,7 @@ public sealed class ApplicationService(FinPilotDbContext db, CurrentUser current
             return new Error(ApplicationErrors.NoApplicantOrganisation);
         }
 
-        var call = await db.Set<Call>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId && c.Status != CallStatus.Draft, cancellationToken);
+        var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId && c.Status != CallStatus.Draft, cancellationToken);
         if (call is null)
         {
             return new Error(CallErrors.NotFound);
@@ -158,7 +158,7 @@ public sealed class ApplicationService(FinPilotDbContext db, CurrentUser current
             return Result.Fail(missing);
         }
 
-        var call = await db.Set<Call>().AsNoTracking().SingleAsync(c => c.Id == project!.CallId, cancellationToken);
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == project!.CallId, cancellationToken);
         var now = clock.GetUtcNow();
         var resubmission = project!.Stage == ProjectStage.ReturnedForSupplement;
         var moved = resubmission ? project.Resubmit(now, current.Id!) : project.Submit(now, current.Id!, call.ClosesAt);

@@ -1,3 +1,4 @@
+using FinPilot.Domain.Calls;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Projects;
 using FinPilot.Domain.Regions;
@@ -26,6 +27,7 @@ internal sealed class PilotProjectConfiguration : IEntityTypeConfiguration<Pilot
         builder.HasIndex(p => p.LeadOrganisationId);
         builder.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.LeadOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Call>().WithMany().HasForeignKey(p => p.CallId).OnDelete(DeleteBehavior.Restrict);
 
         builder.OwnsMany(p => p.Timeline, e =>
         {

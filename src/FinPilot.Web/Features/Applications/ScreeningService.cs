@@ -6,6 +6,7 @@ using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Http;
@@ -22,7 +23,7 @@ public sealed record ScreeningRow(PilotProject Project, string OrganisationName,
 /// <summary>形式审查: the working group's side of applications in its region.</summary>
 public sealed class ScreeningService(
     FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, ApplicationService applications,
-    TimeProvider clock)
+    WorkingCalendarProvider workingCalendar, TimeProvider clock)
 {
     public const int DefaultSupplementWorkingDays = 10;
 
@@ -43,7 +44,7 @@ public sealed class ScreeningService(
         var query =
             from p in db.Projects.AsNoTracking()
             join o in db.Organisations.AsNoTracking() on p.LeadOrganisationId equals o.Id
-            join c in db.Set<Call>().AsNoTracking() on p.CallId equals c.Id
+            join c in db.Calls.AsNoTracking() on p.CallId equals c.Id
             where mine.Contains(p.RegionId) && Screened.Contains(p.Stage)
             select new { p, o, c };
         if (filter.Category is { } category)
@@ -88,7 +89,7 @@ public sealed class ScreeningService(
     /// <summary>The checklist of a project's call: the standard checks, then each required material.</summary>
     public async Task<IReadOnlyList<string>> ChecklistAsync(PilotProject project, CancellationToken cancellationToken = default)
     {
-        var call = await db.Set<Call>().AsNoTracking().SingleAsync(c => c.Id == project.CallId, cancellationToken);
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == project.CallId, cancellationToken);
         return [.. StandardChecks, .. call.Materials.Select(m => "material:" + m)];
     }
 
@@ -136,7 +137,7 @@ public sealed class ScreeningService(
 
     public async Task<Result> ReturnForSupplementAsync(Guid projectId, IReadOnlyList<string> items, int workingDays, CancellationToken cancellationToken = default)
     {
-        var calendar = FinPilot.Domain.Calendar.OfficialHolidaySchedules.Calendar; // CALENDAR: the admin-maintained calendar once merged
+        var calendar = await workingCalendar.GetAsync(cancellationToken);
         return await ActAsync(projectId, ProjectTrigger.ReturnForSupplement,
             (p, now) => p.ReturnForSupplement(now, current.Id!, items, workingDays, calendar),
             AuditActions.ReturnedForSupplement, NotificationKind.ReturnedForSupplement, new { items, workingDays },

@@ -56,7 +56,7 @@ public sealed class SupplementDeadlineJob(IServiceScopeFactory scopes, TimeProvi
     }
 
     private static Task<WorkingDayCalendar> CalendarOf(IServiceProvider services, CancellationToken cancellationToken) =>
-        Task.FromResult(OfficialHolidaySchedules.Calendar); // CALENDAR: the admin-maintained calendar once merged
+        services.GetRequiredService<FinPilot.Web.Features.Calendar.WorkingCalendarProvider>().GetAsync(cancellationToken);
 
     private static Task<List<string>> UsersAsync(FinPilotDbContext db, Role role, int? regionId, Guid? organisationId, CancellationToken cancellationToken) =>
         db.RoleAssignments.AsNoTracking()

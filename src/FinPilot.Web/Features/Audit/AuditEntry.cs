@@ -73,6 +73,9 @@ public static class AuditActions
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
     public const string AccessDenied = "access.denied";
+    public const string CalendarImported = "calendar.imported";
+    public const string CalendarDayAdded = "calendar.day-added";
+    public const string CalendarDayRemoved = "calendar.day-removed";
     public const string ApplicationStarted = "application.started";
     public const string ApplicationSaved = "application.saved";
     public const string ApplicationSubmitted = "application.submitted";

@@ -3,6 +3,7 @@ using FinPilot.Domain.Calls;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Regions;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Users;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,12 @@ using Microsoft.EntityFrameworkCore;
 namespace FinPilot.Web.Features.Demo;
 
 /// <summary>Loads <see cref="DemoData"/>; safe to run again, it only adds what is missing.</summary>
-public sealed class DemoSeeder(FinPilotDbContext db, UserAdministration users, DemoOptions options, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(FinPilotDbContext db, UserAdministration users, CalendarSeeder calendar, DemoOptions options, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
+        // Reference data, seeded at start anyway; here too so that a demo database made by the CLI has it.
+        await calendar.SeedOfficialSchedulesAsync(cancellationToken);
         var regions = await SeedRegionsAsync(cancellationToken);
         var organisations = await SeedOrganisationsAsync(regions, cancellationToken);
         await SeedUsersAsync(regions, organisations, cancellationToken);

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Security.Claims;
+using FinPilot.Web.Data;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Features.Localization;
 
@@ -40,13 +43,20 @@ public static class LocalizationSetup
     /// <summary><c>/culture?c=en&amp;returnUrl=/…</c> remembers the choice in a cookie for a year.</summary>
     public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/culture", (HttpContext context, string? c, string? returnUrl) =>
+        app.MapGet("/culture", async (HttpContext context, string? c, string? returnUrl, FinPilotDbContext db) =>
         {
             var culture = Supported.FirstOrDefault(s => string.Equals(s.Name, c, StringComparison.OrdinalIgnoreCase))?.Name ?? Chinese;
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+
+            // Mail is written in the language the person last chose on the site.
+            if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            {
+                await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredCulture, culture));
+            }
+
             var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl;
             return Results.LocalRedirect(target);
         }).AllowAnonymous().ExcludeFromDescription();

@@ -3,14 +3,31 @@ using System.Text.Json;
 namespace FinPilot.Web.Features.Notifications;
 
 /// <summary>What happened, for whom. The text is made from resources when shown or mailed, in the reader's language.</summary>
+/// <remarks>
+/// Each member lists the values its templates use (keys in <see cref="NotificationValues"/>);
+/// a value not given shows as its placeholder, e.g. <c>{due}</c>.
+/// </remarks>
 public enum NotificationKind
 {
+    /// <summary>Values: title (of the call), region, due (when applications close).</summary>
     CallPublished = 1,
+
+    /// <summary>Values: title, call.</summary>
     ApplicationSubmitted = 2,
+
+    /// <summary>Values: title, due.</summary>
     ReturnedForSupplement = 3,
+
+    /// <summary>Values: title.</summary>
     ApplicationAccepted = 4,
+
+    /// <summary>Values: title.</summary>
     ApplicationRejected = 5,
+
+    /// <summary>Values: title, due.</summary>
     DeadlineApproaching = 6,
+
+    /// <summary>Values: title, due.</summary>
     SupplementOverdue = 7,
 }
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FinPilot.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFinPilotDbContext))]
-    [Migration("20261122163355_Calls")]
-    partial class Calls
+    [Migration("20261122164940_CallsApplicationsCalendar")]
+    partial class CallsApplicationsCalendar
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -510,6 +510,33 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Web.Features.Calendar.CalendarDayRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarDays", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Web.Features.Calls.CallSubscription", b =>
                 {
                     b.Property<Guid>("OrganisationId")
@@ -968,6 +995,12 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("FinPilot.Domain.Projects.PilotProject", b =>
                 {
+                    b.HasOne("FinPilot.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("FinPilot.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("LeadOrganisationId")

@@ -6,11 +6,130 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FinPilot.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Applications : Migration
+    public partial class CallsApplicationsCalendar : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "CalendarDays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Calls",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BatchNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BodyHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    Directions = table.Column<string>(type: "TEXT", nullable: false),
+                    EligibleTypes = table.Column<string>(type: "TEXT", nullable: false),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Materials = table.Column<string>(type: "TEXT", nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ArchivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Calls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Calls_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallSubscriptions",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallSubscriptions", x => new { x.OrganisationId, x.RegionId });
+                    table.ForeignKey(
+                        name: "FK_CallSubscriptions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CallSubscriptions_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferenceItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ChangedFields = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallCorrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallCorrections_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Projects",
                 columns: table => new
@@ -35,6 +154,12 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_Projects", x => x.Id);
                     table.ForeignKey(
+                        name: "FK_Projects_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_Projects_Organisations_LeadOrganisationId",
                         column: x => x.LeadOrganisationId,
                         principalTable: "Organisations",
@@ -46,24 +171,6 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         principalTable: "Regions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ReferenceItems",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ReferenceItems", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -193,6 +300,33 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                 columns: new[] { "ProjectId", "VersionNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarDays_Date",
+                table: "CalendarDays",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallCorrections_CallId",
+                table: "CallCorrections",
+                column: "CallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_RegionId_BatchNumber",
+                table: "Calls",
+                columns: new[] { "RegionId", "BatchNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_Status_ClosesAt",
+                table: "Calls",
+                columns: new[] { "Status", "ClosesAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallSubscriptions_RegionId",
+                table: "CallSubscriptions",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectEvents_ProjectId",
                 table: "ProjectEvents",
                 column: "ProjectId");
@@ -234,6 +368,15 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                 name: "Attachments");
 
             migrationBuilder.DropTable(
+                name: "CalendarDays");
+
+            migrationBuilder.DropTable(
+                name: "CallCorrections");
+
+            migrationBuilder.DropTable(
+                name: "CallSubscriptions");
+
+            migrationBuilder.DropTable(
                 name: "ProjectEvents");
 
             migrationBuilder.DropTable(
@@ -247,6 +390,9 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Projects");
+
+            migrationBuilder.DropTable(
+                name: "Calls");
         }
     }
 }

@@ -8,11 +8,130 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FinPilot.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Applications : Migration
+    public partial class CallsApplicationsCalendar : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "CalendarDays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Calls",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    BatchNumber = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BodyHtml = table.Column<string>(type: "text", nullable: false),
+                    Directions = table.Column<string>(type: "text", nullable: false),
+                    EligibleTypes = table.Column<string>(type: "text", nullable: false),
+                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Materials = table.Column<string>(type: "text", nullable: false),
+                    Contact = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ArchivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Calls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Calls_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallSubscriptions",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallSubscriptions", x => new { x.OrganisationId, x.RegionId });
+                    table.ForeignKey(
+                        name: "FK_CallSubscriptions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CallSubscriptions_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferenceItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ChangedFields = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CallId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallCorrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallCorrections_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Projects",
                 columns: table => new
@@ -37,6 +156,12 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_Projects", x => x.Id);
                     table.ForeignKey(
+                        name: "FK_Projects_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_Projects_Organisations_LeadOrganisationId",
                         column: x => x.LeadOrganisationId,
                         principalTable: "Organisations",
@@ -48,24 +173,6 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         principalTable: "Regions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ReferenceItems",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ReferenceItems", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -195,6 +302,33 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                 columns: new[] { "ProjectId", "VersionNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarDays_Date",
+                table: "CalendarDays",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallCorrections_CallId",
+                table: "CallCorrections",
+                column: "CallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_RegionId_BatchNumber",
+                table: "Calls",
+                columns: new[] { "RegionId", "BatchNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_Status_ClosesAt",
+                table: "Calls",
+                columns: new[] { "Status", "ClosesAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallSubscriptions_RegionId",
+                table: "CallSubscriptions",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectEvents_ProjectId",
                 table: "ProjectEvents",
                 column: "ProjectId");
@@ -236,6 +370,15 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                 name: "Attachments");
 
             migrationBuilder.DropTable(
+                name: "CalendarDays");
+
+            migrationBuilder.DropTable(
+                name: "CallCorrections");
+
+            migrationBuilder.DropTable(
+                name: "CallSubscriptions");
+
+            migrationBuilder.DropTable(
                 name: "ProjectEvents");
 
             migrationBuilder.DropTable(
@@ -249,6 +392,9 @@ namespace FinPilot.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Projects");
+
+            migrationBuilder.DropTable(
+                name: "Calls");
         }
     }
 }

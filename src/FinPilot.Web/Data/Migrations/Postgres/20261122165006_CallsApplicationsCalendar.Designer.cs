@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FinPilot.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFinPilotDbContext))]
-    [Migration("20261122163359_Calls")]
-    partial class Calls
+    [Migration("20261122165006_CallsApplicationsCalendar")]
+    partial class CallsApplicationsCalendar
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -522,6 +522,35 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Web.Features.Calendar.CalendarDayRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarDays", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Web.Features.Calls.CallSubscription", b =>
                 {
                     b.Property<Guid>("OrganisationId")
@@ -990,6 +1019,12 @@ namespace FinPilot.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("FinPilot.Domain.Projects.PilotProject", b =>
                 {
+                    b.HasOne("FinPilot.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("FinPilot.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("LeadOrganisationId")

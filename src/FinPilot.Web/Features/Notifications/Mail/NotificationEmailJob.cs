@@ -1,0 +1,95 @@
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Notifications.Mail;
+
+/// <summary>
+/// Mails notifications that have not been mailed yet, oldest first, a bounded batch per run. A
+/// failed message is retried on later runs until <see cref="MaxAttempts"/>; the last error stays
+/// on the notification for the admin to see. The inbox entry exists whatever happens to the mail.
+/// </summary>
+public sealed class NotificationEmailJob(
+    IServiceScopeFactory scopes, TimeProvider clock, MailOptions options, IMailTransport transport, ILogger<NotificationEmailJob> logger)
+    : LeasedJob(scopes, clock, logger)
+{
+    public const int MaxAttempts = 5;
+    public const int BatchSize = 50;
+
+    // The lease keeps other nodes out; this keeps the timer's run and a test's run in one process apart.
+    private readonly SemaphoreSlim _running = new(1, 1);
+
+    protected override string Name => "notification-email";
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(30);
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        await _running.WaitAsync(cancellationToken);
+        try
+        {
+            await SendBatchAsync(services.GetRequiredService<FinPilotDbContext>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    private async Task SendBatchAsync(FinPilotDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var batch = await db.Notifications
+            .Where(n => n.EmailSentAt == null && n.EmailAttempts < MaxAttempts)
+            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var userIds = batch.Select(n => n.UserId).Distinct().ToList();
+        var recipients = await db.Users.AsNoTracking()
+            .Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredCulture, u.Disabled })
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+
+        foreach (var notification in batch)
+        {
+            var recipient = recipients.GetValueOrDefault(notification.UserId);
+            if (recipient is null || string.IsNullOrWhiteSpace(recipient.Email) || recipient.Disabled)
+            {
+                notification.EmailFailed(recipient is null || recipient.Disabled ? "The recipient's account is disabled or gone." : "The recipient has no e-mail address.");
+            }
+            else
+            {
+                var culture = NotificationTexts.CultureFor(recipient.PreferredCulture);
+                var message = NotificationMail.Compose(notification, recipient.Email, recipient.DisplayName, culture, options, clock.GetUtcNow());
+                try
+                {
+                    await transport.SendAsync(message, cancellationToken);
+                    notification.EmailSent(clock.GetUtcNow());
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(exception, "Notification {Id} could not be mailed (attempt {Attempt}).", notification.Id, notification.EmailAttempts + 1);
+                    notification.EmailFailed($"{exception.GetType().Name}: {exception.Message}");
+                }
+            }
+
+            // Saved message by message, so a crash halfway never sends the first half again.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _running.Dispose();
+        base.Dispose();
+    }
+}
