@@ -39,7 +39,7 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
-    public DbSet<Call> Calls => Calls;
+    public DbSet<Call> Calls => Set<Call>();
 
     public DbSet<CallSubscription> CallSubscriptions => Set<CallSubscription>();
 

@@ -187,7 +187,7 @@ public sealed class ApplicationService(FinPilotDbContext db, CurrentUser current
         var grants = await current.GrantsAsync(cancellationToken);
         if (!ProjectPolicy.MayPull(project, ProjectTrigger.Withdraw, grants, null))
         {
-            return grants.CanView(project) ? Problems.Forbidden : new Error(ApplicationErrors.NotFound);
+            return Problems.Forbidden;
         }
 
         var moved = project.Withdraw(clock.GetUtcNow(), current.Id!, reason);
@@ -212,7 +212,7 @@ public sealed class ApplicationService(FinPilotDbContext db, CurrentUser current
         var grants = await current.GrantsAsync(cancellationToken);
         if (!grants.CanView(project) || !grants.Any(g => g.CoversOrganisation(project.LeadOrganisationId)))
         {
-            return (null, null, grants.CanView(project) ? Problems.Forbidden : new Error(ApplicationErrors.NotFound));
+            return (null, null, Problems.Forbidden);
         }
 
         if (!project.CanEditApplication)

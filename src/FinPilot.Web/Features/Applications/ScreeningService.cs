@@ -108,7 +108,7 @@ public sealed class ScreeningService(
         var grants = await current.GrantsAsync(cancellationToken);
         if (!grants.CanScreen(project.RegionId))
         {
-            return grants.CanView(project) ? Problems.Forbidden : new Error(ApplicationErrors.NotFound);
+            return Problems.Forbidden;
         }
 
         if (project.Stage != ProjectStage.Screening)
@@ -183,8 +183,7 @@ public sealed class ScreeningService(
         var grants = await current.GrantsAsync(cancellationToken);
         if (!ProjectPolicy.MayPull(project, trigger, grants, null))
         {
-            // Someone who cannot even read the project learns nothing about it, not even that it exists.
-            return grants.CanView(project) ? Problems.Forbidden : new Error(ApplicationErrors.NotFound);
+            return Problems.Forbidden;
         }
 
         var result = act(project, clock.GetUtcNow());
