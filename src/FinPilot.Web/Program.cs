@@ -53,6 +53,7 @@ app.MapCalendarApi();
 app.MapApplicationsApi();
 app.MapScreeningApi();
 app.MapApplicationPageEndpoints();
+app.MapReferenceApi();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

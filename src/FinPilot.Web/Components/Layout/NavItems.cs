@@ -53,6 +53,7 @@ public static class NavItems
             items.Add(new("users", "admin/users", Strings.Nav_Users));
             items.Add(new("regions", "admin/regions", Strings.Nav_Regions));
             items.Add(new("calendar", "admin/calendar", NotificationStrings.Nav_Calendar));
+            items.Add(new("reference", "admin/reference", Strings.Nav_Reference));
         }
 
         if (user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer))

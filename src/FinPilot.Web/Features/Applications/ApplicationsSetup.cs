@@ -18,6 +18,7 @@ public static class ApplicationsSetup
         services.AddScoped<ApplicationService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<ScreeningService>();
+        services.AddScoped<ReferenceAdministration>();
         services.AddSingleton<SupplementDeadlineJob>();
         services.AddHostedService(sp => sp.GetRequiredService<SupplementDeadlineJob>());
         return services;

@@ -21,6 +21,7 @@ public sealed class DemoSeeder(FinPilotDbContext db, UserAdministration users, C
         var organisations = await SeedOrganisationsAsync(regions, cancellationToken);
         await SeedUsersAsync(regions, organisations, cancellationToken);
         await SeedCallsAsync(regions, organisations, cancellationToken);
+        await new DemoApplications(db, clock).SeedAsync(organisations, cancellationToken);
     }
 
     private async Task SeedCallsAsync(Dictionary<string, Region> regions, Dictionary<string, Organisation> organisations, CancellationToken cancellationToken)

@@ -6,6 +6,8 @@ namespace FinPilot.Web.Features.Jobs;
 /// </summary>
 public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
+    private readonly SemaphoreSlim _running = new(1, 1);
+
     protected TimeProvider Clock { get; } = clock;
 
     protected abstract string Name { get; }
@@ -18,15 +20,24 @@ public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider clock,
     /// <summary>Runs one pass now if the lease can be had; returns whether it ran. Tests call this.</summary>
     public async Task<bool> TryRunAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
-        if (!await leases.TryAcquireAsync(Name, Interval * 3, cancellationToken))
+        // The lease keeps other nodes out; this keeps a timer tick and a direct call on one node apart.
+        await _running.WaitAsync(cancellationToken);
+        try
         {
-            return false;
-        }
+            await using var scope = scopes.CreateAsyncScope();
+            var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
+            if (!await leases.TryAcquireAsync(Name, Interval * 3, cancellationToken))
+            {
+                return false;
+            }
 
-        await RunOnceAsync(scope.ServiceProvider, cancellationToken);
-        return true;
+            await RunOnceAsync(scope.ServiceProvider, cancellationToken);
+            return true;
+        }
+        finally
+        {
+            _running.Release();
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

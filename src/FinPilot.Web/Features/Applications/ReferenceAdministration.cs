@@ -1,0 +1,72 @@
+using FinPilot.Domain.Common;
+using FinPilot.Domain.Identity;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Applications;
+
+/// <summary>
+/// The administrator's lists of business scenarios and technologies. Entries are retired, never
+/// deleted, because submitted applications keep pointing at their codes.
+/// </summary>
+public sealed class ReferenceAdministration(FinPilotDbContext db, CurrentUser current, AuditLog audit)
+{
+    public const string CodeInvalid = "Reference.CodeInvalid";
+    public const string CodeTaken = "Reference.CodeTaken";
+
+    public async Task<IReadOnlyList<ReferenceItem>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.ReferenceItems.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.SortOrder).ToListAsync(cancellationToken);
+
+    public async Task<Result<ReferenceItem>> AddAsync(ReferenceKind kind, string code, string nameZh, string nameEn, CancellationToken cancellationToken = default)
+    {
+        if (!(await current.GrantsAsync(cancellationToken)).IsAdmin())
+        {
+            return Problems.Forbidden;
+        }
+
+        code = (code ?? string.Empty).Trim().ToLowerInvariant();
+        var errors = Text.Required(nameZh, "NameZh", 100).Concat(Text.Required(nameEn, "NameEn", 100)).ToList();
+        if (code.Length is < 2 or > 60 || !code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            errors.Add(new Error(CodeInvalid, "Code"));
+        }
+        else if (await db.ReferenceItems.AnyAsync(r => r.Kind == kind && r.Code == code, cancellationToken))
+        {
+            errors.Add(new Error(CodeTaken, "Code"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<ReferenceItem>.Fail([.. errors]);
+        }
+
+        var order = await db.ReferenceItems.Where(r => r.Kind == kind).Select(r => (int?)r.SortOrder).MaxAsync(cancellationToken) ?? 0;
+        var item = new ReferenceItem { Kind = kind, Code = code, NameZh = nameZh.Trim(), NameEn = nameEn.Trim(), SortOrder = order + 1 };
+        db.ReferenceItems.Add(item);
+        audit.Record("reference.added", "reference-item", $"{kind}:{code}", new { item.NameZh, item.NameEn });
+        await db.SaveChangesAsync(cancellationToken);
+        return item;
+    }
+
+    public async Task<Result> SetActiveAsync(int id, bool active, CancellationToken cancellationToken = default)
+    {
+        if (!(await current.GrantsAsync(cancellationToken)).IsAdmin())
+        {
+            return Problems.Forbidden;
+        }
+
+        var item = await db.ReferenceItems.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return new Error("Reference.NotFound");
+        }
+
+        item.Active = active;
+        audit.Record(active ? "reference.restored" : "reference.retired", "reference-item", $"{item.Kind}:{item.Code}");
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+}
