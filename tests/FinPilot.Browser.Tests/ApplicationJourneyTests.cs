@@ -30,6 +30,7 @@ public sealed class ApplicationJourneyTests(BrowserApp app)
         await Assertions.Expect(form.Attachments).ToContainTextAsync("方案.pdf");
         await form.SubmitAsync();
         await Assertions.Expect(form.Stage).ToHaveTextAsync("已提交");
+        await Assertions.Expect(form.ReadOnly).ToContainTextAsync("智链数科技术有限公司");
 
         var workingGroup = await app.NewPageAsync();
         await new LoginPage(workingGroup).SignInAsync("wg.beijing@demo.finpilot.cn");

@@ -30,6 +30,7 @@ public sealed class ApplicationPage(IPage page)
             await page.Locator($"#app-{field}").FillAsync($"{field} 的说明（测试）。");
         }
 
+        await page.Locator("#app-partners").FillAsync("智链数科");
         await page.Locator("#app-customer-limit").FillAsync("500");
         await page.Locator("#app-duration").FillAsync("12");
     }
@@ -46,6 +47,8 @@ public sealed class ApplicationPage(IPage page)
     }
 
     public ILocator Stage => page.Locator("[data-testid=stage]");
+
+    public ILocator ReadOnly => page.Locator("[data-testid=application-readonly]");
 
     public ILocator Attachments => page.Locator("[data-testid=attachments]");
 
