@@ -169,7 +169,7 @@ public sealed class ApplicationService(FinPilotDbContext db, CurrentUser current
 
         version.Freeze(now);
         audit.Record(resubmission ? AuditActions.ApplicationResubmitted : AuditActions.ApplicationSubmitted, "project", projectId.ToString(), new { version = version.Number }, project.RegionId);
-        var workingGroup = await UsersWithAsync(Role.RegionalWorkingGroup, project.RegionId, null, cancellationToken);
+        var workingGroup = await db.UserIdsWithAsync(Role.RegionalWorkingGroup, project.RegionId, null, cancellationToken);
         notifier.Enqueue(workingGroup, NotificationKind.ApplicationSubmitted, $"/screening/{project.Id}",
             new Dictionary<string, string> { ["title"] = project.Title, ["call"] = call.Title });
         var saved = await SaveAsync(version, cancellationToken);
@@ -223,11 +223,6 @@ public sealed class ApplicationService(FinPilotDbContext db, CurrentUser current
         var version = await db.ApplicationVersions.SingleAsync(v => v.ProjectId == projectId && v.Number == project.ApplicationVersion, cancellationToken);
         return (project, version, null);
     }
-
-    internal async Task<List<string>> UsersWithAsync(Role role, int? regionId, Guid? organisationId, CancellationToken cancellationToken) =>
-        await db.RoleAssignments.AsNoTracking()
-            .Where(a => a.Role == role && (regionId == null || a.RegionId == regionId) && (organisationId == null || a.OrganisationId == organisationId))
-            .Select(a => a.UserId).Distinct().ToListAsync(cancellationToken);
 
     private async Task<IEnumerable<Error>> ReferenceErrorsAsync(ApplicationForm form, PilotProject project, CancellationToken cancellationToken)
     {

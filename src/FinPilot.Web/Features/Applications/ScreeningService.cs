@@ -22,7 +22,7 @@ public sealed record ScreeningRow(PilotProject Project, string OrganisationName,
 
 /// <summary>形式审查: the working group's side of applications in its region.</summary>
 public sealed class ScreeningService(
-    FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, ApplicationService applications,
+    FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier,
     WorkingCalendarProvider workingCalendar, TimeProvider clock)
 {
     public const int DefaultSupplementWorkingDays = 10;
@@ -200,7 +200,7 @@ public sealed class ScreeningService(
         audit.Record(auditAction, "project", projectId.ToString(), details, project.RegionId);
         if (notify is { } kind)
         {
-            var applicants = await applications.UsersWithAsync(Role.Applicant, null, project.LeadOrganisationId, cancellationToken);
+            var applicants = await db.UserIdsWithAsync(Role.Applicant, null, project.LeadOrganisationId, cancellationToken);
             notifier.Enqueue(applicants, kind, $"/applications/{project.Id}", new Dictionary<string, string>
             {
                 ["title"] = project.Title,

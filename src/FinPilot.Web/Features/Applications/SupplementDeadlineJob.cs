@@ -3,6 +3,7 @@ using FinPilot.Domain.Identity;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
 using FinPilot.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -43,12 +44,12 @@ public sealed class SupplementDeadlineJob(IServiceScopeFactory scopes, TimeProvi
             {
                 project.FlagMissedSupplementDeadline(now);
                 audit.Record(AuditActions.SupplementOverdue, "project", project.Id.ToString(), new { request.DueOn }, project.RegionId, actorName: "system");
-                notifier.Enqueue(await UsersAsync(db, Role.RegionalWorkingGroup, project.RegionId, null, cancellationToken), NotificationKind.SupplementOverdue, $"/screening/{project.Id}", values);
+                notifier.Enqueue(await db.UserIdsWithAsync(Role.RegionalWorkingGroup, project.RegionId, null, cancellationToken), NotificationKind.SupplementOverdue, $"/screening/{project.Id}", values);
             }
             else if (!request.IsOverdue(now) && calendar.WorkingDaysBetween(today, request.DueOn) <= 1
                 && !await db.Notifications.AnyAsync(n => n.Kind == NotificationKind.DeadlineApproaching && n.Link == link && n.CreatedAt >= request.RequestedAt, cancellationToken))
             {
-                notifier.Enqueue(await UsersAsync(db, Role.Applicant, null, project.LeadOrganisationId, cancellationToken), NotificationKind.DeadlineApproaching, link, values);
+                notifier.Enqueue(await db.UserIdsWithAsync(Role.Applicant, null, project.LeadOrganisationId, cancellationToken), NotificationKind.DeadlineApproaching, link, values);
             }
         }
 
@@ -57,9 +58,4 @@ public sealed class SupplementDeadlineJob(IServiceScopeFactory scopes, TimeProvi
 
     private static Task<WorkingDayCalendar> CalendarOf(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<FinPilot.Web.Features.Calendar.WorkingCalendarProvider>().GetAsync(cancellationToken);
-
-    private static Task<List<string>> UsersAsync(FinPilotDbContext db, Role role, int? regionId, Guid? organisationId, CancellationToken cancellationToken) =>
-        db.RoleAssignments.AsNoTracking()
-            .Where(a => a.Role == role && (regionId == null || a.RegionId == regionId) && (organisationId == null || a.OrganisationId == organisationId))
-            .Select(a => a.UserId).Distinct().ToListAsync(cancellationToken);
 }
