@@ -13,7 +13,10 @@ public sealed class ApplicationPage(IPage page)
 
     public async Task StartAsync(Guid callId, string title)
     {
-        await page.GotoAsync($"/applications/new?call={callId}");
+        // The way an applicant gets there: the call's page offers to apply while it is open.
+        await page.GotoAsync($"/calls/{callId}");
+        await page.Locator("[data-testid=apply]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/applications/new", StringComparison.Ordinal));
         await page.Locator("#title").FillAsync(title);
         await page.Locator("#category").SelectOptionAsync("TechnologyInnovation");
         await page.Locator("main form button[type=submit]").ClickAsync();
