@@ -1,10 +1,6 @@
 using System.Text;
 using FinPilot.Browser.Tests.Infrastructure;
 using FinPilot.Browser.Tests.Pages;
-using FinPilot.Domain.Calls;
-using FinPilot.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace FinPilot.Browser.Tests;
@@ -17,7 +13,7 @@ public sealed class ApplicationJourneyTests(BrowserApp app)
         var applicant = await app.NewPageAsync();
         await new LoginPage(applicant).SignInAsync("applicant@demo.finpilot.cn");
         var form = new ApplicationPage(applicant);
-        await form.StartAsync(await OpenBeijingCallAsync(), "多源数据投顾风险画像试点");
+        await form.StartAsync(await app.OpenBeijingCallAsync(), "多源数据投顾风险画像试点");
         var projectId = Guid.Parse(applicant.Url.Split('/')[^1].Split('?')[0]);
 
         // Submitting an empty draft lists what is missing and keeps the page.
@@ -53,15 +49,5 @@ public sealed class ApplicationJourneyTests(BrowserApp app)
         await screening.TickEverythingAsync();
         await screening.AcceptAsync();
         await Assertions.Expect(screening.Stage).ToHaveTextAsync("专业评估");
-    }
-
-    private async Task<Guid> OpenBeijingCallAsync()
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
-        var now = DateTimeOffset.UtcNow;
-        var calls = await db.Calls.AsNoTracking().Where(c => c.Status == CallStatus.Published).ToListAsync();
-        var beijing = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == "BJ");
-        return calls.First(c => c.RegionId == beijing.Id && c.IsOpenAt(now)).Id;
     }
 }

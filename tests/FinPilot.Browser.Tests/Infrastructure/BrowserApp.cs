@@ -1,6 +1,9 @@
+using FinPilot.Domain.Calls;
 using FinPilot.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(FinPilot.Browser.Tests.Infrastructure.BrowserApp))]
@@ -54,6 +57,17 @@ public sealed class BrowserApp : IAsyncLifetime
             Headless = true,
             Args = ChromiumFlags,
         });
+    }
+
+    /// <summary>The demo's Beijing call that is open for applications now.</summary>
+    public async Task<Guid> OpenBeijingCallAsync()
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var beijing = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == "BJ");
+        var calls = await db.Calls.AsNoTracking().Where(c => c.Status == CallStatus.Published && c.RegionId == beijing.Id).ToListAsync();
+        return calls.First(c => c.IsOpenAt(now)).Id;
     }
 
     /// <summary>A fresh browser context (its own cookies) that opens pages of the app.</summary>
