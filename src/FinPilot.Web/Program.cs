@@ -23,6 +23,7 @@ builder.AddFinPilotLocalization();
 builder.AddFinPilotApi();
 builder.AddFinPilotCalls();
 builder.AddFinPilotNotifications();
+builder.AddFinPilotApplicationJobs();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();

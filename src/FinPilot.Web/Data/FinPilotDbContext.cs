@@ -55,6 +55,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<ScreeningChecklist> ScreeningChecklists => Set<ScreeningChecklist>();
 
+    public DbSet<PartnerInvitation> PartnerInvitations => Set<PartnerInvitation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

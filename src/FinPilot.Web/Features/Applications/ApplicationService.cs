@@ -168,6 +168,7 @@ public sealed class ApplicationService(FinPilotDbContext db, CurrentUser current
         }
 
         version.Freeze(now);
+        await InviteNewPartnersAsync(project, form, now, cancellationToken);
         audit.Record(resubmission ? AuditActions.ApplicationResubmitted : AuditActions.ApplicationSubmitted, "project", projectId.ToString(), new { version = version.Number }, project.RegionId);
         var workingGroup = await db.UserIdsWithAsync(Role.RegionalWorkingGroup, project.RegionId, null, cancellationToken);
         notifier.Enqueue(workingGroup, NotificationKind.ApplicationSubmitted, $"/screening/{project.Id}",
@@ -199,6 +200,16 @@ public sealed class ApplicationService(FinPilotDbContext db, CurrentUser current
         audit.Record(AuditActions.ApplicationWithdrawn, "project", projectId.ToString(), new { reason }, project.RegionId);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Ok();
+    }
+
+    private async Task InviteNewPartnersAsync(PilotProject project, ApplicationForm form, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var invited = await db.PartnerInvitations.Where(i => i.ProjectId == project.Id).Select(i => i.Email).ToListAsync(cancellationToken);
+        foreach (var email in form.InvitedPartnerEmails.Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(e => !invited.Contains(e, StringComparer.OrdinalIgnoreCase)))
+        {
+            db.PartnerInvitations.Add(PartnerInvitation.For(project.Id, email, current.Id!, now));
+        }
     }
 
     internal async Task<(PilotProject? Project, ApplicationVersionRecord? Version, Error? Error)> LoadEditableAsync(Guid projectId, CancellationToken cancellationToken)

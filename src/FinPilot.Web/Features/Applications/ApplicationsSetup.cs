@@ -19,8 +19,16 @@ public static class ApplicationsSetup
         services.AddScoped<AttachmentService>();
         services.AddScoped<ScreeningService>();
         services.AddScoped<ReferenceAdministration>();
-        services.AddSingleton<SupplementDeadlineJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<SupplementDeadlineJob>());
         return services;
+    }
+
+    /// <summary>The web host's background jobs of this module (the command line runs none).</summary>
+    public static WebApplicationBuilder AddFinPilotApplicationJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SupplementDeadlineJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SupplementDeadlineJob>());
+        builder.Services.AddSingleton<PartnerInvitationJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PartnerInvitationJob>());
+        return builder;
     }
 }

@@ -397,6 +397,48 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.ToTable("Attachments", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Web.Features.Applications.PartnerInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("ProjectId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("PartnerInvitations", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Web.Features.Applications.ReferenceItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1157,6 +1199,15 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.Applications.Attachment", b =>
+                {
+                    b.HasOne("FinPilot.Domain.Projects.PilotProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Applications.PartnerInvitation", b =>
                 {
                     b.HasOne("FinPilot.Domain.Projects.PilotProject", null)
                         .WithMany()

@@ -389,6 +389,48 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("Attachments", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Web.Features.Applications.PartnerInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("ProjectId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("PartnerInvitations", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Web.Features.Applications.ReferenceItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1129,6 +1171,15 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.Applications.Attachment", b =>
+                {
+                    b.HasOne("FinPilot.Domain.Projects.PilotProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Applications.PartnerInvitation", b =>
                 {
                     b.HasOne("FinPilot.Domain.Projects.PilotProject", null)
                         .WithMany()
