@@ -92,6 +92,10 @@ public sealed class ApplicationsApiTests(AppsWithDemoData apps) : IClassFixture<
         using var shanghai = await app.ApiClientAsync(DemoUsers.WorkingGroupShanghai);
         await (await shanghai.GetAsync($"/api/v1/applications/{project.Id}/attachments/{stored.Id}")).AssertStatusAsync(HttpStatusCode.Forbidden);
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "attachment.downloaded" && a.ResourceId == project.Id.ToString())));
+
+        await (await shanghai.DeleteAsync($"/api/v1/applications/{project.Id}/attachments/{stored.Id}")).AssertStatusAsync(HttpStatusCode.Forbidden);
+        await (await applicant.DeleteAsync($"/api/v1/applications/{project.Id}/attachments/{stored.Id}")).AssertStatusAsync(HttpStatusCode.NoContent);
+        Assert.Empty((await applicant.GetApplicationAsync(project.Id)).Attachments);
     }
 
     [Theory, AllProviders]
