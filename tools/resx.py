@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Adds or updates entries in Strings.resx (zh-CN, neutral) and Strings.en.resx.
-Usage: resx.py FILE.tsv  where each line is: key<TAB>zh<TAB>en"""
+Usage: tools/resx.py FILE.tsv [ResourceName]  where each line is: key<TAB>zh<TAB>en
+(ResourceName defaults to Strings; others: AccountStrings, CallStrings, NotificationStrings)."""
 import sys, re, html, os
-base = '/work/main/src/FinPilot.Web/Resources/' + (sys.argv[2] if len(sys.argv) > 2 else 'Strings')
+base = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'FinPilot.Web', 'Resources', sys.argv[2] if len(sys.argv) > 2 else 'Strings')
 HEADER = '''<?xml version="1.0" encoding="utf-8"?>
 <root>
   <resheader name="resmimetype">
