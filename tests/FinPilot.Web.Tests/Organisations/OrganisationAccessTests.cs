@@ -1,5 +1,6 @@
 using System.Net;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Tests.Infrastructure;
 using static FinPilot.Web.Features.Organisations.OrganisationsApi;
 
@@ -102,7 +103,7 @@ public sealed class OrganisationAccessTests(AppsWithDemoData apps) : IClassFixtu
         using var applicant = await app.ApiClientAsync(DemoUsers.Applicant);
         var jinghua = await app.DemoOrganisationAsync("MA01JHQ20");
 
-        var members = await (await applicant.GetAsync($"{OrganisationRequests.Path}/{jinghua.Id}/members")).ReadAsync<List<MemberDto>>();
+        var members = await (await applicant.GetAsync($"{OrganisationRequests.Path}/{jinghua.Id}/members")).ReadAsync<List<OrganisationMember>>();
 
         Assert.Equal(DemoUsers.Applicant, Assert.Single(members).Email);
     }

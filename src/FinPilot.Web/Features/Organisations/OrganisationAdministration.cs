@@ -9,6 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Features.Organisations;
 
+/// <summary>A user who acts for an organisation as its applicant.</summary>
+public sealed record OrganisationMember(string UserId, string? Email, string DisplayName);
+
 public sealed record OrganisationQuery(string? Search = null, int? RegionId = null, OrganisationType? Type = null, int? Page = null, int? PageSize = null);
 
 /// <summary>Finding, creating and changing organisations, with the same rules for pages and the API.</summary>
@@ -60,6 +63,13 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
 
         return (await current.GrantsAsync(cancellationToken)).CanViewOrganisation(organisation) ? organisation : Problems.Forbidden;
     }
+
+    /// <summary>The organisation's applicant users; the caller has checked the reader may see the organisation.</summary>
+    public async Task<IReadOnlyList<OrganisationMember>> MembersAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
+        await db.RoleAssignments.AsNoTracking()
+            .Where(a => a.Role == Role.Applicant && a.OrganisationId == organisationId)
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new OrganisationMember(u.Id, u.Email, u.DisplayName))
+            .ToListAsync(cancellationToken);
 
     public async Task<bool> CanManageAsync(Organisation organisation, CancellationToken cancellationToken = default) =>
         (await current.GrantsAsync(cancellationToken)).CanManageOrganisation(organisation);

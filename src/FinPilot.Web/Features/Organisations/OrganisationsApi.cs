@@ -25,8 +25,6 @@ public static class OrganisationsApi
         public OrganisationDetails Details => new(NameZh, NameEn, Type, Licensed, CreditCode, RegionId, Contacts);
     }
 
-    public sealed record MemberDto(string UserId, string? Email, string DisplayName);
-
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("/organisations", "Organisations");
@@ -69,7 +67,7 @@ public static class OrganisationsApi
         return result.Succeeded ? TypedResults.Ok(OrganisationDto.From(result.Value!)) : Problems.From(result.Errors);
     }
 
-    private static async Task<Results<Ok<List<MemberDto>>, ProblemHttpResult>> Members(Guid id, OrganisationAdministration organisations, FinPilotDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<OrganisationMember>>, ProblemHttpResult>> Members(Guid id, OrganisationAdministration organisations, CancellationToken ct)
     {
         var result = await organisations.GetAsync(id, ct);
         if (!result.Succeeded)
@@ -77,10 +75,6 @@ public static class OrganisationsApi
             return Problems.From(result.Errors);
         }
 
-        var members = await db.RoleAssignments.AsNoTracking()
-            .Where(a => a.Role == Role.Applicant && a.OrganisationId == id)
-            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new MemberDto(u.Id, u.Email, u.DisplayName))
-            .ToListAsync(ct);
-        return TypedResults.Ok(members);
+        return TypedResults.Ok(await organisations.MembersAsync(id, ct));
     }
 }
