@@ -7,6 +7,7 @@ using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Demo;
+using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Localization;
 using FinPilot.Web.Features.Notifications;
@@ -55,6 +56,7 @@ app.MapApplicationsApi();
 app.MapScreeningApi();
 app.MapApplicationPageEndpoints();
 app.MapReferenceApi();
+app.MapEvaluationApi();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

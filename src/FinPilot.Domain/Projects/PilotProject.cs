@@ -207,6 +207,10 @@ public sealed class PilotProject
         Move(ProjectTrigger.Reject, now, actorUserId, Text.Clean(reason), () => Text.Required(reason, nameof(reason), MaxReasonLength),
             () => RejectionReason = reason.Trim());
 
+    /// <summary>专业评估完成: the evaluation round is complete; the coordination group deliberates next.</summary>
+    public Result CompleteEvaluation(DateTimeOffset now, string actorUserId, string? note = null) =>
+        Move(ProjectTrigger.CompleteEvaluation, now, actorUserId, Text.Clean(note), () => Text.Optional(note, nameof(note), MaxNoteLength), () => { });
+
     /// <summary>撤回: the applicant withdraws at any stage before admission, and must say why.</summary>
     public Result Withdraw(DateTimeOffset now, string actorUserId, string reason) =>
         Move(ProjectTrigger.Withdraw, now, actorUserId, Text.Clean(reason), () => Text.Required(reason, nameof(reason), MaxReasonLength),

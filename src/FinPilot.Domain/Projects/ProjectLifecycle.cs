@@ -63,7 +63,7 @@ public static class ProjectLifecycle
     ];
 
     /// <summary>
-    /// The triggers built so far (calls, applications and screening). A later issue adds its
+    /// The triggers built so far (calls, applications, screening and evaluation). A later issue adds its
     /// triggers here when it builds them; until then they are defined but refused.
     /// </summary>
     public static IReadOnlySet<ProjectTrigger> Implemented { get; } = new[]
@@ -75,6 +75,7 @@ public static class ProjectLifecycle
         ProjectTrigger.Accept,
         ProjectTrigger.Reject,
         ProjectTrigger.Withdraw,
+        ProjectTrigger.CompleteEvaluation,
     }.ToFrozenSet();
 
     private static readonly FrozenDictionary<(ProjectStage, ProjectTrigger), ProjectTransition> ByMove =

@@ -42,6 +42,11 @@ public static class ProjectPolicy
             return IsLeadApplicant(project, grants, actorOrganisationId);
         }
 
+        if (trigger == ProjectTrigger.CompleteEvaluation)
+        {
+            return IsSecretariat(project, grants);
+        }
+
         return WorkingGroupTriggers.Contains(trigger) && IsWorkingGroup(project, grants);
     }
 
@@ -53,6 +58,10 @@ public static class ProjectPolicy
     private static bool IsLeadApplicant(PilotProject project, IReadOnlyList<RoleGrant> grants, Guid? actorOrganisationId) =>
         (actorOrganisationId is null || actorOrganisationId == project.LeadOrganisationId)
         && grants.Any(g => g.CoversOrganisation(project.LeadOrganisationId));
+
+    /// <summary>The evaluation secretariat covering the project's region (national or its sub-group), or a platform admin.</summary>
+    private static bool IsSecretariat(PilotProject project, IReadOnlyList<RoleGrant> grants) =>
+        grants.Any(g => g.Role == Role.PlatformAdmin || (g.Role == Role.EvaluationSecretariat && g.CoversRegion(project.RegionId)));
 
     /// <summary>The working group of the project's region, or a platform admin.</summary>
     private static bool IsWorkingGroup(PilotProject project, IReadOnlyList<RoleGrant> grants) =>

@@ -7,6 +7,7 @@ using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Calls;
+using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
 using FinPilot.Web.Features.Notifications;
@@ -56,6 +57,22 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     public DbSet<ScreeningChecklist> ScreeningChecklists => Set<ScreeningChecklist>();
 
     public DbSet<PartnerInvitation> PartnerInvitations => Set<PartnerInvitation>();
+
+    public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
+
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+
+    public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
+
+    public DbSet<RoundProject> RoundProjects => Set<RoundProject>();
+
+    public DbSet<PairRule> PairRules => Set<PairRule>();
+
+    public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
+
+    public DbSet<EvaluationQuestion> EvaluationQuestions => Set<EvaluationQuestion>();
+
+    public DbSet<ConsensusRecord> ConsensusRecords => Set<ConsensusRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,7 +18,8 @@ public static class ErrorText
         var key = "Error_" + error.Code.Replace('.', '_').Replace('-', '_');
         var template = Strings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture)
             ?? CallStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture)
-            ?? NotificationStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture);
+            ?? NotificationStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture)
+            ?? EvaluationStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture);
         if (template is null)
         {
             // A missing translation must still say something true; the code is stable and searchable.

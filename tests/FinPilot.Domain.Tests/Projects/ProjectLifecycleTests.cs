@@ -132,10 +132,16 @@ public sealed class ProjectLifecycleTests
     }
 
     [Fact]
-    public void Nothing_is_available_yet_from_evaluation_but_withdrawal()
+    public void From_evaluation_the_project_is_withdrawn_or_completes_evaluation()
     {
-        // CompleteEvaluation is defined from Evaluation but not built, so it must not be offered.
-        Assert.Equal([Withdraw], ProjectLifecycle.AvailableFrom(Evaluation).Select(t => t.Trigger));
+        Assert.Equal([Withdraw, CompleteEvaluation], ProjectLifecycle.AvailableFrom(Evaluation).Select(t => t.Trigger));
+    }
+
+    [Fact]
+    public void Nothing_is_available_yet_from_deliberation_but_withdrawal()
+    {
+        // Approve is defined from Deliberation but not built, so it must not be offered.
+        Assert.Equal([Withdraw], ProjectLifecycle.AvailableFrom(Deliberation).Select(t => t.Trigger));
     }
 
     [Fact]

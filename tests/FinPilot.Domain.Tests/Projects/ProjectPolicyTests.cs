@@ -84,7 +84,18 @@ public sealed class ProjectPolicyTests
     [Fact]
     public void Nobody_may_pull_a_trigger_that_is_not_built_yet()
     {
-        Assert.False(ProjectPolicy.CanMoveTo(InStage(ProjectStage.Evaluation), ProjectTrigger.CompleteEvaluation, [Admin], null));
+        Assert.False(ProjectPolicy.CanMoveTo(InStage(ProjectStage.Deliberation), ProjectTrigger.Approve, [Admin], null));
+    }
+
+    [Fact]
+    public void Only_the_secretariat_covering_the_region_completes_evaluation()
+    {
+        var project = InStage(ProjectStage.Evaluation);
+
+        Assert.True(ProjectPolicy.CanMoveTo(project, ProjectTrigger.CompleteEvaluation, [new RoleGrant(Role.EvaluationSecretariat)], null));
+        Assert.True(ProjectPolicy.CanMoveTo(project, ProjectTrigger.CompleteEvaluation, [new RoleGrant(Role.EvaluationSecretariat, project.RegionId)], null));
+        Assert.False(ProjectPolicy.CanMoveTo(project, ProjectTrigger.CompleteEvaluation, [new RoleGrant(Role.EvaluationSecretariat, project.RegionId + 1)], null));
+        Assert.False(ProjectPolicy.CanMoveTo(project, ProjectTrigger.CompleteEvaluation, [WorkingGroup], null));
     }
 
     [Fact]

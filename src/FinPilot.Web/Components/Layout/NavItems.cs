@@ -48,6 +48,27 @@ public static class NavItems
             items.Add(new("screening", "screening", Strings.Nav_Screening));
         }
 
+        if (user.IsIn(Role.EvaluationSecretariat) || user.IsIn(Role.PlatformAdmin))
+        {
+            items.Add(new("experts", "evaluation/experts", EvaluationStrings.Nav_Experts));
+        }
+
+        if (user.IsIn(Role.EvaluationSecretariat) || user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.CoordinationGroup)
+            || user.IsIn(Role.IntegrityOfficer) || user.IsIn(Role.RegionalWorkingGroup))
+        {
+            items.Add(new("rounds", "evaluation/rounds", EvaluationStrings.Nav_Rounds));
+        }
+
+        if (user.IsIn(Role.Expert))
+        {
+            items.Add(new("my-evaluations", "evaluation/assignments", EvaluationStrings.Nav_MyAssignments));
+        }
+
+        if (user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer))
+        {
+            items.Add(new("integrity", "integrity", EvaluationStrings.Nav_Integrity));
+        }
+
         if (user.IsIn(Role.PlatformAdmin))
         {
             items.Add(new("users", "admin/users", Strings.Nav_Users));

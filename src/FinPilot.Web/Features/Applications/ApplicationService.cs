@@ -16,7 +16,8 @@ namespace FinPilot.Web.Features.Applications;
 public sealed record ApplicationView(PilotProject Project, ApplicationVersionRecord Current, IReadOnlyList<ApplicationVersionRecord> Versions, IReadOnlyList<Attachment> Attachments, bool CanEdit);
 
 /// <summary>The applicant's side of an application: start, save drafts, submit, withdraw.</summary>
-public sealed class ApplicationService(FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, TimeProvider clock)
+public sealed class ApplicationService(
+    FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, IEnumerable<IProjectReadGrant> readGrants, TimeProvider clock)
 {
     public async Task<Result<PilotProject>> StartAsync(Guid callId, string title, ProjectCategory? category, CancellationToken cancellationToken = default)
     {
@@ -87,7 +88,7 @@ public sealed class ApplicationService(FinPilotDbContext db, CurrentUser current
         }
 
         var grants = await current.GrantsAsync(cancellationToken);
-        if (!grants.CanView(project))
+        if (!grants.CanView(project) && !await ReadGrantedAsync(project, cancellationToken))
         {
             return Problems.Forbidden;
         }
@@ -274,5 +275,18 @@ public sealed class ApplicationService(FinPilotDbContext db, CurrentUser current
         {
             return new Error(ApplicationErrors.ChangedByAnother);
         }
+    }
+
+    private async Task<bool> ReadGrantedAsync(PilotProject project, CancellationToken cancellationToken)
+    {
+        foreach (var grant in readGrants)
+        {
+            if (current.Id is { } userId && await grant.AllowsAsync(project, userId, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -12,7 +12,8 @@ namespace FinPilot.Web.Features.Applications;
 
 /// <summary>Files of an application: checked by content and size, stored by hash, read only by the project's readers.</summary>
 public sealed class AttachmentService(
-    FinPilotDbContext db, ApplicationService applications, CurrentUser current, IFileStore files, FileStoreOptions limits, AuditLog audit, TimeProvider clock)
+    FinPilotDbContext db, ApplicationService applications, CurrentUser current, IFileStore files, FileStoreOptions limits, AuditLog audit,
+    IEnumerable<IProjectReadGrant> readGrants, TimeProvider clock)
 {
     public async Task<Result<Attachment>> AttachAsync(Guid projectId, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
@@ -102,7 +103,7 @@ public sealed class AttachmentService(
             return new Error(ApplicationErrors.NotFound);
         }
 
-        if (!(await current.GrantsAsync(cancellationToken)).CanView(project))
+        if (!(await current.GrantsAsync(cancellationToken)).CanView(project) && !await ReadGrantedAsync(project, cancellationToken))
         {
             return Problems.Forbidden;
         }
@@ -115,5 +116,18 @@ public sealed class AttachmentService(
 
         await audit.WriteAsync(AuditActions.AttachmentDownloaded, "project", projectId.ToString(), new { attachment.FileName, attachment.Sha256 }, cancellationToken: cancellationToken);
         return (attachment, content);
+    }
+
+    private async Task<bool> ReadGrantedAsync(PilotProject project, CancellationToken cancellationToken)
+    {
+        foreach (var grant in readGrants)
+        {
+            if (current.Id is { } userId && await grant.AllowsAsync(project, userId, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

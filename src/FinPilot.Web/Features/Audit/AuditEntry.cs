@@ -90,4 +90,26 @@ public static class AuditActions
     public const string ApplicationAccepted = "screening.accepted";
     public const string ApplicationRejected = "screening.rejected";
     public const string SupplementOverdue = "screening.supplement-overdue";
+    public const string ExpertProfileSaved = "expert.profile-saved";
+    public const string ConflictDeclared = "expert.conflict-declared";
+    public const string ConflictDeclarationEnded = "expert.conflict-declaration-ended";
+    public const string RoundCreated = "evaluation.round-created";
+    public const string RoundUpdated = "evaluation.round-updated";
+    public const string RoundOpened = "evaluation.round-opened";
+    public const string RoundCompleted = "evaluation.round-completed";
+    public const string AssignmentSolved = "evaluation.assignment-solved";
+    public const string AssignmentRuleSet = "evaluation.assignment-rule-set";
+    public const string AssignmentAdded = "evaluation.assignment-added";
+    public const string AssignmentRemoved = "evaluation.assignment-removed";
+    public const string NoConflictConfirmed = "evaluation.no-conflict-confirmed";
+    public const string ConflictDeclaredOnAssignment = "evaluation.conflict-declared";
+    public const string ConflictFoundOnConfirm = "evaluation.conflict-found";
+    public const string MaterialsViewed = "evaluation.materials-viewed";
+    public const string SheetSubmitted = "evaluation.sheet-submitted";
+    public const string SheetReopened = "evaluation.sheet-reopened";
+    public const string QuestionAsked = "evaluation.question-asked";
+    public const string QuestionAnswered = "evaluation.question-answered";
+    public const string ConsensusRecorded = "evaluation.consensus-recorded";
+    public const string RoundExported = "evaluation.round-exported";
+    public const string IntegrityReportRead = "integrity.report-read";
 }

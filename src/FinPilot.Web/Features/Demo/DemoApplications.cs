@@ -11,7 +11,7 @@ namespace FinPilot.Web.Features.Demo;
 
 /// <summary>
 /// Applications to Beijing's open call in every state screening knows, so each demo role finds
-/// work waiting: a draft, a submitted one, one returned for supplement, one accepted for evaluation.
+/// work waiting: a draft, a submitted one, one returned for supplement, three accepted for evaluation.
 /// </summary>
 internal sealed class DemoApplications(FinPilotDbContext db, TimeProvider clock)
 {
@@ -25,6 +25,8 @@ internal sealed class DemoApplications(FinPilotDbContext db, TimeProvider clock)
         new("MA02BFD31", "基于区块链的私募基金份额转让平台", ProjectCategory.BusinessInnovation, ProjectStage.Submitted, "trading", "blockchain"),
         new("MA03YJJ42", "证券行业数字人民币应用场景创新试点", ProjectCategory.BusinessInnovation, ProjectStage.ReturnedForSupplement, "customer-service", "digital-rmb"),
         new("MA05GQJ64", "区域性股权市场区块链登记托管试点", ProjectCategory.PublicService, ProjectStage.Evaluation, "compliance", "blockchain"),
+        new("MA01JHQ20", "基于大数据的证券交易异常行为智能监测", ProjectCategory.TechnologyInnovation, ProjectStage.Evaluation, "risk-control", "big-data"),
+        new("MA02BFD31", "证券账户数字人民币资金结算试点", ProjectCategory.BusinessInnovation, ProjectStage.Evaluation, "trading", "digital-rmb"),
     ];
 
     public async Task SeedAsync(IReadOnlyDictionary<string, Organisation> organisations, CancellationToken cancellationToken)

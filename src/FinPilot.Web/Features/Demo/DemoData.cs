@@ -1,3 +1,4 @@
+using FinPilot.Domain.Evaluation;
 using FinPilot.Domain.Identity;
 using FinPilot.Domain.Organisations;
 
@@ -102,7 +103,37 @@ public static class DemoData
         new($"expert@{DemoDomain}", "评估专家 Expert", Role.Expert),
         new($"integrity@{DemoDomain}", "廉政监督 Integrity", Role.IntegrityOfficer),
         new($"applicant@{DemoDomain}", "京华证券 Applicant", Role.Applicant, OrganisationCode: "MA01JHQ20"),
+
+        // The rest of the expert pool, so a round of the demo call can be assigned: each of the three domains twice or more.
+        new($"expert.legal@{DemoDomain}", "周律 法律合规专家", Role.Expert),
+        new($"expert.compliance@{DemoDomain}", "吴规 合规专家", Role.Expert),
+        new($"expert.finance@{DemoDomain}", "钱融 金融业务专家", Role.Expert),
+        new($"expert.markets@{DemoDomain}", "孙市 市场专家", Role.Expert),
+        new($"expert.it@{DemoDomain}", "郑链 信息科技专家", Role.Expert),
+        new($"expert.equity@{DemoDomain}", "林股 股权市场专家", Role.Expert),
     ];
+
+    /// <summary>Expert profiles by e-mail: domains, sub-group regions, tags, load and employer (by organisation code, or a name off the platform).</summary>
+    public static readonly DemoExpert[] Experts =
+    [
+        new($"expert@{DemoDomain}", [ExpertDomain.InformationTechnology], ["BJ"], ["blockchain", "privacy-computing", "big-data"], null, "清华大学金融科技研究院",
+            "长期研究区块链与隐私计算在证券登记结算中的应用。"),
+        new($"expert.legal@{DemoDomain}", [ExpertDomain.LegalCompliance], ["BJ"], ["compliance", "customer-service"], null, "北京金融法院研究室",
+            "证券法、投资者保护与金融消费者权益保护。"),
+        new($"expert.compliance@{DemoDomain}", [ExpertDomain.LegalCompliance], ["SH"], ["compliance", "trading"], null, "华东政法大学",
+            "金融监管合规、反洗钱与数据合规。"),
+        new($"expert.finance@{DemoDomain}", [ExpertDomain.FinancialBusiness], ["BJ"], ["trading", "investment-advice"], null, "中央财经大学",
+            "证券经营机构业务、投资顾问与财富管理。"),
+        new($"expert.markets@{DemoDomain}", [ExpertDomain.FinancialBusiness, ExpertDomain.LegalCompliance], ["BJ", "SH"], ["trading", "compliance"], null, "资本市场研究会",
+            "多层次资本市场、交易制度与市场监管。"),
+        new($"expert.it@{DemoDomain}", [ExpertDomain.InformationTechnology, ExpertDomain.FinancialBusiness], [], ["digital-rmb", "big-data", "cloud"], null, "中科院计算所",
+            "金融信息系统架构、数字人民币与数据安全。"),
+        new($"expert.equity@{DemoDomain}", [ExpertDomain.FinancialBusiness], ["BJ"], ["blockchain", "compliance"], "MA05GQJ64", null,
+            "区域性股权市场登记托管与私募股权转让。"),
+    ];
+
+    public sealed record DemoExpert(
+        string Email, ExpertDomain[] Domains, string[] RegionCodes, string[] Tags, string? EmployerOrganisationCode, string? EmployerName, string Profile);
 
     /// <summary>A valid 统一社会信用代码 for an enterprise (91…) registered in the given division.</summary>
     public static string CreditCode(string division, string organisationCode)

@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FinPilot.Web.Features.Demo;
 
 /// <summary>Loads <see cref="DemoData"/>; safe to run again, it only adds what is missing.</summary>
-public sealed class DemoSeeder(FinPilotDbContext db, UserAdministration users, CalendarSeeder calendar, DemoOptions options, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(
+    FinPilotDbContext db, UserAdministration users, CalendarSeeder calendar, WorkingCalendarProvider calendars, DemoOptions options, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -22,6 +23,7 @@ public sealed class DemoSeeder(FinPilotDbContext db, UserAdministration users, C
         await SeedUsersAsync(regions, organisations, cancellationToken);
         await SeedCallsAsync(regions, organisations, cancellationToken);
         await new DemoApplications(db, clock).SeedAsync(organisations, cancellationToken);
+        await new DemoEvaluation(db, calendars, clock).SeedAsync(organisations, cancellationToken);
     }
 
     private async Task SeedCallsAsync(Dictionary<string, Region> regions, Dictionary<string, Organisation> organisations, CancellationToken cancellationToken)

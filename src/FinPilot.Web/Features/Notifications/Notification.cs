@@ -29,6 +29,21 @@ public enum NotificationKind
 
     /// <summary>Values: title, due.</summary>
     SupplementOverdue = 7,
+
+    /// <summary>Values: title (of the round), due. To experts when a round they are on opens.</summary>
+    ExpertAssigned = 8,
+
+    /// <summary>Values: title (of the round). To the secretariat when an expert declares a conflict.</summary>
+    ExpertConflictDeclared = 9,
+
+    /// <summary>Values: title (of the project). To the applicant.</summary>
+    QuestionAsked = 10,
+
+    /// <summary>Values: title (of the project). To the project's experts.</summary>
+    QuestionAnswered = 11,
+
+    /// <summary>Values: title (of the project). To the expert whose sheet was reopened.</summary>
+    SheetReopened = 12,
 }
 
 /// <summary>

@@ -1,0 +1,85 @@
+using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Evaluation;
+using FinPilot.Domain.Evaluation.Assignment;
+using FinPilot.Domain.Identity;
+using FinPilot.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Evaluation;
+
+public sealed class EvaluationOptions
+{
+    public const string Section = "Evaluation";
+
+    /// <summary>How many years a former employment with a party still counts as a conflict.</summary>
+    public int ConflictLookbackYears { get; set; } = ConflictRules.DefaultLookbackYears;
+}
+
+/// <summary>
+/// Gathers what the conflict rules need from the records (employers, employment history,
+/// organisation memberships, declarations, projects' lead and partners) and asks them.
+/// </summary>
+public sealed class ConflictFinder(FinPilotDbContext db, EvaluationOptions options, TimeProvider clock)
+{
+    public async Task<IReadOnlyDictionary<ExpertPair, IReadOnlyList<Conflict>>> FindAsync(
+        IReadOnlyCollection<string> expertIds, IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken = default)
+    {
+        var experts = await FactsAsync(expertIds, cancellationToken);
+        var projects = await PartiesAsync(projectIds, cancellationToken);
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var found = new Dictionary<ExpertPair, IReadOnlyList<Conflict>>();
+        foreach (var expert in experts)
+        {
+            foreach (var project in projects)
+            {
+                var conflicts = ConflictRules.Find(expert, project, today, options.ConflictLookbackYears);
+                if (conflicts.Count > 0)
+                {
+                    found[new ExpertPair(project.ProjectId, expert.ExpertId)] = conflicts;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    public async Task<IReadOnlyList<Conflict>> FindAsync(string expertId, Guid projectId, CancellationToken cancellationToken = default) =>
+        (await FindAsync([expertId], [projectId], cancellationToken)).GetValueOrDefault(new ExpertPair(projectId, expertId)) ?? [];
+
+    public async Task<IReadOnlyList<ProjectParties>> PartiesAsync(IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken)
+    {
+        var projects = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.LeadOrganisationId, Version = p.SubmittedApplicationVersion ?? p.ApplicationVersion })
+            .ToListAsync(cancellationToken);
+        var versions = await db.ApplicationVersions.AsNoTracking().Where(v => projectIds.Contains(v.ProjectId)).ToListAsync(cancellationToken);
+        return projects.Select(p => new ProjectParties(
+            p.Id,
+            p.LeadOrganisationId,
+            versions.SingleOrDefault(v => v.ProjectId == p.Id && v.Number == p.Version)?.Form.PartnerOrganisationIds ?? [])).ToList();
+    }
+
+    private async Task<IReadOnlyList<ExpertConflictFacts>> FactsAsync(IReadOnlyCollection<string> expertIds, CancellationToken cancellationToken)
+    {
+        var profiles = await db.ExpertProfiles.AsNoTracking().Where(p => expertIds.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, cancellationToken);
+        var memberships = await db.RoleAssignments.AsNoTracking()
+            .Where(a => expertIds.Contains(a.UserId) && a.Role == Role.Applicant && a.OrganisationId != null)
+            .Select(a => new { a.UserId, a.OrganisationId }).ToListAsync(cancellationToken);
+        var declared = await db.ConflictDeclarations.AsNoTracking()
+            .Where(d => expertIds.Contains(d.ExpertUserId) && d.EndedAt == null && d.OrganisationId != null)
+            .Select(d => new { d.ExpertUserId, d.OrganisationId }).ToListAsync(cancellationToken);
+        var declaredProjects = await db.ExpertAssignments.AsNoTracking()
+            .Where(a => expertIds.Contains(a.ExpertUserId) && a.ConflictDeclaredAt != null)
+            .Select(a => new { a.ExpertUserId, a.ProjectId }).ToListAsync(cancellationToken);
+        return expertIds.Select(id =>
+        {
+            var profile = profiles.GetValueOrDefault(id);
+            return new ExpertConflictFacts(
+                id,
+                profile?.EmployerOrganisationId,
+                profile?.History ?? [],
+                memberships.Where(m => m.UserId == id).Select(m => m.OrganisationId!.Value).ToList(),
+                declared.Where(d => d.ExpertUserId == id).Select(d => d.OrganisationId!.Value).ToList(),
+                declaredProjects.Where(d => d.ExpertUserId == id).Select(d => d.ProjectId).ToList());
+        }).ToList();
+    }
+}

@@ -1,0 +1,389 @@
+using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Common;
+using FinPilot.Domain.Evaluation;
+using FinPilot.Domain.Identity;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calendar;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Notifications;
+using FinPilot.Web.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Evaluation;
+
+public sealed record MyAssignment(ExpertAssignment Assignment, EvaluationRound Round, string ProjectTitle, RoundDeadline Deadline);
+
+/// <summary>What an expert sees of one assignment; the project's content only once they have cleared it.</summary>
+public sealed record ScoringView(
+    ExpertAssignment Assignment, EvaluationRound Round, RoundProjectRow Project, RoundDeadline Deadline,
+    IReadOnlyList<EvaluationQuestion> Questions, IReadOnlyList<SheetRow> Peers, bool Late);
+
+/// <summary>The expert's side of a round: declare, read, score, ask; and the secretariat's reopening of a sheet.</summary>
+public sealed class ScoringService(
+    FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, ConflictFinder conflicts, RoundReader reader,
+    WorkingCalendarProvider calendars, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<MyAssignment>> MineAsync(CancellationToken cancellationToken = default)
+    {
+        var me = current.Id;
+        var rows = await (
+            from a in db.ExpertAssignments.AsNoTracking()
+            where a.ExpertUserId == me
+            join r in db.EvaluationRounds.AsNoTracking() on a.RoundId equals r.Id
+            where r.Status != RoundStatus.Preparing
+            join p in db.Projects.AsNoTracking() on a.ProjectId equals p.Id
+            orderby r.CreatedAt descending, p.Title
+            select new { a, r, p.Title }).ToListAsync(cancellationToken);
+        var result = new List<MyAssignment>();
+        foreach (var row in rows)
+        {
+            result.Add(new MyAssignment(row.a, row.r, row.Title, await reader.DeadlineAsync(row.r, cancellationToken)));
+        }
+
+        return result;
+    }
+
+    public async Task<Result<ScoringView>> GetAsync(Guid assignmentId, CancellationToken cancellationToken = default)
+    {
+        var (assignment, round, error) = await LoadOwnAsync(assignmentId, tracked: false, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var project = (await reader.ProjectsAsync(round!.Id, cancellationToken)).Single(p => p.Project.Id == assignment!.ProjectId);
+        var deadline = await reader.DeadlineAsync(round, cancellationToken);
+        var late = !deadline.Paused && clock.GetUtcNow() > ChinaTime.EndOfDay(deadline.Effective);
+        if (!assignment!.OpensMaterials)
+        {
+            // Before the declaration the expert learns only the project's name and lead, enough to know a conflict.
+            return new ScoringView(assignment, round, project with { Form = new Domain.Applications.ApplicationForm { Name = project.Form.Name } }, deadline, [], [], late);
+        }
+
+        var questions = await db.EvaluationQuestions.AsNoTracking().Where(q => q.RoundId == round.Id && q.ProjectId == assignment.ProjectId)
+            .OrderBy(q => q.AskedAt).ToListAsync(cancellationToken);
+        IReadOnlyList<SheetRow> peers = [];
+        if (round.ShowPeerScores)
+        {
+            var experts = await reader.ExpertsAsync(null, cancellationToken);
+            peers = (await db.ExpertAssignments.AsNoTracking()
+                    .Where(a => a.RoundId == round.Id && a.ProjectId == assignment.ProjectId && a.Id != assignment.Id && a.SubmittedAt != null).ToListAsync(cancellationToken))
+                .Select(a => new SheetRow(a, experts.GetValueOrDefault(a.ExpertUserId)?.Name ?? string.Empty, experts.GetValueOrDefault(a.ExpertUserId)?.Domains ?? [])).ToList();
+        }
+
+        // Reading the materials themselves goes through the applications feature, which audits each view (ExpertReadGrant).
+        return new ScoringView(assignment, round, project, deadline, questions, peers, late);
+    }
+
+    /// <summary>
+    /// The expert confirms "no conflict" for this project, which opens its materials. The automatic
+    /// rules are asked again first: a conflict found now marks the assignment conflicted instead.
+    /// </summary>
+    public async Task<Result> ConfirmNoConflictAsync(Guid assignmentId, CancellationToken cancellationToken = default)
+    {
+        var (assignment, round, error) = await LoadOwnAsync(assignmentId, tracked: true, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (assignment!.State != AssignmentState.AwaitingDeclaration)
+        {
+            return new Error(RoundErrors.AlreadyDeclared);
+        }
+
+        var found = await conflicts.FindAsync(assignment.ExpertUserId, assignment.ProjectId, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (found.Count > 0)
+        {
+            assignment.ConflictDeclaredAt = now;
+            assignment.ConflictNote = string.Join(", ", found.Select(c => c.Reason));
+            audit.Record(AuditActions.ConflictFoundOnConfirm, "evaluation-round", round!.Id.ToString(), new { assignment.ProjectId, reasons = found.Select(c => c.Reason.ToString()) }, round.RegionId);
+            await SaveAsync(assignment, cancellationToken);
+            return new Error(RoundErrors.ExpertConflicted);
+        }
+
+        assignment.ClearedAt = now;
+        audit.Record(AuditActions.NoConflictConfirmed, "evaluation-round", round!.Id.ToString(), new { assignment.ProjectId }, round.RegionId);
+        return await SaveAsync(assignment, cancellationToken);
+    }
+
+    /// <summary>The expert declares a conflict on this project: they never see it, and the secretariat is told to replace them.</summary>
+    public async Task<Result> DeclareConflictAsync(Guid assignmentId, string note, CancellationToken cancellationToken = default)
+    {
+        var (assignment, round, error) = await LoadOwnAsync(assignmentId, tracked: true, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (assignment!.State is AssignmentState.Conflicted or AssignmentState.Submitted)
+        {
+            return new Error(RoundErrors.AlreadyDeclared);
+        }
+
+        var errors = Text.Required(note, "Note", ExpertAssignment.MaxReasonLength).ToArray();
+        if (errors.Length > 0)
+        {
+            return Result.Fail(errors);
+        }
+
+        assignment.ConflictDeclaredAt = clock.GetUtcNow();
+        assignment.ConflictNote = note.Trim();
+        audit.Record(AuditActions.ConflictDeclaredOnAssignment, "evaluation-round", round!.Id.ToString(), new { assignment.ProjectId, note = assignment.ConflictNote }, round.RegionId);
+        var secretariat = await db.UserIdsWithAsync(Role.EvaluationSecretariat, round.RegionId, null, cancellationToken);
+        var national = await db.UserIdsWithAsync(Role.EvaluationSecretariat, null, null, cancellationToken);
+        notifier.Enqueue(secretariat.Concat(national).Distinct(), NotificationKind.ExpertConflictDeclared, $"/evaluation/rounds/{round.Id}",
+            new Dictionary<string, string> { [NotificationValues.Title] = round.Title });
+        return await SaveAsync(assignment, cancellationToken);
+    }
+
+    public Task<Result> SaveDraftAsync(Guid assignmentId, ScoreSheet sheet, Guid expected, CancellationToken cancellationToken = default) =>
+        WriteSheetAsync(assignmentId, sheet, expected, submit: false, cancellationToken);
+
+    /// <summary>Submits the sheet, which locks it; a late submission is accepted and shows as late.</summary>
+    public Task<Result> SubmitAsync(Guid assignmentId, ScoreSheet sheet, Guid expected, CancellationToken cancellationToken = default) =>
+        WriteSheetAsync(assignmentId, sheet, expected, submit: true, cancellationToken);
+
+    /// <summary>The secretariat reopens one expert's submitted sheet, saying why; the expert is told.</summary>
+    public async Task<Result> ReopenAsync(Guid assignmentId, string reason, CancellationToken cancellationToken = default)
+    {
+        var assignment = await db.ExpertAssignments.SingleOrDefaultAsync(a => a.Id == assignmentId, cancellationToken);
+        if (assignment is null)
+        {
+            return new Error(RoundErrors.NotFound);
+        }
+
+        var round = await db.EvaluationRounds.AsNoTracking().SingleAsync(r => r.Id == assignment.RoundId, cancellationToken);
+        if (!(await current.GrantsAsync(cancellationToken)).CanManageRoundsIn(round.RegionId))
+        {
+            return Problems.Forbidden;
+        }
+
+        if (round.Status != RoundStatus.Scoring)
+        {
+            return new Error(RoundErrors.NotScoring);
+        }
+
+        if (assignment.State != AssignmentState.Submitted)
+        {
+            return new Error(RoundErrors.NotSubmitted);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new Error(RoundErrors.ReasonRequired, "Reason");
+        }
+
+        var errors = Text.Required(reason, "Reason", ExpertAssignment.MaxReasonLength).ToArray();
+        if (errors.Length > 0)
+        {
+            return Result.Fail(errors);
+        }
+
+        assignment.SubmittedAt = null;
+        assignment.ReopenCount++;
+        assignment.LastReopenReason = reason.Trim();
+        audit.Record(AuditActions.SheetReopened, "evaluation-round", round.Id.ToString(), new { assignment.ProjectId, assignment.ExpertUserId, reason = assignment.LastReopenReason }, round.RegionId);
+        var title = await db.Projects.Where(p => p.Id == assignment.ProjectId).Select(p => p.Title).SingleAsync(cancellationToken);
+        notifier.Enqueue([assignment.ExpertUserId], NotificationKind.SheetReopened, $"/evaluation/assignments/{assignment.Id}",
+            new Dictionary<string, string> { [NotificationValues.Title] = title });
+        return await SaveAsync(assignment, cancellationToken);
+    }
+
+    /// <summary>An expert asks the applicant; with <paramref name="pauseDeadline"/> the round's deadline waits for the answer.</summary>
+    public async Task<Result<EvaluationQuestion>> AskAsync(Guid assignmentId, string text, bool pauseDeadline, CancellationToken cancellationToken = default)
+    {
+        var (assignment, round, error) = await LoadOwnAsync(assignmentId, tracked: false, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!assignment!.OpensMaterials)
+        {
+            return new Error(RoundErrors.NotCleared);
+        }
+
+        var errors = Text.Required(text, "Text", EvaluationQuestion.MaxTextLength).ToArray();
+        if (errors.Length > 0)
+        {
+            return Result<EvaluationQuestion>.Fail(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var question = new EvaluationQuestion
+        {
+            Id = Guid.CreateVersion7(now),
+            RoundId = round!.Id,
+            ProjectId = assignment.ProjectId,
+            AskedBy = assignment.ExpertUserId,
+            Text = text.Trim(),
+            AskedAt = now,
+            PausesDeadline = pauseDeadline,
+        };
+        db.EvaluationQuestions.Add(question);
+        audit.Record(AuditActions.QuestionAsked, "project", assignment.ProjectId.ToString(), new { question.Id, pauseDeadline }, round.RegionId);
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == assignment.ProjectId, cancellationToken);
+        var applicants = await db.UserIdsWithAsync(Role.Applicant, null, project.LeadOrganisationId, cancellationToken);
+        notifier.Enqueue(applicants, NotificationKind.QuestionAsked, $"/applications/{project.Id}/questions",
+            new Dictionary<string, string> { [NotificationValues.Title] = project.Title });
+        await db.SaveChangesAsync(cancellationToken);
+        return question;
+    }
+
+    /// <summary>The questions on a project, for its lead applicant (without who asked).</summary>
+    public async Task<Result<IReadOnlyList<EvaluationQuestion>>> QuestionsForApplicantAsync(Guid projectId, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new Error(RoundErrors.NotFound);
+        }
+
+        if (!(await current.GrantsAsync(cancellationToken)).Any(g => g.CoversOrganisation(project.LeadOrganisationId)))
+        {
+            return Problems.Forbidden;
+        }
+
+        return await db.EvaluationQuestions.AsNoTracking().Where(q => q.ProjectId == projectId).OrderBy(q => q.AskedAt).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The lead applicant answers; a pausing question moves the deadline by the working days it waited.</summary>
+    public async Task<Result> AnswerAsync(Guid questionId, string answer, CancellationToken cancellationToken = default)
+    {
+        var question = await db.EvaluationQuestions.SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
+        if (question is null)
+        {
+            return new Error(RoundErrors.NotFound);
+        }
+
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == question.ProjectId, cancellationToken);
+        if (!(await current.GrantsAsync(cancellationToken)).Any(g => g.CoversOrganisation(project.LeadOrganisationId)))
+        {
+            return Problems.Forbidden;
+        }
+
+        if (question.AnsweredAt is not null)
+        {
+            return new Error(RoundErrors.AlreadyAnswered);
+        }
+
+        var errors = Text.Required(answer, "Answer", EvaluationQuestion.MaxTextLength).ToArray();
+        if (errors.Length > 0)
+        {
+            return Result.Fail(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        question.Answer = answer.Trim();
+        question.AnsweredAt = now;
+        question.AnsweredBy = current.Id;
+        var round = await db.EvaluationRounds.SingleAsync(r => r.Id == question.RoundId, cancellationToken);
+        if (question.PausesDeadline)
+        {
+            var calendar = await calendars.GetAsync(cancellationToken);
+            round.PausedWorkingDays += calendar.WorkingDaysBetween(ChinaTime.DateOf(question.AskedAt), ChinaTime.DateOf(now));
+            round.Version = Guid.NewGuid();
+        }
+
+        audit.Record(AuditActions.QuestionAnswered, "project", project.Id.ToString(), new { questionId }, project.RegionId);
+        var experts = await db.ExpertAssignments.Where(a => a.RoundId == round.Id && a.ProjectId == project.Id && a.ConflictDeclaredAt == null)
+            .Select(a => a.ExpertUserId).ToListAsync(cancellationToken);
+        notifier.Enqueue(experts, NotificationKind.QuestionAnswered, "/evaluation/assignments", new Dictionary<string, string> { [NotificationValues.Title] = project.Title });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    private async Task<Result> WriteSheetAsync(Guid assignmentId, ScoreSheet sheet, Guid expected, bool submit, CancellationToken cancellationToken)
+    {
+        var (assignment, round, error) = await LoadOwnAsync(assignmentId, tracked: true, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (round!.Status != RoundStatus.Scoring)
+        {
+            return new Error(RoundErrors.NotScoring);
+        }
+
+        if (!assignment!.OpensMaterials)
+        {
+            return new Error(RoundErrors.NotCleared);
+        }
+
+        if (assignment.SubmittedAt is not null)
+        {
+            return new Error(RoundErrors.SheetLocked);
+        }
+
+        if (assignment.Version != expected)
+        {
+            return new Error(RoundErrors.ChangedByAnother);
+        }
+
+        var errors = sheet.Validate(round.Rubric, forSubmission: submit);
+        if (errors.Count > 0)
+        {
+            return Result.Fail(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        assignment.Sheet = sheet;
+        assignment.SavedAt = now;
+        if (submit)
+        {
+            assignment.SubmittedAt = now;
+            audit.Record(AuditActions.SheetSubmitted, "evaluation-round", round.Id.ToString(), new { assignment.ProjectId, sheet }, round.RegionId);
+        }
+
+        return await SaveAsync(assignment, cancellationToken);
+    }
+
+    /// <summary>The caller's own assignment in a round that is not being prepared; anything else is forbidden or unknown.</summary>
+    private async Task<(ExpertAssignment? Assignment, EvaluationRound? Round, Error? Error)> LoadOwnAsync(Guid assignmentId, bool tracked, CancellationToken cancellationToken)
+    {
+        var query = tracked ? db.ExpertAssignments : db.ExpertAssignments.AsNoTracking();
+        var assignment = await query.SingleOrDefaultAsync(a => a.Id == assignmentId, cancellationToken);
+        if (assignment is null)
+        {
+            return (null, null, new Error(RoundErrors.NotFound));
+        }
+
+        if (assignment.ExpertUserId != current.Id || !(await current.GrantsAsync(cancellationToken)).IsExpert())
+        {
+            return (null, null, Problems.Forbidden);
+        }
+
+        var round = await db.EvaluationRounds.AsNoTracking().SingleAsync(r => r.Id == assignment.RoundId, cancellationToken);
+        if (round.Status == RoundStatus.Preparing)
+        {
+            return (null, null, new Error(RoundErrors.NotFound));
+        }
+
+        // A conflicted expert never sees the project, whatever else is true: declared, or found by the rules now.
+        if (assignment.ConflictDeclaredAt is not null
+            || (assignment.ClearedAt is not null && (await conflicts.FindAsync(assignment.ExpertUserId, assignment.ProjectId, cancellationToken)).Count > 0))
+        {
+            return (null, null, Problems.Forbidden);
+        }
+
+        return (assignment, round, null);
+    }
+
+    private async Task<Result> SaveAsync(ExpertAssignment assignment, CancellationToken cancellationToken)
+    {
+        assignment.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Ok();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Error(RoundErrors.ChangedByAnother);
+        }
+    }
+}
