@@ -31,17 +31,20 @@ public sealed class CategoryWeightsTests
             EvaluationValues.Dimensions.Select(d => CategoryWeights.Default.PercentFor(category, d)));
     }
 
-    [Fact]
-    public void Weights_that_do_not_add_up_to_100_are_refused_with_their_sum()
+    [Theory]
+    [InlineData(30, 110)]
+    [InlineData(10, 90)]
+    [InlineData(19, 99)]
+    public void Weights_that_do_not_add_up_to_100_are_refused_with_their_sum(int regulatory, int sum)
     {
         var weights = WithTechnologyInnovation(
-            new(EvaluationDimension.InnovationValue, 30), new(EvaluationDimension.RegulatoryInsight, 30),
+            new(EvaluationDimension.InnovationValue, 30), new(EvaluationDimension.RegulatoryInsight, regulatory),
             new(EvaluationDimension.RiskControl, 30), new(EvaluationDimension.InvestorProtection, 20));
 
         var error = Assert.Single(weights.Validate());
 
         Assert.Equal((EvaluationErrors.WeightsNotHundred, "Weights[TechnologyInnovation]"), (error.Code, error.Field));
-        Assert.Equal([110], error.Arguments);
+        Assert.Equal([sum], error.Arguments);
     }
 
     [Fact]
