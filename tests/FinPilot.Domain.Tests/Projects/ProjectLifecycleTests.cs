@@ -16,16 +16,16 @@ public sealed class ProjectLifecycleTests
         (Submitted, StartScreening, Screening),
         (Screening, ReturnForSupplement, ReturnedForSupplement),
         (ReturnedForSupplement, Resubmit, Submitted),
-        (Screening, Accept, Evaluation),
+        (Screening, Accept, ProjectStage.Evaluation),
         (Screening, Reject, Rejected),
         (Draft, Withdraw, Withdrawn),
         (Submitted, Withdraw, Withdrawn),
         (Screening, Withdraw, Withdrawn),
         (ReturnedForSupplement, Withdraw, Withdrawn),
-        (Evaluation, Withdraw, Withdrawn),
+        (ProjectStage.Evaluation, Withdraw, Withdrawn),
         (Deliberation, Withdraw, Withdrawn),
         (PublicNotice, Withdraw, Withdrawn),
-        (Evaluation, CompleteEvaluation, Deliberation),
+        (ProjectStage.Evaluation, CompleteEvaluation, Deliberation),
         (Deliberation, Approve, PublicNotice),
         (Deliberation, RejectAfterDeliberation, Rejected),
         (PublicNotice, Admit, Running),
@@ -134,7 +134,7 @@ public sealed class ProjectLifecycleTests
     [Fact]
     public void From_evaluation_the_project_is_withdrawn_or_completes_evaluation()
     {
-        Assert.Equal([Withdraw, CompleteEvaluation], ProjectLifecycle.AvailableFrom(Evaluation).Select(t => t.Trigger));
+        Assert.Equal([Withdraw, CompleteEvaluation], ProjectLifecycle.AvailableFrom(ProjectStage.Evaluation).Select(t => t.Trigger));
     }
 
     [Fact]
