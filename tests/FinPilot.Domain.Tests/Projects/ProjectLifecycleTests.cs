@@ -16,16 +16,16 @@ public sealed class ProjectLifecycleTests
         (Submitted, StartScreening, Screening),
         (Screening, ReturnForSupplement, ReturnedForSupplement),
         (ReturnedForSupplement, Resubmit, Submitted),
-        (Screening, Accept, Evaluation),
+        (Screening, Accept, ProjectStage.Evaluation),
         (Screening, Reject, Rejected),
         (Draft, Withdraw, Withdrawn),
         (Submitted, Withdraw, Withdrawn),
         (Screening, Withdraw, Withdrawn),
         (ReturnedForSupplement, Withdraw, Withdrawn),
-        (Evaluation, Withdraw, Withdrawn),
+        (ProjectStage.Evaluation, Withdraw, Withdrawn),
         (Deliberation, Withdraw, Withdrawn),
         (PublicNotice, Withdraw, Withdrawn),
-        (Evaluation, CompleteEvaluation, Deliberation),
+        (ProjectStage.Evaluation, CompleteEvaluation, Deliberation),
         (Deliberation, Approve, PublicNotice),
         (Deliberation, RejectAfterDeliberation, Rejected),
         (PublicNotice, Admit, Running),
@@ -135,7 +135,7 @@ public sealed class ProjectLifecycleTests
     public void Nothing_is_available_yet_from_evaluation_but_withdrawal()
     {
         // CompleteEvaluation is defined from Evaluation but not built, so it must not be offered.
-        Assert.Equal([Withdraw], ProjectLifecycle.AvailableFrom(Evaluation).Select(t => t.Trigger));
+        Assert.Equal([Withdraw], ProjectLifecycle.AvailableFrom(ProjectStage.Evaluation).Select(t => t.Trigger));
     }
 
     [Fact]
