@@ -66,7 +66,7 @@ internal sealed class FlowNetwork
     {
         var round = _round;
         var experts = round.Experts.Length;
-        var flow = new MinCostFlow();
+        using var flow = new MinCostFlow();
         for (var e = 0; e < experts; e++)
         {
             flow.SetNodeSupply(e, round.Load[e]);
