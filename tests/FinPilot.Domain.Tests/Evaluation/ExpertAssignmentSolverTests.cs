@@ -166,20 +166,38 @@ public sealed class ExpertAssignmentSolverTests
     [InlineData(13)]
     [InlineData(14)]
     [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(18)]
     public void The_assignment_is_optimal_on_rounds_small_enough_to_enumerate(int seed)
+    {
+        var problem = Random(seed, projects: 3, experts: 7, k: 3, minLoad: 1, maxLoad: 3, conflictRate: 0.1);
+
+        var best = BruteForce.Best(problem);
+        var solution = ExpertAssignmentSolver.Solve(problem);
+
+        Assert.NotNull(best);
+        Assert.True(solution.Feasible, string.Join(", ", solution.Problems));
+        Assert.Equal(best.Value, solution.Objective);
+        Assert.Equal(best.Value, solution.Bound);
+        Assert.Empty(AssignmentRules.Check(problem, solution.Pairs));
+    }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(14)]
+    [InlineData(15)]
+    public void A_round_that_enumeration_cannot_staff_is_reported_infeasible(int seed)
     {
         var problem = Random(seed, projects: 3, experts: 7, k: 3, minLoad: 1, maxLoad: 2, conflictRate: 0.15);
 
         var best = BruteForce.Best(problem);
         var solution = ExpertAssignmentSolver.Solve(problem);
 
-        Assert.Equal(best is not null, solution.Feasible);
-        if (best is not null)
-        {
-            Assert.Equal(best.Value, solution.Objective);
-            Assert.Equal(best.Value, solution.Bound);
-            Assert.Empty(AssignmentRules.Check(problem, solution.Pairs));
-        }
+        Assert.Null(best);
+        Assert.False(solution.Feasible);
+        Assert.NotEmpty(solution.Problems);
     }
 
     [Fact]
