@@ -153,6 +153,6 @@ public sealed class AssignmentInfeasibilityTests
         var error = SingleProblem(Problem([project], Trio("ab"), pinned: [Pair(project, "nobody")]));
 
         Assert.Equal(AssignmentErrors.Unknown, error.Code);
-        Assert.Equal([project.Id.ToString(), "nobody"], error.Arguments);
+        Assert.Equal([$"{project.Id}:nobody"], error.Arguments);
     }
 }

@@ -106,6 +106,6 @@ public sealed class AssignmentRulesTests
 
         var error = Assert.Single(errors);
         Assert.Equal(AssignmentErrors.Unknown, error.Code);
-        Assert.Equal([P1.Id.ToString(), "ghost"], error.Arguments);
+        Assert.Equal([$"{P1.Id}:ghost"], error.Arguments);
     }
 }

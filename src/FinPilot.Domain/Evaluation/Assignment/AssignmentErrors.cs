@@ -14,7 +14,7 @@ public static class AssignmentErrors
     /// <summary>A project or expert id appears twice in the problem. Arguments: the id.</summary>
     public const string DuplicateId = "Assignment.DuplicateId";
 
-    /// <summary>A pair names a project or expert not in the problem. Arguments: project id, expert id.</summary>
+    /// <summary>A pair names a project or expert not in the problem. Arguments: the pair as "project id:expert id".</summary>
     public const string Unknown = "Assignment.Unknown";
 
     /// <summary>Arguments: project title, domain, how many eligible experts have that domain.</summary>
@@ -72,4 +72,6 @@ public static class AssignmentErrors
 
     /// <summary>The same pair twice. Arguments: project title, expert name.</summary>
     public const string Duplicate = "Assignment.Duplicate";
+
+    internal static string Describe(ExpertPair pair) => $"{pair.ProjectId}:{pair.ExpertId}";
 }

@@ -24,7 +24,7 @@ public static class AssignmentRules
         {
             if (!projects.TryGetValue(pair.ProjectId, out var project) || !experts.TryGetValue(pair.ExpertId, out var expert))
             {
-                errors.Add(Error(AssignmentErrors.Unknown, pair.ProjectId.ToString(), pair.ExpertId));
+                errors.Add(Error(AssignmentErrors.Unknown, AssignmentErrors.Describe(pair)));
             }
             else if (!seen.Add(pair))
             {
@@ -64,7 +64,7 @@ public static class AssignmentRules
         {
             errors.Add(projects.TryGetValue(pin.ProjectId, out var project) && experts.TryGetValue(pin.ExpertId, out var expert)
                 ? Error(AssignmentErrors.PinMissing, project.Title, expert.Name)
-                : Error(AssignmentErrors.Unknown, pin.ProjectId.ToString(), pin.ExpertId));
+                : Error(AssignmentErrors.Unknown, AssignmentErrors.Describe(pin)));
         }
 
         foreach (var load in seen.GroupBy(p => p.ExpertId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))

@@ -47,7 +47,7 @@ public static class ExpertAssignmentSolver
         var (round, unknownPins) = ScoredRound.Build(problem);
         if (unknownPins.Count > 0)
         {
-            return Fail([.. unknownPins.Select(p => new Error(AssignmentErrors.Unknown, AssignmentErrors.Field, p.ProjectId.ToString(), p.ExpertId))]);
+            return Fail([.. unknownPins.Select(p => new Error(AssignmentErrors.Unknown, AssignmentErrors.Field, AssignmentErrors.Describe(p)))]);
         }
 
         var causes = FeasibilityChecks.Explain(round, problem);
