@@ -2,6 +2,7 @@ using System.Net;
 using ClosedXML.Excel;
 using FinPilot.Domain.Evaluation;
 using FinPilot.Domain.Projects;
+using FinPilot.Web.Data;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Http;
 using FinPilot.Web.Tests.Applications;
@@ -184,7 +185,8 @@ public sealed class EvaluationApiTests(AppsWithDemoData apps) : IClassFixture<Ap
         var incomplete = await (await expert.PostAsync($"/api/v1/evaluation/my/assignments/{assignment.Id}/submit",
             new EvaluationApi.SheetRequest(new ScoreSheet { Recommendation = Recommendation.Recommend }, view.Version))).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains(ScoreSheet.ScoreField(EvaluationDimension.RiskControl), incomplete.Errors.Keys);
-        await expert.ScoreAsync(assignment.Id, EvaluationTestKit.Sheet(7));
+        await (await expert.PostAsync($"/api/v1/evaluation/my/assignments/{assignment.Id}/submit", new EvaluationApi.SheetRequest(EvaluationTestKit.Sheet(7), view.Version)))
+            .AssertStatusAsync(HttpStatusCode.NoContent);
         view = await (await expert.GetAsync($"/api/v1/evaluation/my/assignments/{assignment.Id}")).ReadAsync<EvaluationApi.ScoringDto>();
         await (await expert.PostAsync($"/api/v1/evaluation/my/assignments/{assignment.Id}/submit", new EvaluationApi.SheetRequest(EvaluationTestKit.Sheet(3), view.Version)))
             .AssertStatusAsync(HttpStatusCode.Conflict);
