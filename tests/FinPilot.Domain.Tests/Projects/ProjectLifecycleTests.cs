@@ -45,7 +45,7 @@ public sealed class ProjectLifecycleTests
     ];
 
     // The triggers of the calls/applications/screening issue; nothing else is built yet.
-    private static readonly ProjectTrigger[] Built = [Submit, StartScreening, ReturnForSupplement, Resubmit, Accept, Reject, Withdraw];
+    private static readonly ProjectTrigger[] Built = [Submit, StartScreening, ReturnForSupplement, Resubmit, Accept, Reject, Withdraw, CompleteEvaluation];
 
     public static TheoryData<ProjectStage, ProjectTrigger> EveryStageAndTrigger()
     {
@@ -105,7 +105,7 @@ public sealed class ProjectLifecycleTests
     }
 
     [Fact]
-    public void Only_the_triggers_of_calls_applications_and_screening_are_built()
+    public void Only_the_triggers_of_calls_applications_screening_and_evaluation_are_built()
     {
         Assert.Equal(Built.Order(), ProjectLifecycle.Implemented.Order());
     }

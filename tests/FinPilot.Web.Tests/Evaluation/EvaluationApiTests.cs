@@ -121,6 +121,11 @@ public sealed class EvaluationApiTests(AppsWithDemoData apps) : IClassFixture<Ap
         using var shanghai = await app.ApiClientAsync("secretariat.sh@evaluation.test");
         await (await shanghai.PostAsync($"/api/v1/evaluation/rounds/{round.Id}/solve", new { })).AssertStatusAsync(HttpStatusCode.Forbidden);
         await (await shanghai.PostAsync($"/api/v1/evaluation/assignments/{assignment.Id}/reopen", new EvaluationApi.ReasonRequest("x"))).AssertStatusAsync(HttpStatusCode.Forbidden);
+        await (await shanghai.PostAsync("/api/v1/evaluation/rounds", new EvaluationApi.RoundRequest(callId, null, 3, null, false, null, null))).AssertStatusAsync(HttpStatusCode.Forbidden);
+        await (await shanghai.PostAsync($"/api/v1/evaluation/rounds/{round.Id}/complete", new EvaluationApi.VersionRequest(round.Version))).AssertStatusAsync(HttpStatusCode.Forbidden);
+        await (await shanghai.PutAsync($"/api/v1/evaluation/rounds/{round.Id}/projects/{projects[0]}/consensus", new EvaluationApi.OutcomeRequest("x"))).AssertStatusAsync(HttpStatusCode.Forbidden);
+        await (await shanghai.DeleteAsync($"/api/v1/evaluation/assignments/{other.Id}")).AssertStatusAsync(HttpStatusCode.Forbidden);
+        await (await shanghai.GetAsync($"/api/v1/evaluation/rounds/{round.Id}")).AssertStatusAsync(HttpStatusCode.Forbidden);
         await (await expert.PostAsync($"/api/v1/evaluation/rounds/{round.Id}/assignments", new EvaluationApi.PairRequest(projects[0], outsider))).AssertStatusAsync(HttpStatusCode.Forbidden);
     }
 

@@ -6,7 +6,16 @@ public static class EvaluationSetup
 {
     public static IServiceCollection AddFinPilotEvaluation(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(EvaluationOptions.Section).Get<EvaluationOptions>() ?? new EvaluationOptions());
+        var options = configuration.GetSection(EvaluationOptions.Section).Get<EvaluationOptions>() ?? new EvaluationOptions();
+
+        // A bad look-back would make every conflict check throw; refuse to start instead.
+        if (options.ConflictLookbackYears is < 0 or > Domain.Evaluation.ConflictRules.MaxLookbackYears)
+        {
+            throw new InvalidOperationException(
+                $"Evaluation:ConflictLookbackYears must be between 0 and {Domain.Evaluation.ConflictRules.MaxLookbackYears}; it is {options.ConflictLookbackYears}.");
+        }
+
+        services.AddSingleton(options);
         services.AddScoped<ExpertPool>();
         services.AddScoped<ConflictFinder>();
         services.AddScoped<RoundReader>();

@@ -132,7 +132,14 @@ public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, AuditL
         profile.Version = Guid.NewGuid();
         audit.Record(AuditActions.ExpertProfileSaved, "expert", userId, new
         {
-            input.EmployerOrganisationId, employerName, input.Domains, input.RegionIds, input.Tags, input.Available, input.MaxLoad, history = input.History.Count,
+            input.EmployerOrganisationId,
+            employerName,
+            input.Domains,
+            input.RegionIds,
+            input.Tags,
+            input.Available,
+            input.MaxLoad,
+            history = input.History.Count,
         });
         try
         {

@@ -136,7 +136,10 @@ public sealed class RoundService(
 
         audit.Record(AuditActions.AssignmentSolved, "evaluation-round", roundId.ToString(), new
         {
-            solution.Feasible, pairs = solution.Pairs.Select(p => $"{p.ProjectId}:{p.ExpertId}"), solution.Objective, solution.Bound,
+            solution.Feasible,
+            pairs = solution.Pairs.Select(p => $"{p.ProjectId}:{p.ExpertId}"),
+            solution.Objective,
+            solution.Bound,
             problems = report.Problems.Select(p => p.Code),
         }, round.RegionId);
         await db.SaveChangesAsync(cancellationToken);
