@@ -176,6 +176,34 @@ public sealed class EvaluationApiTests(AppsWithDemoData apps) : IClassFixture<Ap
     }
 
     [Theory, AllProviders]
+    public async Task Settings_and_weights_change_while_preparing_and_are_checked(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        using var secretariat = await app.ApiClientAsync(DemoUsers.Secretariat);
+        var (callId, _) = await app.InEvaluationAsync("评估设置 征集", ["评估设置"]);
+        var round = await secretariat.CreateRoundAsync(callId, 5, DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(20));
+        var lopsided = CategoryWeights.Default with
+        {
+            Categories = [.. CategoryWeights.Default.Categories.Select(c => c.Category == ProjectCategory.PublicService
+                ? c with { Weights = [.. c.Weights.Select(w => w with { Percent = 30 })] }
+                : c)],
+        };
+
+        var refused = await (await secretariat.PutAsync($"/api/v1/evaluation/rounds/{round.Id}",
+            new EvaluationApi.RoundSettingsRequest("评估设置轮次", 4, round.Deadline, true, lopsided, null, round.Version))).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(refused.Errors.Keys, k => k.StartsWith("Weights", StringComparison.Ordinal));
+        await (await secretariat.PutAsync($"/api/v1/evaluation/rounds/{round.Id}",
+            new EvaluationApi.RoundSettingsRequest("评估设置轮次", 2, round.Deadline, true, null, null, round.Version))).AssertStatusAsync(HttpStatusCode.BadRequest);
+        await (await secretariat.PutAsync($"/api/v1/evaluation/rounds/{round.Id}",
+            new EvaluationApi.RoundSettingsRequest("评估设置轮次", 4, round.Deadline, true, null, null, round.Version))).AssertStatusAsync(HttpStatusCode.NoContent);
+        await (await secretariat.PutAsync($"/api/v1/evaluation/rounds/{round.Id}",
+            new EvaluationApi.RoundSettingsRequest("评估设置轮次", 4, round.Deadline, true, null, null, round.Version))).AssertStatusAsync(HttpStatusCode.Conflict);
+
+        var changed = await secretariat.RoundAsync(round.Id);
+        Assert.Equal(("评估设置轮次", 4, true), (changed.Title, changed.ExpertsPerProject, changed.ShowPeerScores));
+    }
+
+    [Theory, AllProviders]
     public async Task A_submitted_sheet_is_locked_until_the_secretariat_reopens_it_with_a_reason(DatabaseProvider provider)
     {
         var app = await apps.StartAsync(provider);
