@@ -301,6 +301,13 @@ public sealed class EvaluationApiTests(AppsWithDemoData apps) : IClassFixture<Ap
         var declared = await (await expert.PostAsync("/api/v1/evaluation/declarations", new EvaluationApi.DeclarationRequest(ConflictDeclarationKind.Person, null, "配偶任职于某证券公司")))
             .ReadAsync<EvaluationApi.DeclarationDto>(HttpStatusCode.Created);
         await (await secretariat.PostAsync($"/api/v1/evaluation/declarations/{declared.Id}/end", new { })).AssertStatusAsync(HttpStatusCode.Forbidden);
+        var expertId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.Expert).Select(u => u.Id).SingleAsync());
+        using var otherExpert = await app.ApiClientAsync("expert.legal@demo.finpilot.cn");
+        await (await otherExpert.GetAsync($"/api/v1/evaluation/experts/{expertId}")).AssertStatusAsync(HttpStatusCode.Forbidden);
+        await (await otherExpert.GetAsync($"/api/v1/evaluation/experts/{expertId}/declarations")).AssertStatusAsync(HttpStatusCode.Forbidden);
+        await (await otherExpert.PostAsync($"/api/v1/evaluation/declarations/{declared.Id}/end", new { })).AssertStatusAsync(HttpStatusCode.Forbidden);
+        var own = await (await expert.GetAsync($"/api/v1/evaluation/experts/{expertId}/declarations")).ReadAsync<List<EvaluationApi.DeclarationDto>>();
+        Assert.Contains(own, d => d.Id == declared.Id);
         await (await expert.PostAsync("/api/v1/evaluation/declarations", new EvaluationApi.DeclarationRequest(ConflictDeclarationKind.Organisation, null, null)))
             .AssertStatusAsync(HttpStatusCode.BadRequest);
     }
