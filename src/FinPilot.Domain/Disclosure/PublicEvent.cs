@@ -1,0 +1,42 @@
+namespace FinPilot.Domain.Disclosure;
+
+/// <summary>
+/// What the public register (公开信息) says happened to a project. Numbers are stored, so they
+/// never change; new kinds are added at the end.
+/// </summary>
+public enum PublicEventKind
+{
+    /// <summary>Listed on a published notice (公示).</summary>
+    NoticePublished = 1,
+
+    /// <summary>Admitted after its notice (入箱).</summary>
+    Admitted = 2,
+
+    /// <summary>Sent back to the coordination group's deliberation, usually by an upheld objection.</summary>
+    SentBackToDeliberation = 3,
+
+    /// <summary>A resolution of the coordination group made public (审议结果).</summary>
+    ResolutionPublished = 4,
+
+    /// <summary>重大进展: raised by the supervision feature when it is built.</summary>
+    MajorProgress = 5,
+
+    /// <summary>退出: raised by the exit feature when it is built.</summary>
+    Exit = 6,
+
+    /// <summary>终止: raised by the exit feature when it is built.</summary>
+    Termination = 7,
+}
+
+/// <summary>
+/// One entry of a project's public history, as the web layer stores and lists it.
+/// <paramref name="Link"/> is the site-relative address of the page that tells the story, such as
+/// the notice.
+/// </summary>
+public sealed record PublicEvent(
+    Guid ProjectId,
+    PublicEventKind Kind,
+    DateTimeOffset At,
+    string TitleZh,
+    string? TitleEn,
+    string Link);
