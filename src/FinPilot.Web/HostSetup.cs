@@ -5,6 +5,7 @@ using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Demo;
+using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
@@ -42,6 +43,7 @@ public static class HostSetup
         builder.Services.AddFinPilotCalendar();
         builder.Services.AddFinPilotApplications(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddFinPilotEvaluation(builder.Configuration);
+        builder.Services.AddFinPilotDisclosure();
 
         // Keys live in the database so that any web node can read any node's cookies and antiforgery tokens.
         builder.Services.AddDataProtection().SetApplicationName("FinPilot").PersistKeysToDbContext<FinPilotDbContext>();

@@ -1,4 +1,5 @@
 using FinPilot.Domain.Calls;
+using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Projects;
 using FinPilot.Domain.Regions;
@@ -7,6 +8,7 @@ using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Calls;
+using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
@@ -73,6 +75,14 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     public DbSet<EvaluationQuestion> EvaluationQuestions => Set<EvaluationQuestion>();
 
     public DbSet<ConsensusRecord> ConsensusRecords => Set<ConsensusRecord>();
+
+    public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
+
+    public DbSet<PublicRecordEntry> PublicRecords => Set<PublicRecordEntry>();
+
+    public DbSet<PublicEventRecord> PublicEvents => Set<PublicEventRecord>();
+
+    public DbSet<PublicSubmissionLog> PublicSubmissionLog => Set<PublicSubmissionLog>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using FinPilot.Domain.Disclosure;
+using FinPilot.Domain.Regions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace FinPilot.Web.Features.Disclosure;
+
+internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<PublicNotice>
+{
+    public void Configure(EntityTypeBuilder<PublicNotice> builder)
+    {
+        builder.ToTable("PublicNotices");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Title).HasMaxLength(PublicNotice.MaxTitleLength);
+        builder.Property(n => n.BodyText).HasMaxLength(PublicNotice.MaxBodyLength);
+        builder.Property(n => n.Contact).HasMaxLength(PublicNotice.MaxContactLength);
+        builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(n => n.CreatedBy).HasMaxLength(450);
+        builder.Property(n => n.PublishedBy).HasMaxLength(450);
+        builder.Property(n => n.WithdrawnBy).HasMaxLength(450);
+        builder.Property(n => n.WithdrawalReason).HasMaxLength(PublicNotice.MaxReasonLength);
+        builder.Property(n => n.Version).IsConcurrencyToken();
+        builder.Ignore(n => n.EndsAt);
+        builder.Ignore(n => n.IsPublic);
+        builder.Ignore(n => n.Content);
+        builder.HasIndex(n => new { n.RegionId, n.Status });
+        builder.HasOne<Region>().WithMany().HasForeignKey(n => n.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsMany(n => n.Listings, listing =>
+        {
+            listing.ToTable("PublicNoticeListings");
+            listing.WithOwner().HasForeignKey("NoticeId");
+            listing.Property<int>("Id");
+            listing.HasKey("Id");
+            listing.Ignore(l => l.ProjectId);
+            listing.Property(l => l.Summary).HasConversion(Json<PublicProjectSummary>.Converter, Json<PublicProjectSummary>.Comparer);
+            listing.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
+            listing.Property(l => l.DecidedBy).HasMaxLength(450);
+            listing.Property(l => l.Reason).HasMaxLength(PublicNotice.MaxReasonLength);
+        });
+        builder.Navigation(n => n.Listings).HasField("_listings").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(n => n.Responses, response =>
+        {
+            response.ToTable("PublicResponses");
+            response.WithOwner().HasForeignKey(r => r.NoticeId);
+            response.HasKey(r => r.Id);
+            response.Property(r => r.Id).ValueGeneratedNever();
+            response.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            response.Property(r => r.Text).HasMaxLength(PublicResponse.MaxTextLength);
+            response.Property(r => r.Name).HasMaxLength(PublicResponse.MaxNameLength);
+            response.Property(r => r.Contact).HasMaxLength(PublicContact.MaxLength);
+            response.Property(r => r.Reply).HasConversion(Json<ResponseReply>.NullableConverter, Json<ResponseReply>.NullableComparer);
+            response.Property(r => r.Resolution).HasConversion(Json<ObjectionResolution>.NullableConverter, Json<ObjectionResolution>.NullableComparer);
+            response.Ignore(r => r.IsOpenObjection);
+            response.HasIndex(r => r.ProjectId);
+        });
+        builder.Navigation(n => n.Responses).HasField("_responses").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class PublicRecordEntryConfiguration : IEntityTypeConfiguration<PublicRecordEntry>
+{
+    public void Configure(EntityTypeBuilder<PublicRecordEntry> builder)
+    {
+        builder.ToTable("PublicRecords");
+        builder.HasKey(r => r.Sequence);
+        builder.Property(r => r.Sequence).ValueGeneratedOnAdd();
+        builder.Property(r => r.Kind).HasMaxLength(100);
+        builder.Property(r => r.SubjectId).HasMaxLength(100);
+        builder.HasIndex(r => r.SubjectId);
+    }
+}
+
+internal sealed class PublicEventRecordConfiguration : IEntityTypeConfiguration<PublicEventRecord>
+{
+    public void Configure(EntityTypeBuilder<PublicEventRecord> builder)
+    {
+        builder.ToTable("PublicEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(e => e.TitleZh).HasMaxLength(PublicEventRecord.MaxTitleLength);
+        builder.Property(e => e.TitleEn).HasMaxLength(PublicEventRecord.MaxTitleLength);
+        builder.Property(e => e.Link).HasMaxLength(300);
+        builder.HasIndex(e => new { e.ProjectId, e.At });
+        builder.HasIndex(e => new { e.RegionId, e.At });
+    }
+}
+
+internal sealed class PublicSubmissionLogConfiguration : IEntityTypeConfiguration<PublicSubmissionLog>
+{
+    public void Configure(EntityTypeBuilder<PublicSubmissionLog> builder)
+    {
+        builder.ToTable("PublicSubmissionLog");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedOnAdd();
+        builder.Property(l => l.ClientKey).HasMaxLength(64);
+        builder.HasIndex(l => new { l.ClientKey, l.At });
+    }
+}
+
+/// <summary>Small records kept as JSON in one column; compared by their JSON so changes are noticed.</summary>
+internal static class Json<T>
+    where T : class
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static readonly ValueConverter<T, string> Converter = new(v => Write(v), s => Read(s)!);
+
+    public static readonly ValueComparer<T> Comparer = new((a, b) => Write(a) == Write(b), v => Write(v).GetHashCode(StringComparison.Ordinal), v => Read(Write(v))!);
+
+    public static readonly ValueConverter<T?, string?> NullableConverter = new(v => v == null ? null : Write(v), s => s == null ? null : Read(s));
+
+    public static readonly ValueComparer<T?> NullableComparer = new(
+        (a, b) => WriteNullable(a) == WriteNullable(b), v => WriteNullable(v).GetHashCode(StringComparison.Ordinal), v => v == null ? null : Read(Write(v)));
+
+    private static string Write(T? value) => JsonSerializer.Serialize(value, Options);
+
+    private static string WriteNullable(T? value) => value is null ? string.Empty : Write(value);
+
+    private static T? Read(string json) => JsonSerializer.Deserialize<T>(json, Options);
+}
