@@ -7,6 +7,7 @@ using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Demo;
+using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Localization;
@@ -25,6 +26,7 @@ builder.AddFinPilotApi();
 builder.AddFinPilotCalls();
 builder.AddFinPilotNotifications();
 builder.AddFinPilotApplicationJobs();
+builder.AddFinPilotDisclosureJobs();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -57,6 +59,7 @@ app.MapScreeningApi();
 app.MapApplicationPageEndpoints();
 app.MapReferenceApi();
 app.MapEvaluationApi();
+app.MapNoticesApi();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

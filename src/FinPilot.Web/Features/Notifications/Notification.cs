@@ -44,6 +44,9 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project). To the expert whose sheet was reopened.</summary>
     SheetReopened = 12,
+
+    /// <summary>Values: title (of the notice). To the region's working group when the public files an objection.</summary>
+    ObjectionReceived = 13,
 }
 
 /// <summary>

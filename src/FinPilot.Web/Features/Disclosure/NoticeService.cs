@@ -1,0 +1,345 @@
+using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Common;
+using FinPilot.Domain.Disclosure;
+using FinPilot.Domain.Identity;
+using FinPilot.Domain.Projects;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calendar;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Disclosure;
+
+/// <summary>
+/// 公示: the working group's side of public notices — draft one for the region's approved
+/// projects, publish it, answer comments and settle objections — and the admission (入箱) of the
+/// projects whose period ended with no objection open.
+/// </summary>
+public sealed class NoticeService(
+    FinPilotDbContext db, CurrentUser current, AuditLog audit, PublicRecordWriter records, WorkingCalendarProvider calendars, TimeProvider clock)
+{
+    public const string SystemActor = "system";
+
+    /// <summary>Notices the caller runs (working group of the region, administrators), newest first.</summary>
+    public async Task<IReadOnlyList<PublicNotice>> ManagedAsync(CancellationToken cancellationToken = default)
+    {
+        var grants = await current.GrantsAsync(cancellationToken);
+        var notices = await db.PublicNotices.AsNoTracking().OrderByDescending(n => n.CreatedAt).Take(200).ToListAsync(cancellationToken);
+        return notices.Where(n => grants.CanManageCallsIn(n.RegionId)).ToList();
+    }
+
+    /// <summary>Published notices, for everyone.</summary>
+    public async Task<IReadOnlyList<PublicNotice>> PublishedAsync(CancellationToken cancellationToken = default) =>
+        (await db.PublicNotices.AsNoTracking().Where(n => n.PublishedAt != null).OrderByDescending(n => n.PublishedAt).Take(200).ToListAsync(cancellationToken))
+        .Where(n => n.Status != NoticeStatus.Withdrawn).ToList();
+
+    /// <summary>A notice as the public sees it: only once published; a draft is "not found" to anyone but its working group.</summary>
+    public async Task<Result<PublicNotice>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var notice = await db.PublicNotices.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        if (notice is null || (!notice.IsPublic && !(await current.GrantsAsync(cancellationToken)).CanManageCallsIn(notice.RegionId)))
+        {
+            return new Error(DisclosureErrors.NotFound);
+        }
+
+        return notice;
+    }
+
+    /// <summary>The region's projects approved by the coordination group and not yet on a live notice, with summaries drafted from their applications.</summary>
+    public async Task<Result<IReadOnlyList<PublicProjectSummary>>> CandidatesAsync(int regionId, CancellationToken cancellationToken = default)
+    {
+        if (!(await current.GrantsAsync(cancellationToken)).CanManageCallsIn(regionId))
+        {
+            return Problems.Forbidden;
+        }
+
+        var live = (await db.PublicNotices.AsNoTracking().Where(n => n.RegionId == regionId && (n.Status == NoticeStatus.Draft || n.Status == NoticeStatus.Published))
+                .ToListAsync(cancellationToken))
+            .SelectMany(n => n.Listings).Where(l => l.Status == ListingStatus.Listed).Select(l => l.ProjectId).ToHashSet();
+        var projects = await db.Projects.AsNoTracking().Where(p => p.RegionId == regionId && p.Stage == ProjectStage.PublicNotice).ToListAsync(cancellationToken);
+        var summaries = new List<PublicProjectSummary>();
+        foreach (var project in projects.Where(p => !live.Contains(p.Id)))
+        {
+            summaries.Add(await SummaryAsync(project, cancellationToken));
+        }
+
+        return summaries;
+    }
+
+    public async Task<Result<PublicNotice>> CreateAsync(int regionId, PublicNoticeContent content, CancellationToken cancellationToken = default)
+    {
+        if (!(await current.GrantsAsync(cancellationToken)).CanManageCallsIn(regionId))
+        {
+            return Problems.Forbidden;
+        }
+
+        var eligible = await ProjectsNotInStageAsync(content, regionId, cancellationToken);
+        if (eligible is not null)
+        {
+            return eligible;
+        }
+
+        var now = clock.GetUtcNow();
+        var created = PublicNotice.Create(Guid.CreateVersion7(now), regionId, content, now, current.Id!);
+        if (!created.Succeeded)
+        {
+            return created;
+        }
+
+        db.PublicNotices.Add(created.Value!);
+        audit.Record(NoticeActions.Created, NoticeActions.ResourceType, created.Value!.Id.ToString(), new { content.Title, projects = content.Projects?.Count ?? 0 }, regionId);
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
+
+    public Task<Result> UpdateDraftAsync(Guid id, PublicNoticeContent content, Guid expected, CancellationToken cancellationToken = default) =>
+        ManageAsync(id, expected, async notice =>
+        {
+            var eligible = await ProjectsNotInStageAsync(content, notice.RegionId, cancellationToken);
+            if (eligible is not null)
+            {
+                return eligible;
+            }
+
+            var result = notice.UpdateDraft(content);
+            if (result.Succeeded)
+            {
+                audit.Record(NoticeActions.Updated, NoticeActions.ResourceType, id.ToString(), new { content.Title }, notice.RegionId);
+            }
+
+            return result;
+        }, cancellationToken);
+
+    /// <summary>Publishes the notice; its period (in working days) starts the next day, and each listed project gets a public event.</summary>
+    public Task<Result> PublishAsync(Guid id, Guid expected, CancellationToken cancellationToken = default) =>
+        ManageAsync(id, expected, async notice =>
+        {
+            var now = clock.GetUtcNow();
+            var result = notice.Publish(now, current.Id!, await calendars.GetAsync(cancellationToken));
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+
+            records.Write(
+                PublicRecord.Create(NoticeActions.RecordPublished, notice.Id.ToString(), now, new
+                {
+                    notice.Id, notice.RegionId, notice.Title, notice.BodyText, notice.Contact, notice.PeriodWorkingDays, notice.EndsOn,
+                    projects = notice.Listings.Select(l => l.Summary),
+                }),
+                notice.RegionId,
+                notice.Listings.Select(l => new PublicEvent(l.ProjectId, PublicEventKind.NoticePublished, now, $"公示：{notice.Title}", $"Public notice: {notice.Title}", $"/notices/{notice.Id}")));
+            audit.Record(NoticeActions.Published, NoticeActions.ResourceType, id.ToString(), new { notice.EndsOn }, notice.RegionId);
+            return Result.Ok();
+        }, cancellationToken);
+
+    public Task<Result> WithdrawAsync(Guid id, string reason, Guid expected, CancellationToken cancellationToken = default) =>
+        ManageAsync(id, expected, notice =>
+        {
+            var result = notice.Withdraw(reason, clock.GetUtcNow(), current.Id!);
+            if (result.Succeeded)
+            {
+                audit.Record(NoticeActions.Withdrawn, NoticeActions.ResourceType, id.ToString(), new { reason }, notice.RegionId);
+            }
+
+            return Task.FromResult(result);
+        }, cancellationToken);
+
+    public async Task<Result> AnswerAsync(Guid id, Guid responseId, string text, CancellationToken cancellationToken = default)
+    {
+        var (notice, response, error) = await LoadResponseAsync(id, responseId, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var result = response!.Answer(text, clock.GetUtcNow(), current.Id!);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        audit.Record(NoticeActions.Answered, NoticeActions.ResourceType, id.ToString(), new { responseId }, notice!.RegionId);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    /// <summary>Settles an objection; an upheld one sends its project back to the coordination group, in public.</summary>
+    public async Task<Result> ResolveAsync(Guid id, Guid responseId, ObjectionOutcome outcome, string note, CancellationToken cancellationToken = default)
+    {
+        var (notice, response, error) = await LoadResponseAsync(id, responseId, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var now = clock.GetUtcNow();
+        var result = response!.Resolve(outcome, note, now, current.Id!);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        audit.Record(NoticeActions.Resolved, NoticeActions.ResourceType, id.ToString(), new { responseId, outcome, note }, notice!.RegionId);
+        if (response.Resolution!.SendsBack && response.ProjectId is { } projectId)
+        {
+            var project = await db.Projects.SingleAsync(p => p.Id == projectId, cancellationToken);
+            var reason = $"异议成立：{note.Trim()}";
+            var sent = notice.SendBack(projectId, reason, now, current.Id!);
+            var moved = sent.Succeeded ? project.SendBackToDeliberation(now, current.Id!, reason) : sent;
+            if (!moved.Succeeded)
+            {
+                return moved;
+            }
+
+            records.Write(
+                PublicRecord.Create(NoticeActions.RecordSentBack, projectId.ToString(), now, new { noticeId = notice.Id, projectId, reason }),
+                notice.RegionId,
+                [new PublicEvent(projectId, PublicEventKind.SentBackToDeliberation, now, $"异议成立，退回协调小组重新审议：{notice.Title}", $"Objection upheld, back to deliberation: {notice.Title}", $"/notices/{notice.Id}")]);
+        }
+
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// 入箱: admits every project whose notice period has ended with no objection open (and whose
+    /// approval conditions the applicant confirmed), starting the pilot the next day for the
+    /// duration the application asked for. Run by <see cref="NoticeAdmissionJob"/>.
+    /// </summary>
+    public async Task<int> AdmitDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var notices = (await db.PublicNotices.Where(n => n.Status == NoticeStatus.Published).ToListAsync(cancellationToken)).Where(n => n.HasEndedAt(now)).ToList();
+        var admitted = 0;
+        foreach (var notice in notices)
+        {
+            foreach (var listing in notice.ProjectsReadyForAdmission(now))
+            {
+                var project = await db.Projects.SingleAsync(p => p.Id == listing.ProjectId, cancellationToken);
+                if (project.Stage != ProjectStage.PublicNotice || project.HasUnconfirmedConditions)
+                {
+                    continue;
+                }
+
+                var startsOn = notice.EndsOn!.Value.AddDays(1);
+                var limit = await CustomerLimitAsync(project, cancellationToken);
+                var start = new PilotStart(startsOn, startsOn.AddMonths(Math.Max(1, listing.Summary.DurationMonths)).AddDays(-1), limit);
+                var moved = project.Admit(now, SystemActor, start);
+                if (!moved.Succeeded || !notice.Admit(project.Id, now, SystemActor).Succeeded)
+                {
+                    continue;
+                }
+
+                records.Write(
+                    PublicRecord.Create(NoticeActions.RecordAdmitted, project.Id.ToString(), now, new { noticeId = notice.Id, projectId = project.Id, start.StartsOn, start.PlannedEndOn, start.CustomerLimit }),
+                    notice.RegionId,
+                    [new PublicEvent(project.Id, PublicEventKind.Admitted, now, $"公示期满，入箱启动试点（{start.StartsOn:yyyy-MM-dd} 起）", $"Admitted after public notice; the pilot starts {start.StartsOn:yyyy-MM-dd}", $"/pilots/{project.Id}")]);
+                audit.Record(NoticeActions.Admitted, "project", project.Id.ToString(), new { noticeId = notice.Id, start }, notice.RegionId, actorName: SystemActor);
+                admitted++;
+            }
+
+            if (notice.Listings.All(l => l.Status != ListingStatus.Listed))
+            {
+                notice.Close(now);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return admitted;
+    }
+
+    private async Task<int?> CustomerLimitAsync(PilotProject project, CancellationToken cancellationToken) =>
+        (await db.ApplicationVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ProjectId == project.Id && v.Number == (project.SubmittedApplicationVersion ?? project.ApplicationVersion), cancellationToken))
+            ?.Form.CustomerLimit;
+
+    private async Task<PublicProjectSummary> SummaryAsync(PilotProject project, CancellationToken cancellationToken)
+    {
+        var version = await db.ApplicationVersions.AsNoTracking()
+            .SingleAsync(v => v.ProjectId == project.Id && v.Number == (project.SubmittedApplicationVersion ?? project.ApplicationVersion), cancellationToken);
+        var form = version.Form;
+        var names = await db.Organisations.AsNoTracking().Where(o => o.Id == project.LeadOrganisationId || form.PartnerOrganisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.NameZh, cancellationToken);
+        return new PublicProjectSummary(
+            project.Id, project.Title, names.GetValueOrDefault(project.LeadOrganisationId) ?? string.Empty,
+            form.PartnerOrganisationIds.Select(id => names.GetValueOrDefault(id)).OfType<string>().ToList(), project.Category,
+            form.Scenarios, form.Technologies, string.IsNullOrWhiteSpace(form.RegulatoryQuestion) ? form.Summary : form.RegulatoryQuestion,
+            form.CustomerCaps, form.DurationMonths ?? 12);
+    }
+
+    /// <summary>Only the region's projects in public notice may be listed.</summary>
+    private async Task<Error?> ProjectsNotInStageAsync(PublicNoticeContent content, int regionId, CancellationToken cancellationToken)
+    {
+        var ids = (content.Projects ?? []).Select(p => p.ProjectId).ToList();
+        var ok = await db.Projects.CountAsync(p => ids.Contains(p.Id) && p.RegionId == regionId && p.Stage == ProjectStage.PublicNotice, cancellationToken);
+        return ok == ids.Distinct().Count() ? null : new Error(NoticeActions.ProjectNotApproved, "Projects");
+    }
+
+    private async Task<(PublicNotice? Notice, PublicResponse? Response, Error? Error)> LoadResponseAsync(Guid id, Guid responseId, CancellationToken cancellationToken)
+    {
+        var notice = await db.PublicNotices.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        var response = notice?.Responses.SingleOrDefault(r => r.Id == responseId);
+        if (notice is null || response is null)
+        {
+            return (null, null, new Error(DisclosureErrors.NotFound));
+        }
+
+        return (await current.GrantsAsync(cancellationToken)).CanManageCallsIn(notice.RegionId)
+            ? (notice, response, null)
+            : (null, null, Problems.Forbidden);
+    }
+
+    private async Task<Result> ManageAsync(Guid id, Guid expected, Func<PublicNotice, Task<Result>> change, CancellationToken cancellationToken)
+    {
+        var notice = await db.PublicNotices.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        if (notice is null)
+        {
+            return new Error(DisclosureErrors.NotFound);
+        }
+
+        if (!(await current.GrantsAsync(cancellationToken)).CanManageCallsIn(notice.RegionId))
+        {
+            return Problems.Forbidden;
+        }
+
+        if (notice.Version != expected)
+        {
+            return new Error(DisclosureErrors.ChangedByAnother);
+        }
+
+        var result = await change(notice);
+        return result.Succeeded ? await SaveAsync(cancellationToken) : result;
+    }
+
+    private async Task<Result> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Ok();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Error(DisclosureErrors.ChangedByAnother);
+        }
+    }
+}
+
+public static class NoticeActions
+{
+    public const string ResourceType = "notice";
+    public const string Created = "notice.created";
+    public const string Updated = "notice.updated";
+    public const string Published = "notice.published";
+    public const string Withdrawn = "notice.withdrawn";
+    public const string Answered = "notice.response-answered";
+    public const string Resolved = "notice.objection-resolved";
+    public const string Admitted = "project.admitted";
+    public const string ProjectNotApproved = "Disclosure.ProjectNotApproved";
+
+    /// <summary>Kinds of public record (the ledger appends them by these names).</summary>
+    public const string RecordPublished = "Disclosure.NoticePublished";
+    public const string RecordSentBack = "Disclosure.SentBackToDeliberation";
+    public const string RecordAdmitted = "Disclosure.Admitted";
+}
