@@ -26,14 +26,25 @@ public sealed class PilotProjectTransitionTests
         [(ProjectStage.Evaluation, Withdraw)] = Withdrawn,
         [(Deliberation, Withdraw)] = Withdrawn,
         [(PublicNotice, Withdraw)] = Withdrawn,
+        [(ProjectStage.Evaluation, CompleteEvaluation)] = Deliberation,
+        [(Deliberation, Approve)] = PublicNotice,
+        [(Deliberation, RejectAfterDeliberation)] = Rejected,
+        [(PublicNotice, Admit)] = Running,
+        [(PublicNotice, SendBackToDeliberation)] = Deliberation,
     };
+
+    private static readonly ProjectTrigger[] Built =
+    [
+        Submit, StartScreening, ReturnForSupplement, Resubmit, Accept, Reject, Withdraw, CompleteEvaluation,
+        Approve, RejectAfterDeliberation, SendBackToDeliberation, Admit,
+    ];
 
     public static TheoryData<ProjectStage, ProjectTrigger> EveryStageAndBuiltTrigger()
     {
         var data = new TheoryData<ProjectStage, ProjectTrigger>();
         foreach (var stage in Enum.GetValues<ProjectStage>())
         {
-            foreach (var trigger in new[] { Submit, StartScreening, ReturnForSupplement, Resubmit, Accept, Reject, Withdraw })
+            foreach (var trigger in Built)
             {
                 data.Add(stage, trigger);
             }
