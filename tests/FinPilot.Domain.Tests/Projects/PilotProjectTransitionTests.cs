@@ -24,13 +24,13 @@ public sealed class PilotProjectTransitionTests
         [(Screening, Withdraw)] = Withdrawn,
         [(ReturnedForSupplement, Withdraw)] = Withdrawn,
         [(ProjectStage.Evaluation, Withdraw)] = Withdrawn,
-        [(Deliberation, Withdraw)] = Withdrawn,
+        [(ProjectStage.Deliberation, Withdraw)] = Withdrawn,
         [(PublicNotice, Withdraw)] = Withdrawn,
-        [(ProjectStage.Evaluation, CompleteEvaluation)] = Deliberation,
-        [(Deliberation, Approve)] = PublicNotice,
-        [(Deliberation, RejectAfterDeliberation)] = Rejected,
+        [(ProjectStage.Evaluation, CompleteEvaluation)] = ProjectStage.Deliberation,
+        [(ProjectStage.Deliberation, Approve)] = PublicNotice,
+        [(ProjectStage.Deliberation, RejectAfterDeliberation)] = Rejected,
         [(PublicNotice, Admit)] = Running,
-        [(PublicNotice, SendBackToDeliberation)] = Deliberation,
+        [(PublicNotice, SendBackToDeliberation)] = ProjectStage.Deliberation,
     };
 
     private static readonly ProjectTrigger[] Built =

@@ -23,13 +23,13 @@ public sealed class ProjectLifecycleTests
         (Screening, Withdraw, Withdrawn),
         (ReturnedForSupplement, Withdraw, Withdrawn),
         (ProjectStage.Evaluation, Withdraw, Withdrawn),
-        (Deliberation, Withdraw, Withdrawn),
+        (ProjectStage.Deliberation, Withdraw, Withdrawn),
         (PublicNotice, Withdraw, Withdrawn),
-        (ProjectStage.Evaluation, CompleteEvaluation, Deliberation),
-        (Deliberation, Approve, PublicNotice),
-        (Deliberation, RejectAfterDeliberation, Rejected),
+        (ProjectStage.Evaluation, CompleteEvaluation, ProjectStage.Deliberation),
+        (ProjectStage.Deliberation, Approve, PublicNotice),
+        (ProjectStage.Deliberation, RejectAfterDeliberation, Rejected),
         (PublicNotice, Admit, Running),
-        (PublicNotice, SendBackToDeliberation, Deliberation),
+        (PublicNotice, SendBackToDeliberation, ProjectStage.Deliberation),
         (Running, OrderCorrection, Rectifying),
         (Rectifying, CloseCorrection, Running),
         (Running, Suspend, Suspended),
@@ -144,7 +144,7 @@ public sealed class ProjectLifecycleTests
     [Fact]
     public void From_deliberation_the_project_is_withdrawn_approved_or_rejected()
     {
-        Assert.Equal([Withdraw, Approve, RejectAfterDeliberation], ProjectLifecycle.AvailableFrom(Deliberation).Select(t => t.Trigger));
+        Assert.Equal([Withdraw, Approve, RejectAfterDeliberation], ProjectLifecycle.AvailableFrom(ProjectStage.Deliberation).Select(t => t.Trigger));
     }
 
     [Fact]
