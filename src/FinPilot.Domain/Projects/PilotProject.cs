@@ -13,8 +13,10 @@ namespace FinPilot.Domain.Projects;
 /// The application's content (申报材料) lives with the application feature, in numbered versions;
 /// the project only knows which version is open for editing and which was last submitted, so that
 /// a submitted version stays frozen. Instants are passed in: the domain has no clock.
+/// The moves after evaluation (deliberation, public notice, admission) are in
+/// <c>PilotProject.Admission.cs</c>.
 /// </remarks>
-public sealed class PilotProject
+public sealed partial class PilotProject
 {
     public const int MaxTitleLength = 200;
     public const int MaxReasonLength = 2000;

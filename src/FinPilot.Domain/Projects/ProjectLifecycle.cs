@@ -63,7 +63,8 @@ public static class ProjectLifecycle
     ];
 
     /// <summary>
-    /// The triggers built so far (calls, applications, screening and evaluation). A later issue adds its
+    /// The triggers built so far (calls, applications, screening, evaluation, deliberation, public
+    /// notice and admission). A later issue adds its
     /// triggers here when it builds them; until then they are defined but refused.
     /// </summary>
     public static IReadOnlySet<ProjectTrigger> Implemented { get; } = new[]
@@ -76,6 +77,10 @@ public static class ProjectLifecycle
         ProjectTrigger.Reject,
         ProjectTrigger.Withdraw,
         ProjectTrigger.CompleteEvaluation,
+        ProjectTrigger.Approve,
+        ProjectTrigger.RejectAfterDeliberation,
+        ProjectTrigger.SendBackToDeliberation,
+        ProjectTrigger.Admit,
     }.ToFrozenSet();
 
     private static readonly FrozenDictionary<(ProjectStage, ProjectTrigger), ProjectTransition> ByMove =

@@ -13,7 +13,13 @@ public static class ProjectPolicy
         [ProjectTrigger.Submit, ProjectTrigger.Resubmit, ProjectTrigger.Withdraw];
 
     private static readonly ProjectTrigger[] WorkingGroupTriggers =
-        [ProjectTrigger.StartScreening, ProjectTrigger.ReturnForSupplement, ProjectTrigger.Accept, ProjectTrigger.Reject];
+    [
+        ProjectTrigger.StartScreening, ProjectTrigger.ReturnForSupplement, ProjectTrigger.Accept, ProjectTrigger.Reject,
+        ProjectTrigger.SendBackToDeliberation, ProjectTrigger.Admit,
+    ];
+
+    private static readonly ProjectTrigger[] CoordinationGroupTriggers =
+        [ProjectTrigger.Approve, ProjectTrigger.RejectAfterDeliberation];
 
     /// <summary>
     /// Whether the user may pull <paramref name="trigger"/> on the project now: they are entitled
@@ -47,8 +53,21 @@ public static class ProjectPolicy
             return IsSecretariat(project, grants);
         }
 
+        if (CoordinationGroupTriggers.Contains(trigger))
+        {
+            return IsCoordinationGroup(grants);
+        }
+
         return WorkingGroupTriggers.Contains(trigger) && IsWorkingGroup(project, grants);
     }
+
+    /// <summary>
+    /// Whether the user may confirm the approval conditions (<see cref="PilotProject.ConfirmConditions"/>):
+    /// only the lead institution's applicants accept conditions on its behalf. The stage and the
+    /// conditions themselves are the aggregate's to check.
+    /// </summary>
+    public static bool MayConfirmConditions(PilotProject project, IReadOnlyList<RoleGrant> grants, Guid? actorOrganisationId) =>
+        IsLeadApplicant(project, grants, actorOrganisationId);
 
     /// <summary>The triggers the user may pull now, in the order they are declared, for the page to offer.</summary>
     public static IReadOnlyList<ProjectTrigger> AvailableTriggers(PilotProject project, IReadOnlyList<RoleGrant> grants, Guid? actorOrganisationId = null) =>
@@ -62,6 +81,10 @@ public static class ProjectPolicy
     /// <summary>The evaluation secretariat covering the project's region (national or its sub-group), or a platform admin.</summary>
     private static bool IsSecretariat(PilotProject project, IReadOnlyList<RoleGrant> grants) =>
         grants.Any(g => g.Role == Role.PlatformAdmin || (g.Role == Role.EvaluationSecretariat && g.CoversRegion(project.RegionId)));
+
+    /// <summary>The coordination group (national, so every project), or a platform admin.</summary>
+    private static bool IsCoordinationGroup(IReadOnlyList<RoleGrant> grants) =>
+        grants.Any(g => g.Role is Role.PlatformAdmin or Role.CoordinationGroup);
 
     /// <summary>The working group of the project's region, or a platform admin.</summary>
     private static bool IsWorkingGroup(PilotProject project, IReadOnlyList<RoleGrant> grants) =>

@@ -24,16 +24,27 @@ public sealed class PilotProjectTransitionTests
         [(Screening, Withdraw)] = Withdrawn,
         [(ReturnedForSupplement, Withdraw)] = Withdrawn,
         [(ProjectStage.Evaluation, Withdraw)] = Withdrawn,
-        [(Deliberation, Withdraw)] = Withdrawn,
+        [(ProjectStage.Deliberation, Withdraw)] = Withdrawn,
         [(PublicNotice, Withdraw)] = Withdrawn,
+        [(ProjectStage.Evaluation, CompleteEvaluation)] = ProjectStage.Deliberation,
+        [(ProjectStage.Deliberation, Approve)] = PublicNotice,
+        [(ProjectStage.Deliberation, RejectAfterDeliberation)] = Rejected,
+        [(PublicNotice, Admit)] = Running,
+        [(PublicNotice, SendBackToDeliberation)] = ProjectStage.Deliberation,
     };
+
+    private static readonly ProjectTrigger[] Built =
+    [
+        Submit, StartScreening, ReturnForSupplement, Resubmit, Accept, Reject, Withdraw, CompleteEvaluation,
+        Approve, RejectAfterDeliberation, SendBackToDeliberation, Admit,
+    ];
 
     public static TheoryData<ProjectStage, ProjectTrigger> EveryStageAndBuiltTrigger()
     {
         var data = new TheoryData<ProjectStage, ProjectTrigger>();
         foreach (var stage in Enum.GetValues<ProjectStage>())
         {
-            foreach (var trigger in new[] { Submit, StartScreening, ReturnForSupplement, Resubmit, Accept, Reject, Withdraw })
+            foreach (var trigger in Built)
             {
                 data.Add(stage, trigger);
             }

@@ -23,13 +23,13 @@ public sealed class ProjectLifecycleTests
         (Screening, Withdraw, Withdrawn),
         (ReturnedForSupplement, Withdraw, Withdrawn),
         (ProjectStage.Evaluation, Withdraw, Withdrawn),
-        (Deliberation, Withdraw, Withdrawn),
+        (ProjectStage.Deliberation, Withdraw, Withdrawn),
         (PublicNotice, Withdraw, Withdrawn),
-        (ProjectStage.Evaluation, CompleteEvaluation, Deliberation),
-        (Deliberation, Approve, PublicNotice),
-        (Deliberation, RejectAfterDeliberation, Rejected),
+        (ProjectStage.Evaluation, CompleteEvaluation, ProjectStage.Deliberation),
+        (ProjectStage.Deliberation, Approve, PublicNotice),
+        (ProjectStage.Deliberation, RejectAfterDeliberation, Rejected),
         (PublicNotice, Admit, Running),
-        (PublicNotice, SendBackToDeliberation, Deliberation),
+        (PublicNotice, SendBackToDeliberation, ProjectStage.Deliberation),
         (Running, OrderCorrection, Rectifying),
         (Rectifying, CloseCorrection, Running),
         (Running, Suspend, Suspended),
@@ -44,8 +44,12 @@ public sealed class ProjectLifecycleTests
         (Exiting, CompleteExit, Exited),
     ];
 
-    // The triggers of the calls/applications/screening issue; nothing else is built yet.
-    private static readonly ProjectTrigger[] Built = [Submit, StartScreening, ReturnForSupplement, Resubmit, Accept, Reject, Withdraw, CompleteEvaluation];
+    // The triggers of calls, applications, screening, evaluation, deliberation, public notice and admission; supervision and exit are not built yet.
+    private static readonly ProjectTrigger[] Built =
+    [
+        Submit, StartScreening, ReturnForSupplement, Resubmit, Accept, Reject, Withdraw, CompleteEvaluation,
+        Approve, RejectAfterDeliberation, SendBackToDeliberation, Admit,
+    ];
 
     public static TheoryData<ProjectStage, ProjectTrigger> EveryStageAndTrigger()
     {
@@ -105,7 +109,7 @@ public sealed class ProjectLifecycleTests
     }
 
     [Fact]
-    public void Only_the_triggers_of_calls_applications_screening_and_evaluation_are_built()
+    public void Only_the_triggers_up_to_admission_are_built()
     {
         Assert.Equal(Built.Order(), ProjectLifecycle.Implemented.Order());
     }
@@ -138,10 +142,22 @@ public sealed class ProjectLifecycleTests
     }
 
     [Fact]
-    public void Nothing_is_available_yet_from_deliberation_but_withdrawal()
+    public void From_deliberation_the_project_is_withdrawn_approved_or_rejected()
     {
-        // Approve is defined from Deliberation but not built, so it must not be offered.
-        Assert.Equal([Withdraw], ProjectLifecycle.AvailableFrom(Deliberation).Select(t => t.Trigger));
+        Assert.Equal([Withdraw, Approve, RejectAfterDeliberation], ProjectLifecycle.AvailableFrom(ProjectStage.Deliberation).Select(t => t.Trigger));
+    }
+
+    [Fact]
+    public void From_public_notice_the_project_is_withdrawn_admitted_or_sent_back()
+    {
+        Assert.Equal([Withdraw, Admit, SendBackToDeliberation], ProjectLifecycle.AvailableFrom(PublicNotice).Select(t => t.Trigger));
+    }
+
+    [Fact]
+    public void Nothing_is_available_yet_from_running()
+    {
+        // Corrections, suspensions and exits are defined from Running but not built, so none may be offered.
+        Assert.Empty(ProjectLifecycle.AvailableFrom(Running));
     }
 
     [Fact]

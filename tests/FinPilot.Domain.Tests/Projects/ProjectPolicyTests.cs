@@ -4,7 +4,7 @@ using static FinPilot.Domain.Tests.Projects.ProjectTestData;
 
 namespace FinPilot.Domain.Tests.Projects;
 
-/// <summary>Who may pull which trigger: the lead's applicants, the region's working group, admins, nobody else.</summary>
+/// <summary>Who may pull which trigger: the lead's applicants, the region's working group, the secretariat, the coordination group, admins, nobody else.</summary>
 public sealed class ProjectPolicyTests
 {
     [Fact]
@@ -84,7 +84,10 @@ public sealed class ProjectPolicyTests
     [Fact]
     public void Nobody_may_pull_a_trigger_that_is_not_built_yet()
     {
-        Assert.False(ProjectPolicy.CanMoveTo(InStage(ProjectStage.Deliberation), ProjectTrigger.Approve, [Admin], null));
+        var project = InStage(ProjectStage.Running);
+
+        Assert.False(ProjectPolicy.MayPull(project, ProjectTrigger.OrderCorrection, [Admin, WorkingGroup], null));
+        Assert.False(ProjectPolicy.CanMoveTo(project, ProjectTrigger.OrderCorrection, [Admin, WorkingGroup], null));
     }
 
     [Fact]

@@ -11,6 +11,8 @@ internal static class ProjectTestData
     public const int OtherRegionId = 2;
     public const string Applicant = "user-applicant";
     public const string Reviewer = "user-working-group";
+    public const string Secretariat = "user-secretariat";
+    public const string Chair = "user-coordination-group";
 
     public static readonly Guid LeadOrganisationId = Guid.Parse("11111111-1111-1111-1111-111111111111");
     public static readonly Guid OtherOrganisationId = Guid.Parse("22222222-2222-2222-2222-222222222222");
@@ -21,6 +23,12 @@ internal static class ProjectTestData
     public static readonly DateTimeOffset CallClosesAt = new(2025, 10, 31, 17, 0, 0, TimeSpan.FromHours(8));
 
     public static readonly WorkingDayCalendar WorkingDays = OfficialHolidaySchedules.Calendar;
+
+    /// <summary>A year's pilot from 1 December 2025 for at most 500 customers.</summary>
+    public static readonly PilotStart Start = new(new DateOnly(2025, 12, 1), new DateOnly(2026, 11, 30), 500);
+
+    private static readonly ProjectTrigger[] ToDeliberation =
+        [ProjectTrigger.Submit, ProjectTrigger.StartScreening, ProjectTrigger.Accept, ProjectTrigger.CompleteEvaluation];
 
     public static PilotProject NewDraft() =>
         PilotProject.Create(Guid.NewGuid(), Guid.NewGuid(), RegionId, LeadOrganisationId, ProjectCategory.TechnologyInnovation,
@@ -41,6 +49,9 @@ internal static class ProjectTestData
             ProjectStage.Screening => [ProjectTrigger.Submit, ProjectTrigger.StartScreening],
             ProjectStage.ReturnedForSupplement => [ProjectTrigger.Submit, ProjectTrigger.StartScreening, ProjectTrigger.ReturnForSupplement],
             ProjectStage.Evaluation => [ProjectTrigger.Submit, ProjectTrigger.StartScreening, ProjectTrigger.Accept],
+            ProjectStage.Deliberation => [.. ToDeliberation],
+            ProjectStage.PublicNotice => [.. ToDeliberation, ProjectTrigger.Approve],
+            ProjectStage.Running => [.. ToDeliberation, ProjectTrigger.Approve, ProjectTrigger.Admit],
             ProjectStage.Rejected => [ProjectTrigger.Submit, ProjectTrigger.StartScreening, ProjectTrigger.Reject],
             ProjectStage.Withdrawn => [ProjectTrigger.Withdraw],
             _ => (ProjectTrigger[]?)null,
@@ -72,6 +83,11 @@ internal static class ProjectTestData
         ProjectTrigger.Accept => project.Accept(Now, Reviewer),
         ProjectTrigger.Reject => project.Reject(Now, Reviewer, "不属于本批次重点方向"),
         ProjectTrigger.Withdraw => project.Withdraw(Now, Applicant, "方案需要重新论证"),
+        ProjectTrigger.CompleteEvaluation => project.CompleteEvaluation(Now, Secretariat),
+        ProjectTrigger.Approve => project.Approve(Now, Chair),
+        ProjectTrigger.RejectAfterDeliberation => project.RejectAfterDeliberation(Now, Chair, "风险防控措施不足"),
+        ProjectTrigger.SendBackToDeliberation => project.SendBackToDeliberation(Now, Reviewer, "公示期异议成立：合作方资质存疑"),
+        ProjectTrigger.Admit => project.Admit(Now, Reviewer, Start),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "not built yet: no aggregate method to call"),
     };
 
@@ -84,4 +100,6 @@ internal static class ProjectTestData
     public static RoleGrant OtherWorkingGroup => new(Role.RegionalWorkingGroup, OtherRegionId);
 
     public static RoleGrant Admin => new(Role.PlatformAdmin);
+
+    public static RoleGrant CoordinationGroup => new(Role.CoordinationGroup);
 }

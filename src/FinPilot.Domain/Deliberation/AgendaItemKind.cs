@@ -1,0 +1,43 @@
+using FinPilot.Domain.Projects;
+
+namespace FinPilot.Domain.Deliberation;
+
+/// <summary>
+/// What the coordination group is asked to decide. The numbers are stored, so they never change.
+/// </summary>
+/// <remarks>
+/// Later issues add <c>Termination</c> (终止), <c>MajorPlanChange</c> (重大方案变更) and <c>Exit</c>
+/// (退出) with the next numbers, each with one row in <see cref="AgendaItemKinds.All"/>; meetings,
+/// opinions, votes and minutes do not change.
+/// </remarks>
+public enum AgendaItemKind
+{
+    /// <summary>入箱审议: whether evaluated projects are admitted to the pilot.</summary>
+    Admission = 1,
+}
+
+/// <summary>
+/// How one kind of agenda item meets the project lifecycle: the stages a project must be in to
+/// be put on such an item, and the trigger an approving or rejecting outcome pulls on the project
+/// (null when that outcome moves nothing, as a rejected plan change would leave a project running).
+/// </summary>
+public sealed record AgendaItemKindRule(
+    AgendaItemKind Kind,
+    IReadOnlyList<ProjectStage> ExpectedStages,
+    ProjectTrigger? OnApproval,
+    ProjectTrigger? OnRejection);
+
+/// <summary>The kinds of agenda item as data, so that a new kind is a new row rather than a new code path.</summary>
+public static class AgendaItemKinds
+{
+    public static IReadOnlyList<AgendaItemKindRule> All { get; } =
+    [
+        new(AgendaItemKind.Admission, [ProjectStage.Deliberation], ProjectTrigger.Approve, ProjectTrigger.RejectAfterDeliberation),
+    ];
+
+    /// <summary>The rule of a kind, or null for a number that is not a kind.</summary>
+    public static AgendaItemKindRule? Find(AgendaItemKind kind) => All.FirstOrDefault(r => r.Kind == kind);
+
+    /// <summary>Whether a project in <paramref name="stage"/> may be put on an item of <paramref name="kind"/>.</summary>
+    public static bool Accepts(AgendaItemKind kind, ProjectStage stage) => Find(kind)?.ExpectedStages.Contains(stage) == true;
+}

@@ -1,0 +1,129 @@
+namespace FinPilot.Domain.Deliberation;
+
+/// <summary>
+/// Codes of the expected failures of deliberation (协调小组审议). Missing and over-long texts use
+/// <see cref="Common.Text"/>'s shared codes. Errors about the meeting's or the item's state name no
+/// field (the edge answers them as conflicts); errors about an input name the parameter it came
+/// from. The arguments each code carries are listed beside it, in order.
+/// </summary>
+public static class DeliberationErrors
+{
+    /// <summary>No such meeting. For the edge; the domain never returns it.</summary>
+    public const string NotFound = "Deliberation.NotFound";
+
+    public const string Concurrency = "Deliberation.ChangedByAnother";
+
+    /// <summary>The meeting has no agenda item with that id. No field. Arguments: the item id.</summary>
+    public const string ItemNotFound = "Deliberation.Item.NotFound";
+
+    /// <summary>A change that needs a scheduled meeting (details, agenda). No field. Arguments: the status.</summary>
+    public const string NotScheduled = "Deliberation.NotScheduled";
+
+    /// <summary>Votes, resolutions and closing need a meeting in session. No field. Arguments: the status.</summary>
+    public const string NotHeld = "Deliberation.NotHeld";
+
+    /// <summary>Nothing changes on a closed meeting. No field. No arguments.</summary>
+    public const string Closed = "Deliberation.Closed";
+
+    /// <summary>Convening before the meeting's date (Shanghai). No field. Arguments: the meeting date.</summary>
+    public const string NotYetDue = "Deliberation.NotYetDue";
+
+    /// <summary>Convening a meeting with nothing on its agenda. No field. No arguments.</summary>
+    public const string NoAgendaItems = "Deliberation.NoAgendaItems";
+
+    /// <summary>Closing while agenda items are unresolved. No field. Arguments: how many.</summary>
+    public const string ItemsUnresolved = "Deliberation.ItemsUnresolved";
+
+    /// <summary>The item already has its resolution; it takes no more opinions or votes. No field. No arguments.</summary>
+    public const string AlreadyResolved = "Deliberation.AlreadyResolved";
+
+    /// <summary>No attendee given. Field: AttendeeIds. No arguments.</summary>
+    public const string AttendeesRequired = "Deliberation.AttendeesRequired";
+
+    /// <summary>More attendees than allowed. Field: AttendeeIds. Arguments: the maximum.</summary>
+    public const string TooManyAttendees = "Deliberation.TooManyAttendees";
+
+    /// <summary>The chair must attend. Field: ChairId (scheduling) or memberId (handing over). Arguments: the user id.</summary>
+    public const string ChairNotAttendee = "Deliberation.ChairNotAttendee";
+
+    /// <summary>More agenda items than a meeting takes. No field. Arguments: the maximum.</summary>
+    public const string TooManyAgendaItems = "Deliberation.TooManyAgendaItems";
+
+    /// <summary>A value that is not an <see cref="AgendaItemKind"/>. Field: kind. Arguments: the number.</summary>
+    public const string KindUnknown = "Deliberation.KindUnknown";
+
+    /// <summary>An agenda item concerning no project. Field: projects. No arguments.</summary>
+    public const string ProjectsRequired = "Deliberation.ProjectsRequired";
+
+    /// <summary>An agenda item concerning too many projects. Field: projects. Arguments: the maximum.</summary>
+    public const string TooManyProjects = "Deliberation.TooManyProjects";
+
+    /// <summary>
+    /// A project not in the stage the item's kind expects. Field: projects.
+    /// Arguments: the project id, its stage, the kind.
+    /// </summary>
+    public const string ProjectStageUnexpected = "Deliberation.ProjectStageUnexpected";
+
+    /// <summary>A project already on another item of the same kind in this meeting. Field: projects. Arguments: the project id.</summary>
+    public const string ProjectAlreadyOnAgenda = "Deliberation.ProjectAlreadyOnAgenda";
+
+    /// <summary>An opinion due before the day it is asked for (Shanghai). Field: dueOn. Arguments: that day.</summary>
+    public const string OpinionDueInPast = "Deliberation.OpinionDueInPast";
+
+    /// <summary>
+    /// The department already has an unanswered request on this item. Field: departmentCode.
+    /// Arguments: the department code, the open request's due date.
+    /// </summary>
+    public const string OpinionAlreadyRequested = "Deliberation.OpinionAlreadyRequested";
+
+    /// <summary>An opinion from a department nobody asked (or already answered). Field: departmentCode. Arguments: the department code.</summary>
+    public const string OpinionNotRequested = "Deliberation.OpinionNotRequested";
+
+    /// <summary>Only attendees vote. No field. Arguments: the member's user id.</summary>
+    public const string NotAttendee = "Deliberation.NotAttendee";
+
+    /// <summary>
+    /// The member is recused from this item (回避: their organisation or employer is a party), so
+    /// they may not vote on it or, as chair, record its resolution. No field. Arguments: the member's user id.
+    /// </summary>
+    public const string Recused = "Deliberation.Recused";
+
+    /// <summary>A member's vote on an item is final. No field. Arguments: the member's user id, when they voted.</summary>
+    public const string AlreadyVoted = "Deliberation.AlreadyVoted";
+
+    /// <summary>A value that is not a <see cref="VoteChoice"/>. Field: choice. Arguments: the number.</summary>
+    public const string ChoiceUnknown = "Deliberation.ChoiceUnknown";
+
+    /// <summary>
+    /// "With conditions" without any condition. Field: conditions (of a vote) or
+    /// outcomes[i].conditions (of a resolution). No arguments.
+    /// </summary>
+    public const string ConditionsRequired = "Deliberation.ConditionsRequired";
+
+    /// <summary>Conditions given with a choice or outcome other than "with conditions". Field as for <see cref="ConditionsRequired"/>. No arguments.</summary>
+    public const string ConditionsNotAllowed = "Deliberation.ConditionsNotAllowed";
+
+    /// <summary>Only the meeting's chair records resolutions. No field. Arguments: the user id who tried.</summary>
+    public const string NotChair = "Deliberation.NotChair";
+
+    /// <summary>
+    /// Not more than half of the attendees entitled to vote on the item have voted. No field.
+    /// Arguments: votes counted, attendees entitled to vote.
+    /// </summary>
+    public const string NoQuorum = "Deliberation.NoQuorum";
+
+    /// <summary>A project of the item has no outcome. Field: outcomes. Arguments: the project id.</summary>
+    public const string OutcomeMissing = "Deliberation.OutcomeMissing";
+
+    /// <summary>An outcome for a project the item does not concern. Field: outcomes[i]. Arguments: the project id.</summary>
+    public const string OutcomeNotOnItem = "Deliberation.OutcomeNotOnItem";
+
+    /// <summary>A second outcome for one project. Field: outcomes[i]. Arguments: the project id.</summary>
+    public const string OutcomeDuplicate = "Deliberation.OutcomeDuplicate";
+
+    /// <summary>A value that is not an <see cref="OutcomeKind"/>. Field: outcomes[i].kind. Arguments: the number.</summary>
+    public const string OutcomeKindUnknown = "Deliberation.OutcomeKindUnknown";
+
+    /// <summary>A reason given with an approval; only a rejection has one. Field: outcomes[i].reason. No arguments.</summary>
+    public const string ReasonNotAllowed = "Deliberation.ReasonNotAllowed";
+}
