@@ -23,6 +23,9 @@ internal sealed class PilotProjectConfiguration : IEntityTypeConfiguration<Pilot
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.CurrentSupplementRequest);
         builder.Ignore(p => p.CanEditApplication);
+        builder.Ignore(p => p.HasUnconfirmedConditions);
+        builder.Property(p => p.ApprovalConditions).HasConversion(Calls.JsonList.Strings, Calls.JsonList.StringComparer).HasMaxLength(12000);
+        builder.Property(p => p.ConditionsConfirmedBy).HasMaxLength(450);
         builder.HasIndex(p => new { p.CallId, p.Stage });
         builder.HasIndex(p => p.LeadOrganisationId);
         builder.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);

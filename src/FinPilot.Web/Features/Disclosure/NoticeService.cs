@@ -305,7 +305,7 @@ public sealed class NoticeService(
 
         if (notice.Version != expected)
         {
-            return new Error(DisclosureErrors.ChangedByAnother);
+            return new Error(DisclosureErrors.Concurrency);
         }
 
         var result = await change(notice);
@@ -321,7 +321,7 @@ public sealed class NoticeService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new Error(DisclosureErrors.ChangedByAnother);
+            return new Error(DisclosureErrors.Concurrency);
         }
     }
 }

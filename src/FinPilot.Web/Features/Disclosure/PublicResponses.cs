@@ -5,6 +5,7 @@ using FinPilot.Domain.Common;
 using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Notifications;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
