@@ -195,14 +195,14 @@ public sealed class AgendaItem
             return new Error(DeliberationErrors.AlreadyVoted, null, memberId, earlier.CastAt);
         }
 
-        var cleaned = Clean(conditions);
+        var cleaned = DecisionRules.Clean(conditions);
         var errors = new List<Error>();
         if (!Enum.IsDefined(choice))
         {
             errors.Add(new Error(DeliberationErrors.ChoiceUnknown, nameof(choice), (int)choice));
         }
 
-        errors.AddRange(ConditionErrors(choice == VoteChoice.ApproveWithConditions, cleaned, nameof(conditions)));
+        errors.AddRange(DecisionRules.ConditionErrors(choice == VoteChoice.ApproveWithConditions, cleaned, nameof(conditions)));
         errors.AddRange(Text.Optional(comment, nameof(comment), MaxCommentLength));
         if (errors.Count > 0)
         {
@@ -242,7 +242,7 @@ public sealed class AgendaItem
         }
 
         var errors = new List<Error>();
-        var cleaned = CleanOutcomes(outcomes, errors);
+        var cleaned = DecisionRules.CleanOutcomes(ProjectIds, outcomes, errors);
         errors.AddRange(Text.Required(text, nameof(text), MaxResolutionLength));
         if (errors.Count > 0)
         {
@@ -254,72 +254,6 @@ public sealed class AgendaItem
         Status = AgendaItemStatus.Resolved;
         return Result.Ok();
     }
-
-    /// <summary>Checks every outcome and returns them cleaned, in the item's project order.</summary>
-    private ProjectOutcome[] CleanOutcomes(IReadOnlyList<ProjectOutcome> outcomes, List<Error> errors)
-    {
-        var byProject = new Dictionary<Guid, ProjectOutcome>();
-        for (var i = 0; i < (outcomes ?? []).Count; i++)
-        {
-            var field = $"{nameof(outcomes)}[{i}]";
-            var outcome = outcomes![i];
-            if (outcome is null)
-            {
-                errors.Add(new Error(Text.RequiredCode, field));
-            }
-            else if (!ProjectIds.Contains(outcome.ProjectId))
-            {
-                errors.Add(new Error(DeliberationErrors.OutcomeNotOnItem, field, outcome.ProjectId));
-            }
-            else if (!byProject.TryAdd(outcome.ProjectId, outcome))
-            {
-                errors.Add(new Error(DeliberationErrors.OutcomeDuplicate, field, outcome.ProjectId));
-            }
-            else if (!Enum.IsDefined(outcome.Kind))
-            {
-                errors.Add(new Error(DeliberationErrors.OutcomeKindUnknown, $"{field}.kind", (int)outcome.Kind));
-            }
-            else
-            {
-                var conditions = Clean(outcome.Conditions);
-                errors.AddRange(ConditionErrors(outcome.Kind == OutcomeKind.ApprovedWithConditions, conditions, $"{field}.conditions"));
-                if (outcome.Kind == OutcomeKind.Rejected)
-                {
-                    errors.AddRange(Text.Required(outcome.Reason, $"{field}.reason", PilotProject.MaxReasonLength));
-                }
-                else if (!string.IsNullOrWhiteSpace(outcome.Reason))
-                {
-                    errors.Add(new Error(DeliberationErrors.ReasonNotAllowed, $"{field}.reason"));
-                }
-
-                byProject[outcome.ProjectId] = outcome with { Conditions = conditions, Reason = Text.Clean(outcome.Reason) };
-            }
-        }
-
-        errors.AddRange(ProjectIds.Where(p => !byProject.ContainsKey(p)).Select(p => new Error(DeliberationErrors.OutcomeMissing, nameof(outcomes), p)));
-        return [.. ProjectIds.Where(byProject.ContainsKey).Select(p => byProject[p])];
-    }
-
-    /// <summary>
-    /// Conditions must be given exactly when the choice or outcome is "with conditions", within the
-    /// limits a project's approval takes, so that they can be carried onto the project unchanged.
-    /// </summary>
-    private static IEnumerable<Error> ConditionErrors(bool withConditions, string[] conditions, string field)
-    {
-        if (withConditions && conditions.Length == 0)
-        {
-            return [new Error(DeliberationErrors.ConditionsRequired, field)];
-        }
-
-        if (!withConditions && conditions.Length > 0)
-        {
-            return [new Error(DeliberationErrors.ConditionsNotAllowed, field)];
-        }
-
-        return PilotProject.ConditionErrors(conditions, field);
-    }
-
-    private static string[] Clean(IReadOnlyList<string>? items) => [.. (items ?? []).Select(Text.Clean).OfType<string>()];
 
     private OpinionRequest? OpenRequest(string departmentCode) =>
         _opinionRequests.FirstOrDefault(r => r.IsOpen && string.Equals(r.DepartmentCode, departmentCode, StringComparison.Ordinal));
