@@ -4,6 +4,7 @@ using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
+using FinPilot.Web.Features.Deliberation;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
@@ -44,6 +45,7 @@ public static class HostSetup
         builder.Services.AddFinPilotApplications(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddFinPilotEvaluation(builder.Configuration);
         builder.Services.AddFinPilotDisclosure();
+        builder.Services.AddFinPilotDeliberation();
 
         // Keys live in the database so that any web node can read any node's cookies and antiforgery tokens.
         builder.Services.AddDataProtection().SetApplicationName("FinPilot").PersistKeysToDbContext<FinPilotDbContext>();

@@ -6,6 +6,7 @@ using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Calls;
+using FinPilot.Web.Features.Deliberation;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
@@ -60,6 +61,7 @@ app.MapApplicationPageEndpoints();
 app.MapReferenceApi();
 app.MapEvaluationApi();
 app.MapNoticesApi();
+app.MapDeliberationApi();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

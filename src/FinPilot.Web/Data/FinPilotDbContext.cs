@@ -76,6 +76,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<ConsensusRecord> ConsensusRecords => Set<ConsensusRecord>();
 
+    public DbSet<Domain.Deliberation.Meeting> Meetings => Set<Domain.Deliberation.Meeting>();
+
     public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
 
     public DbSet<PublicRecordEntry> PublicRecords => Set<PublicRecordEntry>();

@@ -114,6 +114,71 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.ToTable("Calls", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Domain.Deliberation.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AttendeeIds")
+                        .IsRequired()
+                        .HasMaxLength(25000)
+                        .HasColumnType("character varying(25000)");
+
+                    b.Property<string>("ChairId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("Meetings", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Disclosure.PublicNotice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1560,6 +1625,78 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Corrections");
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Deliberation.Meeting", b =>
+                {
+                    b.OwnsMany("FinPilot.Domain.Deliberation.AgendaItem", "AgendaItems", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("AddedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("AddedBy")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ProjectIds")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Resolution")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("WorkingGroupView")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("_ballots")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("Ballots");
+
+                            b1.Property<string>("_opinionRequests")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("OpinionRequests");
+
+                            b1.Property<string>("_recusedMemberIds")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("RecusedMemberIds");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MeetingId");
+
+                            b1.ToTable("MeetingAgendaItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.Navigation("AgendaItems");
                 });
 
             modelBuilder.Entity("FinPilot.Domain.Disclosure.PublicNotice", b =>

@@ -108,6 +108,71 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("Calls", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Domain.Deliberation.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendeeIds")
+                        .IsRequired()
+                        .HasMaxLength(25000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChairId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("Meetings", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Disclosure.PublicNotice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1534,6 +1599,78 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Corrections");
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Deliberation.Meeting", b =>
+                {
+                    b.OwnsMany("FinPilot.Domain.Deliberation.AgendaItem", "AgendaItems", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("AddedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AddedBy")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ProjectIds")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Resolution")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("WorkingGroupView")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("_ballots")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Ballots");
+
+                            b1.Property<string>("_opinionRequests")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OpinionRequests");
+
+                            b1.Property<string>("_recusedMemberIds")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecusedMemberIds");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MeetingId");
+
+                            b1.ToTable("MeetingAgendaItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.Navigation("AgendaItems");
                 });
 
             modelBuilder.Entity("FinPilot.Domain.Disclosure.PublicNotice", b =>

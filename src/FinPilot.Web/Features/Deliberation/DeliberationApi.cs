@@ -1,0 +1,85 @@
+using FinPilot.Domain.Common;
+using FinPilot.Domain.Deliberation;
+using FinPilot.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FinPilot.Web.Features.Deliberation;
+
+/// <summary>协调小组审议 over HTTP.</summary>
+public static class DeliberationApi
+{
+    public sealed record MeetingDto(
+        Guid Id, string Title, DateOnly Date, TimeOnly Time, string ChairId, IReadOnlyList<string> AttendeeIds, MeetingStatus Status, IReadOnlyList<ItemDto> Items, Guid Version)
+    {
+        public static MeetingDto From(Meeting m) => new(
+            m.Id, m.Title, m.Date, m.Time, m.ChairId, m.AttendeeIds, m.Status,
+            m.AgendaItems.Select(i => new ItemDto(i.Id, i.Kind, i.Title, i.ProjectIds, i.WorkingGroupView, i.Status, i.OpinionRequests, i.Ballots, i.RecusedMemberIds, i.Resolution)).ToList(),
+            m.Version);
+    }
+
+    public sealed record ItemDto(
+        Guid Id, AgendaItemKind Kind, string Title, IReadOnlyList<Guid> ProjectIds, string WorkingGroupView, AgendaItemStatus Status,
+        IReadOnlyList<OpinionRequest> Opinions, IReadOnlyList<Ballot> Ballots, IReadOnlyList<string> Recused, Resolution? Resolution);
+
+    public sealed record ItemRequest(AgendaItemKind Kind, string Title, IReadOnlyList<Guid> ProjectIds, string WorkingGroupView);
+
+    public sealed record OpinionRequestDto(string Department, DateOnly DueOn);
+
+    public sealed record OpinionDto(string Department, string Opinion);
+
+    public sealed record VoteRequest(VoteChoice Choice, string? Comment, IReadOnlyList<string>? Conditions);
+
+    public sealed record ResolutionRequest(IReadOnlyList<ProjectOutcome> Outcomes, string Text);
+
+    public static IEndpointRouteBuilder MapDeliberationApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("/meetings", "Deliberation");
+        group.MapGet("/", List).WithName("ListMeetings").WithSummary("The coordination group's meetings.");
+        group.MapGet("/{id:guid}", Get).WithName("GetMeeting").WithSummary("A meeting with its agenda, opinions, ballots and resolutions.");
+        group.MapPost("/", Schedule).WithName("ScheduleMeeting").WithSummary("Schedule a meeting: date, chair, attendees (coordination-group members).");
+        group.MapPost("/{id:guid}/items", (Guid id, ItemRequest r, DeliberationService s, CancellationToken ct) =>
+                Act(s.AddAgendaItemAsync(id, r.Kind, r.Title, r.ProjectIds ?? [], r.WorkingGroupView, ct)))
+            .WithName("AddAgendaItem").WithSummary("Put projects in deliberation on the agenda (admission of a batch).");
+        group.MapPost("/{id:guid}/items/{itemId:guid}/opinions", (Guid id, Guid itemId, OpinionRequestDto r, DeliberationService s, CancellationToken ct) =>
+                Act(s.RequestOpinionAsync(id, itemId, r.Department, r.DueOn, ct)))
+            .WithName("RequestOpinion").WithSummary("Ask a business department for its opinion by a date.");
+        group.MapPut("/{id:guid}/items/{itemId:guid}/opinions", (Guid id, Guid itemId, OpinionDto r, DeliberationService s, CancellationToken ct) =>
+                Act(s.RecordOpinionAsync(id, itemId, r.Department, r.Opinion, ct)))
+            .WithName("RecordOpinion").WithSummary("Record a department's opinion.");
+        group.MapPost("/{id:guid}/convene", (Guid id, DeliberationService s, CancellationToken ct) => Act(s.ConveneAsync(id, ct)))
+            .WithName("ConveneMeeting").WithSummary("Open the meeting: attendees and agenda are fixed, voting begins.");
+        group.MapPost("/{id:guid}/items/{itemId:guid}/votes", (Guid id, Guid itemId, VoteRequest r, DeliberationService s, CancellationToken ct) =>
+                Act(s.VoteAsync(id, itemId, r.Choice, r.Comment, r.Conditions, ct)))
+            .WithName("Vote").WithSummary("The signed-in member votes once; members with a conflict are recused automatically.");
+        group.MapPost("/{id:guid}/items/{itemId:guid}/resolution", (Guid id, Guid itemId, ResolutionRequest r, DeliberationService s, CancellationToken ct) =>
+                Act(s.ResolveAsync(id, itemId, r.Outcomes ?? [], r.Text, ct)))
+            .WithName("RecordResolution").WithSummary("The chair records the outcome per project; projects move and the resolution is published.");
+        group.MapPost("/{id:guid}/close", (Guid id, DeliberationService s, CancellationToken ct) => Act(s.CloseAsync(id, ct)))
+            .WithName("CloseMeeting").WithSummary("Close the meeting once every item is resolved.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<MeetingDto>>, ProblemHttpResult>> List(DeliberationService s, CancellationToken ct)
+    {
+        var found = await s.MeetingsAsync(ct);
+        return found.Succeeded ? TypedResults.Ok<IReadOnlyList<MeetingDto>>(found.Value!.Select(MeetingDto.From).ToList()) : Problems.From(found.Errors);
+    }
+
+    private static async Task<Results<Ok<MeetingDto>, ProblemHttpResult>> Get(Guid id, DeliberationService s, CancellationToken ct)
+    {
+        var found = await s.GetAsync(id, ct);
+        return found.Succeeded ? TypedResults.Ok(MeetingDto.From(found.Value!)) : Problems.From(found.Errors);
+    }
+
+    private static async Task<Results<Created<MeetingDto>, ProblemHttpResult>> Schedule(MeetingDetails r, DeliberationService s, CancellationToken ct)
+    {
+        var made = await s.ScheduleAsync(r, ct);
+        return made.Succeeded ? TypedResults.Created($"/api/v1/meetings/{made.Value!.Id}", MeetingDto.From(made.Value)) : Problems.From(made.Errors);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Act(Task<Result> action)
+    {
+        var result = await action;
+        return result.Succeeded ? TypedResults.NoContent() : Problems.From(result.Errors);
+    }
+}

@@ -1,0 +1,249 @@
+using FinPilot.Domain.Common;
+using FinPilot.Domain.Deliberation;
+using FinPilot.Domain.Disclosure;
+using FinPilot.Domain.Identity;
+using FinPilot.Domain.Projects;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Disclosure;
+using FinPilot.Web.Features.Evaluation;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Deliberation;
+
+/// <summary>
+/// 协调小组审议: meetings of the coordination group, their agenda items, votes with automatic
+/// recusal, and resolutions, which move the projects and are written as public records.
+/// </summary>
+public sealed class DeliberationService(
+    FinPilotDbContext db, CurrentUser current, AuditLog audit, ConflictFinder conflicts, PublicRecordWriter records, TimeProvider clock)
+{
+    public const string ResourceType = "meeting";
+
+    /// <summary>Coordination-group members, administrators and integrity officers read meetings.</summary>
+    public async Task<Result<IReadOnlyList<Meeting>>> MeetingsAsync(CancellationToken cancellationToken = default)
+    {
+        if (!CanRead(await current.GrantsAsync(cancellationToken)))
+        {
+            return Problems.Forbidden;
+        }
+
+        return await db.Set<Meeting>().AsNoTracking().OrderByDescending(m => m.Date).Take(200).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Result<Meeting>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (!CanRead(await current.GrantsAsync(cancellationToken)))
+        {
+            return Problems.Forbidden;
+        }
+
+        var meeting = await db.Set<Meeting>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        return meeting is null ? new Error(DeliberationErrors.NotFound) : meeting;
+    }
+
+    /// <summary>The people who may attend: holders of the coordination-group role.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> MembersAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = db.RoleAssignments.Where(a => a.Role == Role.CoordinationGroup).Select(a => a.UserId);
+        return (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && !u.Disabled).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
+            .Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
+    /// <summary>Projects waiting for the coordination group (in deliberation), for the agenda.</summary>
+    public async Task<IReadOnlyList<PilotProject>> AwaitingAsync(CancellationToken cancellationToken = default) =>
+        await db.Projects.AsNoTracking().Where(p => p.Stage == ProjectStage.Deliberation).OrderBy(p => p.Title).ToListAsync(cancellationToken);
+
+    public async Task<Result<Meeting>> ScheduleAsync(MeetingDetails details, CancellationToken cancellationToken = default)
+    {
+        if (!CanManage(await current.GrantsAsync(cancellationToken)))
+        {
+            return Problems.Forbidden;
+        }
+
+        var members = (await MembersAsync(cancellationToken)).Select(m => m.Id).ToHashSet();
+        if ((details.AttendeeIds ?? []).Any(a => !members.Contains(a)))
+        {
+            return new Error(DeliberationErrors.NotAttendee, "AttendeeIds", string.Join(",", details.AttendeeIds!.Where(a => !members.Contains(a))));
+        }
+
+        var now = clock.GetUtcNow();
+        var scheduled = Meeting.Schedule(Guid.CreateVersion7(now), details, now, current.Id!);
+        if (!scheduled.Succeeded)
+        {
+            return scheduled;
+        }
+
+        db.Add(scheduled.Value!);
+        audit.Record(DeliberationActions.Scheduled, ResourceType, scheduled.Value!.Id.ToString(), new { details.Title, details.Date, attendees = details.AttendeeIds?.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        return scheduled;
+    }
+
+    public Task<Result> AddAgendaItemAsync(Guid meetingId, AgendaItemKind kind, string title, IReadOnlyList<Guid> projectIds, string workingGroupView, CancellationToken cancellationToken = default) =>
+        ChangeAsync(meetingId, async meeting =>
+        {
+            var projects = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToListAsync(cancellationToken);
+            var result = meeting.AddAgendaItem(Guid.CreateVersion7(clock.GetUtcNow()), kind, title, projects, workingGroupView, clock.GetUtcNow(), current.Id!);
+            if (result.Succeeded)
+            {
+                audit.Record(DeliberationActions.ItemAdded, ResourceType, meetingId.ToString(), new { kind, title, projectIds });
+            }
+
+            return result;
+        }, cancellationToken);
+
+    public Task<Result> RequestOpinionAsync(Guid meetingId, Guid itemId, string department, DateOnly dueOn, CancellationToken cancellationToken = default) =>
+        ChangeAsync(meetingId, meeting => Audited(meeting.RequestOpinion(itemId, department, dueOn, clock.GetUtcNow(), current.Id!), DeliberationActions.OpinionRequested, meetingId, new { itemId, department, dueOn }), cancellationToken);
+
+    public Task<Result> RecordOpinionAsync(Guid meetingId, Guid itemId, string department, string opinion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(meetingId, meeting => Audited(meeting.RecordOpinion(itemId, department, opinion, clock.GetUtcNow(), current.Id!), DeliberationActions.OpinionRecorded, meetingId, new { itemId, department }), cancellationToken);
+
+    public Task<Result> ConveneAsync(Guid meetingId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(meetingId, meeting => Audited(meeting.Convene(clock.GetUtcNow(), current.Id!), DeliberationActions.Convened, meetingId, null), cancellationToken);
+
+    public Task<Result> CloseAsync(Guid meetingId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(meetingId, meeting => Audited(meeting.Close(clock.GetUtcNow(), current.Id!), DeliberationActions.Closed, meetingId, null), cancellationToken);
+
+    /// <summary>The caller votes on an item; a member with a conflict on any of its projects is recused automatically.</summary>
+    public Task<Result> VoteAsync(Guid meetingId, Guid itemId, VoteChoice choice, string? comment, IReadOnlyList<string>? conditions, CancellationToken cancellationToken = default) =>
+        ChangeAsync(meetingId, async meeting =>
+        {
+            var recused = await RecusedAsync(meeting, itemId, cancellationToken);
+            var result = meeting.Vote(itemId, current.Id!, choice, comment, conditions, recused, clock.GetUtcNow());
+            return Audited(result, DeliberationActions.Voted, meetingId, new { itemId, choice });
+        }, cancellationToken, anyMember: true);
+
+    /// <summary>
+    /// The chair records the resolution; each project then moves as the item's kind says (admission:
+    /// approved → public notice, rejected → rejected with the reason the applicant reads), and the
+    /// resolution becomes a public record.
+    /// </summary>
+    public Task<Result> ResolveAsync(Guid meetingId, Guid itemId, IReadOnlyList<ProjectOutcome> outcomes, string text, CancellationToken cancellationToken = default) =>
+        ChangeAsync(meetingId, async meeting =>
+        {
+            var now = clock.GetUtcNow();
+            var recused = await RecusedAsync(meeting, itemId, cancellationToken);
+            var result = meeting.RecordResolution(itemId, current.Id!, outcomes, text, recused, now);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+
+            var item = meeting.Find(itemId)!;
+            var rule = AgendaItemKinds.Find(item.Kind)!;
+            var ids = outcomes.Select(o => o.ProjectId).ToList();
+            var projects = await db.Projects.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+            var grants = await current.GrantsAsync(cancellationToken);
+            foreach (var outcome in outcomes)
+            {
+                var project = projects.Single(p => p.Id == outcome.ProjectId);
+                var trigger = outcome.Kind == OutcomeKind.Rejected ? rule.OnRejection : rule.OnApproval;
+                if (trigger is { } t && !ProjectPolicy.MayPull(project, t, grants, null))
+                {
+                    return Problems.Forbidden;
+                }
+
+                var moved = outcome.Kind == OutcomeKind.Rejected
+                    ? project.RejectAfterDeliberation(now, current.Id!, outcome.Reason ?? text)
+                    : project.Approve(now, current.Id!, outcome.Conditions, item.Title);
+                if (!moved.Succeeded)
+                {
+                    return moved;
+                }
+
+                records.Write(
+                    PublicRecord.Create(DeliberationActions.RecordResolution, project.Id.ToString(), now, new
+                    {
+                        meetingId, itemId, item.Kind, projectId = project.Id, outcome = outcome.Kind, outcome.Conditions, text,
+                        tally = item.Resolution!.Tally,
+                    }),
+                    project.RegionId,
+                    [new PublicEvent(project.Id, PublicEventKind.ResolutionPublished, now,
+                        outcome.Kind == OutcomeKind.Rejected ? $"协调小组审议未通过：{item.Title}" : $"协调小组审议通过：{item.Title}",
+                        outcome.Kind == OutcomeKind.Rejected ? $"Not approved by the coordination group: {item.Title}" : $"Approved by the coordination group: {item.Title}",
+                        $"/pilots/{project.Id}")]);
+            }
+
+            return Audited(Result.Ok(), DeliberationActions.Resolved, meetingId, new { itemId, outcomes, text });
+        }, cancellationToken);
+
+    /// <summary>Attendees with a conflict on any of the item's projects (their organisation is the lead or a partner, or they declared one).</summary>
+    private async Task<IReadOnlyCollection<string>> RecusedAsync(Meeting meeting, Guid itemId, CancellationToken cancellationToken)
+    {
+        var item = meeting.Find(itemId);
+        if (item is null)
+        {
+            return [];
+        }
+
+        var found = await conflicts.FindAsync(meeting.AttendeeIds.ToList(), item.ProjectIds.ToList(), cancellationToken);
+        return found.Keys.Select(k => k.ExpertId).Distinct().ToList();
+    }
+
+    private Result Audited(Result result, string action, Guid meetingId, object? details)
+    {
+        if (result.Succeeded)
+        {
+            audit.Record(action, ResourceType, meetingId.ToString(), details);
+        }
+
+        return result;
+    }
+
+    private Task<Result> ChangeAsync(Guid meetingId, Func<Meeting, Result> change, CancellationToken cancellationToken) =>
+        ChangeAsync(meetingId, m => Task.FromResult(change(m)), cancellationToken);
+
+    private async Task<Result> ChangeAsync(Guid meetingId, Func<Meeting, Task<Result>> change, CancellationToken cancellationToken, bool anyMember = false)
+    {
+        var grants = await current.GrantsAsync(cancellationToken);
+        if (!CanManage(grants) && !(anyMember && grants.Has(Role.CoordinationGroup)))
+        {
+            return Problems.Forbidden;
+        }
+
+        var meeting = await db.Set<Meeting>().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        if (meeting is null)
+        {
+            return new Error(DeliberationErrors.NotFound);
+        }
+
+        var result = await change(meeting);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Ok();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Error(DeliberationErrors.Concurrency);
+        }
+    }
+
+    /// <summary>Members of the coordination group run its meetings (the chair records resolutions); administrators help.</summary>
+    private static bool CanManage(IReadOnlyList<RoleGrant> grants) => grants.Any(g => g.Role is Role.CoordinationGroup or Role.PlatformAdmin);
+
+    private static bool CanRead(IReadOnlyList<RoleGrant> grants) => grants.Any(g => g.Role is Role.CoordinationGroup or Role.PlatformAdmin or Role.IntegrityOfficer);
+}
+
+public static class DeliberationActions
+{
+    public const string Scheduled = "meeting.scheduled";
+    public const string ItemAdded = "meeting.item-added";
+    public const string OpinionRequested = "meeting.opinion-requested";
+    public const string OpinionRecorded = "meeting.opinion-recorded";
+    public const string Convened = "meeting.convened";
+    public const string Voted = "meeting.voted";
+    public const string Resolved = "meeting.resolved";
+    public const string Closed = "meeting.closed";
+
+    /// <summary>The kind of public record a resolution is written as (the ledger appends it by this name).</summary>
+    public const string RecordResolution = "Deliberation.Resolution";
+}

@@ -1,0 +1,10 @@
+namespace FinPilot.Web.Features.Deliberation;
+
+public static class DeliberationSetup
+{
+    public static IServiceCollection AddFinPilotDeliberation(this IServiceCollection services)
+    {
+        services.AddScoped<DeliberationService>();
+        return services;
+    }
+}
