@@ -1,0 +1,96 @@
+using System.Net;
+using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Deliberation;
+using FinPilot.Domain.Disclosure;
+using FinPilot.Domain.Identity;
+using FinPilot.Domain.Projects;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Deliberation;
+using FinPilot.Web.Tests.Evaluation;
+using FinPilot.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Tests.Deliberation;
+
+public sealed class DeliberationTests(AppsWithDemoData apps) : IClassFixture<AppsWithDemoData>
+{
+    [Theory, AllProviders]
+    public async Task Members_vote_a_member_with_a_conflict_is_recused_and_the_chairs_resolution_moves_the_projects(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var jinghua = await app.OrganisationIdAsync("京华证券股份有限公司");
+        var suffix = provider.ToString().ToLowerInvariant();
+        var second = await app.CreateUserAsync($"member2.{suffix}@deliberation.test", Role.CoordinationGroup);
+        var conflicted = await app.CreateUserAsync($"member3.{suffix}@deliberation.test", Role.CoordinationGroup);
+        await app.WithDbAsync(async db =>
+        {
+            // The third member also acts for the lead institution: a conflict on its projects.
+            db.RoleAssignments.Add(FinPilot.Web.Features.Identity.RoleAssignment.For(conflicted.User.Id, RoleGrant.Create(Role.Applicant, null, jinghua).Value!, app.Clock.GetUtcNow(), "test"));
+            return await db.SaveChangesAsync();
+        });
+        var outsider = await app.CreateUserAsync($"member4.{suffix}@deliberation.test", Role.CoordinationGroup);
+        var (_, projects) = await app.InEvaluationAsync("审议表决 征集", ["审议表决甲", "审议表决乙"]);
+        await app.CompleteEvaluationAsync(projects);
+
+        using var chair = await app.ApiClientAsync(DemoUsers.Coordination);
+        var chairId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.Coordination).Select(u => u.Id).SingleAsync());
+        var today = ChinaTime.DateOf(app.Clock.GetUtcNow());
+        var meeting = await (await chair.PostAsync("/api/v1/meetings", new MeetingDetails("第一次审议会议", today, new TimeOnly(9, 30), chairId, [chairId, second.User.Id, conflicted.User.Id])))
+            .ReadAsync<DeliberationApi.MeetingDto>(HttpStatusCode.Created);
+        await (await chair.PostAsync($"/api/v1/meetings/{meeting.Id}/items", new DeliberationApi.ItemRequest(AgendaItemKind.Admission, "第二批项目入箱", projects, "工作组建议纳入试点。")))
+            .AssertStatusAsync(HttpStatusCode.NoContent);
+        var item = (await chair.GetMeetingAsync(meeting.Id)).Items.Single().Id;
+        var votes = $"/api/v1/meetings/{meeting.Id}/items/{item}/votes";
+
+        await (await chair.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Approve, null, null))).AssertStatusAsync(HttpStatusCode.Conflict);
+        await (await chair.PostAsync($"/api/v1/meetings/{meeting.Id}/convene", new { })).AssertStatusAsync(HttpStatusCode.NoContent);
+        await (await chair.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Approve, "同意", null))).AssertStatusAsync(HttpStatusCode.NoContent);
+        await (await chair.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Reject, "改主意", null))).AssertStatusAsync(HttpStatusCode.Conflict);
+        using var member = await app.ApiClientAsync(second.User.Email!);
+        await (await member.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.ApproveWithConditions, null, null))).AssertStatusAsync(HttpStatusCode.BadRequest);
+        await (await member.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.ApproveWithConditions, "限定客户", ["客户不超过 300 户"]))).AssertStatusAsync(HttpStatusCode.NoContent);
+        using var recused = await app.ApiClientAsync(conflicted.User.Email!);
+        var refusal = await (await recused.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Approve, null, null))).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.NotNull(refusal.Detail);
+        using var notAttending = await app.ApiClientAsync(outsider.User.Email!);
+        await (await notAttending.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Approve, null, null))).AssertStatusAsync(HttpStatusCode.Conflict);
+        using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+        await (await wg.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Approve, null, null))).AssertStatusAsync(HttpStatusCode.Forbidden);
+        await (await wg.GetAsync($"/api/v1/meetings/{meeting.Id}")).AssertStatusAsync(HttpStatusCode.Forbidden);
+
+        var resolution = $"/api/v1/meetings/{meeting.Id}/items/{item}/resolution";
+        var outcomes = new[] { ProjectOutcome.ApprovedWithConditions(projects[0], ["客户不超过 300 户"]), ProjectOutcome.Rejected(projects[1], "监管启发不足") };
+        await (await member.PostAsync(resolution, new DeliberationApi.ResolutionRequest(outcomes, "经表决"))).AssertStatusAsync(HttpStatusCode.Conflict);
+        await (await chair.PostAsync(resolution, new DeliberationApi.ResolutionRequest(outcomes, "经表决，甲项目附条件通过，乙项目不予通过。"))).AssertStatusAsync(HttpStatusCode.NoContent);
+
+        var after = (await chair.GetMeetingAsync(meeting.Id)).Items.Single();
+        Assert.Contains(conflicted.User.Id, after.Recused);
+        Assert.Equal((1, 1, 1), (after.Resolution!.Tally.Approve, after.Resolution.Tally.ApproveWithConditions, after.Resolution.Tally.Recused));
+        var (approved, rejected) = await app.WithDbAsync(async db => (
+            await db.Projects.SingleAsync(p => p.Id == projects[0]), await db.Projects.SingleAsync(p => p.Id == projects[1])));
+        Assert.Equal(ProjectStage.PublicNotice, approved.Stage);
+        Assert.Equal(["客户不超过 300 户"], approved.ApprovalConditions);
+        Assert.Equal((ProjectStage.Rejected, "监管启发不足"), (rejected.Stage, rejected.RejectionReason));
+        Assert.Equal(2, await app.WithDbAsync(db => db.PublicEvents.CountAsync(e => projects.Contains(e.ProjectId) && e.Kind == PublicEventKind.ResolutionPublished)));
+        Assert.Equal(2, await app.WithDbAsync(db => db.PublicRecords.CountAsync(r => r.Kind == DeliberationActions.RecordResolution && (r.SubjectId == projects[0].ToString() || r.SubjectId == projects[1].ToString()))));
+        await (await chair.PostAsync($"/api/v1/meetings/{meeting.Id}/close", new { })).AssertStatusAsync(HttpStatusCode.NoContent);
+    }
+}
+
+internal static class DeliberationTestKit
+{
+    public static async Task<DeliberationApi.MeetingDto> GetMeetingAsync(this HttpClient client, Guid id) =>
+        await (await client.GetAsync($"/api/v1/meetings/{id}")).ReadAsync<DeliberationApi.MeetingDto>();
+
+    /// <summary>Ends evaluation through the aggregate (the evaluation tests cover the real round).</summary>
+    public static Task<int> CompleteEvaluationAsync(this FinPilotApp app, IReadOnlyList<Guid> projects) =>
+        app.WithDbAsync(async db =>
+        {
+            foreach (var project in await db.Projects.Where(p => projects.Contains(p.Id)).ToListAsync())
+            {
+                Assert.True(project.CompleteEvaluation(app.Clock.GetUtcNow(), "test").Succeeded);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+}
