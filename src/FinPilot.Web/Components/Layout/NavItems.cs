@@ -16,7 +16,7 @@ public static class NavItems
     public static IReadOnlyList<Item> For(ClaimsPrincipal user)
     {
         // Published calls are public: everyone, signed in or not, finds them first.
-        var items = new List<Item> { new("calls", "calls", CallStrings.Nav_Calls) };
+        var items = new List<Item> { new("calls", "calls", CallStrings.Nav_Calls), new("notices", "notices", DeliberationStrings.Nav_Notices) };
         if (user.Identity?.IsAuthenticated != true)
         {
             return items;
@@ -46,6 +46,16 @@ public static class NavItems
         if (user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.PlatformAdmin))
         {
             items.Add(new("screening", "screening", Strings.Nav_Screening));
+        }
+
+        if (user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.RegionalWorkingGroup))
+        {
+            items.Add(new("notices-manage", "notices/manage", DeliberationStrings.Nav_ManageNotices));
+        }
+
+        if (user.IsIn(Role.CoordinationGroup) || user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer))
+        {
+            items.Add(new("deliberation", "deliberation", DeliberationStrings.Nav_Deliberation));
         }
 
         if (user.IsIn(Role.EvaluationSecretariat) || user.IsIn(Role.PlatformAdmin))
