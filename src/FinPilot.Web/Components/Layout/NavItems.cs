@@ -15,8 +15,8 @@ public static class NavItems
 
     public static IReadOnlyList<Item> For(ClaimsPrincipal user)
     {
-        // Published calls are public: everyone, signed in or not, finds them first.
-        var items = new List<Item> { new("calls", "calls", CallStrings.Nav_Calls) };
+        // Published calls and the register of pilots are public: everyone, signed in or not, finds them first.
+        var items = new List<Item> { new("calls", "calls", CallStrings.Nav_Calls), new("pilots", "pilots", RegisterStrings.Nav_Pilots) };
         if (user.Identity?.IsAuthenticated != true)
         {
             return items;
