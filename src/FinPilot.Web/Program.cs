@@ -25,6 +25,7 @@ builder.AddFinPilotIdentity();
 builder.AddFinPilotLocalization();
 builder.AddFinPilotApi();
 builder.AddFinPilotCalls();
+builder.AddFinPilotRegister();
 builder.AddFinPilotNotifications();
 builder.AddFinPilotApplicationJobs();
 builder.AddFinPilotDisclosureJobs();
@@ -37,6 +38,7 @@ app.UseFinPilotLocalization();
 app.UseAuthentication();
 app.UseMiddleware<StaffGateMiddleware>();
 app.UseAuthorization();
+app.UseOutputCache(); // after authentication: only anonymous requests are served from the cache
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -53,6 +55,8 @@ app.MapApiTokensApi();
 app.MapAuditApi();
 app.MapCallsApi();
 app.MapCallFeed();
+app.MapPilotsApi();
+app.MapPilotFeed();
 app.MapNotificationsApi();
 app.MapCalendarApi();
 app.MapApplicationsApi();

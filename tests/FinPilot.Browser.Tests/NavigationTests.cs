@@ -7,13 +7,13 @@ public sealed class NavigationTests(BrowserApp app)
 {
     public static TheoryData<string, string[], string[]> Roles => new()
     {
-        { "admin@demo.finpilot.cn", ["organisations", "users", "regions", "calendar", "audit", "tokens", "screening"], ["my-organisation", "applications"] },
-        { "coordination@demo.finpilot.cn", ["organisations", "tokens"], ["users", "regions", "calendar", "audit"] },
-        { "wg.beijing@demo.finpilot.cn", ["organisations", "tokens", "screening"], ["users", "regions", "calendar", "audit", "applications"] },
-        { "secretariat@demo.finpilot.cn", ["organisations", "tokens", "experts", "rounds"], ["users", "regions", "calendar", "audit", "integrity", "my-evaluations"] },
-        { "expert@demo.finpilot.cn", ["tokens", "my-evaluations"], ["organisations", "users", "regions", "calendar", "audit", "experts", "rounds", "integrity"] },
-        { "integrity@demo.finpilot.cn", ["organisations", "audit", "tokens", "integrity", "rounds"], ["users", "regions", "calendar", "experts"] },
-        { "applicant@demo.finpilot.cn", ["my-organisation", "applications", "tokens"], ["organisations", "users", "regions", "calendar", "audit", "screening", "rounds", "experts"] },
+        { "admin@demo.finpilot.cn", ["pilots", "organisations", "users", "regions", "calendar", "audit", "tokens", "screening"], ["my-organisation", "applications"] },
+        { "coordination@demo.finpilot.cn", ["pilots", "organisations", "tokens"], ["users", "regions", "calendar", "audit"] },
+        { "wg.beijing@demo.finpilot.cn", ["pilots", "organisations", "tokens", "screening"], ["users", "regions", "calendar", "audit", "applications"] },
+        { "secretariat@demo.finpilot.cn", ["pilots", "organisations", "tokens", "experts", "rounds"], ["users", "regions", "calendar", "audit", "integrity", "my-evaluations"] },
+        { "expert@demo.finpilot.cn", ["pilots", "tokens", "my-evaluations"], ["organisations", "users", "regions", "calendar", "audit", "experts", "rounds", "integrity"] },
+        { "integrity@demo.finpilot.cn", ["pilots", "organisations", "audit", "tokens", "integrity", "rounds"], ["users", "regions", "calendar", "experts"] },
+        { "applicant@demo.finpilot.cn", ["pilots", "my-organisation", "applications", "tokens"], ["organisations", "users", "regions", "calendar", "audit", "screening", "rounds", "experts"] },
     };
 
     [Theory]

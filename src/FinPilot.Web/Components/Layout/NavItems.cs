@@ -15,8 +15,11 @@ public static class NavItems
 
     public static IReadOnlyList<Item> For(ClaimsPrincipal user)
     {
-        // Published calls are public: everyone, signed in or not, finds them first.
-        var items = new List<Item> { new("calls", "calls", CallStrings.Nav_Calls), new("notices", "notices", DeliberationStrings.Nav_Notices) };
+        // Published calls, notices and the register of pilots are public: everyone, signed in or not, finds them first.
+        var items = new List<Item>
+        {
+            new("calls", "calls", CallStrings.Nav_Calls), new("notices", "notices", DeliberationStrings.Nav_Notices), new("pilots", "pilots", RegisterStrings.Nav_Pilots),
+        };
         if (user.Identity?.IsAuthenticated != true)
         {
             return items;

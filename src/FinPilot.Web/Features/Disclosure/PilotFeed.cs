@@ -1,0 +1,64 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using FinPilot.Web.Components.Pages.Pilots;
+using FinPilot.Web.Resources;
+
+namespace FinPilot.Web.Features.Disclosure;
+
+/// <summary>
+/// <c>/pilots/feed.atom</c>: an Atom 1.0 feed of the register's public events, newest first — every
+/// notice, admission, major progress and exit — each linking to the project's page.
+/// <c>?region=BJ</c> narrows it to one region.
+/// </summary>
+public static class PilotFeed
+{
+    public const string Path = "/pilots/feed.atom";
+    public const string ContentType = "application/atom+xml; charset=utf-8";
+    public const int MaxEntries = 50;
+
+    public static IEndpointRouteBuilder MapPilotFeed(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Path, WriteAsync).AllowAnonymous().CacheOutput(RegisterSetup.CachePolicy).WithTags("Register").WithName("PilotFeed")
+            .WithSummary("Atom 1.0 feed of the register's public events, newest first; ?region=<code> for one region.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml");
+        return app;
+    }
+
+    private static async Task<IResult> WriteAsync(HttpContext context, string? region, PilotRegister register, CancellationToken ct)
+    {
+        var newest = await register.LatestEventsAsync(region, MaxEntries, ct);
+        var request = context.Request;
+        var site = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
+        var self = new Uri(site, string.IsNullOrWhiteSpace(region) ? "pilots/feed.atom" : $"pilots/feed.atom?region={Uri.EscapeDataString(region.Trim().ToUpperInvariant())}");
+        var updated = newest.Count == 0 ? DateTimeOffset.UnixEpoch : newest.Max(n => n.Event.At);
+        var feed = new SyndicationFeed(RegisterStrings.Feed_Title, RegisterStrings.Feed_Subtitle, new Uri(site, "pilots"), self.AbsoluteUri, updated);
+        feed.Authors.Add(new SyndicationPerson { Name = RegisterStrings.Feed_Author });
+        feed.Links.Add(new SyndicationLink(self, "self", null, "application/atom+xml", 0));
+        feed.Items = newest.Select(n =>
+        {
+            var (e, pilot) = n;
+            var item = new SyndicationItem(
+                PilotNames.Title(e),
+                SyndicationContent.CreatePlaintextContent(PilotNames.Format(RegisterStrings.Feed_Summary, pilot.Statement.Name, pilot.LeadName, PilotNames.Batch(pilot.Region, pilot.Batch))),
+                new Uri(site, $"pilots/{pilot.Id}"),
+                $"urn:uuid:{e.Id}",
+                e.At)
+            {
+                PublishDate = e.At,
+            };
+            item.Categories.Add(new SyndicationCategory(pilot.Region.Name));
+            item.Categories.Add(new SyndicationCategory(PilotNames.Of(e.Kind)));
+            return item;
+        }).ToList();
+
+        using var buffer = new MemoryStream();
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
+        using (var writer = XmlWriter.Create(buffer, settings))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        return Results.Bytes(buffer.ToArray(), ContentType);
+    }
+}
