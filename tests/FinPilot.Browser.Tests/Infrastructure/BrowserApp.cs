@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(FinPilot.Browser.Tests.Infrastructure.BrowserApp))]
@@ -32,6 +34,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public IBrowser? Browser { get; private set; }
 
+    /// <summary>The app's clock: tests move it (a notice period ending, say); it stands still otherwise.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>The app's services, for finding the records a test starts from.</summary>
@@ -45,7 +50,7 @@ public sealed class BrowserApp : IAsyncLifetime
             return;
         }
 
-        _factory = new Factory(Path.Combine(_directory, "browser.db"));
+        _factory = new Factory(Path.Combine(_directory, "browser.db"), Clock);
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
@@ -64,7 +69,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         var beijing = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == "BJ");
         var calls = await db.Calls.AsNoTracking().Where(c => c.Status == CallStatus.Published && c.RegionId == beijing.Id).ToListAsync();
         return calls.First(c => c.IsOpenAt(now)).Id;
@@ -111,7 +116,7 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
-    private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
+    private sealed class Factory(string databasePath, TimeProvider clock) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -123,6 +128,11 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
             builder.UseSetting("ConnectionStrings:FinPilot", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Enabled", "true");
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(clock);
+            });
         }
     }
 }

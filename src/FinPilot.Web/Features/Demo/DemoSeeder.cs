@@ -24,6 +24,7 @@ public sealed class DemoSeeder(
         await SeedCallsAsync(regions, organisations, cancellationToken);
         await new DemoApplications(db, clock).SeedAsync(organisations, cancellationToken);
         await new DemoEvaluation(db, calendars, clock).SeedAsync(organisations, cancellationToken);
+        await new DemoAdmittedBatch(db, calendars).SeedAsync(organisations, cancellationToken);
     }
 
     private async Task SeedCallsAsync(Dictionary<string, Region> regions, Dictionary<string, Organisation> organisations, CancellationToken cancellationToken)

@@ -1,0 +1,97 @@
+using FinPilot.Browser.Tests.Infrastructure;
+using FinPilot.Browser.Tests.Pages;
+using FinPilot.Domain.Applications;
+using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Projects;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Applications;
+using FinPilot.Web.Features.Disclosure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace FinPilot.Browser.Tests;
+
+public sealed class DecisionJourneyTests(BrowserApp app)
+{
+    private const string Project = "基于联邦学习的跨机构反洗钱监测试点";
+
+    [Fact]
+    public async Task A_member_votes_the_working_group_publishes_the_public_objects_and_the_project_runs_in_the_register()
+    {
+        var coordination = await app.NewPageAsync();
+        var projectId = await InDeliberationAsync(Project);
+
+        await new LoginPage(coordination).SignInAsync("coordination@demo.finpilot.cn");
+        var meeting = new MeetingPages(coordination);
+        await meeting.ScheduleAsync("第三次协调小组会议");
+        await meeting.AddItemAsync("北京工作组建议纳入试点。");
+        await meeting.ConveneAsync();
+        await Assertions.Expect(meeting.Status).ToHaveTextAsync("召开中");
+        await meeting.VoteApproveAsync();
+        await Assertions.Expect(meeting.Ballots).ToContainTextAsync("同意");
+        await meeting.RecordResolutionAsync("经表决，同意纳入试点。");
+        await Assertions.Expect(meeting.Resolution).ToContainTextAsync(Project);
+
+        var workingGroup = await app.NewPageAsync();
+        await new LoginPage(workingGroup).SignInAsync("wg.beijing@demo.finpilot.cn");
+        var notices = new NoticePages(workingGroup);
+        await notices.DraftAsync("010-66668888");
+        await notices.PublishAsync();
+        await Assertions.Expect(notices.Status).ToHaveTextAsync("公示中");
+        var noticeUrl = workingGroup.Url.Replace("/notices/manage/", "/notices/", StringComparison.Ordinal);
+
+        var visitor = await app.NewPageAsync();
+        await visitor.GotoAsync(noticeUrl);
+        app.Clock.Advance(TimeSpan.FromSeconds(10));
+        var publicPage = new NoticePages(visitor);
+        await publicPage.ObjectAsync(Project, "试点客户范围过宽，投资者保护措施需要加强。", "李四", "lisi@example.com");
+        await Assertions.Expect(publicPage.Sent).ToBeVisibleAsync();
+
+        await workingGroup.ReloadAsync();
+        await notices.AnswerAndDismissAsync("客户范围已由协调小组限定，投资者保护措施充分。", "经核实，异议不成立。");
+        await Assertions.Expect(notices.Responses.First).ToContainTextAsync("异议不成立");
+
+        // The period ends; the admission job runs.
+        var endsAt = await WithDbAsync(db => db.PublicNotices.AsNoTracking().Where(n => n.Listings.Count > 0).OrderByDescending(n => n.CreatedAt).Select(n => n.EndsOn).FirstAsync());
+        app.Clock.SetUtcNow(ChinaTime.EndOfDay(endsAt!.Value).AddMinutes(1));
+        Assert.True(await app.Services.GetRequiredService<NoticeAdmissionJob>().TryRunAsync(CancellationToken.None));
+
+        await visitor.GotoAsync($"/pilots/{projectId}");
+        await Assertions.Expect(visitor.Locator("h1")).ToContainTextAsync(Project);
+        await Assertions.Expect(visitor.Locator("body")).ToContainTextAsync("运行中");
+        await visitor.GotoAsync("/pilots");
+        await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync(Project);
+    }
+
+    /// <summary>A Beijing project taken through application, screening and evaluation by the aggregate, ready for the coordination group.</summary>
+    private async Task<Guid> InDeliberationAsync(string title) =>
+        await WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow();
+            var call = (await db.Calls.AsNoTracking().ToListAsync()).First(c => c.IsOpenAt(now));
+            var lead = await db.Organisations.SingleAsync(o => o.NameZh == "京华证券股份有限公司");
+            var project = PilotProject.Create(Guid.CreateVersion7(now), call.Id, call.RegionId, lead.Id, ProjectCategory.TechnologyInnovation, title, now, "browser-test").Value!;
+            var version = ApplicationVersionRecord.Open(project.Id, 1, new ApplicationForm
+            {
+                Name = title, Summary = "以联邦学习在不交换原始数据的前提下联合识别可疑交易。", Category = ProjectCategory.TechnologyInnovation,
+                Scenarios = ["risk-control"], Technologies = ["privacy-computing"], RegulatoryQuestion = "检验跨机构数据协作的合规边界。",
+                CustomerCaps = "仅限机构客户，不超过 100 户。", CustomerLimit = 100, DurationMonths = 12,
+            }, now, "browser-test");
+            project.Submit(now, "browser-test", call.ClosesAt);
+            version.Freeze(now);
+            project.StartScreening(now, "browser-test");
+            project.Accept(now, "browser-test");
+            project.CompleteEvaluation(now, "browser-test");
+            db.Projects.Add(project);
+            db.ApplicationVersions.Add(version);
+            await db.SaveChangesAsync();
+            return project.Id;
+        });
+
+    private async Task<T> WithDbAsync<T>(Func<FinPilotDbContext, Task<T>> work)
+    {
+        using var scope = app.Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<FinPilotDbContext>());
+    }
+}

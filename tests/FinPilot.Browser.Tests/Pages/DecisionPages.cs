@@ -1,0 +1,89 @@
+using Microsoft.Playwright;
+
+namespace FinPilot.Browser.Tests.Pages;
+
+/// <summary>The coordination group's meeting pages.</summary>
+public sealed class MeetingPages(IPage page)
+{
+    public async Task ScheduleAsync(string title)
+    {
+        await page.GotoAsync("/deliberation");
+        await page.Locator("#title").FillAsync(title);
+        await page.Locator("[data-testid=schedule]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/deliberation/", StringComparison.Ordinal));
+    }
+
+    public async Task AddItemAsync(string view)
+    {
+        await page.Locator("#wg-view").FillAsync(view);
+        await page.Locator("[data-testid=add-item]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    public Task ConveneAsync() => page.Locator("[data-testid=convene]").ClickAsync();
+
+    public async Task VoteApproveAsync()
+    {
+        await page.Locator("[data-testid=vote-Approve]").CheckAsync();
+        await page.Locator("[data-testid=cast-vote]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    public async Task RecordResolutionAsync(string text)
+    {
+        await page.Locator("[data-testid=resolution-form] textarea[name=ResolutionText]").FillAsync(text);
+        await page.Locator("[data-testid=record-resolution]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    public ILocator Status => page.Locator("[data-testid=meeting-status]");
+
+    public ILocator Ballots => page.Locator("[data-testid=ballots]");
+
+    public ILocator Resolution => page.Locator("[data-testid=resolution]");
+}
+
+/// <summary>The working group's notice pages and the public notice page.</summary>
+public sealed class NoticePages(IPage page)
+{
+    public async Task DraftAsync(string contact)
+    {
+        await page.GotoAsync("/notices/manage");
+        var form = page.Locator("[data-testid=notice-form]").First;
+        await form.Locator("input[name=Contact]").FillAsync(contact);
+        await form.Locator("[data-testid=create-notice]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/notices/manage/", StringComparison.Ordinal));
+    }
+
+    public Task PublishAsync() => page.Locator("[data-testid=publish-notice]").ClickAsync();
+
+    public ILocator Status => page.Locator("[data-testid=notice-status]");
+
+    public async Task ObjectAsync(string projectTitle, string text, string name, string contact)
+    {
+        await page.Locator("[data-testid=kind-objection]").CheckAsync();
+        await page.Locator("#project").SelectOptionAsync(new SelectOptionValue { Label = projectTitle });
+        await page.Locator("#text").FillAsync(text);
+        await page.Locator("#name").FillAsync(name);
+        await page.Locator("#contact").FillAsync(contact);
+        await page.Locator("[data-testid=send-response]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    public ILocator Sent => page.Locator("[data-testid=response-sent]");
+
+    public async Task AnswerAndDismissAsync(string answer, string note)
+    {
+        var response = page.Locator("[data-testid=managed-response]").First;
+        await response.Locator("[data-testid=answer-text]").FillAsync(answer);
+        await response.Locator("[data-testid=answer]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        response = page.Locator("[data-testid=managed-response]").First;
+        await response.Locator("[data-testid=outcome-Dismissed]").CheckAsync();
+        await response.Locator("[data-testid=resolution-note]").FillAsync(note);
+        await response.Locator("[data-testid=resolve]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    public ILocator Responses => page.Locator("[data-testid=managed-response]");
+}

@@ -1,0 +1,26 @@
+using FinPilot.Domain.Disclosure;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Disclosure;
+using FinPilot.Web.Http;
+using FinPilot.Web.Tests.Infrastructure;
+
+namespace FinPilot.Web.Tests.Disclosure;
+
+public sealed class DemoRegisterTests(AppsWithDemoData apps) : IClassFixture<AppsWithDemoData>
+{
+    [Theory, AllProviders]
+    public async Task The_demo_shows_beijings_first_batch_admitted_through_the_whole_path(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        using var visitor = app.Anonymous();
+
+        var page = await (await visitor.GetAsync("/api/v1/pilots?region=BJ&status=Running&pageSize=100")).ReadAsync<Page<PilotsApi.PilotSummaryDto>>();
+        var batch = page.Items.Where(p => p.Batch.Number == 1).ToList();
+        Assert.Equal(3, batch.Count);
+
+        visitor.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var pilot = await (await visitor.GetAsync($"/api/v1/pilots/{batch[0].Id}")).ReadAsync<PilotsApi.PilotDto>();
+        Assert.Equal([PublicEventKind.ResolutionPublished, PublicEventKind.NoticePublished, PublicEventKind.Admitted], pilot.Timeline.Select(e => e.Kind));
+        Assert.Equal("Admitted after public notice; the pilot starts 2021-12-30", pilot.Timeline[^1].Title);
+    }
+}
