@@ -39,7 +39,8 @@ public sealed class DecisionJourneyTests(BrowserApp app)
         await notices.DraftAsync("010-66668888");
         await notices.PublishAsync();
         await Assertions.Expect(notices.Status).ToHaveTextAsync("公示中");
-        var noticeUrl = workingGroup.Url.Replace("/notices/manage/", "/notices/", StringComparison.Ordinal);
+        var manageUrl = workingGroup.Url;
+        var noticeUrl = manageUrl.Replace("/notices/manage/", "/notices/", StringComparison.Ordinal);
 
         var visitor = await app.NewPageAsync();
         await visitor.GotoAsync(noticeUrl);
@@ -48,7 +49,7 @@ public sealed class DecisionJourneyTests(BrowserApp app)
         await publicPage.ObjectAsync(Project, "试点客户范围过宽，投资者保护措施需要加强。", "李四", "lisi@example.com");
         await Assertions.Expect(publicPage.Sent).ToBeVisibleAsync();
 
-        await workingGroup.ReloadAsync();
+        await workingGroup.GotoAsync(manageUrl);
         await notices.AnswerAndDismissAsync("客户范围已由协调小组限定，投资者保护措施充分。", "经核实，异议不成立。");
         await Assertions.Expect(notices.Responses.First).ToContainTextAsync("异议不成立");
 
@@ -65,18 +66,26 @@ public sealed class DecisionJourneyTests(BrowserApp app)
     }
 
     /// <summary>A Beijing project taken through application, screening and evaluation by the aggregate, ready for the coordination group.</summary>
-    private async Task<Guid> InDeliberationAsync(string title) =>
-        await WithDbAsync(async db =>
+    private async Task<Guid> InDeliberationAsync(string title)
+    {
+        var callId = await app.OpenBeijingCallAsync();
+        return await WithDbAsync(async db =>
         {
             var now = app.Clock.GetUtcNow();
-            var call = (await db.Calls.AsNoTracking().ToListAsync()).First(c => c.IsOpenAt(now));
+            var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId);
             var lead = await db.Organisations.SingleAsync(o => o.NameZh == "京华证券股份有限公司");
             var project = PilotProject.Create(Guid.CreateVersion7(now), call.Id, call.RegionId, lead.Id, ProjectCategory.TechnologyInnovation, title, now, "browser-test").Value!;
             var version = ApplicationVersionRecord.Open(project.Id, 1, new ApplicationForm
             {
-                Name = title, Summary = "以联邦学习在不交换原始数据的前提下联合识别可疑交易。", Category = ProjectCategory.TechnologyInnovation,
-                Scenarios = ["risk-control"], Technologies = ["privacy-computing"], RegulatoryQuestion = "检验跨机构数据协作的合规边界。",
-                CustomerCaps = "仅限机构客户，不超过 100 户。", CustomerLimit = 100, DurationMonths = 12,
+                Name = title,
+                Summary = "以联邦学习在不交换原始数据的前提下联合识别可疑交易。",
+                Category = ProjectCategory.TechnologyInnovation,
+                Scenarios = ["risk-control"],
+                Technologies = ["privacy-computing"],
+                RegulatoryQuestion = "检验跨机构数据协作的合规边界。",
+                CustomerCaps = "仅限机构客户，不超过 100 户。",
+                CustomerLimit = 100,
+                DurationMonths = 12,
             }, now, "browser-test");
             project.Submit(now, "browser-test", call.ClosesAt);
             version.Freeze(now);
@@ -88,6 +97,7 @@ public sealed class DecisionJourneyTests(BrowserApp app)
             await db.SaveChangesAsync();
             return project.Id;
         });
+    }
 
     private async Task<T> WithDbAsync<T>(Func<FinPilotDbContext, Task<T>> work)
     {

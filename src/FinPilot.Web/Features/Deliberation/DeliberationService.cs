@@ -157,7 +157,13 @@ public sealed class DeliberationService(
                 records.Write(
                     PublicRecord.Create(DeliberationActions.RecordResolution, project.Id.ToString(), now, new
                     {
-                        meetingId, itemId, item.Kind, projectId = project.Id, outcome = outcome.Kind, outcome.Conditions, text,
+                        meetingId,
+                        itemId,
+                        item.Kind,
+                        projectId = project.Id,
+                        outcome = outcome.Kind,
+                        outcome.Conditions,
+                        text,
                         tally = item.Resolution!.Tally,
                     }),
                     project.RegionId,

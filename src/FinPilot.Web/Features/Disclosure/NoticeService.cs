@@ -126,7 +126,13 @@ public sealed class NoticeService(
             records.Write(
                 PublicRecord.Create(NoticeActions.RecordPublished, notice.Id.ToString(), now, new
                 {
-                    notice.Id, notice.RegionId, notice.Title, notice.BodyText, notice.Contact, notice.PeriodWorkingDays, notice.EndsOn,
+                    notice.Id,
+                    notice.RegionId,
+                    notice.Title,
+                    notice.BodyText,
+                    notice.Contact,
+                    notice.PeriodWorkingDays,
+                    notice.EndsOn,
                     projects = notice.Listings.Select(l => l.Summary),
                 }),
                 notice.RegionId,
