@@ -74,6 +74,15 @@ public sealed class DeliberationTests(AppsWithDemoData apps) : IClassFixture<App
         Assert.Equal(2, await app.WithDbAsync(db => db.PublicEvents.CountAsync(e => projects.Contains(e.ProjectId) && e.Kind == PublicEventKind.ResolutionPublished)));
         Assert.Equal(2, await app.WithDbAsync(db => db.PublicRecords.CountAsync(r => r.Kind == DeliberationActions.RecordResolution && (r.SubjectId == projects[0].ToString() || r.SubjectId == projects[1].ToString()))));
         await (await chair.PostAsync($"/api/v1/meetings/{meeting.Id}/close", new { })).AssertStatusAsync(HttpStatusCode.NoContent);
+
+        // The lead applicant hears of it and confirms the conditions, once; nobody else may.
+        Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == FinPilot.Web.Features.Notifications.NotificationKind.ProjectApproved && n.Link == $"/applications/{projects[0]}")));
+        using var applicant = await app.ApiClientAsync(DemoUsers.Applicant);
+        var confirm = $"/api/v1/applications/{projects[0]}/confirm-conditions";
+        await (await wg.PostAsync(confirm, new { })).AssertStatusAsync(HttpStatusCode.Forbidden);
+        await (await applicant.PostAsync(confirm, new { })).AssertStatusAsync(HttpStatusCode.NoContent);
+        await (await applicant.PostAsync(confirm, new { })).AssertStatusAsync(HttpStatusCode.Conflict);
+        Assert.NotNull(await app.WithDbAsync(db => db.Projects.Where(p => p.Id == projects[0]).Select(p => p.ConditionsConfirmedAt).SingleAsync()));
     }
 }
 

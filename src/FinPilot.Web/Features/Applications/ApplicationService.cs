@@ -203,6 +203,31 @@ public sealed class ApplicationService(
         return Result.Ok();
     }
 
+    /// <summary>The lead applicant accepts the conditions the coordination group attached to its approval; admission waits for this.</summary>
+    public async Task<Result> ConfirmConditionsAsync(Guid projectId, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new Error(ApplicationErrors.NotFound);
+        }
+
+        if (!ProjectPolicy.MayConfirmConditions(project, await current.GrantsAsync(cancellationToken), null))
+        {
+            return Problems.Forbidden;
+        }
+
+        var confirmed = project.ConfirmConditions(clock.GetUtcNow(), current.Id!);
+        if (!confirmed.Succeeded)
+        {
+            return confirmed;
+        }
+
+        audit.Record(AuditActions.ConditionsConfirmed, "project", projectId.ToString(), new { project.ApprovalConditions }, project.RegionId);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+
     private async Task InviteNewPartnersAsync(PilotProject project, ApplicationForm form, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var invited = await db.PartnerInvitations.Where(i => i.ProjectId == project.Id).Select(i => i.Email).ToListAsync(cancellationToken);

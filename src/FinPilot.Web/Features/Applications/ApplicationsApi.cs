@@ -41,6 +41,12 @@ public static class ApplicationsApi
         group.MapPost("/{id:guid}/submit", Submit).WithName("SubmitApplication")
             .WithSummary("Submit (or resubmit after 补正); every missing item is listed in the problem's errors.");
         group.MapPost("/{id:guid}/withdraw", Withdraw).WithName("WithdrawApplication").WithSummary("Withdraw before admission, with a reason.");
+        group.MapPost("/{id:guid}/confirm-conditions", async (Guid id, ApplicationService s, CancellationToken ct) =>
+            {
+                var result = await s.ConfirmConditionsAsync(id, ct);
+                return result.Succeeded ? Results.NoContent() : Problems.From(result.Errors);
+            })
+            .WithName("ConfirmApprovalConditions").WithSummary("The lead applicant confirms the coordination group's approval conditions (admission waits for it).");
         group.MapGet("/{id:guid}/diff", Diff).WithName("DiffApplicationVersions").WithSummary("Field-by-field differences between two versions.");
         group.MapPost("/{id:guid}/attachments", Attach).WithName("AddAttachment").DisableAntiforgery()
             .WithSummary("Attach a PDF, DOCX, XLSX, PNG or JPEG (checked by content; 20 MB a file, 100 MB an application by default).");

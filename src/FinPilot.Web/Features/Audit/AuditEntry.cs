@@ -112,4 +112,5 @@ public static class AuditActions
     public const string ConsensusRecorded = "evaluation.consensus-recorded";
     public const string RoundExported = "evaluation.round-exported";
     public const string IntegrityReportRead = "integrity.report-read";
+    public const string ConditionsConfirmed = "project.conditions-confirmed";
 }

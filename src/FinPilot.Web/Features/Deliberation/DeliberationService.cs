@@ -8,6 +8,7 @@ using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ namespace FinPilot.Web.Features.Deliberation;
 /// recusal, and resolutions, which move the projects and are written as public records.
 /// </summary>
 public sealed class DeliberationService(
-    FinPilotDbContext db, CurrentUser current, AuditLog audit, ConflictFinder conflicts, PublicRecordWriter records, TimeProvider clock)
+    FinPilotDbContext db, CurrentUser current, AuditLog audit, ConflictFinder conflicts, PublicRecordWriter records, Notifier notifier, TimeProvider clock)
 {
     public const string ResourceType = "meeting";
 
@@ -154,6 +155,10 @@ public sealed class DeliberationService(
                     return moved;
                 }
 
+                // The applicant hears the outcome; a rejection's reason is on the application page.
+                var applicants = await db.UserIdsWithAsync(Role.Applicant, null, project.LeadOrganisationId, cancellationToken);
+                notifier.Enqueue(applicants, outcome.Kind == OutcomeKind.Rejected ? NotificationKind.ApplicationRejected : NotificationKind.ProjectApproved,
+                    $"/applications/{project.Id}", new Dictionary<string, string> { [NotificationValues.Title] = project.Title });
                 records.Write(
                     PublicRecord.Create(DeliberationActions.RecordResolution, project.Id.ToString(), now, new
                     {

@@ -47,6 +47,9 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the notice). To the region's working group when the public files an objection.</summary>
     ObjectionReceived = 13,
+
+    /// <summary>Values: title (of the project). To the applicant when the coordination group approves.</summary>
+    ProjectApproved = 14,
 }
 
 /// <summary>
