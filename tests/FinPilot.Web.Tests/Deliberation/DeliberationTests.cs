@@ -75,6 +75,18 @@ public sealed class DeliberationTests(AppsWithDemoData apps) : IClassFixture<App
         Assert.Equal(2, await app.WithDbAsync(db => db.PublicRecords.CountAsync(r => r.Kind == DeliberationActions.RecordResolution && (r.SubjectId == projects[0].ToString() || r.SubjectId == projects[1].ToString()))));
         await (await chair.PostAsync($"/api/v1/meetings/{meeting.Id}/close", new { })).AssertStatusAsync(HttpStatusCode.NoContent);
 
+        // The minutes are generated from the record.
+        var docx = await chair.GetAsync($"/api/v1/meetings/{meeting.Id}/minutes.docx");
+        await docx.AssertStatusAsync(HttpStatusCode.OK);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
+        {
+            var text = word.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("经表决，甲项目附条件通过，乙项目不予通过。", text, StringComparison.Ordinal);
+            Assert.Contains("审议表决甲", text, StringComparison.Ordinal);
+        }
+
+        await (await wg.GetAsync($"/api/v1/meetings/{meeting.Id}/minutes.docx")).AssertStatusAsync(HttpStatusCode.Forbidden);
+
         // The lead applicant hears of it and confirms the conditions, once; nobody else may.
         Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == FinPilot.Web.Features.Notifications.NotificationKind.ProjectApproved && n.Link == $"/applications/{projects[0]}")));
         using var applicant = await app.ApiClientAsync(DemoUsers.Applicant);

@@ -54,6 +54,12 @@ public static class DeliberationApi
         group.MapPost("/{id:guid}/items/{itemId:guid}/resolution", (Guid id, Guid itemId, ResolutionRequest r, DeliberationService s, CancellationToken ct) =>
                 Act(s.ResolveAsync(id, itemId, r.Outcomes ?? [], r.Text, ct)))
             .WithName("RecordResolution").WithSummary("The chair records the outcome per project; projects move and the resolution is published.");
+        group.MapGet("/{id:guid}/minutes.docx", async (Guid id, MinutesDocument minutes, CancellationToken ct) =>
+            {
+                var file = await minutes.ExportAsync(id, ct);
+                return file.Succeeded ? Results.File(file.Value!, MinutesDocument.ContentType, $"minutes-{id}.docx") : Problems.From(file.Errors);
+            })
+            .WithName("ExportMinutes").WithSummary("会议纪要 generated from the record, as DOCX.");
         group.MapPost("/{id:guid}/close", (Guid id, DeliberationService s, CancellationToken ct) => Act(s.CloseAsync(id, ct)))
             .WithName("CloseMeeting").WithSummary("Close the meeting once every item is resolved.");
         return app;

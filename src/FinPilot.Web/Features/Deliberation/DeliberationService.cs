@@ -254,6 +254,7 @@ public static class DeliberationActions
     public const string Voted = "meeting.voted";
     public const string Resolved = "meeting.resolved";
     public const string Closed = "meeting.closed";
+    public const string MinutesExported = "meeting.minutes-exported";
 
     /// <summary>The kind of public record a resolution is written as (the ledger appends it by this name).</summary>
     public const string RecordResolution = "Deliberation.Resolution";

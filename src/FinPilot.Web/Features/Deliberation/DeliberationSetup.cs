@@ -5,6 +5,7 @@ public static class DeliberationSetup
     public static IServiceCollection AddFinPilotDeliberation(this IServiceCollection services)
     {
         services.AddScoped<DeliberationService>();
+        services.AddScoped<MinutesDocument>();
         return services;
     }
 }
