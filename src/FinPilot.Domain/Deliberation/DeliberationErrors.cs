@@ -11,6 +11,9 @@ public static class DeliberationErrors
     /// <summary>No such meeting. For the edge; the domain never returns it.</summary>
     public const string NotFound = "Deliberation.NotFound";
 
+    /// <summary>The department is not on the maintained list (checked by the web layer). Arguments: code.</summary>
+    public const string DepartmentUnknown = "Deliberation.DepartmentUnknown";
+
     public const string Concurrency = "Deliberation.ChangedByAnother";
 
     /// <summary>The meeting has no agenda item with that id. No field. Arguments: the item id.</summary>

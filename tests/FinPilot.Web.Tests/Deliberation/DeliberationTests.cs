@@ -43,6 +43,13 @@ public sealed class DeliberationTests(AppsWithDemoData apps) : IClassFixture<App
         var votes = $"/api/v1/meetings/{meeting.Id}/items/{item}/votes";
 
         await (await chair.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Approve, null, null))).AssertStatusAsync(HttpStatusCode.Conflict);
+
+        // Business departments from the maintained list are asked for opinions before the vote.
+        var opinions = $"/api/v1/meetings/{meeting.Id}/items/{item}/opinions";
+        await (await chair.PostAsync(opinions, new DeliberationApi.OpinionRequestDto("no-such-department", today.AddDays(3)))).AssertStatusAsync(HttpStatusCode.BadRequest);
+        await (await chair.PostAsync(opinions, new DeliberationApi.OpinionRequestDto("institutions", today.AddDays(3)))).AssertStatusAsync(HttpStatusCode.NoContent);
+        await (await chair.PutAsync(opinions, new DeliberationApi.OpinionDto("institutions", "机构部原则同意，建议限定客户范围。"))).AssertStatusAsync(HttpStatusCode.NoContent);
+        Assert.Equal("机构部原则同意，建议限定客户范围。", (await chair.GetMeetingAsync(meeting.Id)).Items.Single().Opinions.Single().Opinion);
         await (await chair.PostAsync($"/api/v1/meetings/{meeting.Id}/convene", new { })).AssertStatusAsync(HttpStatusCode.NoContent);
         await (await chair.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Approve, "同意", null))).AssertStatusAsync(HttpStatusCode.NoContent);
         await (await chair.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Reject, "改主意", null))).AssertStatusAsync(HttpStatusCode.Conflict);
@@ -83,6 +90,7 @@ public sealed class DeliberationTests(AppsWithDemoData apps) : IClassFixture<App
             var text = word.MainDocumentPart!.Document.Body!.InnerText;
             Assert.Contains("经表决，甲项目附条件通过，乙项目不予通过。", text, StringComparison.Ordinal);
             Assert.Contains("审议表决甲", text, StringComparison.Ordinal);
+            Assert.Contains("机构部", text, StringComparison.Ordinal);
         }
 
         await (await wg.GetAsync($"/api/v1/meetings/{meeting.Id}/minutes.docx")).AssertStatusAsync(HttpStatusCode.Forbidden);

@@ -24,19 +24,26 @@ public static class ReferenceData
         (ReferenceKind.Technology, "ai", "人工智能", "Artificial intelligence"),
         (ReferenceKind.Technology, "blockchain", "区块链", "Blockchain"),
         (ReferenceKind.Technology, "digital-rmb", "数字人民币", "Digital RMB"),
+        (ReferenceKind.Department, "market-1", "市场一部", "Market Supervision Department I"),
+        (ReferenceKind.Department, "institutions", "机构部", "Securities Institutions Department"),
+        (ReferenceKind.Department, "futures", "期货部", "Futures Supervision Department"),
+        (ReferenceKind.Department, "investor-protection", "投保局", "Investor Protection Bureau"),
+        (ReferenceKind.Department, "technology", "科技监管司", "Technology Supervision Department"),
     ];
 
     public static async Task EnsureAsync(FinPilotDbContext db, CancellationToken cancellationToken = default)
     {
-        if (await db.ReferenceItems.AnyAsync(cancellationToken))
-        {
-            return;
-        }
-
+        // A kind is seeded once, when it has no entries yet: a later kind reaches existing databases,
+        // and an administrator's changes to a seeded kind are never undone.
+        var seeded = await db.ReferenceItems.Select(r => r.Kind).Distinct().ToListAsync(cancellationToken);
         var order = 0;
         foreach (var (kind, code, zh, en) in Initial)
         {
-            db.ReferenceItems.Add(new ReferenceItem { Kind = kind, Code = code, NameZh = zh, NameEn = en, SortOrder = order++ });
+            order++;
+            if (!seeded.Contains(kind))
+            {
+                db.ReferenceItems.Add(new ReferenceItem { Kind = kind, Code = code, NameZh = zh, NameEn = en, SortOrder = order });
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

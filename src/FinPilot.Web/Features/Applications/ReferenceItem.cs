@@ -4,6 +4,9 @@ public enum ReferenceKind
 {
     Scenario = 1,
     Technology = 2,
+
+    /// <summary>Business departments (市场一部, 机构部, …) the coordination group asks for opinions.</summary>
+    Department = 3,
 }
 
 /// <summary>An entry of an admin-maintained list an application chooses from (business scenarios, technologies).</summary>

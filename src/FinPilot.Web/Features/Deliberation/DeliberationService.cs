@@ -4,6 +4,7 @@ using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Identity;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
@@ -96,8 +97,20 @@ public sealed class DeliberationService(
             return result;
         }, cancellationToken);
 
+    /// <summary>The business departments the group may ask (an administrator-maintained list).</summary>
+    public async Task<IReadOnlyList<ReferenceItem>> DepartmentsAsync(CancellationToken cancellationToken = default) =>
+        await db.ReferenceItems.AsNoTracking().Where(r => r.Kind == ReferenceKind.Department && r.Active).OrderBy(r => r.SortOrder).ToListAsync(cancellationToken);
+
     public Task<Result> RequestOpinionAsync(Guid meetingId, Guid itemId, string department, DateOnly dueOn, CancellationToken cancellationToken = default) =>
-        ChangeAsync(meetingId, meeting => Audited(meeting.RequestOpinion(itemId, department, dueOn, clock.GetUtcNow(), current.Id!), DeliberationActions.OpinionRequested, meetingId, new { itemId, department, dueOn }), cancellationToken);
+        ChangeAsync(meetingId, async meeting =>
+        {
+            if (!(await DepartmentsAsync(cancellationToken)).Any(d => d.Code == department))
+            {
+                return new Error(DeliberationErrors.DepartmentUnknown, "departmentCode", department);
+            }
+
+            return Audited(meeting.RequestOpinion(itemId, department, dueOn, clock.GetUtcNow(), current.Id!), DeliberationActions.OpinionRequested, meetingId, new { itemId, department, dueOn });
+        }, cancellationToken);
 
     public Task<Result> RecordOpinionAsync(Guid meetingId, Guid itemId, string department, string opinion, CancellationToken cancellationToken = default) =>
         ChangeAsync(meetingId, meeting => Audited(meeting.RecordOpinion(itemId, department, opinion, clock.GetUtcNow(), current.Id!), DeliberationActions.OpinionRecorded, meetingId, new { itemId, department }), cancellationToken);

@@ -260,7 +260,7 @@ public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, AuditL
             errors.Add(new Error(RoundErrors.TooManyTags, nameof(input.Tags), ExpertProfile.MaxTags));
         }
 
-        var codes = await db.ReferenceItems.Where(r => tags.Contains(r.Code)).Select(r => r.Code).ToListAsync(cancellationToken);
+        var codes = await db.ReferenceItems.Where(r => r.Kind != ReferenceKind.Department && tags.Contains(r.Code)).Select(r => r.Code).ToListAsync(cancellationToken);
         foreach (var unknown in tags.Except(codes).Take(5))
         {
             errors.Add(new Error(RoundErrors.UnknownTag, nameof(input.Tags), unknown));
