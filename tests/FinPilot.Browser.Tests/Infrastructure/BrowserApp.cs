@@ -10,6 +10,9 @@ using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(FinPilot.Browser.Tests.Infrastructure.BrowserApp))]
 
+// One app and one clock serve every test; a test that moves the clock must not run beside one that relies on it.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace FinPilot.Browser.Tests.Infrastructure;
 
 /// <summary>
