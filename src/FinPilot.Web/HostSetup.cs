@@ -10,6 +10,7 @@ using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
+using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
@@ -46,6 +47,7 @@ public static class HostSetup
         builder.Services.AddFinPilotEvaluation(builder.Configuration);
         builder.Services.AddFinPilotDisclosure();
         builder.Services.AddFinPilotDeliberation();
+        builder.Services.AddFinPilotLedger(builder.Configuration);
 
         // Keys live in the database so that any web node can read any node's cookies and antiforgery tokens.
         builder.Services.AddDataProtection().SetApplicationName("FinPilot").PersistKeysToDbContext<FinPilotDbContext>();

@@ -11,6 +11,7 @@ using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Localization;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Organisations;
@@ -29,6 +30,7 @@ builder.AddFinPilotRegister();
 builder.AddFinPilotNotifications();
 builder.AddFinPilotApplicationJobs();
 builder.AddFinPilotDisclosureJobs();
+builder.AddFinPilotLedgerJobs();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -66,6 +68,7 @@ app.MapReferenceApi();
 app.MapEvaluationApi();
 app.MapNoticesApi();
 app.MapDeliberationApi();
+app.MapLedgerApi();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

@@ -12,6 +12,7 @@ using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
+using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Notifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -86,6 +87,18 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<PublicSubmissionLog> PublicSubmissionLog => Set<PublicSubmissionLog>();
 
+    public DbSet<LedgerHashRecord> LedgerHashes => Set<LedgerHashRecord>();
+
+    public DbSet<LedgerTreeState> LedgerTree => Set<LedgerTreeState>();
+
+    public DbSet<LedgerEntryRecord> LedgerEntries => Set<LedgerEntryRecord>();
+
+    public DbSet<LedgerCheckpointRecord> LedgerCheckpoints => Set<LedgerCheckpointRecord>();
+
+    public DbSet<WitnessedLog> WitnessedLogs => Set<WitnessedLog>();
+
+    public DbSet<WitnessRefusal> WitnessRefusals => Set<WitnessRefusal>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -104,14 +117,16 @@ public abstract class FinPilotDbContext(DbContextOptions options)
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    // The audit trail is evidence: once written, no code path of the platform may change or remove it.
+    // The audit trail, public records and the ledger are evidence: once written, no code path of
+    // the platform may change or remove them.
     private void GuardAppendOnly()
     {
-        var tampered = ChangeTracker.Entries<AuditEntry>()
-            .Any(e => e.State is EntityState.Modified or EntityState.Deleted);
+        var tampered = ChangeTracker.Entries()
+            .Any(e => e.State is EntityState.Modified or EntityState.Deleted
+                && e.Entity is AuditEntry or PublicRecordEntry or LedgerHashRecord or LedgerEntryRecord);
         if (tampered)
         {
-            throw new InvalidOperationException("Audit entries are append-only.");
+            throw new InvalidOperationException("Audit entries, public records and ledger entries are append-only.");
         }
     }
 }

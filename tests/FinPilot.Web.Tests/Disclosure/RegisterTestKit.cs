@@ -76,7 +76,7 @@ internal static class RegisterTestKit
             scope.ServiceProvider.GetRequiredService<PublicRecordWriter>().Write(
                 PublicRecord.Create("notice.published", notice.Id.ToString(), at, new { notice.Id, notice.Title }),
                 regionId,
-                projects.Select(p => new PublicEvent(p.ProjectId, PublicEventKind.NoticePublished, at, $"{p.Name} 拟入箱公示", $"{p.Name}: public notice", $"/notices/{notice.Id}")));
+                [.. projects.Select(p => new PublicEvent(p.ProjectId, PublicEventKind.NoticePublished, at, $"{p.Name} 拟入箱公示", $"{p.Name}: public notice", $"/notices/{notice.Id}"))]);
         }
 
         if (withdraw)

@@ -35,6 +35,9 @@ public sealed class FinPilotApp(TestDatabase database, bool demoEnabled) : WebAp
     /// <summary>Where this app's mail goes (the pickup directory): never into the checkout's <c>data/mail</c>.</summary>
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "finpilot-tests", $"mail-{Guid.NewGuid():N}");
 
+    /// <summary>The ledger's signing key, made by the app on first start (development) outside the checkout.</summary>
+    public string LedgerKeyFile { get; } = Path.Combine(Path.GetTempPath(), "finpilot-tests", $"ledger-{Guid.NewGuid():N}.key");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Settings rather than app configuration: Program reads them while registering services,
@@ -45,6 +48,7 @@ public sealed class FinPilotApp(TestDatabase database, bool demoEnabled) : WebAp
         builder.UseSetting("Demo:Enabled", demoEnabled ? "true" : "false");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
+        builder.UseSetting("Ledger:KeyFile", LedgerKeyFile);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
@@ -60,6 +64,8 @@ public sealed class FinPilotApp(TestDatabase database, bool demoEnabled) : WebAp
         {
             Directory.Delete(MailDirectory, recursive: true);
         }
+
+        File.Delete(LedgerKeyFile);
     }
 
     /// <summary>A client with no credentials that shows redirects instead of following them.</summary>

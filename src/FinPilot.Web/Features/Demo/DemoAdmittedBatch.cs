@@ -94,7 +94,7 @@ internal sealed class DemoAdmittedBatch(FinPilotDbContext db, WorkingCalendarPro
         records.Write(
             PublicRecord.Create(NoticeActions.RecordPublished, notice.Id.ToString(), published, new { notice.Id, notice.Title, notice.EndsOn, projects = summaries }),
             notice.RegionId,
-            summaries.Select(s => new PublicEvent(s.ProjectId, PublicEventKind.NoticePublished, published, $"公示：{notice.Title}", $"Public notice: {notice.Title}", $"/notices/{notice.Id}")));
+            [.. summaries.Select(s => new PublicEvent(s.ProjectId, PublicEventKind.NoticePublished, published, $"公示：{notice.Title}", $"Public notice: {notice.Title}", $"/notices/{notice.Id}"))]);
         var admitted = On(2021, 12, 30, 9);
         foreach (var project in projects)
         {

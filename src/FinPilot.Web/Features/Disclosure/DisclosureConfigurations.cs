@@ -69,6 +69,7 @@ internal sealed class PublicRecordEntryConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Sequence).ValueGeneratedOnAdd();
         builder.Property(r => r.Kind).HasMaxLength(100);
         builder.Property(r => r.SubjectId).HasMaxLength(100);
+        builder.Property(r => r.Link).HasMaxLength(300);
         builder.HasIndex(r => r.SubjectId);
     }
 }
@@ -85,6 +86,7 @@ internal sealed class PublicEventRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.Link).HasMaxLength(300);
         builder.HasIndex(e => new { e.ProjectId, e.At });
         builder.HasIndex(e => new { e.RegionId, e.At });
+        builder.HasOne(e => e.Record).WithMany().HasForeignKey(e => e.RecordSequence).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -136,7 +136,7 @@ public sealed class NoticeService(
                     projects = notice.Listings.Select(l => l.Summary),
                 }),
                 notice.RegionId,
-                notice.Listings.Select(l => new PublicEvent(l.ProjectId, PublicEventKind.NoticePublished, now, $"公示：{notice.Title}", $"Public notice: {notice.Title}", $"/notices/{notice.Id}")));
+                [.. notice.Listings.Select(l => new PublicEvent(l.ProjectId, PublicEventKind.NoticePublished, now, $"公示：{notice.Title}", $"Public notice: {notice.Title}", $"/notices/{notice.Id}"))]);
             audit.Record(NoticeActions.Published, NoticeActions.ResourceType, id.ToString(), new { notice.EndsOn }, notice.RegionId);
             return Result.Ok();
         }, cancellationToken);

@@ -19,12 +19,24 @@ public sealed class PublicRecordEntry
 
     public string Payload { get; set; } = "{}";
 
-    public static PublicRecordEntry From(PublicRecord record) => new()
+    /// <summary>The region whose decision or disclosure this is; null only for records written before the ledger.</summary>
+    public int? RegionId { get; set; }
+
+    /// <summary>The one project the record is about, if it is about one.</summary>
+    public Guid? ProjectId { get; set; }
+
+    /// <summary>The site-relative page that shows the record to the public.</summary>
+    public string Link { get; set; } = string.Empty;
+
+    public static PublicRecordEntry From(PublicRecord record, int regionId, Guid? projectId, string link) => new()
     {
         Kind = record.Kind,
         SubjectId = record.SubjectId,
         At = record.At,
         Payload = record.Payload,
+        RegionId = regionId,
+        ProjectId = projectId,
+        Link = link,
     };
 }
 
@@ -48,6 +60,11 @@ public sealed class PublicEventRecord
     public string? TitleEn { get; set; }
 
     public string Link { get; set; } = string.Empty;
+
+    /// <summary>The public record this line tells of, whose ledger entry the register links to for verification.</summary>
+    public long? RecordSequence { get; set; }
+
+    public PublicRecordEntry? Record { get; set; }
 }
 
 /// <summary>When a client (a hashed network address) last sent a public comment or objection, for the rate limit.</summary>

@@ -11,9 +11,13 @@ namespace FinPilot.Web.Features.Disclosure;
 /// </summary>
 public sealed class PublicRecordWriter(FinPilotDbContext db)
 {
-    public void Write(PublicRecord record, int regionId, IEnumerable<PublicEvent> events)
+    public void Write(PublicRecord record, int regionId, IReadOnlyCollection<PublicEvent> events)
     {
-        db.PublicRecords.Add(PublicRecordEntry.From(record));
+        // The record's page is the page of its events (a notice, a pilot); a record about several
+        // projects (a notice) names none of them, its payload lists them.
+        var projects = events.Select(e => e.ProjectId).Distinct().ToList();
+        var entry = PublicRecordEntry.From(record, regionId, projects.Count == 1 ? projects[0] : null, events.FirstOrDefault()?.Link ?? "/pilots");
+        db.PublicRecords.Add(entry);
         foreach (var e in events)
         {
             db.PublicEvents.Add(new PublicEventRecord
@@ -26,6 +30,7 @@ public sealed class PublicRecordWriter(FinPilotDbContext db)
                 TitleZh = e.TitleZh,
                 TitleEn = e.TitleEn,
                 Link = e.Link,
+                Record = entry,
             });
         }
     }

@@ -796,6 +796,9 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("RecordSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 
@@ -809,6 +812,8 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordSequence");
 
                     b.HasIndex("ProjectId", "At");
 
@@ -833,9 +838,20 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SubjectId")
                         .IsRequired()
@@ -1373,6 +1389,166 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("JobLeases", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Ledger.LedgerCheckpointRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Cosignatures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("WitnessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Size");
+
+                    b.ToTable("LedgerCheckpoints", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Ledger.LedgerEntryRecord", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Entry")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("RecordSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("ContentSha256");
+
+                    b.HasIndex("RecordSequence")
+                        .IsUnique();
+
+                    b.ToTable("LedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Ledger.LedgerHashRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LedgerHashes", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Ledger.LedgerTreeState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LedgerTree", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Size = 0L
+                        });
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Ledger.WitnessRefusal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<long?>("OldSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Origin", "At");
+
+                    b.ToTable("WitnessRefusals", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Ledger.WitnessedLog", b =>
+                {
+                    b.Property<string>("Origin")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Origin");
+
+                    b.ToTable("WitnessedLogs", (string)null);
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.Notifications.Notification", b =>
@@ -2034,6 +2210,16 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Disclosure.PublicEventRecord", b =>
+                {
+                    b.HasOne("FinPilot.Web.Features.Disclosure.PublicRecordEntry", "Record")
+                        .WithMany()
+                        .HasForeignKey("RecordSequence")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Record");
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.Evaluation.ConflictDeclaration", b =>

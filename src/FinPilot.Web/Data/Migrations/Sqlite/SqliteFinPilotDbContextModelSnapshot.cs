@@ -782,6 +782,9 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RecordSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
@@ -795,6 +798,8 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordSequence");
 
                     b.HasIndex("ProjectId", "At");
 
@@ -817,9 +822,20 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SubjectId")
                         .IsRequired()
@@ -1355,6 +1371,162 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("JobLeases", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Ledger.LedgerCheckpointRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cosignatures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WitnessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Size");
+
+                    b.ToTable("LedgerCheckpoints", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Ledger.LedgerEntryRecord", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Entry")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("RecordSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("ContentSha256");
+
+                    b.HasIndex("RecordSequence")
+                        .IsUnique();
+
+                    b.ToTable("LedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Ledger.LedgerHashRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LedgerHashes", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Ledger.LedgerTreeState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LedgerTree", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Size = 0L
+                        });
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Ledger.WitnessRefusal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OldSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Origin", "At");
+
+                    b.ToTable("WitnessRefusals", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Ledger.WitnessedLog", b =>
+                {
+                    b.Property<string>("Origin")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Origin");
+
+                    b.ToTable("WitnessedLogs", (string)null);
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.Notifications.Notification", b =>
@@ -2000,6 +2172,16 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Disclosure.PublicEventRecord", b =>
+                {
+                    b.HasOne("FinPilot.Web.Features.Disclosure.PublicRecordEntry", "Record")
+                        .WithMany()
+                        .HasForeignKey("RecordSequence")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Record");
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.Evaluation.ConflictDeclaration", b =>

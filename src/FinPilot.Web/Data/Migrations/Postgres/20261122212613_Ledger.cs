@@ -1,0 +1,215 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace FinPilot.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Ledger : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Link",
+                table: "PublicRecords",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ProjectId",
+                table: "PublicRecords",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "PublicRecords",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RecordSequence",
+                table: "PublicEvents",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "LedgerCheckpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    RootHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Cosignatures = table.Column<int>(type: "integer", nullable: false),
+                    WitnessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerCheckpoints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerEntries",
+                columns: table => new
+                {
+                    Index = table.Column<long>(type: "bigint", nullable: false),
+                    RecordSequence = table.Column<long>(type: "bigint", nullable: false),
+                    Entry = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerEntries", x => x.Index);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerHashes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerHashes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerTree",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerTree", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WitnessedLogs",
+                columns: table => new
+                {
+                    Origin = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    RootHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WitnessedLogs", x => x.Origin);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WitnessRefusals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Origin = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    OldSize = table.Column<long>(type: "bigint", nullable: true),
+                    Size = table.Column<long>(type: "bigint", nullable: true),
+                    Note = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WitnessRefusals", x => x.Id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "LedgerTree",
+                columns: new[] { "Id", "Size" },
+                values: new object[] { 1, 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicEvents_RecordSequence",
+                table: "PublicEvents",
+                column: "RecordSequence");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerCheckpoints_Size",
+                table: "LedgerCheckpoints",
+                column: "Size");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ContentSha256",
+                table: "LedgerEntries",
+                column: "ContentSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_RecordSequence",
+                table: "LedgerEntries",
+                column: "RecordSequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WitnessRefusals_Origin_At",
+                table: "WitnessRefusals",
+                columns: new[] { "Origin", "At" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_PublicEvents_PublicRecords_RecordSequence",
+                table: "PublicEvents",
+                column: "RecordSequence",
+                principalTable: "PublicRecords",
+                principalColumn: "Sequence",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_PublicEvents_PublicRecords_RecordSequence",
+                table: "PublicEvents");
+
+            migrationBuilder.DropTable(
+                name: "LedgerCheckpoints");
+
+            migrationBuilder.DropTable(
+                name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
+                name: "LedgerHashes");
+
+            migrationBuilder.DropTable(
+                name: "LedgerTree");
+
+            migrationBuilder.DropTable(
+                name: "WitnessedLogs");
+
+            migrationBuilder.DropTable(
+                name: "WitnessRefusals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PublicEvents_RecordSequence",
+                table: "PublicEvents");
+
+            migrationBuilder.DropColumn(
+                name: "Link",
+                table: "PublicRecords");
+
+            migrationBuilder.DropColumn(
+                name: "ProjectId",
+                table: "PublicRecords");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "PublicRecords");
+
+            migrationBuilder.DropColumn(
+                name: "RecordSequence",
+                table: "PublicEvents");
+        }
+    }
+}
