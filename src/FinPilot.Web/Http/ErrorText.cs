@@ -20,7 +20,8 @@ public static class ErrorText
             ?? CallStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture)
             ?? NotificationStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture)
             ?? EvaluationStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture)
-            ?? DeliberationStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture);
+            ?? DeliberationStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture)
+            ?? LedgerStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture);
         if (template is null)
         {
             // A missing translation must still say something true; the code is stable and searchable.

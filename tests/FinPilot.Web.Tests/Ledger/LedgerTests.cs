@@ -179,4 +179,33 @@ public sealed class LedgerTests(AppsWithDemoData apps) : IClassFixture<AppsWithD
             return await db.SaveChangesAsync();
         }));
     }
+
+    [Theory, AllProviders]
+    public async Task Public_pages_show_each_record_s_ledger_index_and_a_proof_to_download(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        await app.RunLedgerAsync();
+        using var client = app.Anonymous();
+        var (project, notice) = await app.WithDbAsync(async db => (
+            await db.PublicEvents.Where(e => e.Kind == PublicEventKind.Admitted).Select(e => e.ProjectId).FirstAsync(),
+            await db.PublicNotices.Where(n => n.Status != NoticeStatus.Draft).Select(n => n.Id).FirstAsync()));
+        var events = await app.WithDbAsync(db => db.PublicEvents.CountAsync(e => e.ProjectId == project));
+
+        var pilot = await client.GetStringAsync($"/pilots/{project}");
+        Assert.Equal(events, CountOf(pilot, "data-testid=\"ledger-proof\""));
+        var api = await (await client.GetAsync($"/api/v1/pilots/{project}")).ReadAsync<FinPilot.Web.Features.Disclosure.PilotsApi.PilotDto>();
+        Assert.All(api.Timeline, e => Assert.NotNull(e.LedgerIndex));
+
+        var noticePage = await client.GetStringAsync($"/notices/{notice}");
+        var index = await app.WithDbAsync(db => db.LedgerEntries
+            .Where(e => db.PublicRecords.Any(r => r.Sequence == e.RecordSequence && r.SubjectId == notice.ToString()))
+            .Select(e => e.Index).FirstAsync());
+        Assert.Contains($"api/v1/ledger/entries/{index}/proof", noticePage, StringComparison.Ordinal);
+
+        var ledger = WebUtility.HtmlDecode(await client.GetStringAsync("/ledger"));
+        Assert.Contains(app.Services.GetRequiredService<LedgerKey>().VerifierKey, ledger, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"ledger-entries\"", ledger, StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string value) => text.Split(value).Length - 1;
 }

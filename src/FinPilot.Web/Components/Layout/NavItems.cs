@@ -19,6 +19,7 @@ public static class NavItems
         var items = new List<Item>
         {
             new("calls", "calls", CallStrings.Nav_Calls), new("notices", "notices", DeliberationStrings.Nav_Notices), new("pilots", "pilots", RegisterStrings.Nav_Pilots),
+            new("ledger", "ledger", LedgerStrings.Nav_Ledger),
         };
         if (user.Identity?.IsAuthenticated != true)
         {

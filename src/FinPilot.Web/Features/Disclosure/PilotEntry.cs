@@ -112,4 +112,8 @@ public sealed record PilotEntry(
 }
 
 /// <summary>A project's statement and its public timeline, oldest first.</summary>
-public sealed record PilotRecord(PilotEntry Pilot, IReadOnlyList<PublicEventRecord> Timeline);
+/// <param name="LedgerIndexes">The signed ledger index of each timeline event's public record, by record sequence.</param>
+public sealed record PilotRecord(PilotEntry Pilot, IReadOnlyList<PublicEventRecord> Timeline, IReadOnlyDictionary<long, long> LedgerIndexes)
+{
+    public long? LedgerIndexOf(PublicEventRecord e) => e.RecordSequence is { } s && LedgerIndexes.TryGetValue(s, out var index) ? index : null;
+}

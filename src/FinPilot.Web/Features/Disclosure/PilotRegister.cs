@@ -35,7 +35,7 @@ public sealed record RegisterBatchOption(RegisterBatch Batch, BilingualName Regi
 /// listing, so the projects are narrowed in SQL and the rest — category, technology, status and
 /// text search over the statement — is done in memory.
 /// </remarks>
-public sealed class PilotRegister(FinPilotDbContext db)
+public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledger)
 {
     public async Task<Page<PilotEntry>> SearchAsync(RegisterQuery query, CancellationToken ct = default)
     {
@@ -64,7 +64,8 @@ public sealed class PilotRegister(FinPilotDbContext db)
         }
 
         var timeline = await db.PublicEvents.AsNoTracking().Where(e => e.ProjectId == projectId).ToListAsync(ct);
-        return new PilotRecord(pilot, [.. timeline.OrderBy(e => e.At).ThenBy(e => e.Id)]);
+        var indexes = await ledger.IndexesOfAsync(timeline.Where(e => e.RecordSequence is not null).Select(e => e.RecordSequence!.Value), ct);
+        return new PilotRecord(pilot, [.. timeline.OrderBy(e => e.At).ThenBy(e => e.Id)], indexes);
     }
 
     /// <summary>The newest public events of projects in the register, for the feed; <paramref name="region"/> is a region code.</summary>

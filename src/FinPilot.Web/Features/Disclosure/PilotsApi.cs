@@ -36,7 +36,8 @@ public static class PilotsApi
     }
 
     /// <param name="Link">The site-relative address of the page that tells the story, such as the notice.</param>
-    public sealed record PilotEventDto(PublicEventKind Kind, string KindName, DateTimeOffset At, string Title, string Link);
+    /// <param name="LedgerIndex">The event's public record in the ledger (<c>/api/v1/ledger/entries/{index}/proof</c>), once under a signed checkpoint.</param>
+    public sealed record PilotEventDto(PublicEventKind Kind, string KindName, DateTimeOffset At, string Title, string Link, long? LedgerIndex);
 
     /// <summary>A project's public statement and its public timeline, oldest first.</summary>
     public sealed record PilotDto(
@@ -53,7 +54,7 @@ public static class PilotsApi
                 NamedDto.From(p.Region), BatchDto.From(p.Batch), p.Status, PilotNames.Status(p), p.ExitMode,
                 [.. p.Scenarios.Select(NamedDto.From)], [.. p.Technologies.Select(NamedDto.From)], s.WhatIsTested, s.CustomerLimits,
                 s.DurationMonths, p.ListedAt, p.UpdatedAt,
-                [.. record.Timeline.Select(e => new PilotEventDto(e.Kind, PilotNames.Of(e.Kind), e.At, PilotNames.Title(e), e.Link))]);
+                [.. record.Timeline.Select(e => new PilotEventDto(e.Kind, PilotNames.Of(e.Kind), e.At, PilotNames.Title(e), e.Link, record.LedgerIndexOf(e)))]);
         }
     }
 

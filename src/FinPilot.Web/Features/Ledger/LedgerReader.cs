@@ -101,13 +101,42 @@ public sealed class LedgerReader(FinPilotDbContext db)
         return found is null ? null : new LoggedRecord(found.Index, found.Entry, CanonicalJson.Canonicalize(found.Payload));
     }
 
-    /// <summary>The ledger index of each public record in <paramref name="sequences"/> that is already logged.</summary>
+    /// <summary>
+    /// The ledger index of each public record in <paramref name="sequences"/> that is under the
+    /// latest signed checkpoint, so that every index shown has a proof to download.
+    /// </summary>
     public async Task<IReadOnlyDictionary<long, long>> IndexesOfAsync(IEnumerable<long> sequences, CancellationToken cancellationToken = default)
     {
         var wanted = sequences.Distinct().ToArray();
-        return await db.LedgerEntries.AsNoTracking()
-            .Where(e => wanted.Contains(e.RecordSequence))
-            .ToDictionaryAsync(e => e.RecordSequence, e => e.Index, cancellationToken);
+        var signed = await db.LedgerCheckpoints.MaxAsync(c => (long?)c.Size, cancellationToken) ?? 0;
+        return wanted.Length == 0
+            ? new Dictionary<long, long>()
+            : await db.LedgerEntries.AsNoTracking()
+                .Where(e => wanted.Contains(e.RecordSequence) && e.Index < signed)
+                .ToDictionaryAsync(e => e.RecordSequence, e => e.Index, cancellationToken);
+    }
+
+    /// <summary>The signed ledger index of the newest record of <paramref name="kind"/> about <paramref name="subjectId"/>, if any.</summary>
+    public async Task<long?> IndexOfAsync(string kind, string subjectId, CancellationToken cancellationToken = default)
+    {
+        var sequences = await db.PublicRecords.AsNoTracking().Where(r => r.Kind == kind && r.SubjectId == subjectId).Select(r => r.Sequence).ToListAsync(cancellationToken);
+        var indexes = await IndexesOfAsync(sequences, cancellationToken);
+        return indexes.Count == 0 ? null : indexes.Values.Max();
+    }
+
+    /// <summary>A page of logged entries, newest first, for the ledger page.</summary>
+    public async Task<(IReadOnlyList<(long Index, LedgerEntry Entry)> Items, int Total)> EntriesAsync(int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var signed = await db.LedgerCheckpoints.MaxAsync(c => (long?)c.Size, cancellationToken) ?? 0;
+        var rows = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.Index < signed)
+            .OrderByDescending(e => e.Index)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(e => new { e.Index, e.Entry })
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(r => (r.Index, Entry: LedgerEntry.TryParse(r.Entry))).Where(r => r.Entry is not null).Select(r => (r.Index, r.Entry!)).ToList();
+        return (items, (int)Math.Min(signed, int.MaxValue));
     }
 
     /// <summary>
