@@ -89,6 +89,24 @@ public sealed class SignedNoteTests
     }
 
     [Fact]
+    public void WithSignatures_appends_new_keys_replaces_a_known_key_and_stops_at_the_limit()
+    {
+        var peter = SignedNote.Parse(Text + "\n" + PeterSig).Value;
+        var enoch = SignedNote.Parse(Text + "\n" + EnochSig).Value.Signatures[0];
+
+        var both = peter.WithSignatures(enoch);
+        Assert.Equal(Text + "\n" + PeterSig + EnochSig, both.Format());
+        Assert.Equal(PeterSig, peter.Format()[(Text.Length + 1)..]);
+
+        var newer = enoch with { Signature = [.. enoch.Signature.Reverse()] };
+        Assert.Equal(Text + "\n" + PeterSig + newer.Format(), both.WithSignatures(newer).Format());
+
+        var many = Enumerable.Range(0, SignedNote.MaxSignatures).Select(i => new NoteSignature($"k{i}", (uint)i, [1])).ToList();
+        Assert.Equal(SignedNote.MaxSignatures, SignedNote.Parse(Text + "\n" + PeterSig).Value.WithSignatures(many.Skip(1)).Signatures.Count);
+        Assert.Throws<ArgumentException>(() => peter.WithSignatures(many));
+    }
+
+    [Fact]
     public void Every_mangling_of_the_keys_is_rejected()
     {
         Assert.True(NoteKeys.ParseVerifierKey(PeterVerifierKey).IsSuccess);

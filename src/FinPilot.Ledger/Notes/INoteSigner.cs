@@ -7,6 +7,10 @@ public interface INoteSigner
 
     uint KeyId { get; }
 
+    /// <summary>What the signature states: a log's plain signature or a witness's cosignature. A
+    /// witness checks it so a plain key can't be configured where a cosignature is promised.</summary>
+    SignatureType Type { get; }
+
     /// <summary>The signature bytes for <paramref name="text"/>, without the 4-byte key ID prefix.</summary>
     byte[] Sign(ReadOnlySpan<byte> text);
 }

@@ -67,6 +67,33 @@ public sealed class SignedNote
         return new SignedNote(Text, all);
     }
 
+    /// <summary>
+    /// A copy carrying <paramref name="signatures"/> as well, e.g. cosignatures a witness returned.
+    /// A line from a key that already signed replaces that key's old line, so re-witnessing a
+    /// checkpoint refreshes its cosignature instead of piling up lines.
+    /// </summary>
+    public SignedNote WithSignatures(params IEnumerable<NoteSignature> signatures)
+    {
+        var all = new List<NoteSignature>(Signatures);
+        foreach (var signature in signatures)
+        {
+            var existing = all.FindIndex(s => s.Name == signature.Name && s.KeyId == signature.KeyId);
+            if (existing >= 0)
+            {
+                all[existing] = signature;
+            }
+            else
+            {
+                all.Add(signature);
+            }
+        }
+
+        // Parse rejects longer notes, so producing one would only fail later, at the reader.
+        return all.Count <= MaxSignatures
+            ? new SignedNote(Text, all)
+            : throw new ArgumentException($"A note carries at most {MaxSignatures} signatures.", nameof(signatures));
+    }
+
     public string Format() => Text + "\n" + string.Concat(Signatures.Select(s => s.Format()));
 
     public override string ToString() => Format();
@@ -122,6 +149,21 @@ public sealed class SignedNote
     /// </summary>
     public Result<VerifiedNote> Verify(NoteVerifierSet trusted)
     {
+        var verified = VerifyKnown(trusted);
+        if (!verified.IsSuccess)
+        {
+            return Result<VerifiedNote>.Fail(verified.Error!);
+        }
+
+        return verified.Value.Count > 0
+            ? new VerifiedNote(this, verified.Value)
+            : Result<VerifiedNote>.Fail("Note has no signature from a trusted key.");
+    }
+
+    /// <summary>The signatures by <paramref name="trusted"/> keys, each key once, possibly none;
+    /// fails only if a known key's line is invalid. For callers counting cosigners.</summary>
+    internal Result<IReadOnlyList<VerifiedSignature>> VerifyKnown(NoteVerifierSet trusted)
+    {
         var bytes = Encoding.UTF8.GetBytes(Text);
         var verified = new List<VerifiedSignature>();
         foreach (var signature in Signatures)
@@ -135,7 +177,7 @@ public sealed class SignedNote
             var result = verifier.Verify(bytes, signature.Signature);
             if (result is null)
             {
-                return Result<VerifiedNote>.Fail($"Invalid signature for key {signature.Name}+{NoteKeyId.Format(signature.KeyId)}.");
+                return Result<IReadOnlyList<VerifiedSignature>>.Fail($"Invalid signature for key {signature.Name}+{NoteKeyId.Format(signature.KeyId)}.");
             }
 
             if (!verified.Any(v => v.Name == result.Name && v.KeyId == result.KeyId))
@@ -144,9 +186,7 @@ public sealed class SignedNote
             }
         }
 
-        return verified.Count > 0
-            ? new VerifiedNote(this, verified)
-            : Result<VerifiedNote>.Fail("Note has no signature from a trusted key.");
+        return verified;
     }
 
     /// <summary>Parses and verifies in one step.</summary>
@@ -156,10 +196,15 @@ public sealed class SignedNote
         return parsed.IsSuccess ? parsed.Value.Verify(trusted) : Result<VerifiedNote>.Fail(parsed.Error!);
     }
 
+    /// <summary>A note from parts already checked elsewhere, e.g. a note text and the subset of
+    /// its signatures that verified.</summary>
+    internal static SignedNote FromParts(string text, IEnumerable<NoteSignature> signatures) => new(text, [.. signatures]);
+
     internal static bool IsValidText(string text) =>
         text.Length > 0 && text.EndsWith('\n') && !text.Any(c => c < 0x20 && c != '\n');
 
-    private static NoteSignature? ParseSignatureLine(string line)
+    /// <summary>One signature line without its newline; null when malformed.</summary>
+    internal static NoteSignature? ParseSignatureLine(string line)
     {
         const string Prefix = "— ";
         if (!line.StartsWith(Prefix, StringComparison.Ordinal))
