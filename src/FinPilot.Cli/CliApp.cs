@@ -1,10 +1,15 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace FinPilot.Cli;
 
 /// <summary>The <c>finpilot</c> command tree; the tests invoke it exactly as the executable does.</summary>
 public static class CliApp
 {
+    /// <summary>Exit code of a command line that does not parse: 2, as Unix tools do, so it is never
+    /// mistaken for a command's own failure (1; for <c>ledger verify</c>, a log that failed verification).</summary>
+    public const int UsageErrorExitCode = 2;
+
     public static RootCommand Create()
     {
         var root = new RootCommand("""
@@ -15,6 +20,15 @@ public static class CliApp
         root.Subcommands.Add(DatabaseCommands.Create());
         root.Subcommands.Add(AdminCommands.Create());
         root.Subcommands.Add(DemoCommands.Create());
+        root.Subcommands.Add(LedgerCommands.Create());
         return root;
+    }
+
+    /// <summary>Parses and runs a command line as the executable does.</summary>
+    public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null)
+    {
+        var parse = Create().Parse(args);
+        var exit = await parse.InvokeAsync(configuration);
+        return parse.Action is ParseErrorAction ? UsageErrorExitCode : exit;
     }
 }

@@ -1,3 +1,3 @@
 using FinPilot.Cli;
 
-return await CliApp.Create().Parse(args).InvokeAsync();
+return await CliApp.InvokeAsync(args);
