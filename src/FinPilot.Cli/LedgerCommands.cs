@@ -1,11 +1,12 @@
 using System.CommandLine;
 using FinPilot.Ledger.Notes;
+using FinPilot.Web.Features.Ledger;
 
 namespace FinPilot.Cli;
 
 /// <summary>
 /// <c>finpilot ledger …</c>: the transparency log (监管链) from outside the platform. keygen,
-/// verify and check-proof need no database and so never start <see cref="CliHost"/>.
+/// verify and check-proof need no database and so never start <see cref="CliHost"/>; prove and audit read it.
 /// </summary>
 internal static class LedgerCommands
 {
@@ -19,6 +20,8 @@ internal static class LedgerCommands
         ledger.Subcommands.Add(KeyGen());
         ledger.Subcommands.Add(LedgerVerifyCommand.Create());
         ledger.Subcommands.Add(LedgerCheckProofCommand.Create());
+        ledger.Subcommands.Add(LedgerDatabaseCommands.Prove());
+        ledger.Subcommands.Add(LedgerDatabaseCommands.Audit());
         return ledger;
     }
 
@@ -59,11 +62,11 @@ internal static class LedgerCommands
                 return Usage(parse, $"--name: '{keyName}' is not a key name (no spaces or '+').");
             }
 
-            var (signerKey, verifierKey) = NoteKeys.Generate(keyName, parse.GetValue(witness) ? SignatureType.Ed25519Cosignature : SignatureType.Ed25519);
             var path = parse.GetValue(output)!;
+            string verifierKey;
             try
             {
-                SignerKeyFile.Create(path, signerKey);
+                verifierKey = LedgerKey.WriteNewKey(path, keyName, parse.GetValue(witness) ? SignatureType.Ed25519Cosignature : SignatureType.Ed25519);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

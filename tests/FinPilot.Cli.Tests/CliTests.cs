@@ -12,7 +12,7 @@ namespace FinPilot.Cli.Tests;
 /// environment like the executable does, so these tests share the process environment and run one
 /// at a time (one class).
 /// </summary>
-public sealed class CliTests : IDisposable
+public sealed partial class CliTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("finpilot-cli-").FullName;
     private readonly string _connection;
@@ -80,6 +80,7 @@ public sealed class CliTests : IDisposable
 
     public void Dispose()
     {
+        Environment.SetEnvironmentVariable("Ledger__KeyFile", null);
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }

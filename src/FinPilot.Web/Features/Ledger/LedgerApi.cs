@@ -41,6 +41,8 @@ public static class LedgerApi
             .WithSummary("A consistency proof from the tree of `old` entries to that of `new` entries, hashes in base64.");
         api.MapGet("/entries/{index:long}", Entry).WithName("GetLedgerEntry")
             .WithSummary("A logged entry, its leaf hash and the public record it describes.");
+        api.MapGet("/entries/{index:long}/record.json", RecordFile).WithName("GetLedgerRecord")
+            .WithSummary("The public record's content as canonical JSON: its SHA-256 is the entry's contentSha256 (for `ledger check-proof --record`).");
         api.MapGet("/entries/{index:long}/proof", ProofFile).WithName("DownloadLedgerProof")
             .WithSummary("The entry's offline proof (C2SP tlog-proof, entry in the extra line), to check with `finpilot ledger check-proof`.");
         return app;
@@ -103,6 +105,11 @@ public static class LedgerApi
         return TypedResults.Ok(new EntryDto(
             found.Index, FinPilot.Ledger.Merkle.MerkleHash.Leaf(found.Entry).ToBase64(), entry, found.Payload, ProofPath(found.Index)));
     }
+
+    private static async Task<IResult> RecordFile(long index, LedgerReader ledger, CancellationToken ct) =>
+        await ledger.EntryAsync(index, ct) is { } found
+            ? TypedResults.Text(found.Payload, "application/json; charset=utf-8", Encoding.UTF8)
+            : Problems.NotFound();
 
     private static async Task<IResult> ProofFile(long index, LedgerReader ledger, CancellationToken ct)
     {

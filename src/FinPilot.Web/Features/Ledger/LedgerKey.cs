@@ -80,14 +80,18 @@ public sealed class LedgerKey : IDisposable
         return new Loaded(signer, new NoteVerifierSet(verifier));
     }
 
-    /// <summary>Writes a new signer key readable by its owner only; refuses to replace a key.</summary>
+    /// <summary>
+    /// Writes a new signer key to a new file readable by its owner only and returns the verifier
+    /// key; throws <see cref="IOException"/> if the file exists, which may be a log's only copy of its key.
+    /// </summary>
     public static string WriteNewKey(string path, string origin, SignatureType type = SignatureType.Ed25519)
     {
         var (signerKey, verifierKey) = NoteKeys.Generate(origin, type);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
+            // Set at creation, so the key is never readable by others, not even for an instant.
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
