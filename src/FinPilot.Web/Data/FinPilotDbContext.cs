@@ -95,10 +95,6 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<LedgerCheckpointRecord> LedgerCheckpoints => Set<LedgerCheckpointRecord>();
 
-    public DbSet<WitnessedLog> WitnessedLogs => Set<WitnessedLog>();
-
-    public DbSet<WitnessRefusal> WitnessRefusals => Set<WitnessRefusal>();
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -54,7 +54,7 @@ internal static class LedgerTestKit
     public static LedgerAppender AppenderOver(this FinPilotApp app, FinPilotDbContext db)
     {
         var options = app.Services.GetRequiredService<LedgerOptions>();
-        return new LedgerAppender(db, app.Services.GetRequiredService<LedgerKey>(), options, app.Clock, new LedgerWitnessing(options));
+        return new LedgerAppender(db, app.Services.GetRequiredService<LedgerKey>(), options, app.Clock);
     }
 }
 

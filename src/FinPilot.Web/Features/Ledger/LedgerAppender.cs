@@ -14,7 +14,7 @@ namespace FinPilot.Web.Features.Ledger;
 /// and a crash inside an append rolls the whole batch back.
 /// </summary>
 public sealed class LedgerAppender(
-    FinPilotDbContext db, LedgerKey key, LedgerOptions options, TimeProvider clock, LedgerWitnessing witnessing)
+    FinPilotDbContext db, LedgerKey key, LedgerOptions options, TimeProvider clock)
 {
     /// <summary>Appends every waiting record and signs a checkpoint if the tree grew; returns how many were appended.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
@@ -94,7 +94,6 @@ public sealed class LedgerAppender(
         var latest = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         if (latest is not null && latest.Size >= size)
         {
-            await witnessing.CompleteAsync(latest, cancellationToken);
             return null;
         }
 
@@ -109,7 +108,6 @@ public sealed class LedgerAppender(
         var record = new LedgerCheckpointRecord { Size = size, RootHash = root.Span.ToArray(), Note = note, SignedAt = clock.GetUtcNow() };
         db.LedgerCheckpoints.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        await witnessing.CompleteAsync(record, cancellationToken);
         return record;
     }
 }

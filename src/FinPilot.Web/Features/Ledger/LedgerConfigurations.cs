@@ -50,28 +50,3 @@ internal sealed class LedgerCheckpointRecordConfiguration : IEntityTypeConfigura
         builder.HasIndex(c => c.Size);
     }
 }
-
-internal sealed class WitnessedLogConfiguration : IEntityTypeConfiguration<WitnessedLog>
-{
-    public void Configure(EntityTypeBuilder<WitnessedLog> builder)
-    {
-        builder.ToTable("WitnessedLogs");
-        builder.HasKey(w => w.Origin);
-        builder.Property(w => w.Origin).HasMaxLength(200);
-        builder.Property(w => w.RootHash).HasMaxLength(32);
-    }
-}
-
-internal sealed class WitnessRefusalConfiguration : IEntityTypeConfiguration<WitnessRefusal>
-{
-    public void Configure(EntityTypeBuilder<WitnessRefusal> builder)
-    {
-        builder.ToTable("WitnessRefusals");
-        builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).ValueGeneratedOnAdd();
-        builder.Property(r => r.Origin).HasMaxLength(200);
-        builder.Property(r => r.Reason).HasMaxLength(WitnessRefusal.MaxReasonLength);
-        builder.Property(r => r.Note).HasMaxLength(WitnessRefusal.MaxNoteLength);
-        builder.HasIndex(r => new { r.Origin, r.At });
-    }
-}

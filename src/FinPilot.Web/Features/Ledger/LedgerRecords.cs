@@ -34,7 +34,7 @@ public sealed class LedgerEntryRecord
     public string ContentSha256 { get; set; } = string.Empty;
 }
 
-/// <summary>A signed checkpoint as published, with whatever witness cosignatures it has gathered.</summary>
+/// <summary>A signed checkpoint as published.</summary>
 public sealed class LedgerCheckpointRecord
 {
     public long Id { get; set; }
@@ -48,8 +48,6 @@ public sealed class LedgerCheckpointRecord
 
     public DateTimeOffset SignedAt { get; set; }
 
-    /// <summary>How many of the configured witnesses have cosigned <see cref="Note"/>.</summary>
+    /// <summary>How many witnesses have cosigned <see cref="Note"/>; witnessing is wired in a later change.</summary>
     public int Cosignatures { get; set; }
-
-    public DateTimeOffset? WitnessedAt { get; set; }
 }

@@ -8,7 +8,6 @@ public static class LedgerSetup
         services.AddSingleton<LedgerKey>();
         services.AddScoped<LedgerReader>();
         services.AddScoped<LedgerAppender>();
-        services.AddScoped<LedgerWitnessing>();
         services.AddScoped<LedgerAudit>();
         return services;
     }

@@ -1418,9 +1418,6 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("WitnessedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.HasKey("Id");
 
                     b.HasIndex("Size");
@@ -1488,67 +1485,6 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                             Id = 1,
                             Size = 0L
                         });
-                });
-
-            modelBuilder.Entity("FinPilot.Web.Features.Ledger.WitnessRefusal", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(16000)
-                        .HasColumnType("character varying(16000)");
-
-                    b.Property<long?>("OldSize")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Origin")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<long?>("Size")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Origin", "At");
-
-                    b.ToTable("WitnessRefusals", (string)null);
-                });
-
-            modelBuilder.Entity("FinPilot.Web.Features.Ledger.WitnessedLog", b =>
-                {
-                    b.Property<string>("Origin")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<byte[]>("RootHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Origin");
-
-                    b.ToTable("WitnessedLogs", (string)null);
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.Notifications.Notification", b =>

@@ -1398,9 +1398,6 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("WitnessedAt")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("Size");
@@ -1468,65 +1465,6 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                             Id = 1,
                             Size = 0L
                         });
-                });
-
-            modelBuilder.Entity("FinPilot.Web.Features.Ledger.WitnessRefusal", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(16000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OldSize")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Origin")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Origin", "At");
-
-                    b.ToTable("WitnessRefusals", (string)null);
-                });
-
-            modelBuilder.Entity("FinPilot.Web.Features.Ledger.WitnessedLog", b =>
-                {
-                    b.Property<string>("Origin")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("RootHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Origin");
-
-                    b.ToTable("WitnessedLogs", (string)null);
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.Notifications.Notification", b =>

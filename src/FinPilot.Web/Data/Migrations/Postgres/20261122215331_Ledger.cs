@@ -48,8 +48,7 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     RootHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
                     Note = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
                     SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Cosignatures = table.Column<int>(type: "integer", nullable: false),
-                    WitnessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Cosignatures = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -94,38 +93,6 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_LedgerTree", x => x.Id);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "WitnessedLogs",
-                columns: table => new
-                {
-                    Origin = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    RootHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WitnessedLogs", x => x.Origin);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WitnessRefusals",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Origin = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    OldSize = table.Column<long>(type: "bigint", nullable: true),
-                    Size = table.Column<long>(type: "bigint", nullable: true),
-                    Note = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WitnessRefusals", x => x.Id);
-                });
-
             migrationBuilder.InsertData(
                 table: "LedgerTree",
                 columns: new[] { "Id", "Size" },
@@ -151,11 +118,6 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                 table: "LedgerEntries",
                 column: "RecordSequence",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WitnessRefusals_Origin_At",
-                table: "WitnessRefusals",
-                columns: new[] { "Origin", "At" });
 
             migrationBuilder.AddForeignKey(
                 name: "FK_PublicEvents_PublicRecords_RecordSequence",
@@ -184,12 +146,6 @@ namespace FinPilot.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "LedgerTree");
-
-            migrationBuilder.DropTable(
-                name: "WitnessedLogs");
-
-            migrationBuilder.DropTable(
-                name: "WitnessRefusals");
 
             migrationBuilder.DropIndex(
                 name: "IX_PublicEvents_RecordSequence",

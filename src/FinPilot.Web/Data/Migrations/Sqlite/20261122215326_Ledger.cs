@@ -47,8 +47,7 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     RootHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
                     SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Cosignatures = table.Column<int>(type: "INTEGER", nullable: false),
-                    WitnessedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Cosignatures = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,38 +92,6 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_LedgerTree", x => x.Id);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "WitnessedLogs",
-                columns: table => new
-                {
-                    Origin = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    RootHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WitnessedLogs", x => x.Origin);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WitnessRefusals",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Origin = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    OldSize = table.Column<long>(type: "INTEGER", nullable: true),
-                    Size = table.Column<long>(type: "INTEGER", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WitnessRefusals", x => x.Id);
-                });
-
             migrationBuilder.InsertData(
                 table: "LedgerTree",
                 columns: new[] { "Id", "Size" },
@@ -150,11 +117,6 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                 table: "LedgerEntries",
                 column: "RecordSequence",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WitnessRefusals_Origin_At",
-                table: "WitnessRefusals",
-                columns: new[] { "Origin", "At" });
 
             migrationBuilder.AddForeignKey(
                 name: "FK_PublicEvents_PublicRecords_RecordSequence",
@@ -183,12 +145,6 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "LedgerTree");
-
-            migrationBuilder.DropTable(
-                name: "WitnessedLogs");
-
-            migrationBuilder.DropTable(
-                name: "WitnessRefusals");
 
             migrationBuilder.DropIndex(
                 name: "IX_PublicEvents_RecordSequence",
