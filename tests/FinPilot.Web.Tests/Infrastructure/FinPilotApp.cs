@@ -49,6 +49,7 @@ public sealed class FinPilotApp(TestDatabase database, bool demoEnabled) : WebAp
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         builder.UseSetting("Ledger:KeyFile", LedgerKeyFile);
+        builder.UseSetting("Ledger:RunJob", "false");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

@@ -17,4 +17,11 @@ public sealed class LedgerOptions
 
     /// <summary>Most public records appended in one transaction.</summary>
     public int BatchSize { get; set; } = 1000;
+
+    /// <summary>
+    /// Whether this web node runs the append job. Off on nodes that should not (and in tests that
+    /// move a fake clock and run the job themselves: SQLite, whose writers lock the whole file,
+    /// hung when a clock jump fired every job at once).
+    /// </summary>
+    public bool RunJob { get; set; } = true;
 }

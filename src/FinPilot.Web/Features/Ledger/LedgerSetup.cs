@@ -16,6 +16,11 @@ public static class LedgerSetup
     public static WebApplicationBuilder AddFinPilotLedgerJobs(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<LedgerJob>();
+        if (!builder.Configuration.GetValue(LedgerOptions.Section + ":" + nameof(LedgerOptions.RunJob), true))
+        {
+            return builder;
+        }
+
         builder.Services.AddHostedService(sp =>
         {
             _ = sp.GetRequiredService<LedgerKey>().IsConfigured;
