@@ -13,6 +13,7 @@ using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
 using FinPilot.Web.Features.Ledger;
+using FinPilot.Web.Features.Ledger.Witnessing;
 using FinPilot.Web.Features.Notifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -95,6 +96,12 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<LedgerCheckpointRecord> LedgerCheckpoints => Set<LedgerCheckpointRecord>();
 
+    public DbSet<LedgerWitnessRecord> LedgerWitnesses => Set<LedgerWitnessRecord>();
+
+    public DbSet<WitnessedLogRecord> WitnessedLogs => Set<WitnessedLogRecord>();
+
+    public DbSet<WitnessRefusalRecord> WitnessRefusals => Set<WitnessRefusalRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -119,10 +126,10 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     {
         var tampered = ChangeTracker.Entries()
             .Any(e => e.State is EntityState.Modified or EntityState.Deleted
-                && e.Entity is AuditEntry or PublicRecordEntry or LedgerHashRecord or LedgerEntryRecord);
+                && e.Entity is AuditEntry or PublicRecordEntry or LedgerHashRecord or LedgerEntryRecord or WitnessRefusalRecord);
         if (tampered)
         {
-            throw new InvalidOperationException("Audit entries, public records and ledger entries are append-only.");
+            throw new InvalidOperationException("Audit entries, public records, ledger entries and witness refusals are append-only.");
         }
     }
 }

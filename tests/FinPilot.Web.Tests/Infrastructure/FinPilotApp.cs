@@ -17,9 +17,10 @@ namespace FinPilot.Web.Tests.Infrastructure;
 /// <summary>
 /// The whole web host in memory, on one provider and its own database, with a clock the tests
 /// move. Demo mode seeds the sample world (<see cref="DemoUsers"/>) and lifts the staff two-factor
-/// rule; tests of that rule run without it.
+/// rule; tests of that rule run without it. <paramref name="configure"/> adds a test's own settings
+/// and services after the common ones.
 /// </summary>
-public sealed class FinPilotApp(TestDatabase database, bool demoEnabled) : WebApplicationFactory<Program>
+public sealed class FinPilotApp(TestDatabase database, bool demoEnabled, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Demo#2026pilot";
 
@@ -56,6 +57,7 @@ public sealed class FinPilotApp(TestDatabase database, bool demoEnabled) : WebAp
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+        configure?.Invoke(builder);
     }
 
     public override async ValueTask DisposeAsync()

@@ -3,6 +3,7 @@ using FinPilot.Ledger.Notes;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Ledger;
+using FinPilot.Web.Features.Ledger.Witnessing;
 using FinPilot.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -15,6 +16,10 @@ internal static class LedgerTestKit
     /// <summary>One pass of the ledger job, as its timer would run it.</summary>
     public static async Task RunLedgerAsync(this FinPilotApp app) =>
         Assert.True(await app.Services.GetRequiredService<LedgerJob>().TryRunAsync(CancellationToken.None), "The ledger job could not take its lease.");
+
+    /// <summary>One pass of the witnessing job: the latest checkpoint goes to the witnesses that have not cosigned it.</summary>
+    public static async Task RunWitnessingAsync(this FinPilotApp app) =>
+        Assert.True(await app.Services.GetRequiredService<LedgerWitnessJob>().TryRunAsync(CancellationToken.None), "The witnessing job could not take its lease.");
 
     public static NoteVerifierSet Verifiers(this FinPilotApp app) => app.Services.GetRequiredService<LedgerKey>().Verifiers;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using FinPilot.Domain.Disclosure;
 using FinPilot.Ledger.Proofs;
+using FinPilot.Web.Features.Ledger.Witnessing;
 using FinPilot.Web.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -22,7 +23,9 @@ public static class LedgerApi
     /// <param name="Record">The public record's payload, canonical JSON: its SHA-256 is the entry's contentSha256.</param>
     public sealed record EntryDto(long Index, string LeafHash, LedgerEntry Entry, string Record, string ProofUrl);
 
-    public sealed record CheckpointDto(string Origin, string VerifierKey, long Size, string RootHash, DateTimeOffset SignedAt, int Cosignatures, string Note);
+    /// <param name="Cosignatures">How many of <paramref name="Witnesses"/> cosigned this checkpoint.</param>
+    public sealed record CheckpointDto(
+        string Origin, string VerifierKey, long Size, string RootHash, DateTimeOffset SignedAt, int Cosignatures, string Note, IReadOnlyList<WitnessStatus> Witnesses);
 
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
@@ -45,6 +48,7 @@ public static class LedgerApi
             .WithSummary("The public record's content as canonical JSON: its SHA-256 is the entry's contentSha256 (for `ledger check-proof --record`).");
         api.MapGet("/entries/{index:long}/proof", ProofFile).WithName("DownloadLedgerProof")
             .WithSummary("The entry's offline proof (C2SP tlog-proof, entry in the extra line), to check with `finpilot ledger check-proof`.");
+        app.MapWitnessApi();
         return app;
     }
 
@@ -72,7 +76,8 @@ public static class LedgerApi
         return TypedResults.Bytes(bytes, "application/octet-stream");
     }
 
-    private static async Task<Results<Ok<CheckpointDto>, ProblemHttpResult>> About(LedgerReader ledger, LedgerKey key, CancellationToken ct)
+    private static async Task<Results<Ok<CheckpointDto>, ProblemHttpResult>> About(
+        LedgerReader ledger, LedgerKey key, LedgerWitnessing witnessing, CancellationToken ct)
     {
         if (!key.IsConfigured || await ledger.LatestCheckpointAsync(ct) is not { } checkpoint)
         {
@@ -80,7 +85,8 @@ public static class LedgerApi
         }
 
         return TypedResults.Ok(new CheckpointDto(
-            key.Origin, key.VerifierKey, checkpoint.Size, Convert.ToBase64String(checkpoint.RootHash), checkpoint.SignedAt, checkpoint.Cosignatures, checkpoint.Note));
+            key.Origin, key.VerifierKey, checkpoint.Size, Convert.ToBase64String(checkpoint.RootHash), checkpoint.SignedAt, checkpoint.Cosignatures, checkpoint.Note,
+            await witnessing.StatusAsync(checkpoint, ct)));
     }
 
     private static async Task<Results<Ok<ProofDto>, ProblemHttpResult>> Inclusion(long index, long? size, LedgerReader ledger, CancellationToken ct)

@@ -1,0 +1,84 @@
+using FinPilot.Ledger.Witness;
+using FinPilot.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using static FinPilot.Ledger.Witness.WitnessOutcome;
+
+namespace FinPilot.Web.Features.Ledger.Witnessing;
+
+/// <summary>
+/// This node as a witness of other regions' logs (c2sp.org/tlog-witness): cosigns a checkpoint
+/// only if its log signed it and it extends the last one cosigned, and records every refusal of a
+/// checkpoint the log did sign, since that is evidence of a bad proof or a fork.
+/// </summary>
+public sealed class LedgerWitness(FinPilotDbContext db, WitnessKeys keys, TimeProvider clock, ILogger<LedgerWitness> logger)
+{
+    public bool IsWitness => keys.Cosigner is not null;
+
+    public async Task<WitnessOutcome> AddCheckpointAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    {
+        var cosigner = keys.Cosigner ?? throw new InvalidOperationException("This node is not a witness: set Ledger:Witness:KeyFile.");
+        var request = AddCheckpointRequest.Parse(body.Span);
+        if (!request.IsSuccess)
+        {
+            return Refuse(new Refused(RefusalKind.BadRequest, request.Error!));
+        }
+
+        var witness = new CheckpointWitness(cosigner, keys.FollowedLogs, new DbWitnessStateStore(db, clock));
+        var outcome = await witness.AddCheckpointAsync(request.Value, cancellationToken);
+        if (outcome is not Refused refused)
+        {
+            return outcome;
+        }
+
+        if (refused.LogSignedCheckpoint is { } checkpoint)
+        {
+            var reason = refused.Reason;
+            db.WitnessRefusals.Add(new WitnessRefusalRecord
+            {
+                Origin = checkpoint.Origin,
+                At = clock.GetUtcNow(),
+                Kind = refused.Kind.ToString(),
+                Reason = reason.Length <= WitnessRefusalRecord.MaxReasonLength ? reason : reason[..(WitnessRefusalRecord.MaxReasonLength - 1)] + "…",
+                OldSize = request.Value.OldSize,
+                Size = checkpoint.Size,
+                CheckpointNote = request.Value.CheckpointNote.Format(),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Refuse(refused);
+    }
+
+    /// <summary>The logs this witness follows, with what it last cosigned for each.</summary>
+    public async Task<IReadOnlyList<FollowedLog>> FollowedAsync(CancellationToken cancellationToken = default)
+    {
+        var stored = await db.WitnessedLogs.AsNoTracking().ToDictionaryAsync(l => l.Origin, cancellationToken);
+        return [.. keys.FollowedLogKeys.GroupBy(key => key.Split('+')[0], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new FollowedLog(g.Key, [.. g], stored.GetValueOrDefault(g.Key)))];
+    }
+
+    /// <summary>Recorded refusals, newest first.</summary>
+    public async Task<(IReadOnlyList<WitnessRefusalRecord> Items, int Total)> RefusalsAsync(int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var total = await db.WitnessRefusals.CountAsync(cancellationToken);
+        var items = await db.WitnessRefusals.AsNoTracking()
+            .OrderByDescending(r => r.Id)
+            .Skip((Math.Max(1, page) - 1) * pageSize)
+            .Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    private Refused Refuse(Refused refused)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            logger.LogWarning("Witness refused a checkpoint ({Kind}): {Reason}", refused.Kind, refused.Reason);
+        }
+
+        return refused;
+    }
+}
+
+/// <summary>A log this node witnesses, its verifier keys, and the latest checkpoint cosigned for it (null before the first).</summary>
+public sealed record FollowedLog(string Origin, IReadOnlyList<string> Keys, WitnessedLogRecord? Latest);
