@@ -6,6 +6,7 @@ using FinPilot.Ledger.Merkle;
 using FinPilot.Ledger.Proofs;
 using FinPilot.Ledger.Tiles;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -178,6 +179,33 @@ public sealed class LedgerTests(AppsWithDemoData apps) : IClassFixture<AppsWithD
             db.PublicRecords.Remove(await db.PublicRecords.OrderBy(r => r.Sequence).FirstAsync());
             return await db.SaveChangesAsync();
         }));
+    }
+
+    [Fact]
+    public async Task A_record_whose_entry_would_exceed_the_limit_stops_the_append_and_logs_nothing_of_its_batch()
+    {
+        // Only SQLite stores a link beyond its column's length, as a damaged row would be.
+        var app = await apps.StartAsync(DatabaseProvider.Sqlite);
+        await app.RunLedgerAsync();
+        var before = await app.LedgerCountsAsync();
+        var good = await app.WriteRecordAsync($"before-oversized-{Guid.NewGuid():N}");
+        var oversized = await app.WithDbAsync(async db =>
+        {
+            var record = PublicRecordEntry.From(
+                PublicRecord.Create("Test.Oversized", "oversized", app.Clock.GetUtcNow(), new { }), 1, null, "/" + new string('x', LedgerEntry.MaxBytes));
+            db.PublicRecords.Add(record);
+            await db.SaveChangesAsync();
+            return record.Sequence;
+        });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(db => app.AppenderOver(db).RunAsync()));
+        Assert.Contains($"Public record {oversized}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await app.LedgerCountsAsync());
+
+        // The damaged row removed (outside the platform's code), the log moves on with the good record.
+        await app.WithDbAsync(db => db.PublicRecords.Where(r => r.Sequence == oversized).ExecuteDeleteAsync());
+        await app.RunLedgerAsync();
+        Assert.True(await app.WithDbAsync(db => db.LedgerEntries.AnyAsync(e => e.RecordSequence == good)));
     }
 
     [Theory, AllProviders]

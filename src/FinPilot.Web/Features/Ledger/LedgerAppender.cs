@@ -59,6 +59,13 @@ public sealed class LedgerAppender(
         {
             var entry = EntryOf(pending[i], regions);
             var bytes = entry.ToBytes();
+            if (bytes.Length > LedgerEntry.MaxBytes)
+            {
+                // Fields are bounded far below this, so only a corrupt row gets here; stop rather than log it.
+                throw new InvalidOperationException(
+                    $"Public record {pending[i].Sequence} makes a ledger entry of {bytes.Length} bytes, over the {LedgerEntry.MaxBytes}-byte limit; its kind, subject or link is longer than a record allows.");
+            }
+
             leaves[i] = MerkleHash.Leaf(bytes);
             db.LedgerEntries.Add(new LedgerEntryRecord { Index = size + i, RecordSequence = pending[i].Sequence, Entry = bytes, ContentSha256 = entry.ContentSha256 });
         }
@@ -91,7 +98,7 @@ public sealed class LedgerAppender(
     {
         var tree = new LogTree(new DbHashStore(db));
         var size = await tree.GetTreeSizeAsync(cancellationToken);
-        var latest = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var latest = await db.LedgerCheckpoints.AsNoTracking().LatestAsync(cancellationToken);
         if (latest is not null && latest.Size >= size)
         {
             return null;

@@ -74,7 +74,7 @@ public sealed class LedgerAudit(FinPilotDbContext db, LedgerKey key)
             expected = rows[^1].Entry.Index + 1;
         }
 
-        var checkpoint = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var checkpoint = await db.LedgerCheckpoints.AsNoTracking().LatestAsync(cancellationToken);
         if (checkpoint is not null)
         {
             if (key.IsConfigured && !FinPilot.Ledger.Checkpoints.Checkpoint.Open(checkpoint.Note, key.Origin, key.Verifiers).IsSuccess)

@@ -18,7 +18,7 @@ public sealed class LedgerReader(FinPilotDbContext db)
     private LogTree Tree => new(new DbHashStore(db));
 
     public Task<LedgerCheckpointRecord?> LatestCheckpointAsync(CancellationToken cancellationToken = default) =>
-        db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        db.LedgerCheckpoints.AsNoTracking().LatestAsync(cancellationToken);
 
     /// <summary>The bytes of a hash tile or an entry bundle at <paramref name="path"/> (<c>tile/…</c>); null when it is not (yet) published.</summary>
     public async Task<byte[]?> ReadTileAsync(string path, CancellationToken cancellationToken = default)
@@ -108,7 +108,7 @@ public sealed class LedgerReader(FinPilotDbContext db)
     public async Task<IReadOnlyDictionary<long, long>> IndexesOfAsync(IEnumerable<long> sequences, CancellationToken cancellationToken = default)
     {
         var wanted = sequences.Distinct().ToArray();
-        var signed = await db.LedgerCheckpoints.MaxAsync(c => (long?)c.Size, cancellationToken) ?? 0;
+        var signed = await db.LedgerCheckpoints.SignedSizeAsync(cancellationToken);
         return wanted.Length == 0
             ? new Dictionary<long, long>()
             : await db.LedgerEntries.AsNoTracking()
@@ -127,7 +127,7 @@ public sealed class LedgerReader(FinPilotDbContext db)
     /// <summary>A page of logged entries, newest first, for the ledger page.</summary>
     public async Task<(IReadOnlyList<(long Index, LedgerEntry Entry)> Items, int Total)> EntriesAsync(int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var signed = await db.LedgerCheckpoints.MaxAsync(c => (long?)c.Size, cancellationToken) ?? 0;
+        var signed = await db.LedgerCheckpoints.SignedSizeAsync(cancellationToken);
         var rows = await db.LedgerEntries.AsNoTracking()
             .Where(e => e.Index < signed)
             .OrderByDescending(e => e.Index)

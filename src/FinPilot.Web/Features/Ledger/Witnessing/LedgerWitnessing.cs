@@ -31,7 +31,7 @@ public sealed class LedgerWitnessing(
             return 0;
         }
 
-        var checkpoint = await db.LedgerCheckpoints.OrderByDescending(c => c.Size).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var checkpoint = await db.LedgerCheckpoints.LatestAsync(cancellationToken);
         if (checkpoint is null)
         {
             return 0;
