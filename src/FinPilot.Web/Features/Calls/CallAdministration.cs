@@ -4,6 +4,7 @@ using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Http;
@@ -36,10 +37,11 @@ public sealed record CallChanges(
 /// <summary>
 /// Finding, writing and moving calls, with the same rules for pages and the API: the region's
 /// working group (or an admin) acts, every step is audited in the same save, and publication
-/// notifies the applicants of every subscribed organisation in that save too.
+/// notifies the applicants of every subscribed organisation in that save too. Publishing,
+/// correcting and closing a call are public records (<see cref="CallRecords"/>), also in that save.
 /// </summary>
 public sealed class CallAdministration(
-    FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, CallHtml html, TimeProvider clock)
+    FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, PublicRecordWriter records, CallHtml html, TimeProvider clock)
 {
     public const string ResourceType = "call";
 
@@ -180,7 +182,7 @@ public sealed class CallAdministration(
 
         var recipients = await SubscribedApplicantsAsync(call.RegionId, cancellationToken);
         var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == call.RegionId, cancellationToken);
-        notifier.Enqueue(recipients, NotificationKind.CallPublished, $"/calls/{call.Id}", new Dictionary<string, string>
+        notifier.Enqueue(recipients, NotificationKind.CallPublished, CallRecords.PageOf(call.Id), new Dictionary<string, string>
         {
             ["title"] = call.Title,
             ["region"] = region.NameZh,
@@ -188,6 +190,7 @@ public sealed class CallAdministration(
             ["closesAt"] = ChinaTime.Format(call.ClosesAt),
         });
         audit.Record(CallActions.Published, ResourceType, call.Id.ToString(), new { call.Title, call.ClosesAt, notified = recipients.Count }, call.RegionId);
+        records.WriteCallPublished(call);
         return await SaveAsync(call, cancellationToken);
     }
 
@@ -223,18 +226,21 @@ public sealed class CallAdministration(
         var correction = call.Corrections[^1];
         audit.Record(CallActions.Corrected, ResourceType, call.Id.ToString(),
             new { correction.Note, correction.ChangedFields, before, after = Describe(call) }, call.RegionId);
+        records.WriteCallCorrected(call);
         return await SaveAsync(call, cancellationToken);
     }
 
     /// <summary>Closes a published call now, before its close time if need be.</summary>
     public Task<Result<Call>> CloseAsync(Guid id, Guid? expectedVersion, CancellationToken cancellationToken = default) =>
-        TransitionAsync(id, expectedVersion, CallActions.Closed, call => call.Close(clock.GetUtcNow(), current.Id!), cancellationToken);
+        TransitionAsync(id, expectedVersion, CallActions.Closed, call => call.Close(clock.GetUtcNow(), current.Id!), records.WriteCallClosed, cancellationToken);
 
+    /// <summary>Takes a closed call off the current list; it reads the same, so no public record is written.</summary>
     public Task<Result<Call>> ArchiveAsync(Guid id, Guid? expectedVersion, CancellationToken cancellationToken = default) =>
-        TransitionAsync(id, expectedVersion, CallActions.Archived, call => call.Archive(clock.GetUtcNow()), cancellationToken);
+        TransitionAsync(id, expectedVersion, CallActions.Archived, call => call.Archive(clock.GetUtcNow()), disclose: null, cancellationToken);
 
+    /// <summary>A move of status, audited; <paramref name="disclose"/> writes its public record, if it has one.</summary>
     private async Task<Result<Call>> TransitionAsync(
-        Guid id, Guid? expectedVersion, string action, Func<Call, Result> move, CancellationToken cancellationToken)
+        Guid id, Guid? expectedVersion, string action, Func<Call, Result> move, Action<Call>? disclose, CancellationToken cancellationToken)
     {
         var loaded = await LoadForChangeAsync(id, expectedVersion, cancellationToken);
         if (!loaded.Succeeded)
@@ -251,6 +257,7 @@ public sealed class CallAdministration(
         }
 
         audit.Record(action, ResourceType, call.Id.ToString(), new { from = from.ToString(), to = call.Status.ToString() }, call.RegionId);
+        disclose?.Invoke(call);
         return await SaveAsync(call, cancellationToken);
     }
 

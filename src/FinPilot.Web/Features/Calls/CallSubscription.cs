@@ -24,7 +24,7 @@ public sealed class CallSubscription
     };
 }
 
-/// <summary>The audit codes of the calls module.</summary>
+/// <summary>The audit codes of the calls module, and the kinds of its public records.</summary>
 public static class CallActions
 {
     public const string Created = "call.created";
@@ -35,4 +35,12 @@ public static class CallActions
     public const string Archived = "call.archived";
     public const string Subscribed = "call.subscribed";
     public const string Unsubscribed = "call.unsubscribed";
+
+    /// <summary>Kinds of public record (the ledger appends them by these names).</summary>
+    public const string RecordPublished = "Call.Published";
+    public const string RecordCorrected = "Call.Corrected";
+    public const string RecordClosed = "Call.Closed";
+
+    /// <summary>Every kind of a call's public record, for finding the records of one call.</summary>
+    public static readonly IReadOnlyList<string> RecordKinds = [RecordPublished, RecordCorrected, RecordClosed];
 }

@@ -5,6 +5,7 @@ using FinPilot.Domain.Regions;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Calls;
+using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,7 @@ public sealed class DemoSeeder(
     {
         var author = await db.Users.Where(u => u.Email == $"wg.beijing@{DemoData.DemoDomain}").Select(u => u.Id).SingleOrDefaultAsync(cancellationToken) ?? "system";
         var now = clock.GetUtcNow();
+        var records = new PublicRecordWriter(db);
         foreach (var demo in DemoData.Calls)
         {
             var regionId = regions[demo.RegionCode].Id;
@@ -51,6 +53,7 @@ public sealed class DemoSeeder(
             if (demo.Status is CallStatus.Published or CallStatus.Closed)
             {
                 created.Publish(publishedAt, author);
+                records.WriteCallPublished(created);
             }
 
             if (demo.Status == CallStatus.Closed)

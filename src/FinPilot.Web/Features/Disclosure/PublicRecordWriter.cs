@@ -4,19 +4,29 @@ using FinPilot.Web.Data;
 namespace FinPilot.Web.Features.Disclosure;
 
 /// <summary>
-/// The one place where public records are written: notices, resolutions, admissions, and later
-/// every disclosure. Each record joins the caller's unit of work, so a decision and its public
+/// The one place where public records are written: calls, notices, resolutions, admissions, and
+/// later every disclosure. Each record joins the caller's unit of work, so a decision and its public
 /// record are saved together or not at all; the ledger appends from <see cref="PublicRecordEntry"/>
 /// in sequence, without the deciding modules knowing about it.
 /// </summary>
 public sealed class PublicRecordWriter(FinPilotDbContext db)
 {
-    public void Write(PublicRecord record, int regionId, IReadOnlyCollection<PublicEvent> events)
+    /// <summary>A record about projects: its page is the page of its events (a notice, a pilot).</summary>
+    public void Write(PublicRecord record, int regionId, IReadOnlyCollection<PublicEvent> events) =>
+        Write(record, regionId, events, events.FirstOrDefault()?.Link ?? "/pilots");
+
+    /// <summary>A record about no project (a call for projects), shown on the page <paramref name="link"/>.</summary>
+    public void Write(PublicRecord record, int regionId, string link)
     {
-        // The record's page is the page of its events (a notice, a pilot); a record about several
-        // projects (a notice) names none of them, its payload lists them.
+        ArgumentException.ThrowIfNullOrWhiteSpace(link);
+        Write(record, regionId, [], link);
+    }
+
+    private void Write(PublicRecord record, int regionId, IReadOnlyCollection<PublicEvent> events, string link)
+    {
+        // A record about several projects (a notice) names none of them, its payload lists them.
         var projects = events.Select(e => e.ProjectId).Distinct().ToList();
-        var entry = PublicRecordEntry.From(record, regionId, projects.Count == 1 ? projects[0] : null, events.FirstOrDefault()?.Link ?? "/pilots");
+        var entry = PublicRecordEntry.From(record, regionId, projects.Count == 1 ? projects[0] : null, link);
         db.PublicRecords.Add(entry);
         foreach (var e in events)
         {

@@ -124,6 +124,22 @@ public sealed class LedgerReader(FinPilotDbContext db)
         return indexes.Count == 0 ? null : indexes.Values.Max();
     }
 
+    /// <summary>
+    /// The newest public record of any of <paramref name="kinds"/> about <paramref name="subjectId"/>:
+    /// whether there is one, and its signed ledger index once it has one (null while it waits).
+    /// </summary>
+    public async Task<(bool Recorded, long? Index)> NewestIndexOfAsync(IReadOnlyCollection<string> kinds, string subjectId, CancellationToken cancellationToken = default)
+    {
+        var newest = await db.PublicRecords.AsNoTracking().Where(r => kinds.Contains(r.Kind) && r.SubjectId == subjectId).MaxAsync(r => (long?)r.Sequence, cancellationToken);
+        if (newest is not { } sequence)
+        {
+            return (false, null);
+        }
+
+        var indexes = await IndexesOfAsync([sequence], cancellationToken);
+        return (true, indexes.TryGetValue(sequence, out var index) ? index : (long?)null);
+    }
+
     /// <summary>A page of logged entries, newest first, for the ledger page.</summary>
     public async Task<(IReadOnlyList<(long Index, LedgerEntry Entry)> Items, int Total)> EntriesAsync(int page, int pageSize, CancellationToken cancellationToken = default)
     {
