@@ -58,6 +58,19 @@ public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider clock,
                 logger.LogError(exception, "Background job {Job} failed; it will run again in {Interval}.", Name, Interval);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await NextTickAsync(timer, stoppingToken));
+    }
+
+    /// <summary>
+    /// Waits for the next tick, and always resumes off the thread that fired it. A timer's thread
+    /// must not run the job: when a clock jumps ahead (a test's fake clock, firing every tick it
+    /// skipped, one after another) a job whose I/O completes synchronously (SQLite) would run once per
+    /// skipped tick, tens of thousands of times, instead of once.
+    /// </summary>
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        var ticked = await timer.WaitForNextTickAsync(cancellationToken);
+        await Task.Yield();
+        return ticked;
     }
 }
