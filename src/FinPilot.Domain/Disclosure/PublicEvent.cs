@@ -26,6 +26,9 @@ public enum PublicEventKind
 
     /// <summary>终止: raised by the exit feature when it is built.</summary>
     Termination = 7,
+
+    /// <summary>The notice it was listed on was withdrawn (撤回公示).</summary>
+    NoticeWithdrawn = 8,
 }
 
 /// <summary>

@@ -115,6 +115,49 @@ public sealed class CallRecordsTests(AppsWithDemoData apps) : IClassFixture<Apps
     }
 
     [Theory, AllProviders]
+    public async Task The_call_api_gives_the_ledger_index_of_the_call_s_newest_record_once_it_is_logged(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+        using var anonymous = app.Anonymous();
+        var draft = await wg.CreateAsync(CallTestKit.Input(app, await app.RegionIdAsync("BJ"), "监管链序号测试公告"));
+        Assert.Null(draft.LedgerIndex);
+        Assert.Null((await GetAsync(wg, draft.Id)).LedgerIndex);
+
+        var published = await wg.PublishAsync(draft);
+        Assert.Null(published.LedgerIndex);
+        Assert.Null((await GetAsync(anonymous, draft.Id)).LedgerIndex);
+
+        await app.RunLedgerAsync();
+        Assert.Equal(await IndexOfAsync(app, draft.Id, CallActions.RecordPublished), (await GetAsync(anonymous, draft.Id)).LedgerIndex);
+        using (var list = await anonymous.GetAsync("/api/v1/calls?q=监管链序号测试公告"))
+        {
+            // The list carries no index: one call at a time.
+            var listed = Assert.Single((await list.ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray());
+            Assert.False(listed.TryGetProperty("ledgerIndex", out _));
+        }
+
+        // A correction is the newest record: none until the ledger has logged it, then its own.
+        using var correct = await wg.PostAsync($"/api/v1/calls/{draft.Id}/corrections",
+            new CallsApi.CallCorrectionInput(new CallChanges(Contact: "010-8000 0003"), "联系电话有误", published.Version));
+        var corrected = await correct.ReadAsync<CallsApi.CallDto>();
+        Assert.Null(corrected.LedgerIndex);
+        Assert.Null((await GetAsync(anonymous, draft.Id)).LedgerIndex);
+
+        await app.RunLedgerAsync();
+        var correction = await IndexOfAsync(app, draft.Id, CallActions.RecordCorrected);
+        Assert.True(correction > await IndexOfAsync(app, draft.Id, CallActions.RecordPublished));
+        Assert.Equal(correction, (await GetAsync(anonymous, draft.Id)).LedgerIndex);
+
+        // Archiving records nothing, so its answer still gives the newest record: the early close.
+        using var close = await wg.PostAsync($"/api/v1/calls/{draft.Id}/close", new CallsApi.CallTransition(corrected.Version));
+        Assert.Null((await close.ReadAsync<CallsApi.CallDto>()).LedgerIndex);
+        await app.RunLedgerAsync();
+        using var archive = await wg.PostAsync($"/api/v1/calls/{draft.Id}/archive", new CallsApi.CallTransition(null));
+        Assert.Equal(await IndexOfAsync(app, draft.Id, CallActions.RecordClosed), (await archive.ReadAsync<CallsApi.CallDto>()).LedgerIndex);
+    }
+
+    [Theory, AllProviders]
     public async Task A_publication_or_correction_that_fails_writes_no_public_record(DatabaseProvider provider)
     {
         var app = await apps.StartAsync(provider);
@@ -174,6 +217,17 @@ public sealed class CallRecordsTests(AppsWithDemoData apps) : IClassFixture<Apps
 
     private static Task<List<PublicRecordEntry>> RecordsOfAsync(FinPilotApp app, Guid callId) =>
         app.WithDbAsync(db => db.PublicRecords.AsNoTracking().Where(r => r.SubjectId == callId.ToString()).OrderBy(r => r.Sequence).ToListAsync());
+
+    private static async Task<CallsApi.CallDto> GetAsync(HttpClient client, Guid callId)
+    {
+        using var response = await client.GetAsync($"/api/v1/calls/{callId}");
+        return await response.ReadAsync<CallsApi.CallDto>();
+    }
+
+    private static Task<long> IndexOfAsync(FinPilotApp app, Guid callId, string kind) =>
+        app.WithDbAsync(db => db.LedgerEntries
+            .Join(db.PublicRecords.Where(r => r.SubjectId == callId.ToString() && r.Kind == kind), e => e.RecordSequence, r => r.Sequence, (e, r) => e.Index)
+            .SingleAsync());
 
     private static Task<DateTimeOffset?> PublishedAtAsync(FinPilotApp app, Guid callId) =>
         app.WithDbAsync(db => db.Calls.Where(c => c.Id == callId).Select(c => c.PublishedAt).SingleAsync());

@@ -1,5 +1,6 @@
 using FinPilot.Domain.Calls;
 using FinPilot.Domain.Organisations;
+using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,16 +10,21 @@ public static class CallsApi
 {
     public sealed record CorrectionDto(DateTimeOffset At, string Note, IReadOnlyList<string> ChangedFields);
 
+    /// <param name="LedgerIndex">
+    /// The call's newest public record (publication, correction or early close) in the ledger
+    /// (<c>/api/v1/ledger/entries/{index}/proof</c>), once under a signed checkpoint; null before
+    /// that, and for a draft.
+    /// </param>
     public sealed record CallDto(
         Guid Id, int RegionId, int BatchNumber, string Title, string BodyHtml, IReadOnlyList<string> Directions,
         IReadOnlyList<OrganisationType> EligibleTypes, DateTimeOffset OpensAt, DateTimeOffset ClosesAt,
         IReadOnlyList<string> Materials, string Contact, CallStatus Status, bool IsOpen, DateTimeOffset? PublishedAt,
-        DateTimeOffset? ClosedAt, DateTimeOffset? ArchivedAt, IReadOnlyList<CorrectionDto> Corrections, Guid Version)
+        DateTimeOffset? ClosedAt, DateTimeOffset? ArchivedAt, IReadOnlyList<CorrectionDto> Corrections, Guid Version, long? LedgerIndex)
     {
-        public static CallDto From(Call c, DateTimeOffset now) => new(
+        public static CallDto From(Call c, DateTimeOffset now, long? ledgerIndex) => new(
             c.Id, c.RegionId, c.BatchNumber, c.Title, c.BodyHtml, c.Directions, c.EligibleTypes, c.OpensAt, c.ClosesAt,
             c.Materials, c.Contact, c.Status, c.IsOpenAt(now), c.PublishedAt, c.ClosedAt, c.ArchivedAt,
-            c.Corrections.Select(r => new CorrectionDto(r.At, r.Note, r.ChangedFields)).ToList(), c.Version);
+            c.Corrections.Select(r => new CorrectionDto(r.At, r.Note, r.ChangedFields)).ToList(), c.Version, ledgerIndex);
     }
 
     public sealed record CallSummaryDto(
@@ -95,34 +101,37 @@ public static class CallsApi
             found.Items.Select(c => CallSummaryDto.From(c, now)).ToList(), found.PageNumber, found.PageSize, found.Total));
     }
 
-    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> Get(Guid id, CallAdministration calls, TimeProvider clock, CancellationToken ct)
-    {
-        var result = await calls.GetAsync(id, ct);
-        return result.Succeeded ? TypedResults.Ok(CallDto.From(result.Value!, clock.GetUtcNow())) : Problems.From(result.Errors);
-    }
+    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> Get(Guid id, CallAdministration calls, LedgerReader ledger, TimeProvider clock, CancellationToken ct) =>
+        await AnswerAsync(await calls.GetAsync(id, ct), ledger, clock, ct);
 
     private static async Task<Results<Created<CallDto>, ProblemHttpResult>> Create(CallInput input, CallAdministration calls, TimeProvider clock, CancellationToken ct)
     {
+        // A new draft has no public record yet.
         var result = await calls.CreateAsync(input.RegionId, input.Details, ct);
         return result.Succeeded
-            ? TypedResults.Created($"/api/v1/calls/{result.Value!.Id}", CallDto.From(result.Value, clock.GetUtcNow()))
+            ? TypedResults.Created($"/api/v1/calls/{result.Value!.Id}", CallDto.From(result.Value, clock.GetUtcNow(), null))
             : Problems.From(result.Errors);
     }
 
-    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> Update(Guid id, CallUpdate input, CallAdministration calls, TimeProvider clock, CancellationToken ct) =>
-        Answer(await calls.UpdateDraftAsync(id, input.Details, input.Version, ct), clock);
+    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> Update(
+        Guid id, CallUpdate input, CallAdministration calls, LedgerReader ledger, TimeProvider clock, CancellationToken ct) =>
+        await AnswerAsync(await calls.UpdateDraftAsync(id, input.Details, input.Version, ct), ledger, clock, ct);
 
-    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> Publish(Guid id, CallTransition? input, CallAdministration calls, TimeProvider clock, CancellationToken ct) =>
-        Answer(await calls.PublishAsync(id, input?.Version, ct), clock);
+    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> Publish(
+        Guid id, CallTransition? input, CallAdministration calls, LedgerReader ledger, TimeProvider clock, CancellationToken ct) =>
+        await AnswerAsync(await calls.PublishAsync(id, input?.Version, ct), ledger, clock, ct);
 
-    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> Correct(Guid id, CallCorrectionInput input, CallAdministration calls, TimeProvider clock, CancellationToken ct) =>
-        Answer(await calls.CorrectAsync(id, input.Changes ?? new CallChanges(), input.Note, input.Version, ct), clock);
+    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> Correct(
+        Guid id, CallCorrectionInput input, CallAdministration calls, LedgerReader ledger, TimeProvider clock, CancellationToken ct) =>
+        await AnswerAsync(await calls.CorrectAsync(id, input.Changes ?? new CallChanges(), input.Note, input.Version, ct), ledger, clock, ct);
 
-    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> Close(Guid id, CallTransition? input, CallAdministration calls, TimeProvider clock, CancellationToken ct) =>
-        Answer(await calls.CloseAsync(id, input?.Version, ct), clock);
+    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> Close(
+        Guid id, CallTransition? input, CallAdministration calls, LedgerReader ledger, TimeProvider clock, CancellationToken ct) =>
+        await AnswerAsync(await calls.CloseAsync(id, input?.Version, ct), ledger, clock, ct);
 
-    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> Archive(Guid id, CallTransition? input, CallAdministration calls, TimeProvider clock, CancellationToken ct) =>
-        Answer(await calls.ArchiveAsync(id, input?.Version, ct), clock);
+    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> Archive(
+        Guid id, CallTransition? input, CallAdministration calls, LedgerReader ledger, TimeProvider clock, CancellationToken ct) =>
+        await AnswerAsync(await calls.ArchiveAsync(id, input?.Version, ct), ledger, clock, ct);
 
     private static async Task<Ok<List<SubscriptionDto>>> Subscriptions(CallSubscriptions subscriptions, CancellationToken ct) =>
         TypedResults.Ok((await subscriptions.ListAsync(ct)).Select(s => new SubscriptionDto(s.OrganisationId, s.RegionId, s.CreatedAt)).ToList());
@@ -141,6 +150,17 @@ public static class CallsApi
         return result.Succeeded ? TypedResults.NoContent() : Problems.From(result.Errors);
     }
 
-    private static Results<Ok<CallDto>, ProblemHttpResult> Answer(FinPilot.Domain.Common.Result<Call> result, TimeProvider clock) =>
-        result.Succeeded ? TypedResults.Ok(CallDto.From(result.Value!, clock.GetUtcNow())) : Problems.From(result.Errors);
+    /// <summary>One call, with the ledger index of its newest public record, so the answer to a change says what a read would.</summary>
+    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> AnswerAsync(
+        FinPilot.Domain.Common.Result<Call> result, LedgerReader ledger, TimeProvider clock, CancellationToken ct)
+    {
+        if (!result.Succeeded)
+        {
+            return Problems.From(result.Errors);
+        }
+
+        var call = result.Value!;
+        var (_, index) = await ledger.NewestIndexOfAsync(CallActions.RecordKinds, call.Id.ToString(), ct);
+        return TypedResults.Ok(CallDto.From(call, clock.GetUtcNow(), index));
+    }
 }

@@ -141,15 +141,36 @@ public sealed class NoticeService(
             return Result.Ok();
         }, cancellationToken);
 
+    /// <summary>
+    /// Withdraws the notice. A published one was public, so its withdrawal is too: a public record
+    /// with the reason, and a line on the timeline of each listed project; a draft leaves none.
+    /// </summary>
     public Task<Result> WithdrawAsync(Guid id, string reason, Guid expected, CancellationToken cancellationToken = default) =>
         ManageAsync(id, expected, notice =>
         {
-            var result = notice.Withdraw(reason, clock.GetUtcNow(), current.Id!);
-            if (result.Succeeded)
+            var now = clock.GetUtcNow();
+            var result = notice.Withdraw(reason, now, current.Id!);
+            if (!result.Succeeded)
             {
-                audit.Record(NoticeActions.Withdrawn, NoticeActions.ResourceType, id.ToString(), new { reason }, notice.RegionId);
+                return Task.FromResult(result);
             }
 
+            if (notice.IsPublic)
+            {
+                records.Write(
+                    PublicRecord.Create(NoticeActions.RecordWithdrawn, notice.Id.ToString(), now, new
+                    {
+                        notice.Id,
+                        notice.RegionId,
+                        notice.Title,
+                        reason = notice.WithdrawalReason,
+                        notice.WithdrawnAt,
+                    }),
+                    notice.RegionId,
+                    [.. notice.Listings.Select(l => new PublicEvent(l.ProjectId, PublicEventKind.NoticeWithdrawn, now, $"撤回公示：{notice.Title}", $"Public notice withdrawn: {notice.Title}", $"/notices/{notice.Id}"))]);
+            }
+
+            audit.Record(NoticeActions.Withdrawn, NoticeActions.ResourceType, id.ToString(), new { reason }, notice.RegionId);
             return Task.FromResult(result);
         }, cancellationToken);
 
@@ -348,4 +369,8 @@ public static class NoticeActions
     public const string RecordPublished = "Disclosure.NoticePublished";
     public const string RecordSentBack = "Disclosure.SentBackToDeliberation";
     public const string RecordAdmitted = "Disclosure.Admitted";
+    public const string RecordWithdrawn = "Disclosure.NoticeWithdrawn";
+
+    /// <summary>The kinds of record whose subject is a notice (the others are about a project), for finding a notice's records.</summary>
+    public static readonly IReadOnlyList<string> NoticeRecordKinds = [RecordPublished, RecordWithdrawn];
 }
