@@ -116,14 +116,6 @@ public sealed class LedgerReader(FinPilotDbContext db)
                 .ToDictionaryAsync(e => e.RecordSequence, e => e.Index, cancellationToken);
     }
 
-    /// <summary>The signed ledger index of the newest record of <paramref name="kind"/> about <paramref name="subjectId"/>, if any.</summary>
-    public async Task<long?> IndexOfAsync(string kind, string subjectId, CancellationToken cancellationToken = default)
-    {
-        var sequences = await db.PublicRecords.AsNoTracking().Where(r => r.Kind == kind && r.SubjectId == subjectId).Select(r => r.Sequence).ToListAsync(cancellationToken);
-        var indexes = await IndexesOfAsync(sequences, cancellationToken);
-        return indexes.Count == 0 ? null : indexes.Values.Max();
-    }
-
     /// <summary>
     /// The newest public record of any of <paramref name="kinds"/> about <paramref name="subjectId"/>:
     /// whether there is one, and its signed ledger index once it has one (null while it waits).
