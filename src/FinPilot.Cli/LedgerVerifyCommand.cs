@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Net;
 using FinPilot.Ledger;
 using FinPilot.Ledger.Client;
+using FinPilot.Ledger.Notes;
+using FinPilot.Ledger.Witness;
 
 namespace FinPilot.Cli;
 
@@ -19,9 +21,16 @@ internal static class LedgerVerifyCommand
             Description = "A checkpoint file saved by an earlier run: check only that the log extends it (a consistency proof from tiles) instead of downloading every entry.",
         };
         var save = new Option<string?>("--save") { HelpName = "checkpoint-file", Description = "Write the verified checkpoint here, for the next run's --since." };
-        var command = new Command("verify", "Verify the log served at --url against its key: every entry re-hashed into the signed root, or consistency with an earlier checkpoint.")
+        var witness = new Option<string[]>("--witness")
         {
-            url, key, origin, since, save,
+            HelpName = "vkey",
+            Description = "A witness's cosignature key (or a file holding it); repeat for several. The checkpoint must carry their cosignatures.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var quorum = new Option<int?>("--quorum") { HelpName = "n", Description = "How many of the --witness keys must have cosigned (default: all)." };
+        var command = new Command("verify", "Verify the log served at --url against its key: every entry re-hashed into the signed root, or consistency with an earlier checkpoint; with --witness, that witnesses cosigned it.")
+        {
+            url, key, origin, since, save, witness, quorum,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,6 +43,18 @@ internal static class LedgerVerifyCommand
             if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var prefix) || (prefix.Scheme != Uri.UriSchemeHttp && prefix.Scheme != Uri.UriSchemeHttps))
             {
                 return LedgerCommands.Usage(parse, "--url: give the log's http(s) base URL.");
+            }
+
+            var witnesses = LogKeyArgument.ResolveWitnesses(parse.GetValue(witness) ?? []);
+            if (!witnesses.IsSuccess)
+            {
+                return LedgerCommands.Usage(parse, witnesses.Error!);
+            }
+
+            var required = parse.GetValue(quorum);
+            if (required is { } q && (q < 1 || q > witnesses.Value.Count))
+            {
+                return LedgerCommands.Usage(parse, $"--quorum: give a number from 1 to the {witnesses.Value.Count} --witness keys.");
             }
 
             string? trustedCheckpoint = null;
@@ -73,13 +94,26 @@ internal static class LedgerVerifyCommand
                 return LedgerCommands.Failed;
             }
 
-            await PrintAsync(parse.InvocationConfiguration.Output, trust.Value.Origin, audit.Value);
+            if (witnesses.Value.Count > 0)
+            {
+                // The served checkpoint is the one verified; witnesses must have cosigned exactly it.
+                var witnessed = Cosignatures.OpenWitnessed(audit.Value.CheckpointNote, trust.Value.Origin, trust.Value.Trusted, [.. witnesses.Value], required);
+                if (!witnessed.IsSuccess)
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync($"Verification failed: {witnessed.Error}");
+                    return LedgerCommands.Failed;
+                }
+
+                audit = audit.Value with { Checkpoint = witnessed.Value };
+            }
+
+            await PrintAsync(parse.InvocationConfiguration.Output, trust.Value.Origin, audit.Value, witnesses.Value);
             return parse.GetValue(save) is { } savePath ? await SaveAsync(parse, savePath, audit.Value.CheckpointNote, cancellationToken) : LedgerCommands.Ok;
         });
         return command;
     }
 
-    private static async Task PrintAsync(TextWriter output, string origin, LogAudit audit)
+    private static async Task PrintAsync(TextWriter output, string origin, LogAudit audit, IReadOnlyList<INoteVerifier> witnesses)
     {
         await output.WriteLineAsync($"Log:      {origin}");
         await output.WriteLineAsync($"Size:     {audit.TreeSize}");
@@ -87,6 +121,12 @@ internal static class LedgerVerifyCommand
         await output.WriteLineAsync(audit.ConsistentFromSize is { } from
             ? $"Verified: consistent from size {from} to {audit.TreeSize} (proof from tiles)"
             : $"Verified: {audit.EntriesChecked} entries checked against the tiles and the signed root");
+        if (witnesses.Count > 0)
+        {
+            var cosigners = audit.Checkpoint.Cosignatures.Select(c => c.Name).ToList();
+            await output.WriteLineAsync($"Witnessed: cosigned by {cosigners.Count} of {witnesses.Count} witnesses ({string.Join(", ", cosigners)})");
+        }
+
         await output.WriteLineAsync($"Fetched:  {audit.BytesFetched} bytes");
     }
 

@@ -27,4 +27,32 @@ internal static class LogKeyArgument
             ? (new NoteVerifierSet(verifier.Value), origin ?? verifier.Value.Name)
             : Result<(NoteVerifierSet, string)>.Fail("--key: this is a witness (cosignature) key; give the log's own key.");
     }
+
+    /// <summary>Reads the <c>--witness</c> keys (inline or files), each a witness cosignature key.</summary>
+    public static Result<IReadOnlyList<INoteVerifier>> ResolveWitnesses(IEnumerable<string> keys)
+    {
+        var witnesses = new List<INoteVerifier>();
+        foreach (var key in keys)
+        {
+            var verifier = NoteKeys.ParseVerifierKey(key.Trim());
+            if (!verifier.IsSuccess && File.Exists(key))
+            {
+                verifier = NoteKeys.ParseVerifierKey(File.ReadAllText(key).Trim());
+            }
+
+            if (!verifier.IsSuccess)
+            {
+                return Result<IReadOnlyList<INoteVerifier>>.Fail($"--witness: {verifier.Error}");
+            }
+
+            if (verifier.Value.Type != SignatureType.Ed25519Cosignature)
+            {
+                return Result<IReadOnlyList<INoteVerifier>>.Fail($"--witness: {verifier.Value.Name} is not a witness cosignature key.");
+            }
+
+            witnesses.Add(verifier.Value);
+        }
+
+        return witnesses;
+    }
 }

@@ -1,5 +1,7 @@
 using FinPilot.Web.Data;
+using FinPilot.Ledger.Notes;
 using FinPilot.Web.Features.Ledger;
+using FinPilot.Web.Features.Ledger.Witnessing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -63,9 +65,57 @@ public sealed partial class CliTests
         Assert.True(visitor == 0, visitorOut);
     }
 
+    [Fact]
+    public async Task The_cli_requires_the_witnesses_cosignatures_when_given_their_keys()
+    {
+        var keyFile = Path.Combine(_directory, "ledger.key");
+        var vkey = LedgerKey.WriteNewKey(keyFile, "cli.test/witnessed");
+        var witnessKeyFile = Path.Combine(_directory, "witness.key");
+        var witnessKey = LedgerKey.WriteNewKey(witnessKeyFile, "cli.test/witness", SignatureType.Ed25519Cosignature);
+        var strangerKey = NoteKeys.Generate("cli.test/stranger", SignatureType.Ed25519Cosignature).VerifierKey;
+
+        // The node witnesses its own log, through its own HTTP endpoint: the port must be known before it starts.
+        var port = FreePort();
+        await using var web = new RunningPlatform(_connection, keyFile, Path.Combine(_directory, "mail"), new Dictionary<string, string>
+        {
+            ["Ledger:Witness:KeyFile"] = witnessKeyFile,
+            ["Ledger:Witness:Logs:0"] = vkey,
+            ["Ledger:Witnesses:0:Url"] = $"http://127.0.0.1:{port}/ledger/witness/add-checkpoint",
+            ["Ledger:Witnesses:0:Key"] = witnessKey,
+        });
+        web.UseKestrel(port);
+        web.StartServer();
+        Assert.True(await web.Services.GetRequiredService<LedgerJob>().TryRunAsync(CancellationToken.None));
+        Assert.True(await web.Services.GetRequiredService<LedgerWitnessJob>().TryRunAsync(CancellationToken.None));
+        var url = new Uri(web.ClientOptions.BaseAddress, "ledger/").ToString();
+
+        var (witnessed, witnessedOut) = await RunAsync("ledger", "verify", "--url", url, "--key", vkey, "--witness", witnessKey);
+        Assert.True(witnessed == 0, witnessedOut);
+        Assert.Contains("cosigned by 1 of 1 witnesses (cli.test/witness)", witnessedOut, StringComparison.Ordinal);
+
+        var (unwitnessed, unwitnessedOut) = await RunAsync("ledger", "verify", "--url", url, "--key", vkey, "--witness", witnessKey, "--witness", strangerKey);
+        Assert.Equal(1, unwitnessed);
+        Assert.Contains("cosigned by 1 of the 2 witnesses; 2 required", unwitnessedOut, StringComparison.Ordinal);
+
+        var (quorum, quorumOut) = await RunAsync("ledger", "verify", "--url", url, "--key", vkey, "--witness", witnessKey, "--witness", strangerKey, "--quorum", "1");
+        Assert.True(quorum == 0, quorumOut);
+
+        var (usage, usageOut) = await RunAsync("ledger", "verify", "--url", url, "--key", vkey, "--witness", vkey);
+        Assert.Equal(2, usage);
+        Assert.Contains("not a witness cosignature key", usageOut, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <summary>The web host on Kestrel, with the demo world on the given SQLite database. Named by a
     /// type of the web assembly: the CLI has a <c>Program</c> of its own.</summary>
-    private sealed class RunningPlatform(string connection, string keyFile, string mail) : WebApplicationFactory<LedgerJob>
+    private sealed class RunningPlatform(string connection, string keyFile, string mail, IReadOnlyDictionary<string, string>? settings = null)
+        : WebApplicationFactory<LedgerJob>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -74,6 +124,10 @@ public sealed partial class CliTests
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Mail:PickupDirectory", mail);
             builder.UseSetting("Ledger:KeyFile", keyFile);
+            foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(name, value);
+            }
         }
     }
 }
