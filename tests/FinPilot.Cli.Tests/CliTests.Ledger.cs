@@ -1,5 +1,5 @@
-using FinPilot.Web.Data;
 using FinPilot.Ledger.Notes;
+using FinPilot.Web.Data;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Ledger.Witnessing;
 using Microsoft.AspNetCore.Hosting;
