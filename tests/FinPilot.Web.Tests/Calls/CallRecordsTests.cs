@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using FinPilot.Domain.Calls;
 using FinPilot.Domain.Disclosure;
-using FinPilot.Ledger.Proofs;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Disclosure;
@@ -82,13 +81,7 @@ public sealed class CallRecordsTests(AppsWithDemoData apps) : IClassFixture<Apps
         // Each record's proof, downloaded as a visitor would, verifies offline and names the call's page.
         for (var i = 0; i < indexes.Count; i++)
         {
-            using var download = await anonymous.GetAsync($"/api/v1/ledger/entries/{indexes[i]}/proof");
-            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-            var proof = TlogProof.Parse(await download.Content.ReadAsStringAsync()).Value;
-            var verified = proof.Verify(proof.Extra, app.Origin(), app.Verifiers());
-            Assert.True(verified.IsSuccess, verified.Error);
-            var entry = LedgerEntry.TryParse(proof.Extra);
-            Assert.NotNull(entry);
+            var entry = await app.DownloadVerifiedEntryAsync(anonymous, indexes[i]);
             Assert.Equal((records[i].Kind, draft.Id.ToString(), "BJ", $"/calls/{draft.Id}", (Guid?)null), (entry.Kind, entry.Subject, entry.Region, entry.Link, entry.Project));
             Assert.Equal(LedgerEntry.ContentHashOf(records[i].Payload), entry.ContentSha256);
         }

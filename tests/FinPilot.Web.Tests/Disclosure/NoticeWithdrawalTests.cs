@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using FinPilot.Domain.Disclosure;
-using FinPilot.Ledger.Proofs;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Tests.Calls;
@@ -72,13 +71,7 @@ public sealed class NoticeWithdrawalTests(AppsWithDemoData apps) : IClassFixture
         Assert.DoesNotContain("data-testid=\"ledger-pending\"", page, StringComparison.Ordinal);
 
         // The withdrawal's proof, downloaded as a visitor would, verifies offline and names the notice's page.
-        using var download = await anonymous.GetAsync($"/api/v1/ledger/entries/{index}/proof");
-        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        var proof = TlogProof.Parse(await download.Content.ReadAsStringAsync()).Value;
-        var verified = proof.Verify(proof.Extra, app.Origin(), app.Verifiers());
-        Assert.True(verified.IsSuccess, verified.Error);
-        var entry = LedgerEntry.TryParse(proof.Extra);
-        Assert.NotNull(entry);
+        var entry = await app.DownloadVerifiedEntryAsync(anonymous, index);
         Assert.Equal((NoticeActions.RecordWithdrawn, notice.Id.ToString(), "BJ", link, (Guid?)project), (entry.Kind, entry.Subject, entry.Region, entry.Link, entry.Project));
         Assert.Equal(LedgerEntry.ContentHashOf(withdrawal.Payload), entry.ContentSha256);
     }

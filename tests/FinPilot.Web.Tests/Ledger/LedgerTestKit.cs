@@ -1,5 +1,6 @@
 using FinPilot.Domain.Disclosure;
 using FinPilot.Ledger.Notes;
+using FinPilot.Ledger.Proofs;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Ledger;
@@ -20,6 +21,20 @@ internal static class LedgerTestKit
     /// <summary>One pass of the witnessing job: the latest checkpoint goes to the witnesses that have not cosigned it.</summary>
     public static async Task RunWitnessingAsync(this FinPilotApp app) =>
         Assert.True(await app.Services.GetRequiredService<LedgerWitnessJob>().TryRunAsync(CancellationToken.None), "The witnessing job could not take its lease.");
+
+    /// <summary>Downloads entry <paramref name="index"/>'s proof as a visitor would, checks it offline
+    /// against the app's key, and returns the logged entry it carries.</summary>
+    public static async Task<LedgerEntry> DownloadVerifiedEntryAsync(this FinPilotApp app, HttpClient client, long index)
+    {
+        using var download = await client.GetAsync($"/api/v1/ledger/entries/{index}/proof");
+        Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
+        var proof = TlogProof.Parse(await download.Content.ReadAsStringAsync()).Value;
+        var verified = proof.Verify(proof.Extra, app.Origin(), app.Verifiers());
+        Assert.True(verified.IsSuccess, verified.Error);
+        var entry = LedgerEntry.TryParse(proof.Extra);
+        Assert.NotNull(entry);
+        return entry;
+    }
 
     public static NoteVerifierSet Verifiers(this FinPilotApp app) => app.Services.GetRequiredService<LedgerKey>().Verifiers;
 
