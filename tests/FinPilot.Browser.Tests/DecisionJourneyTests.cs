@@ -2,7 +2,10 @@ using FinPilot.Browser.Tests.Infrastructure;
 using FinPilot.Browser.Tests.Pages;
 using FinPilot.Domain.Applications;
 using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Projects;
+using FinPilot.Ledger.Notes;
+using FinPilot.Ledger.Proofs;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Disclosure;
@@ -63,6 +66,27 @@ public sealed class DecisionJourneyTests(BrowserApp app)
         await Assertions.Expect(visitor.Locator("body")).ToContainTextAsync("运行中");
         await visitor.GotoAsync("/pilots");
         await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync(Project);
+
+        // Once logged, the visitor downloads the admission's proof from the pilot's page and checks it offline.
+        await app.RunLedgerAsync();
+        await visitor.GotoAsync($"/pilots/{projectId}");
+        var download = await visitor.RunAndWaitForDownloadAsync(() => visitor.GetByTestId("ledger-proof").Last.ClickAsync());
+        Assert.EndsWith(TlogProof.FileExtension, download.SuggestedFilename, StringComparison.Ordinal);
+        var saved = Path.Combine(Path.GetTempPath(), $"finpilot-browser-{Guid.NewGuid():N}{TlogProof.FileExtension}");
+        await download.SaveAsAsync(saved);
+        try
+        {
+            var key = NoteKeys.ParseVerifierKey(app.LedgerKey).Value;
+            var proof = TlogProof.Parse(await File.ReadAllTextAsync(saved, TestContext.Current.CancellationToken)).Value;
+            var verified = proof.Verify(proof.Extra, key.Name, new NoteVerifierSet(key));
+            Assert.True(verified.IsSuccess, verified.Error);
+            var entry = LedgerEntry.TryParse(proof.Extra);
+            Assert.Equal((NoticeActions.RecordAdmitted, (Guid?)projectId), (entry?.Kind, entry?.Project));
+        }
+        finally
+        {
+            File.Delete(saved);
+        }
     }
 
     /// <summary>A Beijing project taken through application, screening and evaluation by the aggregate, ready for the coordination group.</summary>

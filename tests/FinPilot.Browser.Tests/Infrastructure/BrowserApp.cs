@@ -42,6 +42,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The ledger's verifier key: the app signs with a key made for this run (outside Development it makes none).</summary>
+    public string LedgerKey { get; private set; } = string.Empty;
+
     /// <summary>The app's services, for finding the records a test starts from.</summary>
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app is not running.");
 
@@ -53,7 +56,9 @@ public sealed class BrowserApp : IAsyncLifetime
             return;
         }
 
-        _factory = new Factory(Path.Combine(_directory, "browser.db"), Clock);
+        var ledgerKeyFile = Path.Combine(_directory, "ledger.key");
+        LedgerKey = Web.Features.Ledger.LedgerKey.WriteNewKey(ledgerKeyFile, "browser.test/ledger");
+        _factory = new Factory(Path.Combine(_directory, "browser.db"), ledgerKeyFile, Clock);
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
@@ -79,6 +84,10 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) that opens pages of the app.</summary>
+    /// <summary>One pass of the ledger job (tests run it, so that it never runs beside a clock jump).</summary>
+    public async Task RunLedgerAsync() =>
+        Assert.True(await Services.GetRequiredService<Web.Features.Ledger.LedgerJob>().TryRunAsync(CancellationToken.None), "The ledger job could not take its lease.");
+
     public async Task<IPage> NewPageAsync()
     {
         if (SkipReason is not null)
@@ -92,7 +101,7 @@ public sealed class BrowserApp : IAsyncLifetime
             Assert.Skip(SkipReason);
         }
 
-        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "zh-CN" });
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "zh-CN", AcceptDownloads = true });
         return await context.NewPageAsync();
     }
 
@@ -119,7 +128,7 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
-    private sealed class Factory(string databasePath, TimeProvider clock) : WebApplicationFactory<Program>
+    private sealed class Factory(string databasePath, string ledgerKeyFile, TimeProvider clock) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -131,6 +140,8 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
             builder.UseSetting("ConnectionStrings:FinPilot", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Ledger:KeyFile", ledgerKeyFile);
+            builder.UseSetting("Ledger:RunJob", "false");
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
