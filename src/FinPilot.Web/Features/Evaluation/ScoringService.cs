@@ -176,7 +176,8 @@ public sealed class ScoringService(
             return new Error(RoundErrors.ReasonRequired, "Reason");
         }
 
-        var errors = Text.Required(reason, "Reason", ExpertAssignment.MaxReasonLength).ToArray();
+        // Blank is answered above with the evaluation's own message; only the length is left to check.
+        var errors = Text.Optional(reason, "Reason", ExpertAssignment.MaxReasonLength).ToArray();
         if (errors.Length > 0)
         {
             return Result.Fail(errors);
