@@ -3,6 +3,7 @@ using ClosedXML.Excel;
 using FinPilot.Domain.Evaluation;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Http;
 using FinPilot.Web.Tests.Applications;
@@ -71,9 +72,9 @@ public sealed class EvaluationApiTests(AppsWithDemoData apps) : IClassFixture<Ap
         }
 
         var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.ResourceId == round.Id.ToString()).Select(a => a.Action).ToListAsync());
-        Assert.Contains(AuditActionsOf.Solved, audited);
-        Assert.Equal(6, audited.Count(a => a == AuditActionsOf.Submitted));
-        Assert.Contains(AuditActionsOf.Completed, audited);
+        Assert.Contains(AuditActions.AssignmentSolved, audited);
+        Assert.Equal(6, audited.Count(a => a == AuditActions.SheetSubmitted));
+        Assert.Contains(AuditActions.RoundCompleted, audited);
     }
 
     [Theory, AllProviders]
@@ -100,7 +101,7 @@ public sealed class EvaluationApiTests(AppsWithDemoData apps) : IClassFixture<Ap
 
         await (await expert.PostAsync($"/api/v1/evaluation/my/assignments/{assignment.Id}/no-conflict", new { })).AssertStatusAsync(HttpStatusCode.NoContent);
         await (await expert.GetAsync($"/api/v1/applications/{projects[0]}")).AssertStatusAsync(HttpStatusCode.OK);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActionsOf.MaterialsViewed && a.ResourceId == projects[0].ToString())));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.MaterialsViewed && a.ResourceId == projects[0].ToString())));
 
         // A second expert declares a conflict: from then on the project is closed to them everywhere.
         var other = round.Assignments[1];
@@ -311,13 +312,4 @@ public sealed class EvaluationApiTests(AppsWithDemoData apps) : IClassFixture<Ap
         await (await expert.PostAsync("/api/v1/evaluation/declarations", new EvaluationApi.DeclarationRequest(ConflictDeclarationKind.Organisation, null, null)))
             .AssertStatusAsync(HttpStatusCode.BadRequest);
     }
-}
-
-/// <summary>The audit actions these tests look for, by what they mean here.</summary>
-internal static class AuditActionsOf
-{
-    public const string Solved = "evaluation.assignment-solved";
-    public const string Submitted = "evaluation.sheet-submitted";
-    public const string Completed = "evaluation.round-completed";
-    public const string MaterialsViewed = "evaluation.materials-viewed";
 }
