@@ -2,6 +2,7 @@ using FinPilot.Domain.Calls;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Projects;
 using FinPilot.Domain.Regions;
+using FinPilot.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -24,7 +25,7 @@ internal sealed class PilotProjectConfiguration : IEntityTypeConfiguration<Pilot
         builder.Ignore(p => p.CurrentSupplementRequest);
         builder.Ignore(p => p.CanEditApplication);
         builder.Ignore(p => p.HasUnconfirmedConditions);
-        builder.Property(p => p.ApprovalConditions).HasConversion(Calls.JsonList.Strings, Calls.JsonList.StringComparer).HasMaxLength(12000);
+        builder.Property(p => p.ApprovalConditions).HasConversion(JsonColumn<IReadOnlyList<string>>.Converter, JsonColumn<IReadOnlyList<string>>.Comparer).HasMaxLength(12000);
         builder.Property(p => p.ConditionsConfirmedBy).HasMaxLength(450);
         builder.HasIndex(p => new { p.CallId, p.Stage });
         builder.HasIndex(p => p.LeadOrganisationId);

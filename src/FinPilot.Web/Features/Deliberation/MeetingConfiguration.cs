@@ -1,5 +1,5 @@
 using FinPilot.Domain.Deliberation;
-using FinPilot.Web.Features.Disclosure;
+using FinPilot.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -18,7 +18,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Title).HasMaxLength(200);
         builder.Property(m => m.ChairId).HasMaxLength(450);
-        builder.Property(m => m.AttendeeIds).HasConversion(Calls.JsonList.Strings, Calls.JsonList.StringComparer).HasMaxLength(25000);
+        builder.Property(m => m.AttendeeIds).HasConversion(JsonColumn<IReadOnlyList<string>>.Converter, JsonColumn<IReadOnlyList<string>>.Comparer).HasMaxLength(25000);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.CreatedBy).HasMaxLength(450);
         builder.Property(m => m.HeldBy).HasMaxLength(450);
@@ -33,19 +33,19 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
             item.Property(i => i.Id).ValueGeneratedNever();
             item.Property(i => i.Kind).HasConversion<string>().HasMaxLength(40);
             item.Property(i => i.Title).HasMaxLength(200);
-            item.Property(i => i.ProjectIds).HasConversion(Json<IReadOnlyList<Guid>>.Converter, Json<IReadOnlyList<Guid>>.Comparer);
+            item.Property(i => i.ProjectIds).HasConversion(JsonColumn<IReadOnlyList<Guid>>.Converter, JsonColumn<IReadOnlyList<Guid>>.Comparer);
             item.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
             item.Property(i => i.AddedBy).HasMaxLength(450);
-            item.Property(i => i.Resolution).HasConversion(Json<Resolution>.NullableConverter, Json<Resolution>.NullableComparer);
+            item.Property(i => i.Resolution).HasConversion(JsonColumn<Resolution>.NullableConverter, JsonColumn<Resolution>.NullableComparer);
             item.Ignore(i => i.OpinionRequests);
             item.Ignore(i => i.Ballots);
             item.Ignore(i => i.RecusedMemberIds);
             item.Property<List<OpinionRequest>>("_opinionRequests").HasColumnName("OpinionRequests")
-                .HasConversion(Json<List<OpinionRequest>>.Converter, Json<List<OpinionRequest>>.Comparer);
+                .HasConversion(JsonColumn<List<OpinionRequest>>.Converter, JsonColumn<List<OpinionRequest>>.Comparer);
             item.Property<List<Ballot>>("_ballots").HasColumnName("Ballots")
-                .HasConversion(Json<List<Ballot>>.Converter, Json<List<Ballot>>.Comparer);
+                .HasConversion(JsonColumn<List<Ballot>>.Converter, JsonColumn<List<Ballot>>.Comparer);
             item.Property<List<string>>("_recusedMemberIds").HasColumnName("RecusedMemberIds")
-                .HasConversion(Json<List<string>>.Converter, Json<List<string>>.Comparer);
+                .HasConversion(JsonColumn<List<string>>.Converter, JsonColumn<List<string>>.Comparer);
         });
         builder.Navigation(m => m.AgendaItems).HasField("_agendaItems").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -1,10 +1,8 @@
-using System.Text.Json;
 using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Regions;
+using FinPilot.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FinPilot.Web.Features.Disclosure;
 
@@ -35,7 +33,7 @@ internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<Publi
             listing.Property<int>("Id");
             listing.HasKey("Id");
             listing.Ignore(l => l.ProjectId);
-            listing.Property(l => l.Summary).HasConversion(Json<PublicProjectSummary>.Converter, Json<PublicProjectSummary>.Comparer);
+            listing.Property(l => l.Summary).HasConversion(JsonColumn<PublicProjectSummary>.Converter, JsonColumn<PublicProjectSummary>.Comparer);
             listing.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
             listing.Property(l => l.DecidedBy).HasMaxLength(450);
             listing.Property(l => l.Reason).HasMaxLength(PublicNotice.MaxReasonLength);
@@ -51,8 +49,8 @@ internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<Publi
             response.Property(r => r.Text).HasMaxLength(PublicResponse.MaxTextLength);
             response.Property(r => r.Name).HasMaxLength(PublicResponse.MaxNameLength);
             response.Property(r => r.Contact).HasMaxLength(PublicContact.MaxLength);
-            response.Property(r => r.Reply).HasConversion(Json<ResponseReply>.NullableConverter, Json<ResponseReply>.NullableComparer);
-            response.Property(r => r.Resolution).HasConversion(Json<ObjectionResolution>.NullableConverter, Json<ObjectionResolution>.NullableComparer);
+            response.Property(r => r.Reply).HasConversion(JsonColumn<ResponseReply>.NullableConverter, JsonColumn<ResponseReply>.NullableComparer);
+            response.Property(r => r.Resolution).HasConversion(JsonColumn<ObjectionResolution>.NullableConverter, JsonColumn<ObjectionResolution>.NullableComparer);
             response.Ignore(r => r.IsOpenObjection);
             response.HasIndex(r => r.ProjectId);
         });
@@ -100,26 +98,4 @@ internal sealed class PublicSubmissionLogConfiguration : IEntityTypeConfiguratio
         builder.Property(l => l.ClientKey).HasMaxLength(64);
         builder.HasIndex(l => new { l.ClientKey, l.At });
     }
-}
-
-/// <summary>Small records kept as JSON in one column; compared by their JSON so changes are noticed.</summary>
-internal static class Json<T>
-    where T : class
-{
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    public static readonly ValueConverter<T, string> Converter = new(v => Write(v), s => Read(s)!);
-
-    public static readonly ValueComparer<T> Comparer = new((a, b) => Write(a) == Write(b), v => Write(v).GetHashCode(StringComparison.Ordinal), v => Read(Write(v))!);
-
-    public static readonly ValueConverter<T?, string?> NullableConverter = new(v => v == null ? null : Write(v), s => s == null ? null : Read(s));
-
-    public static readonly ValueComparer<T?> NullableComparer = new(
-        (a, b) => WriteNullable(a) == WriteNullable(b), v => WriteNullable(v).GetHashCode(StringComparison.Ordinal), v => v == null ? null : Read(Write(v)));
-
-    private static string Write(T? value) => JsonSerializer.Serialize(value, Options);
-
-    private static string WriteNullable(T? value) => value is null ? string.Empty : Write(value);
-
-    private static T? Read(string json) => JsonSerializer.Deserialize<T>(json, Options);
 }
