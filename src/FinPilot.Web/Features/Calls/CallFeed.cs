@@ -1,9 +1,8 @@
 using System.ServiceModel.Syndication;
-using System.Text;
-using System.Xml;
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Calls;
 using FinPilot.Web.Data;
+using FinPilot.Web.Http;
 using FinPilot.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +15,6 @@ namespace FinPilot.Web.Features.Calls;
 public static class CallFeed
 {
     public const string Path = "/calls/feed.atom";
-    public const string ContentType = "application/atom+xml; charset=utf-8";
     public const int MaxEntries = 50;
 
     public static IEndpointRouteBuilder MapCallFeed(this IEndpointRouteBuilder app)
@@ -65,14 +63,7 @@ public static class CallFeed
             return item;
         }).ToList();
 
-        using var buffer = new MemoryStream();
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
-        using (var writer = XmlWriter.Create(buffer, settings))
-        {
-            new Atom10FeedFormatter(feed).WriteTo(writer);
-        }
-
-        return Results.Bytes(buffer.ToArray(), ContentType);
+        return AtomFeed.Write(feed);
     }
 
     private static string Format(string template, params object[] values) =>

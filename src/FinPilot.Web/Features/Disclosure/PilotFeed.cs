@@ -1,7 +1,6 @@
 using System.ServiceModel.Syndication;
-using System.Text;
-using System.Xml;
 using FinPilot.Web.Components.Pages.Pilots;
+using FinPilot.Web.Http;
 using FinPilot.Web.Resources;
 
 namespace FinPilot.Web.Features.Disclosure;
@@ -14,7 +13,6 @@ namespace FinPilot.Web.Features.Disclosure;
 public static class PilotFeed
 {
     public const string Path = "/pilots/feed.atom";
-    public const string ContentType = "application/atom+xml; charset=utf-8";
     public const int MaxEntries = 50;
 
     public static IEndpointRouteBuilder MapPilotFeed(this IEndpointRouteBuilder app)
@@ -52,13 +50,6 @@ public static class PilotFeed
             return item;
         }).ToList();
 
-        using var buffer = new MemoryStream();
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
-        using (var writer = XmlWriter.Create(buffer, settings))
-        {
-            new Atom10FeedFormatter(feed).WriteTo(writer);
-        }
-
-        return Results.Bytes(buffer.ToArray(), ContentType);
+        return AtomFeed.Write(feed);
     }
 }
