@@ -103,15 +103,85 @@ public sealed class NotificationEmailJobTests : IAsyncLifetime
         for (var run = 0; run < NotificationEmailJob.MaxAttempts + 2; run++)
         {
             await job.TryRunAsync(TestContext.Current.CancellationToken);
+            _clock.Advance(NotificationEmailJob.MaxRetryDelay);
         }
 
         var stored = await WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.Id == id));
         Assert.Null(stored.EmailSentAt);
         Assert.Equal(NotificationEmailJob.MaxAttempts, stored.EmailAttempts);
+        Assert.Null(stored.EmailNextAttemptAt);
         Assert.StartsWith("SmtpCommandException:", stored.EmailError, StringComparison.Ordinal);
         Assert.Contains("No such mailbox", stored.EmailError, StringComparison.Ordinal);
         Assert.Empty(sink.Received);
     }
+
+    [Fact]
+    public async Task A_failed_message_waits_a_minute_then_twice_as_long_each_time_and_stops_after_five_attempts()
+    {
+        var user = await AddUserAsync("down@example.cn", preferredCulture: null);
+        var id = await NotifyAsync(user);
+        var down = new AlwaysFailing();
+        var job = Job(down);
+        var waits = new List<TimeSpan>();
+
+        await job.TryRunAsync(TestContext.Current.CancellationToken);
+        for (var attempt = 1; attempt < NotificationEmailJob.MaxAttempts; attempt++)
+        {
+            var failedAt = _clock.GetUtcNow();
+            var stored = await WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.Id == id));
+            Assert.Equal(attempt, stored.EmailAttempts);
+            Assert.NotNull(stored.EmailNextAttemptAt);
+            waits.Add(stored.EmailNextAttemptAt.Value - failedAt);
+
+            // A run a second before its time leaves it alone.
+            _clock.Advance(stored.EmailNextAttemptAt.Value - failedAt - TimeSpan.FromSeconds(1));
+            await job.TryRunAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(attempt, down.Calls);
+
+            // A run at its time tries it again.
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            await job.TryRunAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(attempt + 1, down.Calls);
+        }
+
+        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8)], waits);
+
+        // The fifth failure is the last: no next time, and a day later it is still not tried.
+        var last = await WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.Id == id));
+        Assert.Equal((NotificationEmailJob.MaxAttempts, null), (last.EmailAttempts, last.EmailNextAttemptAt));
+        _clock.Advance(TimeSpan.FromDays(1));
+        await job.TryRunAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(NotificationEmailJob.MaxAttempts, down.Calls);
+    }
+
+    [Fact]
+    public async Task A_waiting_message_does_not_hold_up_a_new_one()
+    {
+        var user = await AddUserAsync("queue@example.cn", preferredCulture: null);
+        var failed = await NotifyAsync(user);
+        var flaky = new FailingOnce(new PickupDirectoryMailTransport(Pickup));
+        var job = Job(flaky);
+        await job.TryRunAsync(TestContext.Current.CancellationToken);
+
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        var fresh = await NotifyAsync(user);
+        await job.TryRunAsync(TestContext.Current.CancellationToken);
+
+        var stored = await WithDbAsync(db => db.Notifications.AsNoTracking().ToDictionaryAsync(n => n.Id));
+        Assert.Null(stored[failed].EmailSentAt);
+        Assert.Equal(1, stored[failed].EmailAttempts);
+        Assert.Equal(_clock.GetUtcNow(), stored[fresh].EmailSentAt);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(4, 8)]
+    [InlineData(6, 32)]
+    [InlineData(7, 60)]
+    [InlineData(1000, 60)]
+    public void The_wait_doubles_from_a_minute_up_to_an_hour(int failures, int minutes) =>
+        Assert.Equal(TimeSpan.FromMinutes(minutes), NotificationEmailJob.RetryDelay(failures));
 
     [Fact]
     public async Task A_success_after_a_failure_clears_the_error()
@@ -123,11 +193,12 @@ public sealed class NotificationEmailJobTests : IAsyncLifetime
 
         await job.TryRunAsync(TestContext.Current.CancellationToken);
         var failed = await WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.Id == id));
+        _clock.Advance(NotificationEmailJob.FirstRetryDelay);
         await job.TryRunAsync(TestContext.Current.CancellationToken);
         var sent = await WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.Id == id));
 
         Assert.Equal((1, "IOException: connection reset"), (failed.EmailAttempts, failed.EmailError));
-        Assert.Equal((2, null), (sent.EmailAttempts, sent.EmailError));
+        Assert.Equal((2, null, null), (sent.EmailAttempts, sent.EmailError, sent.EmailNextAttemptAt));
         Assert.NotNull(sent.EmailSentAt);
         Assert.Single(Directory.GetFiles(Pickup, "*.eml"));
     }
@@ -203,6 +274,18 @@ public sealed class NotificationEmailJobTests : IAsyncLifetime
             }
 
             return inner.SendAsync(message, cancellationToken);
+        }
+    }
+
+    /// <summary>A transport that is down: every delivery fails, and it counts them.</summary>
+    private sealed class AlwaysFailing : IMailTransport
+    {
+        public int Calls { get; private set; }
+
+        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            Calls++;
+            throw new IOException("connection refused");
         }
     }
 }

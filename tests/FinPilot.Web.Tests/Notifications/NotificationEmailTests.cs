@@ -2,6 +2,7 @@ using FinPilot.Web.Data;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Notifications.Mail;
 using FinPilot.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
@@ -71,14 +72,23 @@ public sealed class NotificationEmailTests(AppsWithDemoData apps) : IClassFixtur
 
         await job.TryRunAsync(TestContext.Current.CancellationToken);
         var afterOne = await app.StoredAsync(id);
+        await job.TryRunAsync(TestContext.Current.CancellationToken);
+        var tooSoon = await app.StoredAsync(id);
         for (var run = 0; run < NotificationEmailJob.MaxAttempts; run++)
         {
+            // Moving the clock would let the registered job mail it to the pickup directory; making it due does not.
+            await app.WithDbAsync(db => db.Notifications.Where(n => n.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailNextAttemptAt, (DateTimeOffset?)null), TestContext.Current.CancellationToken));
             await job.TryRunAsync(TestContext.Current.CancellationToken);
         }
 
         var final = await app.StoredAsync(id);
         Assert.Equal(1, afterOne.EmailAttempts);
         Assert.Contains("No such mailbox", afterOne.EmailError, StringComparison.Ordinal);
+        // Stored to the millisecond (SQLite) or microsecond (PostgreSQL).
+        var wait = afterOne.EmailNextAttemptAt!.Value - app.Clock.GetUtcNow();
+        Assert.InRange(wait, NotificationEmailJob.FirstRetryDelay - TimeSpan.FromMilliseconds(1), NotificationEmailJob.FirstRetryDelay);
+        Assert.Equal(1, tooSoon.EmailAttempts);
         Assert.Equal(NotificationEmailJob.MaxAttempts, final.EmailAttempts);
         Assert.Null(final.EmailSentAt);
         Assert.StartsWith("SmtpCommandException:", final.EmailError, StringComparison.Ordinal);

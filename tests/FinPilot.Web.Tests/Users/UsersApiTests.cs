@@ -1,6 +1,8 @@
 using System.Net;
 using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Users;
 using FinPilot.Web.Http;
 using FinPilot.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -135,6 +137,101 @@ public sealed class UsersApiTests(AppsWithDemoData apps) : IClassFixture<AppsWit
         Assert.Equal("/Account/AccessDenied", refused.RedirectPath());
         await allowed.AssertStatusAsync(HttpStatusCode.OK);
         Assert.Contains(DemoUsers.Applicant, await allowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory, AllProviders]
+    public async Task Admin_unlocks_an_account_locked_by_wrong_passwords_and_it_signs_in_again(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var email = NewEmail();
+        var user = (await app.CreateUserAsync(email, Role.Expert)).User;
+        await LockOutAsync(app, email);
+        using var admin = await app.ApiClientAsync(DemoUsers.Admin);
+        using var page = await app.SignedInAsync(DemoUsers.Admin);
+        var locked = await (await admin.GetAsync($"{Path}/{user.Id}")).ReadAsync<UserDto>();
+        var listed = (await (await admin.GetAsync($"{Path}?q={email}")).ReadAsync<Page<UserDto>>()).Items.Single();
+        var lockedPage = await (await page.GetAsync($"/admin/users/{user.Id}?unlock=true")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var lockedList = await (await page.GetAsync($"/admin/users?q={email}")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        using var response = await admin.PostAsync($"{Path}/{user.Id}/unlock", new { });
+
+        var unlocked = await response.ReadAsync<Unlocked>();
+        Assert.True(locked.LockedOut);
+        Assert.True(locked.LockedOutUntil > app.Clock.GetUtcNow());
+        Assert.Equal(locked.LockedOutUntil, listed.LockedOutUntil);
+        Assert.Contains("data-testid=\"confirm-unlock\"", lockedPage, StringComparison.Ordinal);
+        Assert.Contains("锁定至", lockedPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"locked-out\"", lockedList, StringComparison.Ordinal);
+        Assert.True(unlocked.WasLockedOut);
+        Assert.Equal(locked.LockedOutUntil, unlocked.LockedOutUntil);
+        var after = await (await admin.GetAsync($"{Path}/{user.Id}")).ReadAsync<UserDto>();
+        Assert.Equal((false, null), (after.LockedOut, after.LockedOutUntil));
+        var unlockedPage = await (await page.GetAsync($"/admin/users/{user.Id}?unlock=true")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("data-testid=\"confirm-unlock\"", unlockedPage, StringComparison.Ordinal);
+        Assert.Contains("未锁定", unlockedPage, StringComparison.Ordinal);
+
+        // Signs in with the right password at once, well before the fifteen minutes are up.
+        using var signedIn = await app.SignedInAsync(email);
+        var adminId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.Admin).Select(u => u.Id).SingleAsync());
+        var entry = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.UserUnlocked && e.ResourceId == user.Id));
+        Assert.Equal(adminId, entry.ActorId);
+    }
+
+    [Theory, AllProviders]
+    public async Task Working_group_member_cannot_unlock_an_account(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var email = NewEmail();
+        var user = (await app.CreateUserAsync(email, Role.Expert)).User;
+        await LockOutAsync(app, email);
+        var lockedUntil = await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync());
+        using var member = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+
+        using var response = await member.PostAsync($"{Path}/{user.Id}/unlock", new { });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.NotNull(lockedUntil);
+        Assert.Equal(lockedUntil, await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync()));
+        Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.UserUnlocked && e.ResourceId == user.Id)));
+        using var browser = app.Browser();
+        using var login = await browser.LogInAsync(email, FinPilotApp.DemoPassword);
+        Assert.Equal("/Account/Lockout", login.RedirectPath());
+    }
+
+    [Theory, AllProviders]
+    public async Task Unlocking_an_account_that_is_not_locked_out_only_clears_its_failed_sign_ins(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var email = NewEmail();
+        var user = (await app.CreateUserAsync(email, Role.Expert)).User;
+        using var admin = await app.ApiClientAsync(DemoUsers.Admin);
+        using (var browser = app.Browser())
+        {
+            using var wrong = await browser.LogInAsync(email, "Wrong#password1");
+        }
+
+        using var first = await admin.PostAsync($"{Path}/{user.Id}/unlock", new { });
+        using var second = await admin.PostAsync($"{Path}/{user.Id}/unlock", new { });
+        using var unknown = await admin.PostAsync($"{Path}/{Guid.NewGuid()}/unlock", new { });
+
+        Assert.Equal(new Unlocked(false, null, 1), await first.ReadAsync<Unlocked>());
+        Assert.Equal(new Unlocked(false, null, 0), await second.ReadAsync<Unlocked>());
+        await unknown.AssertStatusAsync(HttpStatusCode.NotFound);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.UserUnlocked && e.ResourceId == user.Id)));
+    }
+
+    /// <summary>Five wrong passwords on the real login page, as the lockout tests do.</summary>
+    private static async Task LockOutAsync(FinPilotApp app, string email)
+    {
+        using var browser = app.Browser();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var _ = await browser.LogInAsync(email, $"Wrong#password{attempt}");
+        }
+
+        using var right = await browser.LogInAsync(email, FinPilotApp.DemoPassword);
+        Assert.Equal("/Account/Lockout", right.RedirectPath());
     }
 
     private static string NewEmail() => $"user.{Guid.NewGuid():N}@example.cn";

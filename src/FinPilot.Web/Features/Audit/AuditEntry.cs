@@ -66,6 +66,7 @@ public static class AuditActions
     public const string UserUpdated = "user.updated";
     public const string RoleGranted = "role.granted";
     public const string RoleRevoked = "role.revoked";
+    public const string UserUnlocked = "user.unlocked";
     public const string RegionCreated = "region.created";
     public const string RegionUpdated = "region.updated";
     public const string OrganisationCreated = "organisation.created";

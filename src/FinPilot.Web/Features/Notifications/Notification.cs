@@ -85,6 +85,9 @@ public sealed class Notification
 
     public string? EmailError { get; private set; }
 
+    /// <summary>Not mailed again before this time, after a failed attempt; null when it may go at once or will not be retried.</summary>
+    public DateTimeOffset? EmailNextAttemptAt { get; private set; }
+
     public IReadOnlyDictionary<string, string> Values =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(ValuesJson) ?? [];
 
@@ -105,11 +108,15 @@ public sealed class Notification
         EmailSentAt = now;
         EmailAttempts++;
         EmailError = null;
+        EmailNextAttemptAt = null;
     }
 
-    public void EmailFailed(string error)
+    /// <param name="error">Kept for the administrator, cut to 500 characters.</param>
+    /// <param name="retryAt">When the mail may be tried again; null when it will not be.</param>
+    public void EmailFailed(string error, DateTimeOffset? retryAt)
     {
         EmailAttempts++;
         EmailError = error.Length > 500 ? error[..500] : error;
+        EmailNextAttemptAt = retryAt;
     }
 }

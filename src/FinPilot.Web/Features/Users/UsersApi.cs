@@ -8,7 +8,8 @@ namespace FinPilot.Web.Features.Users;
 
 public static class UsersApi
 {
-    public sealed record UserDto(string Id, string? Email, string DisplayName, bool TwoFactorEnabled, bool LockedOut, IReadOnlyList<AssignmentDto> Roles);
+    /// <summary><see cref="LockedOutUntil"/> is when a lockout in force ends, null when the account is not locked out.</summary>
+    public sealed record UserDto(string Id, string? Email, string DisplayName, bool TwoFactorEnabled, bool LockedOut, DateTimeOffset? LockedOutUntil, IReadOnlyList<AssignmentDto> Roles);
 
     public sealed record AssignmentDto(Guid Id, Role Role, int? RegionId, Guid? OrganisationId);
 
@@ -26,6 +27,8 @@ public static class UsersApi
             .WithSummary("Create an account; without a password a one-time password is returned, to be changed at first sign-in.");
         group.MapPost("/{id}/roles", Grant).WithName("GrantRole").WithSummary("Give a role with its scope (region or organisation).");
         group.MapDelete("/{id}/roles/{assignmentId:guid}", Revoke).WithName("RevokeRole").WithSummary("Take a role away.");
+        group.MapPost("/{id}/unlock", Unlock).WithName("UnlockUser")
+            .WithSummary("Lift a sign-in lockout now and clear the failed sign-ins; says what was lifted (nothing, for an account not locked out).");
         return app;
     }
 
@@ -36,7 +39,7 @@ public static class UsersApi
         var roles = await db.RoleAssignments.AsNoTracking().Where(a => ids.Contains(a.UserId)).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var items = found.Items.Select(u => new UserDto(
-            u.Id, u.Email, u.DisplayName, u.TwoFactorEnabled, u.LockoutEnd > now,
+            u.Id, u.Email, u.DisplayName, u.TwoFactorEnabled, u.LockoutEnd > now, u.LockoutEnd > now ? u.LockoutEnd : null,
             roles.Where(a => a.UserId == u.Id).Select(a => new AssignmentDto(a.Id, a.Role, a.RegionId, a.OrganisationId)).ToList())).ToList();
         return TypedResults.Ok(new Page<UserDto>(items, found.PageNumber, found.PageSize, found.Total));
     }
@@ -77,6 +80,12 @@ public static class UsersApi
         return result.Succeeded ? TypedResults.NoContent() : Problems.From(result.Errors);
     }
 
+    private static async Task<Results<Ok<Unlocked>, ProblemHttpResult>> Unlock(string id, UserAdministration users, CancellationToken ct)
+    {
+        var result = await users.UnlockAsync(id, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.From(result.Errors);
+    }
+
     private static async Task<UserDto?> LoadAsync(string id, FinPilotDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
@@ -87,6 +96,7 @@ public static class UsersApi
 
         var roles = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == id)
             .Select(a => new AssignmentDto(a.Id, a.Role, a.RegionId, a.OrganisationId)).ToListAsync(ct);
-        return new UserDto(user.Id, user.Email, user.DisplayName, user.TwoFactorEnabled, user.LockoutEnd > clock.GetUtcNow(), roles);
+        var now = clock.GetUtcNow();
+        return new UserDto(user.Id, user.Email, user.DisplayName, user.TwoFactorEnabled, user.LockoutEnd > now, user.LockoutEnd > now ? user.LockoutEnd : null, roles);
     }
 }

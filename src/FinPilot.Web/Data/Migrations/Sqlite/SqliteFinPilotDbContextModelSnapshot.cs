@@ -1579,6 +1579,9 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EmailNextAttemptAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EmailSentAt")
                         .HasColumnType("INTEGER");
 

@@ -6,8 +6,10 @@ namespace FinPilot.Web.Features.Notifications.Mail;
 
 /// <summary>
 /// Mails notifications that have not been mailed yet, oldest first, a bounded batch per run. A
-/// failed message is retried on later runs until <see cref="MaxAttempts"/>; the last error stays
-/// on the notification for the admin to see. The inbox entry exists whatever happens to the mail.
+/// failed message is retried on later runs until <see cref="MaxAttempts"/>, each time after a longer
+/// wait (<see cref="RetryDelay"/>), so a mail server that is down for a while is not hammered every
+/// run and a short outage does not use up every attempt; the last error stays on the notification
+/// for the admin to see. The inbox entry exists whatever happens to the mail.
 /// </summary>
 public sealed class NotificationEmailJob(
     IServiceScopeFactory scopes, TimeProvider clock, MailOptions options, IMailTransport transport, ILogger<NotificationEmailJob> logger)
@@ -15,6 +17,9 @@ public sealed class NotificationEmailJob(
 {
     public const int MaxAttempts = 5;
     public const int BatchSize = 50;
+
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
 
     // The lease keeps other nodes out; this keeps the timer's run and a test's run in one process apart.
     private readonly SemaphoreSlim _running = new(1, 1);
@@ -43,8 +48,9 @@ public sealed class NotificationEmailJob(
 
     private async Task SendBatchAsync(FinPilotDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         var batch = await db.Notifications
-            .Where(n => n.EmailSentAt == null && n.EmailAttempts < MaxAttempts)
+            .Where(n => n.EmailSentAt == null && n.EmailAttempts < MaxAttempts && (n.EmailNextAttemptAt == null || n.EmailNextAttemptAt <= now))
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
@@ -64,7 +70,9 @@ public sealed class NotificationEmailJob(
             var recipient = recipients.GetValueOrDefault(notification.UserId);
             if (recipient is null || string.IsNullOrWhiteSpace(recipient.Email) || recipient.Disabled)
             {
-                notification.EmailFailed(recipient is null || recipient.Disabled ? "The recipient's account is disabled or gone." : "The recipient has no e-mail address.");
+                notification.EmailFailed(
+                    recipient is null || recipient.Disabled ? "The recipient's account is disabled or gone." : "The recipient has no e-mail address.",
+                    RetryAt(notification, clock.GetUtcNow()));
             }
             else
             {
@@ -78,13 +86,29 @@ public sealed class NotificationEmailJob(
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
                 {
                     logger.LogWarning(exception, "Notification {Id} could not be mailed (attempt {Attempt}).", notification.Id, notification.EmailAttempts + 1);
-                    notification.EmailFailed($"{exception.GetType().Name}: {exception.Message}");
+                    notification.EmailFailed($"{exception.GetType().Name}: {exception.Message}", RetryAt(notification, clock.GetUtcNow()));
                 }
             }
 
             // Saved message by message, so a crash halfway never sends the first half again.
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>The wait after the <paramref name="failures"/>-th failed attempt: a minute, doubling, at most an hour.</summary>
+    public static TimeSpan RetryDelay(int failures)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(failures, 1);
+        var doublings = Math.Min(failures - 1, 30);
+        var delay = FirstRetryDelay * Math.Pow(2, doublings);
+        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+    }
+
+    /// <summary>When a notification failing now may be tried again, or null when this failure is its last attempt.</summary>
+    private static DateTimeOffset? RetryAt(Notification notification, DateTimeOffset now)
+    {
+        var failures = notification.EmailAttempts + 1;
+        return failures >= MaxAttempts ? null : now + RetryDelay(failures);
     }
 
     public override void Dispose()
