@@ -16,7 +16,6 @@ using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Users;
 using FinPilot.Web.Http;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace FinPilot.Web;
 
@@ -49,8 +48,7 @@ public static class HostSetup
         builder.Services.AddFinPilotDeliberation();
         builder.Services.AddFinPilotLedger(builder.Configuration);
 
-        // Keys live in the database so that any web node can read any node's cookies and antiforgery tokens.
-        builder.Services.AddDataProtection().SetApplicationName("FinPilot").PersistKeysToDbContext<FinPilotDbContext>();
+        builder.AddFinPilotDataProtection();
         return builder;
     }
 
