@@ -53,8 +53,8 @@ public sealed class LedgerWitness(FinPilotDbContext db, WitnessKeys keys, TimePr
     public async Task<IReadOnlyList<FollowedLog>> FollowedAsync(CancellationToken cancellationToken = default)
     {
         var stored = await db.WitnessedLogs.AsNoTracking().ToDictionaryAsync(l => l.Origin, cancellationToken);
-        return [.. keys.FollowedLogKeys.GroupBy(key => key.Split('+')[0], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new FollowedLog(g.Key, [.. g], stored.GetValueOrDefault(g.Key)))];
+        return [.. keys.FollowedLogKeys.OrderBy(l => l.Key, StringComparer.Ordinal)
+            .Select(l => new FollowedLog(l.Key, l.Value, stored.GetValueOrDefault(l.Key)))];
     }
 
     /// <summary>Recorded refusals, newest first.</summary>

@@ -5,6 +5,7 @@ using FinPilot.Ledger.Notes;
 using FinPilot.Ledger.Storage;
 using FinPilot.Ledger.Witness;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Features.Ledger.Witnessing;
@@ -20,8 +21,7 @@ public sealed class LedgerWitnessing(
 {
     public const string ClientName = "ledger-witness";
 
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(10);
+    private static readonly Backoff Retries = new(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10));
 
     /// <summary>One pass over the witnesses; returns how many new cosignatures the latest checkpoint got.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
@@ -43,7 +43,7 @@ public sealed class LedgerWitnessing(
         var cosigned = 0;
         foreach (var witness in keys.Witnesses)
         {
-            if (note.Verify(new NoteVerifierSet(witness.Verifier)).IsSuccess)
+            if (witness.HasCosigned(note))
             {
                 continue;
             }
@@ -100,14 +100,13 @@ public sealed class LedgerWitnessing(
         return [.. keys.Witnesses.Select(w =>
         {
             var state = states.GetValueOrDefault(w.Name);
-            var cosigned = note is not null && note.Verify(new NoteVerifierSet(w.Verifier)).IsSuccess;
+            var cosigned = note is not null && w.HasCosigned(note);
             return new WitnessStatus(w.Name, w.VerifierKey, w.Url.ToString(), cosigned, state?.Size ?? 0, state?.CosignedAt, state?.LastError, state?.NextAttemptAt);
         })];
     }
 
     /// <summary>How long to wait after the <paramref name="failures"/>-th failure in a row: 30 s, doubling, at most 10 minutes.</summary>
-    public static TimeSpan RetryAfter(int failures) =>
-        TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 10)));
+    public static TimeSpan RetryAfter(int failures) => Retries.After(failures);
 
     /// <summary>Sends the checkpoint; a 409 tells the witness's real size, and the request is made once more from there.</summary>
     private async Task<Result<SignedNote>> SubmitAsync(

@@ -25,8 +25,8 @@ public sealed class WitnessKeys : IDisposable
     /// <summary>The logs this node witnesses: origin → that log's keys.</summary>
     public IReadOnlyDictionary<string, NoteVerifierSet> FollowedLogs => _loaded.Value.FollowedLogs;
 
-    /// <summary>The followed logs' verifier keys as configured, for the witness page.</summary>
-    public IReadOnlyList<string> FollowedLogKeys => _loaded.Value.FollowedLogKeys;
+    /// <summary>The followed logs' verifier keys as configured, by origin, for the witness page.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FollowedLogKeys => _loaded.Value.FollowedLogKeys;
 
     /// <summary>Reads the settings now, so that a bad one stops the host at start.</summary>
     public void Validate() => _ = _loaded.Value;
@@ -40,8 +40,7 @@ public sealed class WitnessKeys : IDisposable
     }
 
     /// <summary>How many of this log's witnesses have a valid cosignature on <paramref name="note"/>.</summary>
-    public int CountCosignatures(SignedNote note) =>
-        Witnesses.Count(w => note.Verify(new NoteVerifierSet(w.Verifier)).IsSuccess);
+    public int CountCosignatures(SignedNote note) => Witnesses.Count(w => w.HasCosigned(note));
 
     private static Loaded Load(LedgerOptions options, TimeProvider clock)
     {
@@ -64,16 +63,19 @@ public sealed class WitnessKeys : IDisposable
         }
 
         var logs = new Dictionary<string, NoteVerifierSet>(StringComparer.Ordinal);
+        var logKeys = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (key, i) in options.Witness.Logs.Select((k, i) => (k, i)))
         {
             var verifier = ParseKey(key, SignatureType.Ed25519, $"{LedgerOptions.Section}:Witness:Logs:{i}", "a log's verifier key");
             if (logs.TryGetValue(verifier.Name, out var keys))
             {
                 keys.Add(verifier);
+                logKeys[verifier.Name].Add(key.Trim());
             }
             else
             {
                 logs[verifier.Name] = new NoteVerifierSet(verifier);
+                logKeys[verifier.Name] = [key.Trim()];
             }
         }
 
@@ -89,7 +91,7 @@ public sealed class WitnessKeys : IDisposable
             }
         }
 
-        return new Loaded(witnesses, cosigner, logs, [.. options.Witness.Logs.Select(k => k.Trim())]);
+        return new Loaded(witnesses, cosigner, logs, logKeys.ToDictionary(l => l.Key, l => (IReadOnlyList<string>)l.Value, StringComparer.Ordinal));
     }
 
     private static Ed25519NoteVerifier ParseKey(string key, SignatureType type, string setting, string what)
@@ -112,8 +114,12 @@ public sealed class WitnessKeys : IDisposable
         IReadOnlyList<ConfiguredWitness> Witnesses,
         Ed25519NoteSigner? Cosigner,
         IReadOnlyDictionary<string, NoteVerifierSet> FollowedLogs,
-        IReadOnlyList<string> FollowedLogKeys);
+        IReadOnlyDictionary<string, IReadOnlyList<string>> FollowedLogKeys);
 }
 
 /// <summary>A witness of this log, as configured.</summary>
-public sealed record ConfiguredWitness(string Name, Uri Url, INoteVerifier Verifier, string VerifierKey);
+public sealed record ConfiguredWitness(string Name, Uri Url, INoteVerifier Verifier, string VerifierKey)
+{
+    /// <summary>Whether <paramref name="note"/> carries a valid cosignature by this witness.</summary>
+    public bool HasCosigned(SignedNote note) => note.Verify(new NoteVerifierSet(Verifier)).IsSuccess;
+}

@@ -21,6 +21,8 @@ public sealed class NotificationEmailJob(
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
 
+    private static readonly Backoff Retries = new(FirstRetryDelay, MaxRetryDelay);
+
     // The lease keeps other nodes out; this keeps the timer's run and a test's run in one process apart.
     private readonly SemaphoreSlim _running = new(1, 1);
 
@@ -96,13 +98,7 @@ public sealed class NotificationEmailJob(
     }
 
     /// <summary>The wait after the <paramref name="failures"/>-th failed attempt: a minute, doubling, at most an hour.</summary>
-    public static TimeSpan RetryDelay(int failures)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(failures, 1);
-        var doublings = Math.Min(failures - 1, 30);
-        var delay = FirstRetryDelay * Math.Pow(2, doublings);
-        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
-    }
+    public static TimeSpan RetryDelay(int failures) => Retries.After(failures);
 
     /// <summary>When a notification failing now may be tried again, or null when this failure is its last attempt.</summary>
     private static DateTimeOffset? RetryAt(Notification notification, DateTimeOffset now)
