@@ -1,5 +1,5 @@
 using System.ServiceModel.Syndication;
-using FinPilot.Web.Components.Pages.Pilots;
+using FinPilot.Web.Features.Disclosure.Pages;
 using FinPilot.Web.Http;
 using FinPilot.Web.Resources;
 

@@ -1,6 +1,6 @@
 using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Projects;
-using FinPilot.Web.Components.Pages.Pilots;
+using FinPilot.Web.Features.Disclosure.Pages;
 using FinPilot.Web.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,7 +1,7 @@
 using ClosedXML.Excel;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Evaluation;
-using FinPilot.Web.Components.Pages.Applications;
+using FinPilot.Web.Features.Applications.Pages;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Resources;
 

@@ -1,6 +1,6 @@
 using FinPilot.Domain.Organisations;
 
-namespace FinPilot.Web.Components.Pages.Organisations;
+namespace FinPilot.Web.Features.Organisations.Pages;
 
 /// <summary>What the organisation form posts. Empty contact rows are ignored.</summary>
 public sealed class OrganisationFormModel

@@ -5,7 +5,7 @@ using FinPilot.Domain.Organisations;
 using FinPilot.Web.Features.Calls;
 using Microsoft.AspNetCore.Components.Forms;
 
-namespace FinPilot.Web.Components.Pages.Calls;
+namespace FinPilot.Web.Features.Calls.Pages;
 
 /// <summary>
 /// What the call form posts. Lists are typed one item per line; times are entered as Beijing

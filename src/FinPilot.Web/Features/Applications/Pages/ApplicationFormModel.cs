@@ -1,7 +1,7 @@
 using FinPilot.Domain.Applications;
 using FinPilot.Domain.Projects;
 
-namespace FinPilot.Web.Components.Pages.Applications;
+namespace FinPilot.Web.Features.Applications.Pages;
 
 /// <summary>
 /// What the application page posts. Choices from lists come as one checkbox per entry; partners

@@ -3,7 +3,7 @@ using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Calls;
 using FinPilot.Web.Resources;
 
-namespace FinPilot.Web.Components.Pages.Calls;
+namespace FinPilot.Web.Features.Calls.Pages;
 
 /// <summary>Display text of call values in the current UI language.</summary>
 public static class CallNames

@@ -2,7 +2,7 @@ using System.Globalization;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Resources;
 
-namespace FinPilot.Web.Components.Pages.Applications;
+namespace FinPilot.Web.Features.Applications.Pages;
 
 /// <summary>Labels of application fields and values in the current language, shared by the form, the read-only view and the diff.</summary>
 public static class ApplicationFieldNames

@@ -2,12 +2,12 @@ using System.Globalization;
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Projects;
-using FinPilot.Web.Components.Pages.Applications;
-using FinPilot.Web.Components.Pages.Calls;
+using FinPilot.Web.Features.Applications.Pages;
+using FinPilot.Web.Features.Calls.Pages;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Resources;
 
-namespace FinPilot.Web.Components.Pages.Pilots;
+namespace FinPilot.Web.Features.Disclosure.Pages;
 
 /// <summary>Display text of the register's values in the current UI language, for the pages, the feed and the API.</summary>
 public static class PilotNames
