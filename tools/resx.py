@@ -1,9 +1,19 @@
 #!/usr/bin/env python3
-"""Adds or updates entries in Strings.resx (zh-CN, neutral) and Strings.en.resx.
-Usage: tools/resx.py FILE.tsv [ResourceName]  where each line is: key<TAB>zh<TAB>en
-(ResourceName defaults to Strings; others: AccountStrings, CallStrings, NotificationStrings)."""
+"""Adds or updates entries in a resource file pair: NAME.resx (zh-CN, neutral) and NAME.en.resx.
+Usage: tools/resx.py FILE.tsv [TARGET]  where each line is: key<TAB>zh<TAB>en
+TARGET is a module (Calls -> src/FinPilot.Web/Features/Calls/CallsStrings.resx), a shared resource
+name (Strings, AccountStrings -> src/FinPilot.Web/Resources/), or a path to a .resx file; a module's
+file is created if missing (then add its EmbeddedResource to FinPilot.Web.csproj). Default: Strings."""
 import sys, re, html, os
-base = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'FinPilot.Web', 'Resources', sys.argv[2] if len(sys.argv) > 2 else 'Strings')
+web = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'FinPilot.Web')
+def resolve(target):
+    if target.endswith('.resx'):
+        return target[:-len('.en.resx')] if target.endswith('.en.resx') else target[:-len('.resx')]
+    if os.path.exists(os.path.join(web, 'Resources', target + '.resx')):
+        return os.path.join(web, 'Resources', target)
+    module = target[:-len('Strings')] if target.endswith('Strings') and target != 'Strings' else target
+    return os.path.join(web, 'Features', module, module + 'Strings')
+base = resolve(sys.argv[2] if len(sys.argv) > 2 else 'Strings')
 HEADER = '''<?xml version="1.0" encoding="utf-8"?>
 <root>
   <resheader name="resmimetype">
@@ -26,6 +36,7 @@ def load(path):
             d[m.group(1)] = html.unescape(m.group(2))
     return d
 def save(path, d):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, 'w', encoding='utf-8') as f:
         f.write(HEADER)
         for k in sorted(d):

@@ -1,5 +1,20 @@
 using System.Globalization;
+using System.Resources;
 using FinPilot.Domain.Common;
+using FinPilot.Web.Features.ApiTokens;
+using FinPilot.Web.Features.Applications;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calendar;
+using FinPilot.Web.Features.Calls;
+using FinPilot.Web.Features.Deliberation;
+using FinPilot.Web.Features.Disclosure;
+using FinPilot.Web.Features.Evaluation;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Ledger;
+using FinPilot.Web.Features.Notifications;
+using FinPilot.Web.Features.Organisations;
+using FinPilot.Web.Features.Regions;
+using FinPilot.Web.Features.Users;
 using FinPilot.Web.Resources;
 
 namespace FinPilot.Web.Http;
@@ -7,6 +22,26 @@ namespace FinPilot.Web.Http;
 /// <summary>Turns a domain <see cref="Error"/> into a sentence in the current UI language.</summary>
 public static class ErrorText
 {
+    // Each module keeps its error messages in its own resource file; the shared file comes first.
+    private static readonly ResourceManager[] Messages =
+    [
+        Strings.ResourceManager,
+        ApiTokensStrings.ResourceManager,
+        ApplicationsStrings.ResourceManager,
+        AuditStrings.ResourceManager,
+        CalendarStrings.ResourceManager,
+        CallsStrings.ResourceManager,
+        DeliberationStrings.ResourceManager,
+        DisclosureStrings.ResourceManager,
+        EvaluationStrings.ResourceManager,
+        IdentityStrings.ResourceManager,
+        LedgerStrings.ResourceManager,
+        NotificationsStrings.ResourceManager,
+        OrganisationsStrings.ResourceManager,
+        RegionsStrings.ResourceManager,
+        UsersStrings.ResourceManager,
+    ];
+
     public static string Describe(Error error)
     {
         // Identity's describer has already put its messages into the user's language.
@@ -16,12 +51,7 @@ public static class ErrorText
         }
 
         var key = "Error_" + error.Code.Replace('.', '_').Replace('-', '_');
-        var template = Strings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture)
-            ?? CallStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture)
-            ?? NotificationStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture)
-            ?? EvaluationStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture)
-            ?? DeliberationStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture)
-            ?? LedgerStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture);
+        var template = Messages.Select(m => m.GetString(key, CultureInfo.CurrentUICulture)).FirstOrDefault(t => t is not null);
         if (template is null)
         {
             // A missing translation must still say something true; the code is stable and searchable.

@@ -26,8 +26,8 @@ public sealed class NotificationTextsTests
 
         foreach (var key in new[] { NotificationTexts.SubjectKey(kind), NotificationTexts.BodyKey(kind) })
         {
-            Assert.False(string.IsNullOrWhiteSpace(chinese.GetValueOrDefault(key)), $"{key} is missing from NotificationStrings.resx");
-            Assert.False(string.IsNullOrWhiteSpace(english.GetValueOrDefault(key)), $"{key} is missing from NotificationStrings.en.resx");
+            Assert.False(string.IsNullOrWhiteSpace(chinese.GetValueOrDefault(key)), $"{key} is missing from NotificationsStrings.resx");
+            Assert.False(string.IsNullOrWhiteSpace(english.GetValueOrDefault(key)), $"{key} is missing from NotificationsStrings.en.resx");
             Assert.Equal(
                 NotificationTexts.Placeholders(chinese[key]).Order(),
                 NotificationTexts.Placeholders(english[key]).Order());
@@ -39,8 +39,8 @@ public sealed class NotificationTextsTests
     public void Every_placeholder_is_a_documented_value(NotificationKind kind)
     {
         var documented = typeof(NotificationValues).GetFields().Select(f => (string)f.GetValue(null)!).ToHashSet();
-        var template = NotificationStrings.ResourceManager.GetString(NotificationTexts.BodyKey(kind), Chinese)!
-            + NotificationStrings.ResourceManager.GetString(NotificationTexts.SubjectKey(kind), Chinese);
+        var template = NotificationsStrings.ResourceManager.GetString(NotificationTexts.BodyKey(kind), Chinese)!
+            + NotificationsStrings.ResourceManager.GetString(NotificationTexts.SubjectKey(kind), Chinese);
 
         Assert.All(NotificationTexts.Placeholders(template), name => Assert.Contains(name, documented));
     }
@@ -97,8 +97,8 @@ public sealed class NotificationTextsTests
 
     private static Dictionary<string, string> Entries(CultureInfo culture)
     {
-        var set = NotificationStrings.ResourceManager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
-            ?? throw new MissingManifestResourceException($"No NotificationStrings for {culture.Name}.");
+        var set = NotificationsStrings.ResourceManager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new MissingManifestResourceException($"No NotificationsStrings for {culture.Name}.");
         return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
     }
 }

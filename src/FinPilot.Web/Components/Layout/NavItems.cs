@@ -1,6 +1,12 @@
 using System.Security.Claims;
 using FinPilot.Domain.Identity;
+using FinPilot.Web.Features.Calendar;
+using FinPilot.Web.Features.Calls;
+using FinPilot.Web.Features.Deliberation;
+using FinPilot.Web.Features.Disclosure;
+using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Resources;
 
 namespace FinPilot.Web.Components.Layout;
@@ -18,7 +24,7 @@ public static class NavItems
         // Published calls, notices and the register of pilots are public: everyone, signed in or not, finds them first.
         var items = new List<Item>
         {
-            new("calls", "calls", CallStrings.Nav_Calls), new("notices", "notices", DeliberationStrings.Nav_Notices), new("pilots", "pilots", RegisterStrings.Nav_Pilots),
+            new("calls", "calls", CallsStrings.Nav_Calls), new("notices", "notices", DisclosureStrings.Nav_Notices), new("pilots", "pilots", DisclosureStrings.Nav_Pilots),
             new("ledger", "ledger", LedgerStrings.Nav_Ledger),
         };
         if (user.Identity?.IsAuthenticated != true)
@@ -28,7 +34,7 @@ public static class NavItems
 
         if (user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.RegionalWorkingGroup))
         {
-            items.Add(new("calls-manage", "calls/manage", CallStrings.Nav_ManageCalls));
+            items.Add(new("calls-manage", "calls/manage", CallsStrings.Nav_ManageCalls));
         }
 
         var staffReader = user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.CoordinationGroup)
@@ -54,7 +60,7 @@ public static class NavItems
 
         if (user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.RegionalWorkingGroup))
         {
-            items.Add(new("notices-manage", "notices/manage", DeliberationStrings.Nav_ManageNotices));
+            items.Add(new("notices-manage", "notices/manage", DisclosureStrings.Nav_ManageNotices));
         }
 
         if (user.IsIn(Role.CoordinationGroup) || user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer))
@@ -87,7 +93,7 @@ public static class NavItems
         {
             items.Add(new("users", "admin/users", Strings.Nav_Users));
             items.Add(new("regions", "admin/regions", Strings.Nav_Regions));
-            items.Add(new("calendar", "admin/calendar", NotificationStrings.Nav_Calendar));
+            items.Add(new("calendar", "admin/calendar", CalendarStrings.Nav_Calendar));
             items.Add(new("reference", "admin/reference", Strings.Nav_Reference));
         }
 

@@ -55,10 +55,10 @@ public sealed class PartnerInvitationJob(IServiceScopeFactory scopes, TimeProvid
     {
         var message = new MimeMessage
         {
-            Subject = string.Format(Chinese, Strings.ResourceManager.GetString(nameof(Strings.Invitation_Subject), Chinese)!, lead),
+            Subject = string.Format(Chinese, ApplicationsStrings.ResourceManager.GetString(nameof(ApplicationsStrings.Invitation_Subject), Chinese)!, lead),
             Body = new TextPart("plain")
             {
-                Text = string.Format(Chinese, Strings.ResourceManager.GetString(nameof(Strings.Invitation_Body), Chinese)!, lead, title, options.SiteUrl.TrimEnd('/')),
+                Text = string.Format(Chinese, ApplicationsStrings.ResourceManager.GetString(nameof(ApplicationsStrings.Invitation_Body), Chinese)!, lead, title, options.SiteUrl.TrimEnd('/')),
             },
         };
         message.From.Add(new MailboxAddress(options.From.DisplayName, options.From.Address));

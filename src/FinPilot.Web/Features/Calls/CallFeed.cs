@@ -41,8 +41,8 @@ public static class CallFeed
         var site = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
         var listUri = new Uri(site, "calls");
         var updated = newest.Count == 0 ? DateTimeOffset.UnixEpoch : newest.Max(c => c.UpdatedAt);
-        var feed = new SyndicationFeed(CallStrings.Feed_Title, CallStrings.Feed_Subtitle, listUri, new Uri(site, "calls/feed.atom").AbsoluteUri, updated);
-        feed.Authors.Add(new SyndicationPerson { Name = CallStrings.Feed_Author });
+        var feed = new SyndicationFeed(CallsStrings.Feed_Title, CallsStrings.Feed_Subtitle, listUri, new Uri(site, "calls/feed.atom").AbsoluteUri, updated);
+        feed.Authors.Add(new SyndicationPerson { Name = CallsStrings.Feed_Author });
         feed.Links.Add(new SyndicationLink(new Uri(site, "calls/feed.atom"), "self", null, "application/atom+xml", 0));
         feed.Items = newest.Select(call =>
         {
@@ -56,7 +56,7 @@ public static class CallFeed
             {
                 PublishDate = call.PublishedAt ?? call.UpdatedAt,
                 Summary = new TextSyndicationContent(Format(
-                    CallStrings.Feed_Summary,
+                    CallsStrings.Feed_Summary,
                     regionName, call.BatchNumber, ChinaTime.Format(call.OpensAt), ChinaTime.Format(call.ClosesAt))),
             };
             item.Categories.Add(new SyndicationCategory(regionName));

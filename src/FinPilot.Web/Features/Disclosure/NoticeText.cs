@@ -12,26 +12,26 @@ public static class NoticeText
 {
     public static string Of(NoticeStatus status) => status switch
     {
-        NoticeStatus.Draft => DeliberationStrings.NoticeStatus_Draft,
-        NoticeStatus.Published => DeliberationStrings.NoticeStatus_Published,
-        NoticeStatus.Closed => DeliberationStrings.NoticeStatus_Closed,
-        NoticeStatus.Withdrawn => DeliberationStrings.NoticeStatus_Withdrawn,
+        NoticeStatus.Draft => DisclosureStrings.NoticeStatus_Draft,
+        NoticeStatus.Published => DisclosureStrings.NoticeStatus_Published,
+        NoticeStatus.Closed => DisclosureStrings.NoticeStatus_Closed,
+        NoticeStatus.Withdrawn => DisclosureStrings.NoticeStatus_Withdrawn,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A notice status without words."),
     };
 
     public static string Of(ListingStatus status) => status switch
     {
-        ListingStatus.Listed => DeliberationStrings.ListingStatus_Listed,
-        ListingStatus.Admitted => DeliberationStrings.ListingStatus_Admitted,
-        ListingStatus.SentBack => DeliberationStrings.ListingStatus_SentBack,
+        ListingStatus.Listed => DisclosureStrings.ListingStatus_Listed,
+        ListingStatus.Admitted => DisclosureStrings.ListingStatus_Admitted,
+        ListingStatus.SentBack => DisclosureStrings.ListingStatus_SentBack,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A listing status without words."),
     };
 
     public static string Of(ObjectionOutcome outcome) => outcome switch
     {
-        ObjectionOutcome.Dismissed => DeliberationStrings.Objection_Dismissed,
-        ObjectionOutcome.Upheld => DeliberationStrings.Objection_Upheld,
-        ObjectionOutcome.Withdrawn => DeliberationStrings.Objection_Withdrawn,
+        ObjectionOutcome.Dismissed => DisclosureStrings.Objection_Dismissed,
+        ObjectionOutcome.Upheld => DisclosureStrings.Objection_Upheld,
+        ObjectionOutcome.Withdrawn => DisclosureStrings.Objection_Withdrawn,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "An objection outcome without words."),
     };
 }

@@ -30,15 +30,15 @@ public static class PilotFeed
         var site = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
         var self = new Uri(site, string.IsNullOrWhiteSpace(region) ? "pilots/feed.atom" : $"pilots/feed.atom?region={Uri.EscapeDataString(region.Trim().ToUpperInvariant())}");
         var updated = newest.Count == 0 ? DateTimeOffset.UnixEpoch : newest.Max(n => n.Event.At);
-        var feed = new SyndicationFeed(RegisterStrings.Feed_Title, RegisterStrings.Feed_Subtitle, new Uri(site, "pilots"), self.AbsoluteUri, updated);
-        feed.Authors.Add(new SyndicationPerson { Name = RegisterStrings.Feed_Author });
+        var feed = new SyndicationFeed(DisclosureStrings.Feed_Title, DisclosureStrings.Feed_Subtitle, new Uri(site, "pilots"), self.AbsoluteUri, updated);
+        feed.Authors.Add(new SyndicationPerson { Name = DisclosureStrings.Feed_Author });
         feed.Links.Add(new SyndicationLink(self, "self", null, "application/atom+xml", 0));
         feed.Items = newest.Select(n =>
         {
             var (e, pilot) = n;
             var item = new SyndicationItem(
                 PilotNames.Title(e),
-                SyndicationContent.CreatePlaintextContent(PilotNames.Format(RegisterStrings.Feed_Summary, pilot.Statement.Name, pilot.LeadName, PilotNames.Batch(pilot.Region, pilot.Batch))),
+                SyndicationContent.CreatePlaintextContent(PilotNames.Format(DisclosureStrings.Feed_Summary, pilot.Statement.Name, pilot.LeadName, PilotNames.Batch(pilot.Region, pilot.Batch))),
                 new Uri(site, $"pilots/{pilot.Id}"),
                 $"urn:uuid:{e.Id}",
                 e.At)

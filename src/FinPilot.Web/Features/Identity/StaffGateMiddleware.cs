@@ -31,13 +31,13 @@ public sealed class StaffGateMiddleware(RequestDelegate next, DemoOptions demo)
 
         if (user.HasClaim(FinPilotClaimTypes.MustChangePassword, "true"))
         {
-            await BlockAsync(context, ChangePasswordPath, Strings.Gate_MustChangePassword);
+            await BlockAsync(context, ChangePasswordPath, IdentityStrings.Gate_MustChangePassword);
             return;
         }
 
         if (!demo.Enabled && user.IsStaff() && !user.HasClaim(FinPilotClaimTypes.TwoFactor, "true"))
         {
-            await BlockAsync(context, EnableAuthenticatorPath, Strings.Gate_TwoFactorRequired, "/Account/Manage/TwoFactorAuthentication", "/Account/Manage/ResetAuthenticator", "/Account/Manage/GenerateRecoveryCodes");
+            await BlockAsync(context, EnableAuthenticatorPath, IdentityStrings.Gate_TwoFactorRequired, "/Account/Manage/TwoFactorAuthentication", "/Account/Manage/ResetAuthenticator", "/Account/Manage/GenerateRecoveryCodes");
             return;
         }
 

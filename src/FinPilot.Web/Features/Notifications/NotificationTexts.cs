@@ -26,7 +26,7 @@ public sealed record NotificationText(string Subject, string Body);
 /// <summary>
 /// Makes a notification's subject and body from the resource templates
 /// <c>Notification_{Kind}_Subject</c> and <c>Notification_{Kind}_Body</c> in
-/// <see cref="NotificationStrings"/>, in the reader's language.
+/// <see cref="NotificationsStrings"/>, in the reader's language.
 /// </summary>
 /// <remarks>
 /// Templates use named placeholders, <c>{title}</c>, filled from the stored values
@@ -46,8 +46,8 @@ public static partial class NotificationTexts
 
     public static NotificationText Render(NotificationKind kind, IReadOnlyDictionary<string, string> values, CultureInfo culture)
     {
-        var subject = NotificationStrings.ResourceManager.GetString(SubjectKey(kind), culture);
-        var body = NotificationStrings.ResourceManager.GetString(BodyKey(kind), culture);
+        var subject = NotificationsStrings.ResourceManager.GetString(SubjectKey(kind), culture);
+        var body = NotificationsStrings.ResourceManager.GetString(BodyKey(kind), culture);
 
         // A kind added without templates still tells the reader something true.
         return new NotificationText(Fill(subject ?? kind.ToString(), values), Fill(body ?? string.Empty, values));

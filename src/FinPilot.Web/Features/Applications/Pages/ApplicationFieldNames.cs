@@ -8,16 +8,16 @@ namespace FinPilot.Web.Features.Applications.Pages;
 public static class ApplicationFieldNames
 {
     public static string Label(string field) =>
-        Strings.ResourceManager.GetString("App_Field_" + field, CultureInfo.CurrentUICulture) ?? field;
+        ApplicationsStrings.ResourceManager.GetString("App_Field_" + field, CultureInfo.CurrentUICulture) ?? field;
 
     public static string Of(ProjectCategory category) =>
-        Strings.ResourceManager.GetString("Category_" + category, CultureInfo.CurrentUICulture) ?? category.ToString();
+        ApplicationsStrings.ResourceManager.GetString("Category_" + category, CultureInfo.CurrentUICulture) ?? category.ToString();
 
     public static string Of(ProjectStage stage) =>
-        Strings.ResourceManager.GetString("Stage_" + stage, CultureInfo.CurrentUICulture) ?? stage.ToString();
+        ApplicationsStrings.ResourceManager.GetString("Stage_" + stage, CultureInfo.CurrentUICulture) ?? stage.ToString();
 
     public static string Of(ProjectTrigger trigger) =>
-        Strings.ResourceManager.GetString("Trigger_" + trigger, CultureInfo.CurrentUICulture) ?? trigger.ToString();
+        ApplicationsStrings.ResourceManager.GetString("Trigger_" + trigger, CultureInfo.CurrentUICulture) ?? trigger.ToString();
 
     /// <summary>The form's sections and the long-text fields in each, in order.</summary>
     public static readonly (string Section, string[] Fields)[] TextSections =

@@ -14,22 +14,22 @@ public static class CallNames
     public static string Field(string field) => Lookup("Field_" + field, field);
 
     /// <summary>第N批 / Batch N.</summary>
-    public static string Batch(int number) => Format(CallStrings.Call_Batch, number);
+    public static string Batch(int number) => Format(CallsStrings.Call_Batch, number);
 
     /// <summary>The application window in Beijing time.</summary>
     public static string Window(Call call) =>
-        Format(CallStrings.Call_Window, ChinaTime.Format(call.OpensAt), ChinaTime.Format(call.ClosesAt));
+        Format(CallsStrings.Call_Window, ChinaTime.Format(call.OpensAt), ChinaTime.Format(call.ClosesAt));
 
     /// <summary>What a reader most wants to know: can I apply now?</summary>
     public static string Phase(Call call, DateTimeOffset now) => call.Status switch
     {
-        CallStatus.Published when now < call.OpensAt => CallStrings.Phase_Upcoming,
-        CallStatus.Published when call.IsOpenAt(now) => CallStrings.Phase_Open,
+        CallStatus.Published when now < call.OpensAt => CallsStrings.Phase_Upcoming,
+        CallStatus.Published when call.IsOpenAt(now) => CallsStrings.Phase_Open,
         _ => Of(call.Status),
     };
 
     public static string Format(string template, params object[] values) => string.Format(CultureInfo.CurrentUICulture, template, values);
 
     private static string Lookup(string key, string fallback) =>
-        CallStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? fallback;
+        CallsStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? fallback;
 }

@@ -21,12 +21,12 @@ public static class PilotNames
     /// <summary>The status, with how the project left once it has.</summary>
     public static string Status(PilotEntry pilot) =>
         pilot is { Status: PilotStatus.Exited or PilotStatus.Exiting, ExitMode: { } mode }
-            ? Format(RegisterStrings.Pilot_StatusWithExit, Of(pilot.Status), Lookup("ExitMode_" + mode, mode.ToString()))
+            ? Format(DisclosureStrings.Pilot_StatusWithExit, Of(pilot.Status), Lookup("ExitMode_" + mode, mode.ToString()))
             : Of(pilot.Status);
 
     /// <summary>北京 · 第1批.</summary>
     public static string Batch(BilingualName region, RegisterBatch batch) =>
-        Format(RegisterStrings.Pilot_Batch, region.Name, CallNames.Batch(batch.Number));
+        Format(DisclosureStrings.Pilot_Batch, region.Name, CallNames.Batch(batch.Number));
 
     /// <summary>The event's title in English when there is one and English is wanted.</summary>
     public static string Title(PublicEventRecord e) =>
@@ -38,10 +38,10 @@ public static class PilotNames
     /// <summary>The Beijing date of an instant, as the register shows when something happened.</summary>
     public static string Date(DateTimeOffset instant) => ChinaTime.DateOf(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Months(int months) => Format(RegisterStrings.Pilot_Months, months);
+    public static string Months(int months) => Format(DisclosureStrings.Pilot_Months, months);
 
     public static string Format(string template, params object[] values) => string.Format(CultureInfo.CurrentUICulture, template, values);
 
     private static string Lookup(string key, string fallback) =>
-        RegisterStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? fallback;
+        DisclosureStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? fallback;
 }

@@ -14,10 +14,10 @@ public static class NotificationMail
         var site = options.SiteUrl.TrimEnd('/');
         var body = new StringBuilder()
             .Append(text.Body).Append("\n\n")
-            .Append(NotificationStrings.ResourceManager.GetString(nameof(NotificationStrings.Mail_Open), culture)).Append('\n')
+            .Append(NotificationsStrings.ResourceManager.GetString(nameof(NotificationsStrings.Mail_Open), culture)).Append('\n')
             .Append(site).Append("/inbox/").Append(notification.Id.ToString()).Append("\n\n")
             .Append("-- \n")
-            .Append(string.Format(culture, NotificationStrings.ResourceManager.GetString(nameof(NotificationStrings.Mail_Footer), culture)!, site + "/inbox"))
+            .Append(string.Format(culture, NotificationsStrings.ResourceManager.GetString(nameof(NotificationsStrings.Mail_Footer), culture)!, site + "/inbox"))
             .Append('\n');
 
         var part = new TextPart("plain") { Text = body.ToString() };

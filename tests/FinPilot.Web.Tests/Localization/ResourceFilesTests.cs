@@ -1,0 +1,55 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Resources;
+using FinPilot.Web.Resources;
+using Xunit;
+
+namespace FinPilot.Web.Tests.Localization;
+
+/// <summary>Every resource file, shared or a module's own, says each of its texts in both languages.</summary>
+public sealed class ResourceFilesTests
+{
+    // The generated classes are the resource files: one per module, plus the shared ones.
+    public static TheoryData<string> ResourceClasses => [.. ClassNames()];
+
+    private static IEnumerable<string> ClassNames() =>
+        typeof(Strings).Assembly.GetTypes()
+            .Where(t => t.GetProperty("ResourceManager", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)?.PropertyType == typeof(ResourceManager))
+            .Select(t => t.FullName!)
+            .Order();
+
+    [Fact]
+    public void Every_module_with_pages_has_its_own_resource_file()
+    {
+        var classes = ClassNames().ToHashSet();
+
+        foreach (var module in new[] { "Calls", "Applications", "Evaluation", "Deliberation", "Disclosure", "Ledger", "Audit", "Calendar", "Notifications", "Organisations", "Regions", "Users", "ApiTokens" })
+        {
+            Assert.Contains($"FinPilot.Web.Features.{module}.{module}Strings", classes);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourceClasses))]
+    public void Every_key_has_a_chinese_and_an_english_text(string resourceClass)
+    {
+        var manager = (ResourceManager)typeof(Strings).Assembly.GetType(resourceClass)!
+            .GetProperty("ResourceManager", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+
+        // Read each language on its own: a key missing from the English file would otherwise fall
+        // back to the Chinese text without anyone noticing.
+        var chinese = Entries(manager, CultureInfo.InvariantCulture);
+        var english = Entries(manager, CultureInfo.GetCultureInfo("en"));
+
+        Assert.NotEmpty(chinese);
+        Assert.Equal(chinese.Keys.Order(), english.Keys.Order());
+        Assert.All(chinese, e => Assert.False(string.IsNullOrWhiteSpace(e.Value), $"{e.Key} is empty in Chinese"));
+        Assert.All(english, e => Assert.False(string.IsNullOrWhiteSpace(e.Value), $"{e.Key} is empty in English"));
+    }
+
+    private static Dictionary<string, string?> Entries(ResourceManager manager, CultureInfo culture) =>
+        manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
+            .Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => e.Value as string);
+}
