@@ -33,8 +33,11 @@ public static class HostSetup
         builder.Services.AddSingleton(builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
         builder.Services.AddFinPilotAccounts();
         builder.Services.AddScoped<RegionAdministration>();
+        builder.Services.AddScoped<RegionQueries>();
         builder.Services.AddScoped<OrganisationAdministration>();
+        builder.Services.AddScoped<OrganisationQueries>();
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<UserQueries>();
         builder.Services.AddScoped<ApiTokenService>();
         builder.Services.AddScoped<AuditQuery>();
         builder.Services.AddScoped<DemoSeeder>();

@@ -19,6 +19,7 @@ public static class ApplicationsSetup
         services.AddScoped<AttachmentService>();
         services.AddScoped<ScreeningService>();
         services.AddScoped<ReferenceAdministration>();
+        services.AddScoped<ApplicationQueries>();
         return services;
     }
 

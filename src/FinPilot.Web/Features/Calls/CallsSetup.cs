@@ -8,6 +8,7 @@ public static class CallsSetup
         builder.Services.AddSingleton<CallHtml>();
         builder.Services.AddScoped<CallAdministration>();
         builder.Services.AddScoped<CallSubscriptions>();
+        builder.Services.AddScoped<CallQueries>();
 
         // One instance, both run by the host and reachable by tests that call TryRunAsync.
         builder.Services.AddSingleton<CallClosingJob>();

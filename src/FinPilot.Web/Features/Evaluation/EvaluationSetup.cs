@@ -23,6 +23,7 @@ public static class EvaluationSetup
         services.AddScoped<ScoringService>();
         services.AddScoped<RoundExport>();
         services.AddScoped<IntegrityReport>();
+        services.AddScoped<ProjectRounds>();
         services.AddScoped<IProjectReadGrant, ExpertReadGrant>();
         return services;
     }

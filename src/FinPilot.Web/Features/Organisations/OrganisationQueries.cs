@@ -1,0 +1,40 @@
+using FinPilot.Domain.Organisations;
+using FinPilot.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Organisations;
+
+/// <summary>
+/// Reads of organisations for pages and other modules: naming the organisations a record points at,
+/// and finding the one a user typed. Who may see or change an organisation is <see cref="OrganisationAdministration"/>'s.
+/// </summary>
+public sealed class OrganisationQueries(FinPilotDbContext db)
+{
+    /// <summary>The given organisations by id; ids that name no organisation are left out.</summary>
+    public Task<Dictionary<Guid, Organisation>> ByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+
+    /// <summary>Every organisation by id, ordered by its Chinese name: the choice offered when granting a role.</summary>
+    public Task<Dictionary<Guid, Organisation>> AllByNameAsync(CancellationToken cancellationToken = default) =>
+        db.Organisations.AsNoTracking().OrderBy(o => o.NameZh).ToDictionaryAsync(o => o.Id, cancellationToken);
+
+    /// <summary>The registered (Chinese) names of the given organisations, as an application shows them.</summary>
+    public Task<Dictionary<Guid, string>> ChineseNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.NameZh, cancellationToken);
+
+    /// <summary>The registered (Chinese) name of an organisation that must exist, such as a project's lead.</summary>
+    public Task<string> ChineseNameAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => o.NameZh).SingleAsync(cancellationToken);
+
+    /// <summary>
+    /// The organisations a typed line may mean: the one with that credit code when the line is a valid
+    /// code, else at most two whose name contains it (two is enough to tell the line is ambiguous).
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> MatchAsync(string line, CancellationToken cancellationToken = default)
+    {
+        var code = line.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        return UnifiedSocialCreditCode.IsValid(code)
+            ? await db.Organisations.AsNoTracking().Where(o => o.CreditCode == code).Select(o => o.Id).ToListAsync(cancellationToken)
+            : await db.Organisations.AsNoTracking().Where(o => o.NameZh.Contains(line) || o.NameEn.Contains(line)).Select(o => o.Id).Take(2).ToListAsync(cancellationToken);
+    }
+}
