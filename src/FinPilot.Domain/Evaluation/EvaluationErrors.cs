@@ -1,7 +1,7 @@
 namespace FinPilot.Domain.Evaluation;
 
 /// <summary>
-/// Codes of the expected failures of rubrics, weights and score sheets. Missing and over-long
+/// Codes of the expected failures of rubrics, weights, score sheets, rounds and assignments. Missing and over-long
 /// texts use <see cref="Common.Text"/>'s shared codes. The arguments each code carries are listed
 /// beside it, in order.
 /// </summary>
@@ -54,4 +54,31 @@ public static class EvaluationErrors
 
     /// <summary>Conditions given with a recommendation other than "with conditions". No arguments.</summary>
     public const string ConditionsNotAllowed = "Evaluation.ConditionsNotAllowed";
+
+    /// <summary>The round is no longer being prepared (or, to add or remove an expert, is completed). No field, no arguments.</summary>
+    public const string NotPreparing = "Evaluation.NotPreparing";
+
+    /// <summary>The round is not being scored. No field, no arguments.</summary>
+    public const string NotScoring = "Evaluation.NotScoring";
+
+    /// <summary>The deadline is not after today (Beijing time). Field Deadline, no arguments.</summary>
+    public const string DeadlineInPast = "Evaluation.DeadlineInPast";
+
+    /// <summary>Field ExpertsPerProject. Arguments: the smallest and largest number allowed.</summary>
+    public const string ExpertsPerProjectOutOfRange = "Evaluation.ExpertsPerProjectOutOfRange";
+
+    /// <summary>The expert has declared already (no conflict, or a conflict), or submitted. No field, no arguments.</summary>
+    public const string AlreadyDeclared = "Evaluation.AlreadyDeclared";
+
+    /// <summary>The expert has not confirmed "no conflict", so may not read or score. No field, no arguments.</summary>
+    public const string NotCleared = "Evaluation.NotCleared";
+
+    /// <summary>The sheet is submitted; only the secretariat reopens it. No field, no arguments.</summary>
+    public const string SheetLocked = "Evaluation.SheetLocked";
+
+    /// <summary>Only a submitted sheet is reopened. No field, no arguments.</summary>
+    public const string NotSubmitted = "Evaluation.NotSubmitted";
+
+    /// <summary>Reopening a sheet needs a reason. Field Reason, no arguments.</summary>
+    public const string ReasonRequired = "Evaluation.ReasonRequired";
 }

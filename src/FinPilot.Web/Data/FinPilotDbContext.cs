@@ -1,5 +1,6 @@
 using FinPilot.Domain.Calls;
 using FinPilot.Domain.Disclosure;
+using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Projects;
 using FinPilot.Domain.Regions;

@@ -1,6 +1,7 @@
 using System.Net;
 using ClosedXML.Excel;
 using FinPilot.Domain.Evaluation;
+using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;

@@ -1,5 +1,6 @@
 using System.Net;
 using FinPilot.Domain.Evaluation;
+using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Evaluation;

@@ -1,4 +1,5 @@
 using FinPilot.Domain.Calls;
+using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
@@ -60,20 +61,13 @@ internal sealed class DemoEvaluation(FinPilotDbContext db, WorkingCalendarProvid
         }
 
         var calendar = await calendars.GetAsync(cancellationToken);
-        var round = new EvaluationRound
-        {
-            Id = Guid.CreateVersion7(now),
-            CallId = call.Id,
-            RegionId = call.RegionId,
-            Title = $"{call.Title} · 专业评估",
-            ExpertsPerProject = EvaluationRound.DefaultExpertsPerProject,
-            Deadline = calendar.AddWorkingDays(Domain.Calendar.ChinaTime.DateOf(now), EvaluationRound.DefaultScoringWorkingDays),
-            Rubric = Domain.Evaluation.Rubric.Default,
-            Weights = Domain.Evaluation.CategoryWeights.Default,
-            CreatedAt = now,
-            CreatedBy = "demo-seed",
-            Version = Guid.NewGuid(),
-        };
+        var settings = new RoundSettings(
+            $"{call.Title} · 专业评估", EvaluationRound.DefaultExpertsPerProject,
+            calendar.AddWorkingDays(Domain.Calendar.ChinaTime.DateOf(now), EvaluationRound.DefaultScoringWorkingDays), ShowPeerScores: false);
+        var created = EvaluationRound.Create(Guid.CreateVersion7(now), call.Id, call.RegionId, call.Title, settings, now, "demo-seed");
+        var round = created.Succeeded
+            ? created.Value!
+            : throw new InvalidOperationException($"The demo round is invalid: {string.Join(", ", created.Errors)}");
         db.EvaluationRounds.Add(round);
         db.RoundProjects.AddRange(projects.Select(p => new RoundProject { RoundId = round.Id, ProjectId = p }));
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Evaluation;
+using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

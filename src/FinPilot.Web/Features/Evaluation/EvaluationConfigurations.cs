@@ -1,4 +1,5 @@
 using FinPilot.Domain.Calls;
+using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Features.Identity;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Evaluation;
+using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Web.Http;
 using FinPilot.Web.Resources;
 

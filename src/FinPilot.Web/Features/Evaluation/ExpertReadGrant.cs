@@ -1,3 +1,4 @@
+using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Applications;

@@ -1,6 +1,7 @@
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Evaluation;
 using FinPilot.Domain.Evaluation.Assignment;
+using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Identity;

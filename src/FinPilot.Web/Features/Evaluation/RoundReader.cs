@@ -3,6 +3,7 @@ using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Evaluation;
 using FinPilot.Domain.Evaluation.Assignment;
+using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Domain.Identity;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;

@@ -2,6 +2,7 @@ using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Evaluation;
 using FinPilot.Domain.Evaluation.Assignment;
+using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Domain.Identity;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
@@ -14,7 +15,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Features.Evaluation;
 
-public sealed record RoundSettings(string? Title, int ExpertsPerProject, DateOnly Deadline, bool ShowPeerScores, CategoryWeights? Weights = null, Rubric? Rubric = null);
+/// <summary>A call with projects in evaluation that no open round holds yet.</summary>
+public sealed record CallAwaitingRound(Guid CallId, string Title, int Projects);
 
 /// <summary>
 /// The secretariat's side of an evaluation round: create it for a call, assign experts (solver,
@@ -37,37 +39,20 @@ public sealed class RoundService(
             return Problems.Forbidden;
         }
 
-        var errors = Validate(settings).ToList();
-        if (errors.Count > 0)
+        var now = clock.GetUtcNow();
+        var created = EvaluationRound.Create(Guid.CreateVersion7(now), callId, call.RegionId, call.Title, settings, now, current.Id!);
+        if (!created.Succeeded)
         {
-            return Result<EvaluationRound>.Fail([.. errors]);
+            return created;
         }
 
-        // A project is evaluated in one open round at a time.
-        var busy = db.RoundProjects.Where(rp => db.EvaluationRounds.Any(r => r.Id == rp.RoundId && r.Status != RoundStatus.Completed)).Select(rp => rp.ProjectId);
-        var projects = await db.Projects.Where(p => p.CallId == callId && p.Stage == ProjectStage.Evaluation && !busy.Contains(p.Id))
-            .Select(p => p.Id).ToListAsync(cancellationToken);
+        var projects = await AwaitingRound().Where(p => p.CallId == callId).Select(p => p.Id).ToListAsync(cancellationToken);
         if (projects.Count == 0)
         {
             return new Error(RoundErrors.NoProjectsInEvaluation, "CallId");
         }
 
-        var now = clock.GetUtcNow();
-        var round = new EvaluationRound
-        {
-            Id = Guid.CreateVersion7(now),
-            CallId = callId,
-            RegionId = call.RegionId,
-            Title = Text.Clean(settings.Title) ?? call.Title,
-            ExpertsPerProject = settings.ExpertsPerProject,
-            Deadline = settings.Deadline,
-            ShowPeerScores = settings.ShowPeerScores,
-            Rubric = settings.Rubric ?? Rubric.Default,
-            Weights = settings.Weights ?? CategoryWeights.Default,
-            CreatedAt = now,
-            CreatedBy = current.Id!,
-            Version = Guid.NewGuid(),
-        };
+        var round = created.Value!;
         db.EvaluationRounds.Add(round);
         db.RoundProjects.AddRange(projects.Select(p => new RoundProject { RoundId = round.Id, ProjectId = p }));
         audit.Record(AuditActions.RoundCreated, "evaluation-round", round.Id.ToString(), new { callId, projects = projects.Count, settings.ExpertsPerProject, settings.Deadline }, round.RegionId);
@@ -75,25 +60,34 @@ public sealed class RoundService(
         return round;
     }
 
+    /// <summary>
+    /// The calls a new round could be created for by the caller: projects in evaluation that no open
+    /// round holds, in regions the caller's secretariat covers.
+    /// </summary>
+    public async Task<IReadOnlyList<CallAwaitingRound>> CallsAwaitingRoundAsync(CancellationToken cancellationToken = default)
+    {
+        var grants = await current.GrantsAsync(cancellationToken);
+        var waiting = await AwaitingRound().AsNoTracking()
+            .GroupBy(p => new { p.CallId, p.RegionId }).Select(g => new { g.Key.CallId, g.Key.RegionId, Count = g.Count() }).ToListAsync(cancellationToken);
+        var mine = waiting.Where(w => grants.CanManageRoundsIn(w.RegionId)).ToList();
+        var ids = mine.Select(w => w.CallId).ToList();
+        var titles = await db.Calls.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
+        return [.. mine.Select(w => new CallAwaitingRound(w.CallId, titles[w.CallId], w.Count))];
+    }
+
     /// <summary>The default deadline for a new round: ten working days from today.</summary>
     public async Task<DateOnly> DefaultDeadlineAsync(CancellationToken cancellationToken = default) =>
         (await calendars.GetAsync(cancellationToken)).AddWorkingDays(ChinaTime.DateOf(clock.GetUtcNow()), EvaluationRound.DefaultScoringWorkingDays);
 
     public Task<Result> UpdateSettingsAsync(Guid roundId, RoundSettings settings, Guid expected, CancellationToken cancellationToken = default) =>
-        ManageAsync(roundId, expected, RoundStatus.Preparing, round =>
+        ManageAsync(roundId, expected, RoundTrigger.ChangeSettings, round =>
         {
-            var errors = Validate(settings).ToList();
-            if (errors.Count > 0)
+            var changed = round.ChangeSettings(settings, clock.GetUtcNow());
+            if (!changed.Succeeded)
             {
-                return Result.Fail(errors);
+                return changed;
             }
 
-            round.Title = Text.Clean(settings.Title) ?? round.Title;
-            round.ExpertsPerProject = settings.ExpertsPerProject;
-            round.Deadline = settings.Deadline;
-            round.ShowPeerScores = settings.ShowPeerScores;
-            round.Weights = settings.Weights ?? round.Weights;
-            round.Rubric = settings.Rubric ?? round.Rubric;
             audit.Record(AuditActions.RoundUpdated, "evaluation-round", round.Id.ToString(), settings, round.RegionId);
             return Result.Ok();
         }, cancellationToken);
@@ -104,7 +98,7 @@ public sealed class RoundService(
     /// </summary>
     public async Task<Result<SolveReport>> SolveAsync(Guid roundId, CancellationToken cancellationToken = default)
     {
-        var (round, error) = await LoadManagedAsync(roundId, RoundStatus.Preparing, cancellationToken);
+        var (round, error) = await LoadManagedAsync(roundId, RoundTrigger.Solve, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -115,23 +109,26 @@ public sealed class RoundService(
         var now = clock.GetUtcNow();
         var report = new SolveReport(now, solution.Feasible, solution.Objective, solution.Bound, solution.CandidatePairs, solution.Exhaustive,
             solution.Elapsed.TotalMilliseconds, solution.Problems.Select(SolveProblem.From).ToList());
-        round!.LastSolve = report;
-        round.Version = Guid.NewGuid();
+        var recorded = round!.RecordSolve(report);
+        if (!recorded.Succeeded)
+        {
+            return Result<SolveReport>.Fail([.. recorded.Errors]);
+        }
+
         if (solution.Feasible)
         {
             var existing = await db.ExpertAssignments.Where(a => a.RoundId == roundId).ToListAsync(cancellationToken);
             db.ExpertAssignments.RemoveRange(existing);
-            db.ExpertAssignments.AddRange(solution.Pairs.Select(p => new ExpertAssignment
+            foreach (var pair in solution.Pairs)
             {
-                Id = Guid.CreateVersion7(now),
-                RoundId = roundId,
-                ProjectId = p.ProjectId,
-                ExpertUserId = p.ExpertId,
-                Source = AssignmentSource.Solver,
-                AssignedAt = now,
-                AssignedBy = current.Id!,
-                Version = Guid.NewGuid(),
-            }));
+                var assigned = round.Assign(Guid.CreateVersion7(now), pair.ProjectId, pair.ExpertId, AssignmentSource.Solver, now, current.Id!);
+                if (!assigned.Succeeded)
+                {
+                    return Result<SolveReport>.Fail([.. assigned.Errors]);
+                }
+
+                db.ExpertAssignments.Add(assigned.Value!);
+            }
         }
 
         audit.Record(AuditActions.AssignmentSolved, "evaluation-round", roundId.ToString(), new
@@ -149,7 +146,7 @@ public sealed class RoundService(
     /// <summary>Pins (always assign) or forbids (never assign) one pair for the next solve; null clears the rule.</summary>
     public async Task<Result> SetRuleAsync(Guid roundId, Guid projectId, string expertId, PairRuleKind? kind, CancellationToken cancellationToken = default)
     {
-        var (round, error) = await LoadManagedAsync(roundId, RoundStatus.Preparing, cancellationToken);
+        var (round, error) = await LoadManagedAsync(roundId, RoundTrigger.SetRule, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -180,18 +177,13 @@ public sealed class RoundService(
     /// <summary>Adds one expert to one project by hand, with the solver's constraints checked: no conflict, not forbidden, within load.</summary>
     public async Task<Result> AddAsync(Guid roundId, Guid projectId, string expertId, CancellationToken cancellationToken = default)
     {
-        var (round, error) = await LoadManagedAsync(roundId, null, cancellationToken);
+        var (round, error) = await LoadManagedAsync(roundId, RoundTrigger.AddExpert, cancellationToken);
         if (error is not null)
         {
             return error;
         }
 
-        if (round!.Status == RoundStatus.Completed)
-        {
-            return new Error(RoundErrors.NotPreparing);
-        }
-
-        var pairError = await CheckPairAsync(round, projectId, expertId, true, cancellationToken);
+        var pairError = await CheckPairAsync(round!, projectId, expertId, true, cancellationToken);
         if (pairError is not null)
         {
             return pairError;
@@ -210,17 +202,13 @@ public sealed class RoundService(
         }
 
         var now = clock.GetUtcNow();
-        db.ExpertAssignments.Add(new ExpertAssignment
+        var assigned = round!.Assign(Guid.CreateVersion7(now), projectId, expertId, AssignmentSource.Manual, now, current.Id!);
+        if (!assigned.Succeeded)
         {
-            Id = Guid.CreateVersion7(now),
-            RoundId = roundId,
-            ProjectId = projectId,
-            ExpertUserId = expertId,
-            Source = AssignmentSource.Manual,
-            AssignedAt = now,
-            AssignedBy = current.Id!,
-            Version = Guid.NewGuid(),
-        });
+            return Result.Fail(assigned.Errors);
+        }
+
+        db.ExpertAssignments.Add(assigned.Value!);
         if (round.Status == RoundStatus.Scoring)
         {
             NotifyAssigned([expertId], round);
@@ -240,17 +228,16 @@ public sealed class RoundService(
             return new Error(RoundErrors.NotFound);
         }
 
-        var (round, error) = await LoadManagedAsync(assignment.RoundId, null, cancellationToken);
+        var (round, error) = await LoadManagedAsync(assignment.RoundId, RoundTrigger.RemoveExpert, cancellationToken);
         if (error is not null)
         {
             return error;
         }
 
-        var removable = round!.Status == RoundStatus.Preparing
-            || (round.Status == RoundStatus.Scoring && assignment.State is AssignmentState.AwaitingDeclaration or AssignmentState.Conflicted);
-        if (!removable)
+        var removable = round!.CheckRemoval(assignment);
+        if (!removable.Succeeded)
         {
-            return new Error(RoundErrors.NotPreparing);
+            return removable;
         }
 
         db.ExpertAssignments.Remove(assignment);
@@ -262,7 +249,7 @@ public sealed class RoundService(
     /// <summary>Opens the round for scoring once the assignment meets every rule; the experts are told.</summary>
     public async Task<Result> OpenAsync(Guid roundId, Guid expected, CancellationToken cancellationToken = default)
     {
-        var (round, error) = await LoadManagedAsync(roundId, RoundStatus.Preparing, cancellationToken);
+        var (round, error) = await LoadManagedAsync(roundId, RoundTrigger.Open, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -281,9 +268,12 @@ public sealed class RoundService(
             return Result.Fail(broken.Select(e => new Error(RoundErrors.AssignmentIncomplete, "Assignment", SolveProblem.From(e).Describe())));
         }
 
-        round.Status = RoundStatus.Scoring;
-        round.OpenedAt = clock.GetUtcNow();
-        round.Version = Guid.NewGuid();
+        var opened = round.Open(clock.GetUtcNow());
+        if (!opened.Succeeded)
+        {
+            return opened;
+        }
+
         NotifyAssigned(pairs.Select(p => p.ExpertId).Distinct(), round);
         audit.Record(AuditActions.RoundOpened, "evaluation-round", roundId.ToString(), new { assignments = pairs.Count }, round.RegionId);
         return await SaveAsync(cancellationToken);
@@ -295,7 +285,7 @@ public sealed class RoundService(
     /// </summary>
     public async Task<Result> CompleteAsync(Guid roundId, Guid expected, CancellationToken cancellationToken = default)
     {
-        var (round, error) = await LoadManagedAsync(roundId, RoundStatus.Scoring, cancellationToken);
+        var (round, error) = await LoadManagedAsync(roundId, RoundTrigger.Complete, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -337,9 +327,12 @@ public sealed class RoundService(
             }
         }
 
-        round.Status = RoundStatus.Completed;
-        round.CompletedAt = now;
-        round.Version = Guid.NewGuid();
+        var completed = round.Complete(now);
+        if (!completed.Succeeded)
+        {
+            return completed;
+        }
+
         audit.Record(AuditActions.RoundCompleted, "evaluation-round", roundId.ToString(), new
         {
             ranking = summary.Projects.Select(p => new { p.ProjectId, p.Aggregate.WeightedTotal, p.Aggregate.CalibratedTotal }),
@@ -349,7 +342,7 @@ public sealed class RoundService(
 
     public async Task<Result> RecordConsensusAsync(Guid roundId, Guid projectId, string outcome, CancellationToken cancellationToken = default)
     {
-        var (round, error) = await LoadManagedAsync(roundId, RoundStatus.Scoring, cancellationToken);
+        var (round, error) = await LoadManagedAsync(roundId, RoundTrigger.RecordConsensus, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -381,32 +374,11 @@ public sealed class RoundService(
         return Result.Ok();
     }
 
-    private IEnumerable<Error> Validate(RoundSettings settings)
+    /// <summary>Projects in evaluation that no open round holds: a project is evaluated in one open round at a time.</summary>
+    private IQueryable<PilotProject> AwaitingRound()
     {
-        if (settings.Deadline <= ChinaTime.DateOf(clock.GetUtcNow()))
-        {
-            yield return new Error(RoundErrors.DeadlineInPast, "Deadline");
-        }
-
-        foreach (var error in Text.Optional(settings.Title, "Title", EvaluationRound.MaxTitleLength))
-        {
-            yield return error;
-        }
-
-        if (settings.ExpertsPerProject is < EvaluationRound.MinExpertsPerProject or > EvaluationRound.MaxExpertsPerProject)
-        {
-            yield return new Error(RoundErrors.ExpertsPerProjectOutOfRange, "ExpertsPerProject", EvaluationRound.MinExpertsPerProject, EvaluationRound.MaxExpertsPerProject);
-        }
-
-        foreach (var error in settings.Weights?.Validate() ?? [])
-        {
-            yield return error;
-        }
-
-        foreach (var error in settings.Rubric?.Validate() ?? [])
-        {
-            yield return error;
-        }
+        var busy = db.RoundProjects.Where(rp => db.EvaluationRounds.Any(r => r.Id == rp.RoundId && r.Status != RoundStatus.Completed)).Select(rp => rp.ProjectId);
+        return db.Projects.Where(p => p.Stage == ProjectStage.Evaluation && !busy.Contains(p.Id));
     }
 
     private async Task<Error?> CheckPairAsync(EvaluationRound round, Guid projectId, string expertId, bool mustBeFree, CancellationToken cancellationToken)
@@ -443,7 +415,8 @@ public sealed class RoundService(
             [NotificationValues.Due] = round.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
 
-    private async Task<(EvaluationRound? Round, Error? Error)> LoadManagedAsync(Guid roundId, RoundStatus? status, CancellationToken cancellationToken)
+    /// <summary>The round, if the caller manages it and its lifecycle allows <paramref name="trigger"/> now.</summary>
+    private async Task<(EvaluationRound? Round, Error? Error)> LoadManagedAsync(Guid roundId, RoundTrigger trigger, CancellationToken cancellationToken)
     {
         var round = await db.EvaluationRounds.SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         if (round is null)
@@ -451,22 +424,23 @@ public sealed class RoundService(
             return (null, new Error(RoundErrors.NotFound));
         }
 
-        if (!(await current.GrantsAsync(cancellationToken)).CanManageRoundsIn(round.RegionId))
+        if (!RoundPolicy.MayManage(round, await current.GrantsAsync(cancellationToken)))
         {
             return (null, Problems.Forbidden);
         }
 
-        if (status is { } expected && round.Status != expected)
+        var allowed = round.Allows(trigger);
+        if (!allowed.Succeeded)
         {
-            return (null, new Error(expected == RoundStatus.Preparing ? RoundErrors.NotPreparing : RoundErrors.NotScoring));
+            return (null, allowed.Errors[0]);
         }
 
         return (round, null);
     }
 
-    private async Task<Result> ManageAsync(Guid roundId, Guid expected, RoundStatus status, Func<EvaluationRound, Result> change, CancellationToken cancellationToken)
+    private async Task<Result> ManageAsync(Guid roundId, Guid expected, RoundTrigger trigger, Func<EvaluationRound, Result> change, CancellationToken cancellationToken)
     {
-        var (round, error) = await LoadManagedAsync(roundId, status, cancellationToken);
+        var (round, error) = await LoadManagedAsync(roundId, trigger, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -483,7 +457,6 @@ public sealed class RoundService(
             return result;
         }
 
-        round.Version = Guid.NewGuid();
         return await SaveAsync(cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Evaluation;
+using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
@@ -88,25 +89,35 @@ public sealed class ScoringService(
             return error;
         }
 
-        if (assignment!.State != AssignmentState.AwaitingDeclaration)
+        var allowed = AssignmentLifecycle.Check(round!.Status, assignment!.State, AssignmentTrigger.ConfirmNoConflict);
+        if (!allowed.Succeeded)
         {
-            return new Error(RoundErrors.AlreadyDeclared);
+            return Result.Fail(allowed.Errors);
         }
 
         var found = await conflicts.FindAsync(assignment.ExpertUserId, assignment.ProjectId, cancellationToken);
         var now = clock.GetUtcNow();
         if (found.Count > 0)
         {
-            assignment.ConflictDeclaredAt = now;
-            assignment.ConflictNote = string.Join(", ", found.Select(c => c.Reason));
+            var conflicted = assignment.RecordFoundConflict(round, now, [.. found.Select(c => c.Reason.ToString())]);
+            if (!conflicted.Succeeded)
+            {
+                return conflicted;
+            }
+
             audit.Record(AuditActions.ConflictFoundOnConfirm, "evaluation-round", round!.Id.ToString(), new { assignment.ProjectId, reasons = found.Select(c => c.Reason.ToString()) }, round.RegionId);
-            await SaveAsync(assignment, cancellationToken);
+            await SaveAsync(cancellationToken);
             return new Error(RoundErrors.ExpertConflicted);
         }
 
-        assignment.ClearedAt = now;
+        var cleared = assignment.ConfirmNoConflict(round, now);
+        if (!cleared.Succeeded)
+        {
+            return cleared;
+        }
+
         audit.Record(AuditActions.NoConflictConfirmed, "evaluation-round", round!.Id.ToString(), new { assignment.ProjectId }, round.RegionId);
-        return await SaveAsync(assignment, cancellationToken);
+        return await SaveAsync(cancellationToken);
     }
 
     /// <summary>The expert declares a conflict on this project: they never see it, and the secretariat is told to replace them.</summary>
@@ -118,25 +129,18 @@ public sealed class ScoringService(
             return error;
         }
 
-        if (assignment!.State is AssignmentState.Conflicted or AssignmentState.Submitted)
+        var declared = assignment!.DeclareConflict(round!, clock.GetUtcNow(), note);
+        if (!declared.Succeeded)
         {
-            return new Error(RoundErrors.AlreadyDeclared);
+            return declared;
         }
 
-        var errors = Text.Required(note, "Note", ExpertAssignment.MaxReasonLength).ToArray();
-        if (errors.Length > 0)
-        {
-            return Result.Fail(errors);
-        }
-
-        assignment.ConflictDeclaredAt = clock.GetUtcNow();
-        assignment.ConflictNote = note.Trim();
         audit.Record(AuditActions.ConflictDeclaredOnAssignment, "evaluation-round", round!.Id.ToString(), new { assignment.ProjectId, note = assignment.ConflictNote }, round.RegionId);
         var secretariat = await db.UserIdsWithAsync(Role.EvaluationSecretariat, round.RegionId, null, cancellationToken);
         var national = await db.UserIdsWithAsync(Role.EvaluationSecretariat, null, null, cancellationToken);
         notifier.Enqueue(secretariat.Concat(national).Distinct(), NotificationKind.ExpertConflictDeclared, $"/evaluation/rounds/{round.Id}",
             new Dictionary<string, string> { [NotificationValues.Title] = round.Title });
-        return await SaveAsync(assignment, cancellationToken);
+        return await SaveAsync(cancellationToken);
     }
 
     public Task<Result> SaveDraftAsync(Guid assignmentId, ScoreSheet sheet, Guid expected, CancellationToken cancellationToken = default) =>
@@ -156,41 +160,22 @@ public sealed class ScoringService(
         }
 
         var round = await db.EvaluationRounds.AsNoTracking().SingleAsync(r => r.Id == assignment.RoundId, cancellationToken);
-        if (!(await current.GrantsAsync(cancellationToken)).CanManageRoundsIn(round.RegionId))
+        if (!AssignmentPolicy.MayPull(round, assignment, AssignmentTrigger.Reopen, current.Id, await current.GrantsAsync(cancellationToken)))
         {
             return Problems.Forbidden;
         }
 
-        if (round.Status != RoundStatus.Scoring)
+        var reopened = assignment.Reopen(round, reason);
+        if (!reopened.Succeeded)
         {
-            return new Error(RoundErrors.NotScoring);
+            return reopened;
         }
 
-        if (assignment.State != AssignmentState.Submitted)
-        {
-            return new Error(RoundErrors.NotSubmitted);
-        }
-
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return new Error(RoundErrors.ReasonRequired, "Reason");
-        }
-
-        // Blank is answered above with the evaluation's own message; only the length is left to check.
-        var errors = Text.Optional(reason, "Reason", ExpertAssignment.MaxReasonLength).ToArray();
-        if (errors.Length > 0)
-        {
-            return Result.Fail(errors);
-        }
-
-        assignment.SubmittedAt = null;
-        assignment.ReopenCount++;
-        assignment.LastReopenReason = reason.Trim();
         audit.Record(AuditActions.SheetReopened, "evaluation-round", round.Id.ToString(), new { assignment.ProjectId, assignment.ExpertUserId, reason = assignment.LastReopenReason }, round.RegionId);
         var title = await db.Projects.Where(p => p.Id == assignment.ProjectId).Select(p => p.Title).SingleAsync(cancellationToken);
         notifier.Enqueue([assignment.ExpertUserId], NotificationKind.SheetReopened, $"/evaluation/assignments/{assignment.Id}",
             new Dictionary<string, string> { [NotificationValues.Title] = title });
-        return await SaveAsync(assignment, cancellationToken);
+        return await SaveAsync(cancellationToken);
     }
 
     /// <summary>An expert asks the applicant; with <paramref name="pauseDeadline"/> the round's deadline waits for the answer.</summary>
@@ -204,7 +189,7 @@ public sealed class ScoringService(
 
         if (!assignment!.OpensMaterials)
         {
-            return new Error(RoundErrors.NotCleared);
+            return new Error(EvaluationErrors.NotCleared);
         }
 
         var errors = Text.Required(text, "Text", EvaluationQuestion.MaxTextLength).ToArray();
@@ -285,8 +270,7 @@ public sealed class ScoringService(
         if (question.PausesDeadline)
         {
             var calendar = await calendars.GetAsync(cancellationToken);
-            round.PausedWorkingDays += calendar.WorkingDaysBetween(ChinaTime.DateOf(question.AskedAt), ChinaTime.DateOf(now));
-            round.Version = Guid.NewGuid();
+            round.PauseDeadline(calendar.WorkingDaysBetween(ChinaTime.DateOf(question.AskedAt), ChinaTime.DateOf(now)));
         }
 
         audit.Record(AuditActions.QuestionAnswered, "project", project.Id.ToString(), new { questionId }, project.RegionId);
@@ -305,19 +289,12 @@ public sealed class ScoringService(
             return error;
         }
 
-        if (round!.Status != RoundStatus.Scoring)
+        // The state is checked before the version, so that a locked sheet says so whatever version the form carried.
+        var trigger = submit ? AssignmentTrigger.Submit : AssignmentTrigger.SaveDraft;
+        var allowed = AssignmentLifecycle.Check(round!.Status, assignment!.State, trigger);
+        if (!allowed.Succeeded)
         {
-            return new Error(RoundErrors.NotScoring);
-        }
-
-        if (!assignment!.OpensMaterials)
-        {
-            return new Error(RoundErrors.NotCleared);
-        }
-
-        if (assignment.SubmittedAt is not null)
-        {
-            return new Error(RoundErrors.SheetLocked);
+            return Result.Fail(allowed.Errors);
         }
 
         if (assignment.Version != expected)
@@ -325,22 +302,19 @@ public sealed class ScoringService(
             return new Error(RoundErrors.ChangedByAnother);
         }
 
-        var errors = sheet.Validate(round.Rubric, forSubmission: submit);
-        if (errors.Count > 0)
+        var now = clock.GetUtcNow();
+        var written = submit ? assignment.Submit(round, sheet, now) : assignment.SaveDraft(round, sheet, now);
+        if (!written.Succeeded)
         {
-            return Result.Fail(errors);
+            return written;
         }
 
-        var now = clock.GetUtcNow();
-        assignment.Sheet = sheet;
-        assignment.SavedAt = now;
         if (submit)
         {
-            assignment.SubmittedAt = now;
             audit.Record(AuditActions.SheetSubmitted, "evaluation-round", round.Id.ToString(), new { assignment.ProjectId, sheet }, round.RegionId);
         }
 
-        return await SaveAsync(assignment, cancellationToken);
+        return await SaveAsync(cancellationToken);
     }
 
     /// <summary>The caller's own assignment in a round that is not being prepared; anything else is forbidden or unknown.</summary>
@@ -353,7 +327,7 @@ public sealed class ScoringService(
             return (null, null, new Error(RoundErrors.NotFound));
         }
 
-        if (assignment.ExpertUserId != current.Id || !(await current.GrantsAsync(cancellationToken)).IsExpert())
+        if (!AssignmentPolicy.IsAssignedExpert(assignment, current.Id, await current.GrantsAsync(cancellationToken)))
         {
             return (null, null, Problems.Forbidden);
         }
@@ -374,9 +348,8 @@ public sealed class ScoringService(
         return (assignment, round, null);
     }
 
-    private async Task<Result> SaveAsync(ExpertAssignment assignment, CancellationToken cancellationToken)
+    private async Task<Result> SaveAsync(CancellationToken cancellationToken)
     {
-        assignment.Version = Guid.NewGuid();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
