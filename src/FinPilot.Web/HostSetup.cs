@@ -4,6 +4,7 @@ using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Deliberation;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Disclosure;
@@ -32,6 +33,7 @@ public static class HostSetup
         builder.Services.AddFinPilotData(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
         builder.Services.AddFinPilotAccounts();
+        builder.Services.AddFinPilotCommands();
         builder.Services.AddScoped<RegionAdministration>();
         builder.Services.AddScoped<RegionQueries>();
         builder.Services.AddScoped<OrganisationAdministration>();

@@ -1,3 +1,4 @@
+using FinPilot.Domain.Identity;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Organisations;
 
@@ -14,7 +15,7 @@ namespace FinPilot.Domain.Calls;
 /// Instants are passed in (the domain has no clock) and stored in UTC; pages show them in Beijing time.
 /// State errors (a move from the wrong status) name no field, so the edge answers them with 409.
 /// </remarks>
-public sealed class Call
+public sealed class Call : IRegionScoped
 {
     public const int MaxBatchNumber = 999;
     public const int MaxTitleLength = 200;

@@ -1,3 +1,4 @@
+using FinPilot.Domain.Identity;
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Common;
 
@@ -24,7 +25,7 @@ namespace FinPilot.Domain.Disclosure;
 /// (the domain has no clock) and stored in UTC.
 /// </para>
 /// </remarks>
-public sealed partial class PublicNotice
+public sealed partial class PublicNotice : IRegionScoped
 {
     public const int MaxTitleLength = 200;
     public const int MaxBodyLength = 20_000;

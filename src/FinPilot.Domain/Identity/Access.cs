@@ -19,9 +19,15 @@ public static class Access
     public static bool CanReadAudit(this IEnumerable<RoleGrant> grants) =>
         grants.Any(g => g.Role is Role.PlatformAdmin or Role.IntegrityOfficer);
 
-    /// <summary>Admins anywhere, working groups only in their own region.</summary>
-    public static bool CanManageOrganisationsIn(this IEnumerable<RoleGrant> grants, int regionId) =>
+    /// <summary>
+    /// The region's working group, or an admin anywhere: who runs a region's calls, notices,
+    /// organisations and screening. The one place this scope is written.
+    /// </summary>
+    public static bool RunsRegion(this IEnumerable<RoleGrant> grants, int regionId) =>
         grants.Any(g => g.Role == Role.PlatformAdmin || (g.Role == Role.RegionalWorkingGroup && g.CoversRegion(regionId)));
+
+    /// <summary>Admins anywhere, working groups only in their own region.</summary>
+    public static bool CanManageOrganisationsIn(this IEnumerable<RoleGrant> grants, int regionId) => grants.RunsRegion(regionId);
 
     public static bool CanManageOrganisation(this IEnumerable<RoleGrant> grants, Organisation organisation) =>
         grants.CanManageOrganisationsIn(organisation.RegionId);
@@ -34,8 +40,10 @@ public static class Access
         grants.Any(g => g.Role.IsStaff() && g.Role != Role.Expert);
 
     /// <summary>Calls (征集公告) are run by the region's working group; admins may act anywhere.</summary>
-    public static bool CanManageCallsIn(this IEnumerable<RoleGrant> grants, int regionId) =>
-        grants.Any(g => g.Role == Role.PlatformAdmin || (g.Role == Role.RegionalWorkingGroup && g.CoversRegion(regionId)));
+    public static bool CanManageCallsIn(this IEnumerable<RoleGrant> grants, int regionId) => grants.RunsRegion(regionId);
+
+    /// <summary>Public notices (公示) are the region's working group's too: their own permission, not the calls one.</summary>
+    public static bool CanManageNoticesIn(this IEnumerable<RoleGrant> grants, int regionId) => grants.RunsRegion(regionId);
 
     /// <summary>Drafts are private to the people who run calls and those who oversee them nationally.</summary>
     public static bool CanViewDraftCallsIn(this IEnumerable<RoleGrant> grants, int regionId) =>

@@ -1,3 +1,4 @@
+using FinPilot.Domain.Identity;
 using FinPilot.Domain.Common;
 
 namespace FinPilot.Domain.Organisations;
@@ -6,7 +7,7 @@ namespace FinPilot.Domain.Organisations;
 /// An institution known to the platform: an applicant (licensed or not), a partner technology
 /// company, or an expert's employer. Its region decides which working group looks after it.
 /// </summary>
-public sealed class Organisation
+public sealed class Organisation : IRegionScoped
 {
     public const int MaxNameLength = 200;
     public const int MaxContacts = 20;

@@ -1,3 +1,4 @@
+using FinPilot.Domain.Identity;
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Common;
 
@@ -16,7 +17,7 @@ namespace FinPilot.Domain.Projects;
 /// The moves after evaluation (deliberation, public notice, admission) are in
 /// <c>PilotProject.Admission.cs</c>.
 /// </remarks>
-public sealed partial class PilotProject
+public sealed partial class PilotProject : IRegionScoped
 {
     public const int MaxTitleLength = 200;
     public const int MaxReasonLength = 2000;

@@ -24,6 +24,5 @@ public static class ProjectAccess
         project.CanEditApplication && grants.Any(g => g.CoversOrganisation(project.LeadOrganisationId));
 
     /// <summary>Working groups screen in their own region; administrators everywhere.</summary>
-    public static bool CanScreen(this IEnumerable<RoleGrant> grants, int regionId) =>
-        grants.Any(g => g.Role == Role.PlatformAdmin || (g.Role == Role.RegionalWorkingGroup && g.CoversRegion(regionId)));
+    public static bool CanScreen(this IEnumerable<RoleGrant> grants, int regionId) => grants.RunsRegion(regionId);
 }

@@ -87,6 +87,5 @@ public static class ProjectPolicy
         grants.Any(g => g.Role is Role.PlatformAdmin or Role.CoordinationGroup);
 
     /// <summary>The working group of the project's region, or a platform admin.</summary>
-    private static bool IsWorkingGroup(PilotProject project, IReadOnlyList<RoleGrant> grants) =>
-        grants.Any(g => g.Role == Role.PlatformAdmin || (g.Role == Role.RegionalWorkingGroup && g.CoversRegion(project.RegionId)));
+    private static bool IsWorkingGroup(PilotProject project, IReadOnlyList<RoleGrant> grants) => grants.RunsRegion(project.RegionId);
 }

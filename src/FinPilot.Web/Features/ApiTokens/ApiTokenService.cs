@@ -39,7 +39,7 @@ public sealed class ApiTokenService(FinPilotDbContext db, CurrentUser current, A
 
         var issued = ApiToken.Issue(userId, input.Name, now, now.AddDays(input.ExpiresInDays));
         db.ApiTokens.Add(issued.Token);
-        audit.Record(AuditActions.TokenCreated, "api-token", issued.Token.Id.ToString(), new { issued.Token.Name, issued.Token.Hint, issued.Token.ExpiresAt });
+        audit.Record(AuditActions.TokenCreated, AuditResource.ApiToken, issued.Token.Id.ToString(), new { issued.Token.Name, issued.Token.Hint, issued.Token.ExpiresAt });
         await db.SaveChangesAsync(cancellationToken);
         return issued;
     }
@@ -54,7 +54,7 @@ public sealed class ApiTokenService(FinPilotDbContext db, CurrentUser current, A
         }
 
         token.Revoke(clock.GetUtcNow());
-        audit.Record(AuditActions.TokenRevoked, "api-token", token.Id.ToString(), new { token.Name, token.Hint });
+        audit.Record(AuditActions.TokenRevoked, AuditResource.ApiToken, token.Id.ToString(), new { token.Name, token.Hint });
         await db.SaveChangesAsync(cancellationToken);
         return Result.Ok();
     }

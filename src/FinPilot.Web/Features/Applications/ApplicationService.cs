@@ -5,6 +5,7 @@ using FinPilot.Domain.Identity;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Http;
@@ -17,7 +18,7 @@ public sealed record ApplicationView(PilotProject Project, ApplicationVersionRec
 
 /// <summary>The applicant's side of an application: start, save drafts, submit, withdraw.</summary>
 public sealed class ApplicationService(
-    FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, IEnumerable<IProjectReadGrant> readGrants, TimeProvider clock)
+    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, Notifier notifier, TimeProvider clock)
 {
     public async Task<Result<PilotProject>> StartAsync(Guid callId, string title, ProjectCategory? category, CancellationToken cancellationToken = default)
     {
@@ -65,8 +66,7 @@ public sealed class ApplicationService(
         var project = created.Value!;
         db.Projects.Add(project);
         db.ApplicationVersions.Add(ApplicationVersionRecord.Open(project.Id, 1, new ApplicationForm { Name = project.Title, Category = category }, now, current.Id!));
-        audit.Record(AuditActions.ApplicationStarted, "project", project.Id.ToString(), new { callId, project.Title }, project.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.ApplicationStarted, AuditResource.Project, project.Id.ToString(), new { callId, project.Title }, project.RegionId));
         return project;
     }
 
@@ -87,11 +87,12 @@ public sealed class ApplicationService(
             return new Error(ApplicationErrors.NotFound);
         }
 
-        var grants = await current.GrantsAsync(cancellationToken);
-        if (!grants.CanView(project) && !await ReadGrantedAsync(project, cancellationToken))
+        if (!await commands.AllowsAsync(project, ProjectOperations.View))
         {
             return Problems.Forbidden;
         }
+
+        var grants = await current.GrantsAsync(cancellationToken);
 
         var versions = await db.ApplicationVersions.AsNoTracking().Where(v => v.ProjectId == projectId).OrderBy(v => v.Number).ToListAsync(cancellationToken);
         var shown = versions.SingleOrDefault(v => v.Number == (versionNumber ?? project.ApplicationVersion));
@@ -139,8 +140,8 @@ public sealed class ApplicationService(
         }
 
         version.Save(form, clock.GetUtcNow(), current.Id!);
-        audit.Record(AuditActions.ApplicationSaved, "project", projectId.ToString(), new { version = version.Number }, project!.RegionId);
-        return await SaveAsync(version, cancellationToken);
+        return await commands.SaveAsync(version, ApplicationErrors.ChangedByAnother, cancellationToken,
+            new AuditLine(AuditActions.ApplicationSaved, AuditResource.Project, projectId.ToString(), new { version = version.Number }, project!.RegionId));
     }
 
     /// <summary>申报 (or the answer to 补正): every missing item is reported at once; a complete version is frozen.</summary>
@@ -170,12 +171,11 @@ public sealed class ApplicationService(
 
         version.Freeze(now);
         await InviteNewPartnersAsync(project, form, now, cancellationToken);
-        audit.Record(resubmission ? AuditActions.ApplicationResubmitted : AuditActions.ApplicationSubmitted, "project", projectId.ToString(), new { version = version.Number }, project.RegionId);
+        commands.Audit(new AuditLine(resubmission ? AuditActions.ApplicationResubmitted : AuditActions.ApplicationSubmitted, AuditResource.Project, projectId.ToString(), new { version = version.Number }, project.RegionId));
         var workingGroup = await db.UserIdsWithAsync(Role.RegionalWorkingGroup, project.RegionId, null, cancellationToken);
         notifier.Enqueue(workingGroup, NotificationKind.ApplicationSubmitted, $"/screening/{project.Id}",
             new Dictionary<string, string> { ["title"] = project.Title, ["call"] = call.Title });
-        var saved = await SaveAsync(version, cancellationToken);
-        return saved.Succeeded ? Result.Ok() : Result.Fail([.. saved.Errors]);
+        return await commands.SaveAsync(ApplicationErrors.ChangedByAnother, cancellationToken);
     }
 
     public async Task<Result> WithdrawAsync(Guid projectId, string reason, CancellationToken cancellationToken = default)
@@ -186,8 +186,7 @@ public sealed class ApplicationService(
             return new Error(ApplicationErrors.NotFound);
         }
 
-        var grants = await current.GrantsAsync(cancellationToken);
-        if (!ProjectPolicy.MayPull(project, ProjectTrigger.Withdraw, grants, null))
+        if (!await commands.AllowsAsync(project, ProjectOperations.Move(ProjectTrigger.Withdraw)))
         {
             return Problems.Forbidden;
         }
@@ -198,9 +197,8 @@ public sealed class ApplicationService(
             return moved;
         }
 
-        audit.Record(AuditActions.ApplicationWithdrawn, "project", projectId.ToString(), new { reason }, project.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
+        return await commands.SaveAsync(ApplicationErrors.ChangedByAnother, cancellationToken,
+            new AuditLine(AuditActions.ApplicationWithdrawn, AuditResource.Project, projectId.ToString(), new { reason }, project.RegionId));
     }
 
     /// <summary>The lead applicant accepts the conditions the coordination group attached to its approval; admission waits for this.</summary>
@@ -212,7 +210,7 @@ public sealed class ApplicationService(
             return new Error(ApplicationErrors.NotFound);
         }
 
-        if (!ProjectPolicy.MayConfirmConditions(project, await current.GrantsAsync(cancellationToken), null))
+        if (!await commands.AllowsAsync(project, ProjectOperations.ConfirmConditions))
         {
             return Problems.Forbidden;
         }
@@ -223,9 +221,8 @@ public sealed class ApplicationService(
             return confirmed;
         }
 
-        audit.Record(AuditActions.ConditionsConfirmed, "project", projectId.ToString(), new { project.ApprovalConditions }, project.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
+        return await commands.SaveAsync(ApplicationErrors.ChangedByAnother, cancellationToken,
+            new AuditLine(AuditActions.ConditionsConfirmed, AuditResource.Project, projectId.ToString(), new { project.ApprovalConditions }, project.RegionId));
     }
 
     private async Task InviteNewPartnersAsync(PilotProject project, ApplicationForm form, DateTimeOffset now, CancellationToken cancellationToken)
@@ -246,8 +243,7 @@ public sealed class ApplicationService(
             return (null, null, new Error(ApplicationErrors.NotFound));
         }
 
-        var grants = await current.GrantsAsync(cancellationToken);
-        if (!grants.CanView(project) || !grants.Any(g => g.CoversOrganisation(project.LeadOrganisationId)))
+        if (!await commands.AllowsAsync(project, ProjectOperations.EditApplication))
         {
             return (null, null, Problems.Forbidden);
         }
@@ -287,31 +283,5 @@ public sealed class ApplicationService(
         }
 
         return errors;
-    }
-
-    private async Task<Result<ApplicationVersionRecord>> SaveAsync(ApplicationVersionRecord version, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return version;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error(ApplicationErrors.ChangedByAnother);
-        }
-    }
-
-    private async Task<bool> ReadGrantedAsync(PilotProject project, CancellationToken cancellationToken)
-    {
-        foreach (var grant in readGrants)
-        {
-            if (current.Id is { } userId && await grant.AllowsAsync(project, userId, cancellationToken))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -3,6 +3,7 @@ using FinPilot.Domain.Common;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Files;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
@@ -13,7 +14,7 @@ namespace FinPilot.Web.Features.Applications;
 /// <summary>Files of an application: checked by content and size, stored by hash, read only by the project's readers.</summary>
 public sealed class AttachmentService(
     FinPilotDbContext db, ApplicationService applications, CurrentUser current, IFileStore files, FileStoreOptions limits, AuditLog audit,
-    IEnumerable<IProjectReadGrant> readGrants, TimeProvider clock)
+    CommandPipeline commands, TimeProvider clock)
 {
     public async Task<Result<Attachment>> AttachAsync(Guid projectId, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
@@ -55,8 +56,8 @@ public sealed class AttachmentService(
 
         var attachment = Attachment.Create(projectId, version!.Number, fileName, type, stored.Size, stored.Sha256, clock.GetUtcNow(), current.Id!);
         db.Attachments.Add(attachment);
-        audit.Record(AuditActions.AttachmentAdded, "project", projectId.ToString(), new { attachment.FileName, attachment.Sha256, attachment.Size, attachment.ContentType }, project!.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken,
+            new AuditLine(AuditActions.AttachmentAdded, AuditResource.Project, projectId.ToString(), new { attachment.FileName, attachment.Sha256, attachment.Size, attachment.ContentType }, project!.RegionId));
         return attachment;
     }
 
@@ -75,8 +76,8 @@ public sealed class AttachmentService(
         }
 
         db.Attachments.Remove(attachment);
-        audit.Record(AuditActions.AttachmentRemoved, "project", projectId.ToString(), new { attachment.FileName, attachment.Sha256 }, project!.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken,
+            new AuditLine(AuditActions.AttachmentRemoved, AuditResource.Project, projectId.ToString(), new { attachment.FileName, attachment.Sha256 }, project!.RegionId));
         return Result.Ok();
     }
 
@@ -103,7 +104,7 @@ public sealed class AttachmentService(
             return new Error(ApplicationErrors.NotFound);
         }
 
-        if (!(await current.GrantsAsync(cancellationToken)).CanView(project) && !await ReadGrantedAsync(project, cancellationToken))
+        if (!await commands.AllowsAsync(project, ProjectOperations.View))
         {
             return Problems.Forbidden;
         }
@@ -114,20 +115,7 @@ public sealed class AttachmentService(
             return new Error(ApplicationErrors.NotFound);
         }
 
-        await audit.WriteAsync(AuditActions.AttachmentDownloaded, "project", projectId.ToString(), new { attachment.FileName, attachment.Sha256 }, cancellationToken: cancellationToken);
+        await audit.WriteAsync(AuditActions.AttachmentDownloaded, AuditResource.Project, projectId.ToString(), new { attachment.FileName, attachment.Sha256 }, cancellationToken: cancellationToken);
         return (attachment, content);
-    }
-
-    private async Task<bool> ReadGrantedAsync(PilotProject project, CancellationToken cancellationToken)
-    {
-        foreach (var grant in readGrants)
-        {
-            if (current.Id is { } userId && await grant.AllowsAsync(project, userId, cancellationToken))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

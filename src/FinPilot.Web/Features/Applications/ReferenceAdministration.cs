@@ -46,7 +46,7 @@ public sealed class ReferenceAdministration(FinPilotDbContext db, CurrentUser cu
         var order = await db.ReferenceItems.Where(r => r.Kind == kind).Select(r => (int?)r.SortOrder).MaxAsync(cancellationToken) ?? 0;
         var item = new ReferenceItem { Kind = kind, Code = code, NameZh = nameZh.Trim(), NameEn = nameEn.Trim(), SortOrder = order + 1 };
         db.ReferenceItems.Add(item);
-        audit.Record("reference.added", "reference-item", $"{kind}:{code}", new { item.NameZh, item.NameEn });
+        audit.Record("reference.added", AuditResource.ReferenceItem, $"{kind}:{code}", new { item.NameZh, item.NameEn });
         await db.SaveChangesAsync(cancellationToken);
         return item;
     }
@@ -65,7 +65,7 @@ public sealed class ReferenceAdministration(FinPilotDbContext db, CurrentUser cu
         }
 
         item.Active = active;
-        audit.Record(active ? "reference.restored" : "reference.retired", "reference-item", $"{item.Kind}:{item.Code}");
+        audit.Record(active ? "reference.restored" : "reference.retired", AuditResource.ReferenceItem, $"{item.Kind}:{item.Code}");
         await db.SaveChangesAsync(cancellationToken);
         return Result.Ok();
     }

@@ -7,6 +7,7 @@ using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Http;
@@ -22,7 +23,7 @@ public sealed record ScreeningRow(PilotProject Project, string OrganisationName,
 
 /// <summary>形式审查: the working group's side of applications in its region.</summary>
 public sealed class ScreeningService(
-    FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier,
+    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, Notifier notifier,
     WorkingCalendarProvider workingCalendar, TimeProvider clock)
 {
     public const int DefaultSupplementWorkingDays = 10;
@@ -105,8 +106,7 @@ public sealed class ScreeningService(
             return new Error(ApplicationErrors.NotFound);
         }
 
-        var grants = await current.GrantsAsync(cancellationToken);
-        if (!grants.CanScreen(project.RegionId))
+        if (!await commands.AllowsAsync(project, ProjectOperations.Screen))
         {
             return Problems.Forbidden;
         }
@@ -127,8 +127,7 @@ public sealed class ScreeningService(
         record.Ticked = ticked.Where(items.Contains).Distinct().ToList();
         record.UpdatedAt = clock.GetUtcNow();
         record.UpdatedBy = current.Id!;
-        audit.Record(AuditActions.ScreeningChecklistSaved, "project", projectId.ToString(), new { ticked = record.Ticked }, project.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.ScreeningChecklistSaved, AuditResource.Project, projectId.ToString(), new { ticked = record.Ticked }, project.RegionId));
         return Result.Ok();
     }
 
@@ -155,7 +154,7 @@ public sealed class ScreeningService(
     public async Task<Result> AcceptAsync(Guid projectId, string? note, CancellationToken cancellationToken = default)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
-        if (project is not null && (await current.GrantsAsync(cancellationToken)).CanScreen(project.RegionId) && project.Stage == ProjectStage.Screening)
+        if (project is not null && await commands.AllowsAsync(project, ProjectOperations.Screen) && project.Stage == ProjectStage.Screening)
         {
             var open = (await ChecklistAsync(project, cancellationToken)).Except(await TickedAsync(projectId, cancellationToken)).ToList();
             if (open.Count > 0)
@@ -180,8 +179,7 @@ public sealed class ScreeningService(
             return new Error(ApplicationErrors.NotFound);
         }
 
-        var grants = await current.GrantsAsync(cancellationToken);
-        if (!ProjectPolicy.MayPull(project, trigger, grants, null))
+        if (!await commands.AllowsAsync(project, ProjectOperations.Move(trigger)))
         {
             return Problems.Forbidden;
         }
@@ -197,7 +195,7 @@ public sealed class ScreeningService(
             await after(project);
         }
 
-        audit.Record(auditAction, "project", projectId.ToString(), details, project.RegionId);
+        commands.Audit(new AuditLine(auditAction, AuditResource.Project, projectId.ToString(), details, project.RegionId));
         if (notify is { } kind)
         {
             var applicants = await db.UserIdsWithAsync(Role.Applicant, null, project.LeadOrganisationId, cancellationToken);
@@ -208,15 +206,6 @@ public sealed class ScreeningService(
             });
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error(ApplicationErrors.ChangedByAnother);
-        }
-
-        return Result.Ok();
+        return await commands.SaveAsync(ApplicationErrors.ChangedByAnother, cancellationToken);
     }
 }

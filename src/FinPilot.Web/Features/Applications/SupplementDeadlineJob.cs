@@ -43,7 +43,7 @@ public sealed class SupplementDeadlineJob(IServiceScopeFactory scopes, TimeProvi
             if (request.IsOverdue(now) && request.FlaggedOverdueAt is null)
             {
                 project.FlagMissedSupplementDeadline(now);
-                audit.Record(AuditActions.SupplementOverdue, "project", project.Id.ToString(), new { request.DueOn }, project.RegionId, actorName: "system");
+                audit.Record(AuditActions.SupplementOverdue, AuditResource.Project, project.Id.ToString(), new { request.DueOn }, project.RegionId, actorName: "system");
                 notifier.Enqueue(await db.UserIdsWithAsync(Role.RegionalWorkingGroup, project.RegionId, null, cancellationToken), NotificationKind.SupplementOverdue, $"/screening/{project.Id}", values);
             }
             else if (!request.IsOverdue(now) && calendar.WorkingDaysBetween(today, request.DueOn) <= 1

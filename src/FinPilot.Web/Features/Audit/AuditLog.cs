@@ -19,6 +19,13 @@ public sealed class AuditLog(FinPilotDbContext db, IHttpContextAccessor http, Ti
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
+    public void Record(AuditLine line) =>
+        Record(line.Action, line.Resource, line.ResourceId, line.Details, line.RegionId, actorName: line.ActorName);
+
+    public void Record(string action, AuditResource resource, string? resourceId, object? details = null, int? regionId = null, ClaimsPrincipal? actor = null, string? actorName = null) =>
+        Record(action, resource.Name, resourceId, details, regionId, actor, actorName);
+
+    /// <summary>By name, for the callers not yet on <see cref="AuditResource"/> (the evaluation module).</summary>
     public void Record(string action, string resourceType, string? resourceId, object? details = null, int? regionId = null, ClaimsPrincipal? actor = null, string? actorName = null)
     {
         var context = http.HttpContext;
@@ -39,6 +46,9 @@ public sealed class AuditLog(FinPilotDbContext db, IHttpContextAccessor http, Ti
     }
 
     /// <summary>For events that are not part of another change (logins, denials): saved at once.</summary>
+    public Task WriteAsync(string action, AuditResource resource, string? resourceId, object? details = null, string? actorId = null, string? actorName = null, CancellationToken cancellationToken = default) =>
+        WriteAsync(action, resource.Name, resourceId, details, actorId, actorName, cancellationToken);
+
     public async Task WriteAsync(string action, string resourceType, string? resourceId, object? details = null, string? actorId = null, string? actorName = null, CancellationToken cancellationToken = default)
     {
         var context = http.HttpContext;

@@ -73,7 +73,7 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser cur
         }
 
         db.CalendarDays.Add(CalendarDayRecord.From(day));
-        audit.Record(AuditActions.CalendarDayAdded, "calendar-day", Iso(day.Date), Describe(day));
+        audit.Record(AuditActions.CalendarDayAdded, AuditResource.CalendarDay, Iso(day.Date), Describe(day));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -103,7 +103,7 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser cur
         }
 
         db.CalendarDays.Remove(record);
-        audit.Record(AuditActions.CalendarDayRemoved, "calendar-day", Iso(date), Describe(record.Day));
+        audit.Record(AuditActions.CalendarDayRemoved, AuditResource.CalendarDay, Iso(date), Describe(record.Day));
         await db.SaveChangesAsync(cancellationToken);
         provider.Invalidate();
         return record.Day;
@@ -195,7 +195,7 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser cur
         }
 
         var summary = new CalendarImportSummary(years, added, changed, removed, days.Count);
-        audit.Record(AuditActions.CalendarImported, "calendar", string.Join(",", years), summary);
+        audit.Record(AuditActions.CalendarImported, AuditResource.Calendar, string.Join(",", years), summary);
         await db.SaveChangesAsync(cancellationToken);
         provider.Invalidate();
         return summary;

@@ -4,6 +4,7 @@ using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Notifications;
@@ -41,10 +42,8 @@ public sealed record CallChanges(
 /// correcting and closing a call are public records (<see cref="CallRecords"/>), also in that save.
 /// </summary>
 public sealed class CallAdministration(
-    FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, PublicRecordWriter records, CallHtml html, TimeProvider clock)
+    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, Notifier notifier, PublicRecordWriter records, CallHtml html, TimeProvider clock)
 {
-    public const string ResourceType = "call";
-
     public async Task<Page<Call>> SearchAsync(CallQuery query, CancellationToken cancellationToken = default)
     {
         var calls = db.Calls.AsNoTracking();
@@ -90,7 +89,7 @@ public sealed class CallAdministration(
     public async Task<Result<Call>> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (call is null || (!call.IsPublic && !(await current.GrantsAsync(cancellationToken)).CanViewDraftCallsIn(call.RegionId)))
+        if (call is null || (!call.IsPublic && !await commands.AllowsAsync(call, CallOperations.ViewDraft)))
         {
             return new Error(CallErrors.NotFound);
         }
@@ -98,8 +97,8 @@ public sealed class CallAdministration(
         return call;
     }
 
-    public async Task<bool> CanManageAsync(Call call, CancellationToken cancellationToken = default) =>
-        (await current.GrantsAsync(cancellationToken)).CanManageCallsIn(call.RegionId);
+    public Task<bool> CanManageAsync(Call call, CancellationToken cancellationToken = default) =>
+        commands.AllowsAsync(call, CallOperations.Manage);
 
     /// <summary>Regions whose calls the user runs (all for admins, their own for working groups).</summary>
     public async Task<IReadOnlyList<int>> ManageableRegionIdsAsync(CancellationToken cancellationToken = default)
@@ -112,7 +111,7 @@ public sealed class CallAdministration(
     public async Task<Result<Call>> CreateAsync(int regionId, CallDetails details, CancellationToken cancellationToken = default)
     {
         var actor = current.Id;
-        if (actor is null || !(await current.GrantsAsync(cancellationToken)).CanManageCallsIn(regionId))
+        if (actor is null || !await commands.AllowsAsync(new RegionScope(regionId), CallOperations.Manage))
         {
             return Problems.Forbidden;
         }
@@ -132,8 +131,7 @@ public sealed class CallAdministration(
         }
 
         db.Calls.Add(call);
-        audit.Record(CallActions.Created, ResourceType, call.Id.ToString(), Describe(call), call.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(CallActions.Created, AuditResource.Call, call.Id.ToString(), Describe(call), call.RegionId));
         return call;
     }
 
@@ -160,8 +158,8 @@ public sealed class CallAdministration(
             return clash;
         }
 
-        audit.Record(CallActions.Updated, ResourceType, call.Id.ToString(), new { before, after = Describe(call) }, call.RegionId);
-        return await SaveAsync(call, cancellationToken);
+        return await commands.SaveAsync(call, CallErrors.Concurrency, cancellationToken,
+            new AuditLine(CallActions.Updated, AuditResource.Call, call.Id.ToString(), new { before, after = Describe(call) }, call.RegionId));
     }
 
     /// <summary>Publishes a draft and tells every applicant of every organisation subscribed to the region.</summary>
@@ -189,9 +187,9 @@ public sealed class CallAdministration(
             ["batch"] = call.BatchNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["closesAt"] = ChinaTime.Format(call.ClosesAt),
         });
-        audit.Record(CallActions.Published, ResourceType, call.Id.ToString(), new { call.Title, call.ClosesAt, notified = recipients.Count }, call.RegionId);
+        commands.Audit(new AuditLine(CallActions.Published, AuditResource.Call, call.Id.ToString(), new { call.Title, call.ClosesAt, notified = recipients.Count }, call.RegionId));
         records.WriteCallPublished(call);
-        return await SaveAsync(call, cancellationToken);
+        return await commands.SaveAsync(call, CallErrors.Concurrency, cancellationToken);
     }
 
     /// <summary>Corrects a published or closed call; the note is shown to readers with the list of changed fields.</summary>
@@ -224,10 +222,10 @@ public sealed class CallAdministration(
         }
 
         var correction = call.Corrections[^1];
-        audit.Record(CallActions.Corrected, ResourceType, call.Id.ToString(),
-            new { correction.Note, correction.ChangedFields, before, after = Describe(call) }, call.RegionId);
+        commands.Audit(new AuditLine(CallActions.Corrected, AuditResource.Call, call.Id.ToString(),
+            new { correction.Note, correction.ChangedFields, before, after = Describe(call) }, call.RegionId));
         records.WriteCallCorrected(call);
-        return await SaveAsync(call, cancellationToken);
+        return await commands.SaveAsync(call, CallErrors.Concurrency, cancellationToken);
     }
 
     /// <summary>Closes a published call now, before its close time if need be.</summary>
@@ -256,9 +254,9 @@ public sealed class CallAdministration(
             return Result<Call>.Fail([.. moved.Errors]);
         }
 
-        audit.Record(action, ResourceType, call.Id.ToString(), new { from = from.ToString(), to = call.Status.ToString() }, call.RegionId);
+        commands.Audit(new AuditLine(action, AuditResource.Call, call.Id.ToString(), new { from = from.ToString(), to = call.Status.ToString() }, call.RegionId));
         disclose?.Invoke(call);
-        return await SaveAsync(call, cancellationToken);
+        return await commands.SaveAsync(call, CallErrors.Concurrency, cancellationToken);
     }
 
     /// <summary>
@@ -273,27 +271,12 @@ public sealed class CallAdministration(
             return new Error(CallErrors.NotFound);
         }
 
-        var grants = await current.GrantsAsync(cancellationToken);
-        if (current.Id is null || !grants.CanManageCallsIn(call.RegionId))
+        if (current.Id is null || !await commands.AllowsAsync(call, CallOperations.Manage))
         {
-            return call.IsPublic || grants.CanViewDraftCallsIn(call.RegionId) ? Problems.Forbidden : new Error(CallErrors.NotFound);
+            return call.IsPublic || await commands.AllowsAsync(call, CallOperations.ViewDraft) ? Problems.Forbidden : new Error(CallErrors.NotFound);
         }
 
         if (expectedVersion is { } version && call.Version != version)
-        {
-            return new Error(CallErrors.Concurrency);
-        }
-
-        return call;
-    }
-
-    private async Task<Result<Call>> SaveAsync(Call call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
         {
             return new Error(CallErrors.Concurrency);
         }

@@ -1,6 +1,7 @@
 using FinPilot.Domain.Calls;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,16 +20,16 @@ public sealed class CallClosingJob(IServiceScopeFactory scopes, TimeProvider clo
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<FinPilotDbContext>();
-        var audit = services.GetRequiredService<AuditLog>();
+        var commands = services.GetRequiredService<CommandPipeline>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var due = await db.Calls.Where(c => c.Status == CallStatus.Published && c.ClosesAt <= now).ToListAsync(cancellationToken);
         foreach (var call in due)
         {
             if (call.Close(now, actorUserId: null).Succeeded)
             {
-                audit.Record(CallActions.Closed, CallAdministration.ResourceType, call.Id.ToString(),
+                commands.Audit(new AuditLine(CallActions.Closed, AuditResource.Call, call.Id.ToString(),
                     new { from = nameof(CallStatus.Published), to = nameof(CallStatus.Closed), call.ClosesAt, automatic = true },
-                    call.RegionId, actorName: SystemActor);
+                    call.RegionId, SystemActor));
             }
         }
 
@@ -37,11 +38,7 @@ public sealed class CallClosingJob(IServiceScopeFactory scopes, TimeProvider clo
             return;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!(await commands.SaveAsync(CallErrors.Concurrency, cancellationToken)).Succeeded)
         {
             // Someone closed or corrected one of them meanwhile (a person, or this job's previous
             // run); whatever is still due is closed on the next run.

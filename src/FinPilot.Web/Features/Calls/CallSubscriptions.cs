@@ -3,6 +3,8 @@ using FinPilot.Domain.Identity;
 using FinPilot.Domain.Regions;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Commands;
+using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ namespace FinPilot.Web.Features.Calls;
 /// Which regions' calls an organisation hears about. Its own applicants decide; when a user acts
 /// for several organisations they name one, otherwise their only one is meant.
 /// </summary>
-public sealed class CallSubscriptions(FinPilotDbContext db, CurrentUser current, AuditLog audit, TimeProvider clock)
+public sealed class CallSubscriptions(FinPilotDbContext db, CurrentUser current, CommandPipeline commands, TimeProvider clock)
 {
     /// <summary>Organisations the user may subscribe for (their applicant organisations).</summary>
     public async Task<IReadOnlyList<Guid>> OrganisationIdsAsync(CancellationToken cancellationToken = default) =>
@@ -52,7 +54,7 @@ public sealed class CallSubscriptions(FinPilotDbContext db, CurrentUser current,
 
         var subscription = CallSubscription.For(organisation, regionId, clock.GetUtcNow(), current.Id!);
         db.CallSubscriptions.Add(subscription);
-        audit.Record(CallActions.Subscribed, "organisation", organisation.ToString(), new { regionId }, regionId);
+        commands.Audit(new AuditLine(CallActions.Subscribed, AuditResource.Organisation, organisation.ToString(), new { regionId }, regionId));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -80,8 +82,7 @@ public sealed class CallSubscriptions(FinPilotDbContext db, CurrentUser current,
         if (existing is not null)
         {
             db.CallSubscriptions.Remove(existing);
-            audit.Record(CallActions.Unsubscribed, "organisation", organisation.ToString(), new { regionId }, regionId);
-            await db.SaveChangesAsync(cancellationToken);
+            await commands.SaveAsync(cancellationToken, new AuditLine(CallActions.Unsubscribed, AuditResource.Organisation, organisation.ToString(), new { regionId }, regionId));
         }
 
         return Result.Ok();
@@ -89,11 +90,10 @@ public sealed class CallSubscriptions(FinPilotDbContext db, CurrentUser current,
 
     private async Task<Result<Guid>> ResolveAsync(int regionId, Guid? organisationId, CancellationToken cancellationToken)
     {
-        var grants = await current.GrantsAsync(cancellationToken);
         Guid organisation;
         if (organisationId is { } named)
         {
-            if (!grants.CanSubscribeToCalls(named))
+            if (!await commands.AllowsAsync(new OrganisationScope(named), OrganisationOperations.ActFor))
             {
                 return Problems.Forbidden;
             }

@@ -6,6 +6,7 @@ using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
@@ -20,14 +21,12 @@ namespace FinPilot.Web.Features.Deliberation;
 /// recusal, and resolutions, which move the projects and are written as public records.
 /// </summary>
 public sealed class DeliberationService(
-    FinPilotDbContext db, CurrentUser current, AuditLog audit, ConflictFinder conflicts, PublicRecordWriter records, Notifier notifier, TimeProvider clock)
+    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, ConflictFinder conflicts, PublicRecordWriter records, Notifier notifier, TimeProvider clock)
 {
-    public const string ResourceType = "meeting";
-
     /// <summary>Coordination-group members, administrators and integrity officers read meetings.</summary>
     public async Task<Result<IReadOnlyList<Meeting>>> MeetingsAsync(CancellationToken cancellationToken = default)
     {
-        if (!CanRead(await current.GrantsAsync(cancellationToken)))
+        if (!await commands.AllowsAsync(null, MeetingOperations.Read))
         {
             return Problems.Forbidden;
         }
@@ -37,7 +36,7 @@ public sealed class DeliberationService(
 
     public async Task<Result<Meeting>> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        if (!CanRead(await current.GrantsAsync(cancellationToken)))
+        if (!await commands.AllowsAsync(null, MeetingOperations.Read))
         {
             return Problems.Forbidden;
         }
@@ -60,7 +59,7 @@ public sealed class DeliberationService(
 
     public async Task<Result<Meeting>> ScheduleAsync(MeetingDetails details, CancellationToken cancellationToken = default)
     {
-        if (!CanManage(await current.GrantsAsync(cancellationToken)))
+        if (!await commands.AllowsAsync(null, MeetingOperations.Manage))
         {
             return Problems.Forbidden;
         }
@@ -79,8 +78,8 @@ public sealed class DeliberationService(
         }
 
         db.Add(scheduled.Value!);
-        audit.Record(DeliberationActions.Scheduled, ResourceType, scheduled.Value!.Id.ToString(), new { details.Title, details.Date, attendees = details.AttendeeIds?.Count });
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken,
+            new AuditLine(DeliberationActions.Scheduled, AuditResource.Meeting, scheduled.Value!.Id.ToString(), new { details.Title, details.Date, attendees = details.AttendeeIds?.Count }));
         return scheduled;
     }
 
@@ -91,7 +90,7 @@ public sealed class DeliberationService(
             var result = meeting.AddAgendaItem(Guid.CreateVersion7(clock.GetUtcNow()), kind, title, projects, workingGroupView, clock.GetUtcNow(), current.Id!);
             if (result.Succeeded)
             {
-                audit.Record(DeliberationActions.ItemAdded, ResourceType, meetingId.ToString(), new { kind, title, projectIds });
+                commands.Audit(new AuditLine(DeliberationActions.ItemAdded, AuditResource.Meeting, meetingId.ToString(), new { kind, title, projectIds }));
             }
 
             return result;
@@ -150,12 +149,11 @@ public sealed class DeliberationService(
             var rule = AgendaItemKinds.Find(item.Kind)!;
             var ids = outcomes.Select(o => o.ProjectId).ToList();
             var projects = await db.Projects.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
-            var grants = await current.GrantsAsync(cancellationToken);
             foreach (var outcome in outcomes)
             {
                 var project = projects.Single(p => p.Id == outcome.ProjectId);
                 var trigger = outcome.Kind == OutcomeKind.Rejected ? rule.OnRejection : rule.OnApproval;
-                if (trigger is { } t && !ProjectPolicy.MayPull(project, t, grants, null))
+                if (trigger is { } t && !await commands.AllowsAsync(project, ProjectOperations.Move(t)))
                 {
                     return Problems.Forbidden;
                 }
@@ -211,7 +209,7 @@ public sealed class DeliberationService(
     {
         if (result.Succeeded)
         {
-            audit.Record(action, ResourceType, meetingId.ToString(), details);
+            commands.Audit(new AuditLine(action, AuditResource.Meeting, meetingId.ToString(), details));
         }
 
         return result;
@@ -222,8 +220,7 @@ public sealed class DeliberationService(
 
     private async Task<Result> ChangeAsync(Guid meetingId, Func<Meeting, Task<Result>> change, CancellationToken cancellationToken, bool anyMember = false)
     {
-        var grants = await current.GrantsAsync(cancellationToken);
-        if (!CanManage(grants) && !(anyMember && grants.Has(Role.CoordinationGroup)))
+        if (!await commands.AllowsAsync(null, anyMember ? MeetingOperations.Vote : MeetingOperations.Manage))
         {
             return Problems.Forbidden;
         }
@@ -240,21 +237,8 @@ public sealed class DeliberationService(
             return result;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error(DeliberationErrors.Concurrency);
-        }
+        return await commands.SaveAsync(DeliberationErrors.Concurrency, cancellationToken);
     }
-
-    /// <summary>Members of the coordination group run its meetings (the chair records resolutions); administrators help.</summary>
-    private static bool CanManage(IReadOnlyList<RoleGrant> grants) => grants.Any(g => g.Role is Role.CoordinationGroup or Role.PlatformAdmin);
-
-    private static bool CanRead(IReadOnlyList<RoleGrant> grants) => grants.Any(g => g.Role is Role.CoordinationGroup or Role.PlatformAdmin or Role.IntegrityOfficer);
 }
 
 public static class DeliberationActions

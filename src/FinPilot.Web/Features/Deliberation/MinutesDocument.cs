@@ -80,7 +80,7 @@ public sealed class MinutesDocument(FinPilotDbContext db, DeliberationService de
             main.Document.Save();
         }
 
-        audit.Record(DeliberationActions.MinutesExported, DeliberationService.ResourceType, meetingId.ToString());
+        audit.Record(DeliberationActions.MinutesExported, AuditResource.Meeting, meetingId.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return stream.ToArray();
     }

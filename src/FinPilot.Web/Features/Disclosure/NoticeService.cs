@@ -5,6 +5,7 @@ using FinPilot.Domain.Identity;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
@@ -18,7 +19,7 @@ namespace FinPilot.Web.Features.Disclosure;
 /// projects whose period ended with no objection open.
 /// </summary>
 public sealed class NoticeService(
-    FinPilotDbContext db, CurrentUser current, AuditLog audit, PublicRecordWriter records, WorkingCalendarProvider calendars, TimeProvider clock)
+    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, PublicRecordWriter records, WorkingCalendarProvider calendars, TimeProvider clock)
 {
     public const string SystemActor = "system";
 
@@ -27,7 +28,7 @@ public sealed class NoticeService(
     {
         var grants = await current.GrantsAsync(cancellationToken);
         var notices = await db.PublicNotices.AsNoTracking().OrderByDescending(n => n.CreatedAt).Take(200).ToListAsync(cancellationToken);
-        return notices.Where(n => grants.CanManageCallsIn(n.RegionId)).ToList();
+        return notices.Where(n => grants.CanManageNoticesIn(n.RegionId)).ToList();
     }
 
     /// <summary>Published notices, for everyone.</summary>
@@ -39,7 +40,7 @@ public sealed class NoticeService(
     public async Task<Result<PublicNotice>> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var notice = await db.PublicNotices.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
-        if (notice is null || (!notice.IsPublic && !(await current.GrantsAsync(cancellationToken)).CanManageCallsIn(notice.RegionId)))
+        if (notice is null || (!notice.IsPublic && !await commands.AllowsAsync(notice, NoticeOperations.Manage)))
         {
             return new Error(DisclosureErrors.NotFound);
         }
@@ -50,7 +51,7 @@ public sealed class NoticeService(
     /// <summary>The region's projects approved by the coordination group and not yet on a live notice, with summaries drafted from their applications.</summary>
     public async Task<Result<IReadOnlyList<PublicProjectSummary>>> CandidatesAsync(int regionId, CancellationToken cancellationToken = default)
     {
-        if (!(await current.GrantsAsync(cancellationToken)).CanManageCallsIn(regionId))
+        if (!await commands.AllowsAsync(new RegionScope(regionId), NoticeOperations.Manage))
         {
             return Problems.Forbidden;
         }
@@ -70,7 +71,7 @@ public sealed class NoticeService(
 
     public async Task<Result<PublicNotice>> CreateAsync(int regionId, PublicNoticeContent content, CancellationToken cancellationToken = default)
     {
-        if (!(await current.GrantsAsync(cancellationToken)).CanManageCallsIn(regionId))
+        if (!await commands.AllowsAsync(new RegionScope(regionId), NoticeOperations.Manage))
         {
             return Problems.Forbidden;
         }
@@ -89,8 +90,8 @@ public sealed class NoticeService(
         }
 
         db.PublicNotices.Add(created.Value!);
-        audit.Record(NoticeActions.Created, NoticeActions.ResourceType, created.Value!.Id.ToString(), new { content.Title, projects = content.Projects?.Count ?? 0 }, regionId);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken,
+            new AuditLine(NoticeActions.Created, AuditResource.Notice, created.Value!.Id.ToString(), new { content.Title, projects = content.Projects?.Count ?? 0 }, regionId));
         return created;
     }
 
@@ -106,7 +107,7 @@ public sealed class NoticeService(
             var result = notice.UpdateDraft(content);
             if (result.Succeeded)
             {
-                audit.Record(NoticeActions.Updated, NoticeActions.ResourceType, id.ToString(), new { content.Title }, notice.RegionId);
+                commands.Audit(new AuditLine(NoticeActions.Updated, AuditResource.Notice, id.ToString(), new { content.Title }, notice.RegionId));
             }
 
             return result;
@@ -137,7 +138,7 @@ public sealed class NoticeService(
                 }),
                 notice.RegionId,
                 [.. notice.Listings.Select(l => new PublicEvent(l.ProjectId, PublicEventKind.NoticePublished, now, $"公示：{notice.Title}", $"Public notice: {notice.Title}", $"/notices/{notice.Id}"))]);
-            audit.Record(NoticeActions.Published, NoticeActions.ResourceType, id.ToString(), new { notice.EndsOn }, notice.RegionId);
+            commands.Audit(new AuditLine(NoticeActions.Published, AuditResource.Notice, id.ToString(), new { notice.EndsOn }, notice.RegionId));
             return Result.Ok();
         }, cancellationToken);
 
@@ -170,7 +171,7 @@ public sealed class NoticeService(
                     [.. notice.Listings.Select(l => new PublicEvent(l.ProjectId, PublicEventKind.NoticeWithdrawn, now, $"撤回公示：{notice.Title}", $"Public notice withdrawn: {notice.Title}", $"/notices/{notice.Id}"))]);
             }
 
-            audit.Record(NoticeActions.Withdrawn, NoticeActions.ResourceType, id.ToString(), new { reason }, notice.RegionId);
+            commands.Audit(new AuditLine(NoticeActions.Withdrawn, AuditResource.Notice, id.ToString(), new { reason }, notice.RegionId));
             return Task.FromResult(result);
         }, cancellationToken);
 
@@ -188,9 +189,8 @@ public sealed class NoticeService(
             return result;
         }
 
-        audit.Record(NoticeActions.Answered, NoticeActions.ResourceType, id.ToString(), new { responseId }, notice!.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
+        return await commands.SaveAsync(DisclosureErrors.Concurrency, cancellationToken,
+            new AuditLine(NoticeActions.Answered, AuditResource.Notice, id.ToString(), new { responseId }, notice!.RegionId));
     }
 
     /// <summary>Settles an objection; an upheld one sends its project back to the coordination group, in public.</summary>
@@ -209,7 +209,7 @@ public sealed class NoticeService(
             return result;
         }
 
-        audit.Record(NoticeActions.Resolved, NoticeActions.ResourceType, id.ToString(), new { responseId, outcome, note }, notice!.RegionId);
+        commands.Audit(new AuditLine(NoticeActions.Resolved, AuditResource.Notice, id.ToString(), new { responseId, outcome, note }, notice!.RegionId));
         if (response.Resolution!.SendsBack && response.ProjectId is { } projectId)
         {
             var project = await db.Projects.SingleAsync(p => p.Id == projectId, cancellationToken);
@@ -227,7 +227,7 @@ public sealed class NoticeService(
                 [new PublicEvent(projectId, PublicEventKind.SentBackToDeliberation, now, $"异议成立，退回协调小组重新审议：{notice.Title}", $"Objection upheld, back to deliberation: {notice.Title}", $"/notices/{notice.Id}")]);
         }
 
-        return await SaveAsync(cancellationToken);
+        return await commands.SaveAsync(DisclosureErrors.Concurrency, cancellationToken);
     }
 
     /// <summary>
@@ -263,7 +263,7 @@ public sealed class NoticeService(
                     PublicRecord.Create(NoticeActions.RecordAdmitted, project.Id.ToString(), now, new { noticeId = notice.Id, projectId = project.Id, start.StartsOn, start.PlannedEndOn, start.CustomerLimit }),
                     notice.RegionId,
                     [new PublicEvent(project.Id, PublicEventKind.Admitted, now, $"公示期满，入箱启动试点（{start.StartsOn:yyyy-MM-dd} 起）", $"Admitted after public notice; the pilot starts {start.StartsOn:yyyy-MM-dd}", $"/pilots/{project.Id}")]);
-                audit.Record(NoticeActions.Admitted, "project", project.Id.ToString(), new { noticeId = notice.Id, start }, notice.RegionId, actorName: SystemActor);
+                commands.Audit(new AuditLine(NoticeActions.Admitted, AuditResource.Project, project.Id.ToString(), new { noticeId = notice.Id, start }, notice.RegionId, SystemActor));
                 admitted++;
             }
 
@@ -273,7 +273,7 @@ public sealed class NoticeService(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken);
         return admitted;
     }
 
@@ -312,7 +312,7 @@ public sealed class NoticeService(
             return (null, null, new Error(DisclosureErrors.NotFound));
         }
 
-        return (await current.GrantsAsync(cancellationToken)).CanManageCallsIn(notice.RegionId)
+        return await commands.AllowsAsync(notice, NoticeOperations.Manage)
             ? (notice, response, null)
             : (null, null, Problems.Forbidden);
     }
@@ -325,7 +325,7 @@ public sealed class NoticeService(
             return new Error(DisclosureErrors.NotFound);
         }
 
-        if (!(await current.GrantsAsync(cancellationToken)).CanManageCallsIn(notice.RegionId))
+        if (!await commands.AllowsAsync(notice, NoticeOperations.Manage))
         {
             return Problems.Forbidden;
         }
@@ -336,26 +336,12 @@ public sealed class NoticeService(
         }
 
         var result = await change(notice);
-        return result.Succeeded ? await SaveAsync(cancellationToken) : result;
-    }
-
-    private async Task<Result> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error(DisclosureErrors.Concurrency);
-        }
+        return result.Succeeded ? await commands.SaveAsync(DisclosureErrors.Concurrency, cancellationToken) : result;
     }
 }
 
 public static class NoticeActions
 {
-    public const string ResourceType = "notice";
     public const string Created = "notice.created";
     public const string Updated = "notice.updated";
     public const string Published = "notice.published";

@@ -22,7 +22,7 @@ public sealed class AuditingSignInManager(
         var user = await UserManager.FindByNameAsync(userName);
         if (user is null)
         {
-            await audit.WriteAsync(AuditActions.LoginFailed, "user", null, new { userName, reason = "unknown-user" }, actorId: null, actorName: userName);
+            await audit.WriteAsync(AuditActions.LoginFailed, AuditResource.User, null, new { userName, reason = "unknown-user" }, actorId: null, actorName: userName);
             return SignInResult.Failed;
         }
 
@@ -65,7 +65,7 @@ public sealed class AuditingSignInManager(
         var user = Context.User;
         if (user.Identity?.IsAuthenticated == true)
         {
-            await audit.WriteAsync(AuditActions.Logout, "user", UserManager.GetUserId(user));
+            await audit.WriteAsync(AuditActions.Logout, AuditResource.User, UserManager.GetUserId(user));
         }
 
         await base.SignOutAsync();
@@ -78,6 +78,6 @@ public sealed class AuditingSignInManager(
             : result.IsLockedOut ? AuditActions.LoginLockedOut
             : AuditActions.LoginFailed;
         var reason = result.IsNotAllowed ? "not-allowed" : null;
-        return audit.WriteAsync(action, "user", user.Id, new { method, reason }, actorId: user.Id, actorName: user.UserName);
+        return audit.WriteAsync(action, AuditResource.User, user.Id, new { method, reason }, actorId: user.Id, actorName: user.UserName);
     }
 }

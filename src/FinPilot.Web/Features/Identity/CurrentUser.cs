@@ -19,6 +19,21 @@ public sealed class CurrentUser(IHttpContextAccessor http, FinPilotDbContext db)
 
     public bool IsAuthenticated => Id is not null;
 
+    /// <summary>
+    /// The grants of <paramref name="user"/>: this request's own (read once) when it is the current
+    /// user, as authorisation handlers are asked about, else read from the database.
+    /// </summary>
+    public async Task<IReadOnlyList<RoleGrant>> GrantsOfAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id == Id)
+        {
+            return await GrantsAsync(cancellationToken);
+        }
+
+        return id is null ? [] : await ReadAsync(id, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<RoleGrant>> GrantsAsync(CancellationToken cancellationToken = default)
     {
         if (_grants is not null)
@@ -32,7 +47,12 @@ public sealed class CurrentUser(IHttpContextAccessor http, FinPilotDbContext db)
             return _grants = [];
         }
 
+        return _grants = await ReadAsync(id, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<RoleGrant>> ReadAsync(string id, CancellationToken cancellationToken)
+    {
         var assignments = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == id).ToListAsync(cancellationToken);
-        return _grants = assignments.Select(a => a.Grant).ToList();
+        return assignments.Select(a => a.Grant).ToList();
     }
 }

@@ -3,6 +3,7 @@ using FinPilot.Domain.Identity;
 using FinPilot.Domain.Organisations;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed record OrganisationMember(string UserId, string? Email, string Dis
 public sealed record OrganisationQuery(string? Search = null, int? RegionId = null, OrganisationType? Type = null, int? Page = null, int? PageSize = null);
 
 /// <summary>Finding, creating and changing organisations, with the same rules for pages and the API.</summary>
-public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser current, AuditLog audit, TimeProvider clock)
+public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser current, CommandPipeline commands, TimeProvider clock)
 {
     public async Task<Page<Organisation>> SearchAsync(OrganisationQuery query, CancellationToken cancellationToken = default)
     {
@@ -61,7 +62,7 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
             return new Error(OrganisationErrors.NotFound);
         }
 
-        return (await current.GrantsAsync(cancellationToken)).CanViewOrganisation(organisation) ? organisation : Problems.Forbidden;
+        return await commands.AllowsAsync(organisation, OrganisationOperations.View) ? organisation : Problems.Forbidden;
     }
 
     /// <summary>The organisation's applicant users; the caller has checked the reader may see the organisation.</summary>
@@ -71,8 +72,8 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new OrganisationMember(u.Id, u.Email, u.DisplayName))
             .ToListAsync(cancellationToken);
 
-    public async Task<bool> CanManageAsync(Organisation organisation, CancellationToken cancellationToken = default) =>
-        (await current.GrantsAsync(cancellationToken)).CanManageOrganisation(organisation);
+    public Task<bool> CanManageAsync(Organisation organisation, CancellationToken cancellationToken = default) =>
+        commands.AllowsAsync(organisation, OrganisationOperations.Manage);
 
     /// <summary>Regions the user may register organisations in (all for admins, their own for working groups).</summary>
     public async Task<IReadOnlyList<int>> ManageableRegionIdsAsync(CancellationToken cancellationToken = default)
@@ -91,7 +92,7 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
             return created;
         }
 
-        if (!(await current.GrantsAsync(cancellationToken)).CanManageOrganisationsIn(details.RegionId))
+        if (!await commands.AllowsAsync(new RegionScope(details.RegionId), OrganisationOperations.Manage))
         {
             return Problems.Forbidden;
         }
@@ -104,8 +105,7 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
         }
 
         db.Organisations.Add(organisation);
-        audit.Record(AuditActions.OrganisationCreated, "organisation", organisation.Id.ToString(), Describe(organisation), organisation.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.OrganisationCreated, AuditResource.Organisation, organisation.Id.ToString(), Describe(organisation), organisation.RegionId));
         return organisation;
     }
 
@@ -121,8 +121,9 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
             return new Error(OrganisationErrors.NotFound);
         }
 
-        var grants = await current.GrantsAsync(cancellationToken);
-        if (!grants.CanManageOrganisation(organisation) || !grants.CanManageOrganisationsIn(details.RegionId))
+        // Moving it to another region needs the right to manage organisations there too.
+        if (!await commands.AllowsAsync(organisation, OrganisationOperations.Manage)
+            || !await commands.AllowsAsync(new RegionScope(details.RegionId), OrganisationOperations.Manage))
         {
             return Problems.Forbidden;
         }
@@ -145,17 +146,8 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
             return clash;
         }
 
-        audit.Record(AuditActions.OrganisationUpdated, "organisation", organisation.Id.ToString(), new { before, after = Describe(organisation) }, organisation.RegionId);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error(OrganisationErrors.Concurrency);
-        }
-
-        return organisation;
+        return await commands.SaveAsync(organisation, OrganisationErrors.Concurrency, cancellationToken,
+            new AuditLine(AuditActions.OrganisationUpdated, AuditResource.Organisation, organisation.Id.ToString(), new { before, after = Describe(organisation) }, organisation.RegionId));
     }
 
     private async Task<Error?> CheckUniqueAsync(string creditCode, int regionId, Guid? self, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public sealed class RegionAdministration(FinPilotDbContext db, CurrentUser curre
 
         db.Regions.Add(region);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(AuditActions.RegionCreated, "region", region.Id.ToString(), input, region.Id);
+        audit.Record(AuditActions.RegionCreated, AuditResource.Region, region.Id.ToString(), input, region.Id);
         await db.SaveChangesAsync(cancellationToken);
         return region;
     }
@@ -65,7 +65,7 @@ public sealed class RegionAdministration(FinPilotDbContext db, CurrentUser curre
             return Result<Region>.Fail([.. updated.Errors]);
         }
 
-        audit.Record(AuditActions.RegionUpdated, "region", region.Id.ToString(), input, region.Id);
+        audit.Record(AuditActions.RegionUpdated, AuditResource.Region, region.Id.ToString(), input, region.Id);
         await db.SaveChangesAsync(cancellationToken);
         return region;
     }

@@ -80,7 +80,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
             return Result<CreatedUser>.Fail([.. created.Errors.DistinctBy(e => e.Description).Select(e => IdentityError(e, input.Password is null ? nameof(NewUser.Email) : nameof(NewUser.Password)))]);
         }
 
-        audit.Record(AuditActions.UserCreated, "user", user.Id, new { user.Email, user.DisplayName, oneTimePassword = oneTime is not null }, actorName: ActorName());
+        audit.Record(AuditActions.UserCreated, AuditResource.User, user.Id, new { user.Email, user.DisplayName, oneTimePassword = oneTime is not null }, actorName: ActorName());
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedUser(user, oneTime);
     }
@@ -121,7 +121,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
 
         var assignment = RoleAssignment.For(userId, grant.Value!, clock.GetUtcNow(), current.Id);
         db.RoleAssignments.Add(assignment);
-        audit.Record(AuditActions.RoleGranted, "user", userId, new { role = role.ToString(), regionId, organisationId }, regionId, actorName: ActorName());
+        audit.Record(AuditActions.RoleGranted, AuditResource.User, userId, new { role = role.ToString(), regionId, organisationId }, regionId, actorName: ActorName());
         await db.SaveChangesAsync(cancellationToken);
         await users.UpdateSecurityStampAsync(user);
         return assignment;
@@ -147,7 +147,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
         }
 
         db.RoleAssignments.Remove(assignment);
-        audit.Record(AuditActions.RoleRevoked, "user", userId, new { role = assignment.Role.ToString(), assignment.RegionId, assignment.OrganisationId }, assignment.RegionId, actorName: ActorName());
+        audit.Record(AuditActions.RoleRevoked, AuditResource.User, userId, new { role = assignment.Role.ToString(), assignment.RegionId, assignment.OrganisationId }, assignment.RegionId, actorName: ActorName());
         await db.SaveChangesAsync(cancellationToken);
         if (await users.FindByIdAsync(userId) is { } user)
         {
@@ -197,7 +197,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
             return Result<Unlocked>.Fail([.. reset.Errors.Select(e => IdentityError(e, "Id"))]);
         }
 
-        audit.Record(AuditActions.UserUnlocked, "user", user.Id, new { lockedOutUntil, failedSignIns = unlocked.FailedSignIns }, actorName: ActorName());
+        audit.Record(AuditActions.UserUnlocked, AuditResource.User, user.Id, new { lockedOutUntil, failedSignIns = unlocked.FailedSignIns }, actorName: ActorName());
         await db.SaveChangesAsync(cancellationToken);
         return unlocked;
     }

@@ -1,0 +1,29 @@
+namespace FinPilot.Web.Features.Audit;
+
+/// <summary>
+/// The kind of record an audit line is about. The name is what the trail stores and filters on,
+/// so it never changes once written; new kinds are added here, not spelled at call sites.
+/// </summary>
+public readonly record struct AuditResource(string Name)
+{
+    public static readonly AuditResource ApiToken = new("api-token");
+    public static readonly AuditResource Calendar = new("calendar");
+    public static readonly AuditResource CalendarDay = new("calendar-day");
+    public static readonly AuditResource Call = new("call");
+    public static readonly AuditResource EvaluationRound = new("evaluation-round");
+    public static readonly AuditResource Expert = new("expert");
+    public static readonly AuditResource Integrity = new("integrity");
+    public static readonly AuditResource Meeting = new("meeting");
+    public static readonly AuditResource Notice = new("notice");
+    public static readonly AuditResource Organisation = new("organisation");
+    public static readonly AuditResource Project = new("project");
+    public static readonly AuditResource ReferenceItem = new("reference-item");
+    public static readonly AuditResource Region = new("region");
+    public static readonly AuditResource User = new("user");
+
+    public override string ToString() => Name;
+}
+
+/// <summary>One line of the trail as a command describes it; the save step writes it with the change.</summary>
+public sealed record AuditLine(
+    string Action, AuditResource Resource, string? ResourceId, object? Details = null, int? RegionId = null, string? ActorName = null);
