@@ -4,7 +4,7 @@ using FinPilot.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace FinPilot.Web.Tests.Hosting;
+namespace FinPilot.Web.Tests.Jobs;
 
 /// <summary>Its own apps: the test moves their clocks by hours.</summary>
 public sealed class LeasedJobTests(AppsWithoutDemoData apps) : IClassFixture<AppsWithoutDemoData>
