@@ -19,6 +19,7 @@ public static class EvaluationSetup
         services.AddScoped<ExpertPool>();
         services.AddScoped<ConflictFinder>();
         services.AddScoped<RoundReader>();
+        services.AddScoped<EvaluationQueries>();
         services.AddScoped<RoundService>();
         services.AddScoped<ScoringService>();
         services.AddScoped<RoundExport>();
