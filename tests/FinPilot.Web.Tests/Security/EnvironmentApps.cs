@@ -22,9 +22,6 @@ public sealed class EnvironmentApps(PostgresServer postgres) : IAsyncDisposable
     /// <summary>Test-only: the connection's remote address, set before the app's pipeline sees the request.</summary>
     public const string RemoteAddressHeader = "X-Test-Remote-Address";
 
-    /// <summary>Test-only: a path that throws, to see the error page.</summary>
-    public const string FailingPath = "/test-failure";
-
     public const string ProxyNetwork = "10.20.0.0/16";
 
     private readonly Dictionary<string, Task<(FinPilotApp App, TestDatabase Database)>> _apps = [];
@@ -99,11 +96,6 @@ public sealed class EnvironmentApps(PostgresServer postgres) : IAsyncDisposable
                 return following(context);
             });
             next(app);
-
-            // After the app's own pipeline: reached by a path no endpoint of the app answers.
-            app.Use((context, following) => context.Request.Path == FailingPath
-                ? throw new InvalidOperationException("Test failure with a secret detail")
-                : following(context));
         };
     }
 }
