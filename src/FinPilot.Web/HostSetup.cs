@@ -69,6 +69,7 @@ public static class HostSetup
         {
             pages.UseExceptionHandler("/Error", createScopeForErrors: true);
             pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+            pages.UseBadQueryValuesAsBadRequest();
 
             // The error pages are pages: a failed form post must show them as a GET, not post to them.
             pages.Use((context, next) =>

@@ -22,6 +22,7 @@ using FinPilot.Web.Http;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFinPilotCore();
+builder.AddFinPilotSecurity();
 builder.AddFinPilotIdentity();
 builder.AddFinPilotLocalization();
 builder.AddFinPilotApi();
@@ -35,6 +36,7 @@ builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 
+app.UseFinPilotSecurity();
 app.UseFinPilotErrorHandling();
 app.UseFinPilotLocalization();
 app.UseAuthentication();

@@ -22,11 +22,15 @@ public static class ApiSetup
         return builder;
     }
 
-    /// <summary>The root group every module's API hangs from: authenticated, cookie or bearer token.</summary>
+    /// <summary>
+    /// The root group every module's API hangs from: authenticated, cookie or bearer token; a change
+    /// made with the cookie must prove it came from the site (<see cref="CookieApiCsrf"/>).
+    /// </summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
         app.MapGroup("/api/v1" + prefix)
             .RequireAuthorization(IdentitySetup.ApiPolicy)
             .DisableAntiforgery()
+            .AddEndpointFilter<CookieApiCsrf>()
             .WithTags(tag);
 
     public static IEndpointRouteBuilder MapFinPilotApiDocs(this IEndpointRouteBuilder app)

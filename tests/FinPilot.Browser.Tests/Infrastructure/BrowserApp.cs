@@ -140,6 +140,9 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
             builder.UseSetting("ConnectionStrings:FinPilot", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Enabled", "true");
+
+            // Demo mode outside Development needs its second, explicit setting.
+            builder.UseSetting("Demo:AllowOutsideDevelopment", "true");
             builder.UseSetting("Ledger:KeyFile", ledgerKeyFile);
             builder.UseSetting("Ledger:RunJob", "false");
             builder.ConfigureServices(services =>

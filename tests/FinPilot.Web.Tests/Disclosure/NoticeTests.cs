@@ -143,7 +143,14 @@ public sealed class NoticeTests(AppsWithDemoData apps) : IClassFixture<AppsWithD
             await (await visitor.PostAsync(url, Comment())).AssertStatusAsync(HttpStatusCode.Created);
         }
 
-        await (await visitor.PostAsync(url, Comment())).AssertStatusAsync(HttpStatusCode.TooManyRequests);
+        using (var limited = await visitor.PostAsync(url, Comment()))
+        {
+            await limited.AssertStatusAsync(HttpStatusCode.TooManyRequests);
+
+            // Retry-After says when the window frees up: positive, and no longer than the day-long window.
+            Assert.InRange(limited.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        }
+
         var stored = await app.WithDbAsync(db => db.PublicNotices.AsNoTracking().SingleAsync(n => n.Id == notice.Id));
         Assert.Equal(5, stored.Responses.Count);
     }

@@ -1,4 +1,5 @@
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,7 +19,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl;
+            var target = LocalUrl.OrHome(returnUrl);
             return TypedResults.LocalRedirect(target);
         }).ExcludeFromDescription();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Http;
 using FinPilot.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
@@ -22,11 +23,15 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        // Prevent open redirects: the site's own absolute addresses become relative; any other
+        // address (another host, //host, /\host) is ignored and leads home rather than failing.
+        if (uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
         {
             uri = navigationManager.ToBaseRelativePath(uri);
+        }
+        else if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || !(uri.Length == 0 || LocalUrl.IsLocal(uri) || IsSiteRelative(uri)))
+        {
+            uri = "";
         }
 
         navigationManager.NavigateTo(uri);
@@ -44,6 +49,10 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         context.Response.Cookies.Append(StatusCookieName, StatusCookie.Encode(kind, message), StatusCookieBuilder.Build(context));
         RedirectTo(uri);
     }
+
+    /// <summary>A path relative to the base (<c>Account/Login</c>), as the Identity pages pass them.</summary>
+    private static bool IsSiteRelative(string uri) =>
+        uri[0] != '/' && uri[0] != '\\' && !uri.Contains(':', StringComparison.Ordinal) && !uri.Any(char.IsControl);
 
     private string CurrentPath => navigationManager.ToAbsoluteUri(navigationManager.Uri).GetLeftPart(UriPartial.Path);
 

@@ -55,11 +55,13 @@ public sealed class Attachment
         UploadedBy = UploadedBy,
     };
 
-    // Names come from other people's computers: keep the last path segment, no control characters, bounded.
+    // Names come from other people's computers: keep the last path segment, bounded, without control
+    // characters and without invisible format characters (a right-to-left override shows
+    // "invoice\u202Efdp.exe" as "invoiceexe.pdf"; zero-width ones make two names look alike).
     private static string SafeName(string fileName)
     {
         var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/'));
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        name = string.Concat(name.EnumerateRunes().Where(IsVisible)).Trim();
         if (name.Length == 0)
         {
             name = "attachment";
@@ -67,4 +69,10 @@ public sealed class Attachment
 
         return name.Length <= MaxFileNameLength ? name : name[^MaxFileNameLength..];
     }
+
+    private static bool IsVisible(System.Text.Rune rune) =>
+        System.Text.Rune.GetUnicodeCategory(rune) is not (System.Globalization.UnicodeCategory.Control
+            or System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.LineSeparator
+            or System.Globalization.UnicodeCategory.ParagraphSeparator);
 }

@@ -10,6 +10,9 @@ public sealed class DemoOptions
 
     public bool Enabled { get; set; }
 
+    /// <summary>The second, explicit consent to demo mode outside Development (see <see cref="DemoGuard"/>).</summary>
+    public bool AllowOutsideDevelopment { get; set; }
+
     /// <summary>The password every demo account shares (documented in README.md).</summary>
     public string Password { get; set; } = "Demo#2026pilot";
 }

@@ -7,6 +7,7 @@ public static class DisclosureSetup
         services.AddScoped<PublicRecordWriter>();
         services.AddScoped<NoticeService>();
         services.AddScoped<PublicResponses>();
+        services.AddSingleton<ClientAddressKey>();
         return services;
     }
 

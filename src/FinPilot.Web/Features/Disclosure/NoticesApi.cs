@@ -97,15 +97,25 @@ public static class NoticesApi
         return found.Succeeded ? TypedResults.Ok(NoticeDto.From(found.Value!, staff: false)) : Problems.From(found.Errors);
     }
 
-    private static async Task<Results<Created<ResponseDto>, ProblemHttpResult>> Respond(Guid id, ResponseRequest r, PublicResponses responses, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Created<ResponseDto>, ProblemHttpResult>> Respond(
+        Guid id, ResponseRequest r, PublicResponses responses, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var made = await responses.SubmitAsync(id, new PublicResponseForm(r.Kind, r.ProjectId, r.Text ?? string.Empty, r.Name, r.Contact), r.Website, r.FormToken,
             http.Connection.RemoteIpAddress?.ToString(), ct);
         if (!made.Succeeded)
         {
-            return made.Errors.Any(e => e.Code == DisclosureErrors.RateLimited)
-                ? TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Resources.Strings.Problem_Error, detail: ErrorText.Describe(made.Errors[0]))
-                : Problems.From(made.Errors);
+            if (made.Errors.FirstOrDefault(e => e.Code == DisclosureErrors.RateLimited) is not { } limited)
+            {
+                return Problems.From(made.Errors);
+            }
+
+            // The guard says from when a retry passes: a client that honours Retry-After is not refused again.
+            if (limited.Arguments.OfType<DateTimeOffset>().FirstOrDefault() is var retryAt && retryAt > clock.GetUtcNow())
+            {
+                http.Response.Headers.RetryAfter = ((long)Math.Ceiling((retryAt - clock.GetUtcNow()).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Resources.Strings.Problem_Error, detail: ErrorText.Describe(made.Errors[0]));
         }
 
         var x = made.Value!;

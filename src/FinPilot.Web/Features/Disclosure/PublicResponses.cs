@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Identity;
@@ -15,9 +14,10 @@ namespace FinPilot.Web.Features.Disclosure;
 /// <summary>
 /// Comments and objections from anyone during a notice's period. Spam is kept out without
 /// third-party services: a hidden honeypot field, a signed form timestamp (too fast or too old is
-/// refused) and a rate limit per client, whose network address is kept only as a hash.
+/// refused) and a rate limit per client, whose network address is kept only as a keyed hash
+/// (<see cref="ClientAddressKey"/>).
 /// </summary>
-public sealed class PublicResponses(FinPilotDbContext db, IDataProtectionProvider protection, Notifier notifier, TimeProvider clock)
+public sealed class PublicResponses(FinPilotDbContext db, IDataProtectionProvider protection, Notifier notifier, ClientAddressKey addressKey, TimeProvider clock)
 {
     private const string Purpose = "FinPilot.PublicResponseForm.v1";
 
@@ -35,7 +35,7 @@ public sealed class PublicResponses(FinPilotDbContext db, IDataProtectionProvide
         }
 
         var now = clock.GetUtcNow();
-        var clientKey = ClientKey(clientAddress);
+        var clientKey = addressKey.For(clientAddress);
         var since = now.AddDays(-1);
         var previous = await db.PublicSubmissionLog.AsNoTracking().Where(l => l.ClientKey == clientKey && l.At > since).Select(l => l.At).ToListAsync(cancellationToken);
         var guard = new SubmissionGuard().Check(new SubmissionAttempt(honeypot, IssuedAt(formToken) ?? DateTimeOffset.MinValue, previous, form.Text), now);
@@ -84,7 +84,4 @@ public sealed class PublicResponses(FinPilotDbContext db, IDataProtectionProvide
             return null;
         }
     }
-
-    private static string ClientKey(string? address) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("finpilot-public:" + (address ?? "unknown"))));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using FinPilot.Web.Data;
+using FinPilot.Web.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,8 +58,7 @@ public static class LocalizationSetup
                 await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredCulture, culture));
             }
 
-            var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl;
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
