@@ -1,3 +1,5 @@
+using FinPilot.Domain.Common;
+
 namespace FinPilot.Domain.Evaluation;
 
 /// <summary>
@@ -8,50 +10,50 @@ namespace FinPilot.Domain.Evaluation;
 public static class EvaluationErrors
 {
     /// <summary>The scale is not 0 ≤ min &lt; max ≤ 100. Arguments: ScaleMin, ScaleMax.</summary>
-    public const string ScaleInvalid = "Evaluation.ScaleInvalid";
+    public static readonly ErrorCode ScaleInvalid = ErrorCode.Validation("Evaluation.ScaleInvalid");
 
     /// <summary>A dimension has no entry. Argument: the <see cref="EvaluationDimension"/>.</summary>
-    public const string DimensionMissing = "Evaluation.DimensionMissing";
+    public static readonly ErrorCode DimensionMissing = ErrorCode.Validation("Evaluation.DimensionMissing");
 
     /// <summary>A dimension has more than one entry. Argument: the <see cref="EvaluationDimension"/>.</summary>
-    public const string DimensionDuplicate = "Evaluation.DimensionDuplicate";
+    public static readonly ErrorCode DimensionDuplicate = ErrorCode.Validation("Evaluation.DimensionDuplicate");
 
     /// <summary>A value that is not an <see cref="EvaluationDimension"/>. Argument: the number.</summary>
-    public const string DimensionUnknown = "Evaluation.DimensionUnknown";
+    public static readonly ErrorCode DimensionUnknown = ErrorCode.Validation("Evaluation.DimensionUnknown");
 
     /// <summary>A band ends before it starts. Arguments: From, To.</summary>
-    public const string BandInvalid = "Evaluation.BandInvalid";
+    public static readonly ErrorCode BandInvalid = ErrorCode.Validation("Evaluation.BandInvalid");
 
     /// <summary>A band reaches outside the scale. Arguments: From, To, ScaleMin, ScaleMax.</summary>
-    public const string BandOutOfScale = "Evaluation.BandOutOfScale";
+    public static readonly ErrorCode BandOutOfScale = ErrorCode.Validation("Evaluation.BandOutOfScale");
 
     /// <summary>Scores no band describes. Arguments: first, last score of the gap.</summary>
-    public const string BandGap = "Evaluation.BandGap";
+    public static readonly ErrorCode BandGap = ErrorCode.Validation("Evaluation.BandGap");
 
     /// <summary>Scores two bands describe. Arguments: first, last score of the overlap.</summary>
-    public const string BandOverlap = "Evaluation.BandOverlap";
+    public static readonly ErrorCode BandOverlap = ErrorCode.Validation("Evaluation.BandOverlap");
 
     /// <summary>A category has no weights. Argument: the <see cref="Projects.ProjectCategory"/>.</summary>
-    public const string CategoryMissing = "Evaluation.CategoryMissing";
+    public static readonly ErrorCode CategoryMissing = ErrorCode.Validation("Evaluation.CategoryMissing");
 
     /// <summary>A category has weights twice. Argument: the <see cref="Projects.ProjectCategory"/>.</summary>
-    public const string CategoryDuplicate = "Evaluation.CategoryDuplicate";
+    public static readonly ErrorCode CategoryDuplicate = ErrorCode.Validation("Evaluation.CategoryDuplicate");
 
     /// <summary>A value that is not a <see cref="Projects.ProjectCategory"/>. Argument: the number.</summary>
-    public const string CategoryUnknown = "Evaluation.CategoryUnknown";
+    public static readonly ErrorCode CategoryUnknown = ErrorCode.Validation("Evaluation.CategoryUnknown");
 
     /// <summary>A weight outside 0..100 percent. Argument: the percent.</summary>
-    public const string WeightOutOfRange = "Evaluation.WeightOutOfRange";
+    public static readonly ErrorCode WeightOutOfRange = ErrorCode.Validation("Evaluation.WeightOutOfRange");
 
     /// <summary>A category's weights do not add up to 100 percent. Argument: their sum.</summary>
-    public const string WeightsNotHundred = "Evaluation.WeightsNotHundred";
+    public static readonly ErrorCode WeightsNotHundred = ErrorCode.Validation("Evaluation.WeightsNotHundred");
 
     /// <summary>A score outside the rubric's scale. Arguments: ScaleMin, ScaleMax.</summary>
-    public const string ScoreOutOfScale = "Evaluation.ScoreOutOfScale";
+    public static readonly ErrorCode ScoreOutOfScale = ErrorCode.Validation("Evaluation.ScoreOutOfScale");
 
     /// <summary>A value that is not a <see cref="Evaluation.Recommendation"/>. Argument: the number.</summary>
-    public const string RecommendationUnknown = "Evaluation.RecommendationUnknown";
+    public static readonly ErrorCode RecommendationUnknown = ErrorCode.Validation("Evaluation.RecommendationUnknown");
 
     /// <summary>Conditions given with a recommendation other than "with conditions". No arguments.</summary>
-    public const string ConditionsNotAllowed = "Evaluation.ConditionsNotAllowed";
+    public static readonly ErrorCode ConditionsNotAllowed = ErrorCode.Validation("Evaluation.ConditionsNotAllowed");
 }

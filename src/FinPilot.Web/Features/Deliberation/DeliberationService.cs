@@ -68,7 +68,7 @@ public sealed class DeliberationService(
         var members = (await MembersAsync(cancellationToken)).Select(m => m.Id).ToHashSet();
         if ((details.AttendeeIds ?? []).Any(a => !members.Contains(a)))
         {
-            return new Error(DeliberationErrors.NotAttendee, "AttendeeIds", string.Join(",", details.AttendeeIds!.Where(a => !members.Contains(a))));
+            return new Error(DeliberationErrors.NotAttendeeInput, "AttendeeIds", string.Join(",", details.AttendeeIds!.Where(a => !members.Contains(a))));
         }
 
         var now = clock.GetUtcNow();
@@ -78,8 +78,8 @@ public sealed class DeliberationService(
             return scheduled;
         }
 
-        db.Add(scheduled.Value!);
-        audit.Record(DeliberationActions.Scheduled, ResourceType, scheduled.Value!.Id.ToString(), new { details.Title, details.Date, attendees = details.AttendeeIds?.Count });
+        db.Add(scheduled.Value);
+        audit.Record(DeliberationActions.Scheduled, ResourceType, scheduled.Value.Id.ToString(), new { details.Title, details.Date, attendees = details.AttendeeIds?.Count });
         await db.SaveChangesAsync(cancellationToken);
         return scheduled;
     }

@@ -88,8 +88,8 @@ public sealed class NoticeService(
             return created;
         }
 
-        db.PublicNotices.Add(created.Value!);
-        audit.Record(NoticeActions.Created, NoticeActions.ResourceType, created.Value!.Id.ToString(), new { content.Title, projects = content.Projects?.Count ?? 0 }, regionId);
+        db.PublicNotices.Add(created.Value);
+        audit.Record(NoticeActions.Created, NoticeActions.ResourceType, created.Value.Id.ToString(), new { content.Title, projects = content.Projects?.Count ?? 0 }, regionId);
         await db.SaveChangesAsync(cancellationToken);
         return created;
     }
@@ -363,7 +363,7 @@ public static class NoticeActions
     public const string Answered = "notice.response-answered";
     public const string Resolved = "notice.objection-resolved";
     public const string Admitted = "project.admitted";
-    public const string ProjectNotApproved = "Disclosure.ProjectNotApproved";
+    public static readonly ErrorCode ProjectNotApproved = ErrorCode.Validation("Disclosure.ProjectNotApproved");
 
     /// <summary>Kinds of public record (the ledger appends them by these names).</summary>
     public const string RecordPublished = "Disclosure.NoticePublished";
