@@ -48,7 +48,7 @@ internal static class AdminCommands
                 return 1;
             }
 
-            var granted = await users.GrantAsync(created.Value!.User.Id, Role.PlatformAdmin, null, null, cancellationToken);
+            var granted = await users.GrantAsync(created.Value.User.Id, Role.PlatformAdmin, null, null, cancellationToken);
             if (!granted.Succeeded)
             {
                 await Console.Error.WriteLineAsync(string.Join("; ", granted.Errors));

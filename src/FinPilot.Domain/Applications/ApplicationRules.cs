@@ -118,23 +118,23 @@ public static class ApplicationRules
 
 public static class ApplicationErrors
 {
-    public const string Missing = "Application.Missing";
-    public const string TooManyItems = "Application.TooManyItems";
-    public const string OutOfRange = "Application.OutOfRange";
-    public const string UnknownScenario = "Application.UnknownScenario";
-    public const string UnknownTechnology = "Application.UnknownTechnology";
-    public const string UnknownPartner = "Application.UnknownPartner";
-    public const string LeadNotLicensed = "Application.LeadNotLicensed";
-    public const string PartnerIsLead = "Application.PartnerIsLead";
-    public const string NotEditable = "Application.NotEditable";
-    public const string ChangedByAnother = "Application.ChangedByAnother";
-    public const string NotFound = "Application.NotFound";
-    public const string CallNotOpen = "Application.CallNotOpen";
-    public const string NotEligible = "Application.NotEligible";
-    public const string FileTooLarge = "Application.FileTooLarge";
-    public const string ApplicationTooLarge = "Application.ApplicationTooLarge";
-    public const string FileTypeRefused = "Application.FileTypeRefused";
-    public const string NoApplicantOrganisation = "Application.NoApplicantOrganisation";
-    public const string NotInScreening = "Application.NotInScreening";
-    public const string ChecklistIncomplete = "Application.ChecklistIncomplete";
+    public static readonly ErrorCode Missing = ErrorCode.Validation("Application.Missing");
+    public static readonly ErrorCode TooManyItems = ErrorCode.Validation("Application.TooManyItems");
+    public static readonly ErrorCode OutOfRange = ErrorCode.Validation("Application.OutOfRange");
+    public static readonly ErrorCode UnknownScenario = ErrorCode.Validation("Application.UnknownScenario");
+    public static readonly ErrorCode UnknownTechnology = ErrorCode.Validation("Application.UnknownTechnology");
+    public static readonly ErrorCode UnknownPartner = ErrorCode.Validation("Application.UnknownPartner");
+    public static readonly ErrorCode LeadNotLicensed = ErrorCode.InvalidState("Application.LeadNotLicensed");
+    public static readonly ErrorCode PartnerIsLead = ErrorCode.Validation("Application.PartnerIsLead");
+    public static readonly ErrorCode NotEditable = ErrorCode.InvalidState("Application.NotEditable");
+    public static readonly ErrorCode ChangedByAnother = ErrorCode.Conflict("Application.ChangedByAnother");
+    public static readonly ErrorCode NotFound = ErrorCode.NotFound("Application.NotFound");
+    public static readonly ErrorCode CallNotOpen = ErrorCode.InvalidState("Application.CallNotOpen");
+    public static readonly ErrorCode NotEligible = ErrorCode.InvalidState("Application.NotEligible");
+    public static readonly ErrorCode FileTooLarge = ErrorCode.Validation("Application.FileTooLarge");
+    public static readonly ErrorCode ApplicationTooLarge = ErrorCode.Validation("Application.ApplicationTooLarge");
+    public static readonly ErrorCode FileTypeRefused = ErrorCode.Validation("Application.FileTypeRefused");
+    public static readonly ErrorCode NoApplicantOrganisation = ErrorCode.InvalidState("Application.NoApplicantOrganisation");
+    public static readonly ErrorCode NotInScreening = ErrorCode.InvalidState("Application.NotInScreening");
+    public static readonly ErrorCode ChecklistIncomplete = ErrorCode.Validation("Application.ChecklistIncomplete");
 }

@@ -8,7 +8,7 @@ public sealed record CalendarDay(DateOnly Date, CalendarDayKind Kind, string Nam
     public const int MaxNameLength = 50;
 
     /// <summary>What is wrong with this day on its own (duplicates are the calendar's concern), as error codes.</summary>
-    internal IEnumerable<string> Problems()
+    internal IEnumerable<ErrorCode> Problems()
     {
         if (!Enum.IsDefined(Kind))
         {
@@ -48,21 +48,21 @@ public enum CalendarDayKind
 public static class CalendarErrors
 {
     /// <summary>A file line without both a date and a kind. Arguments: line.</summary>
-    public const string BadLine = "Calendar.BadLine";
+    public static readonly ErrorCode BadLine = ErrorCode.Validation("Calendar.BadLine");
 
     /// <summary>Not a yyyy-MM-dd date. Arguments: line, text.</summary>
-    public const string BadDate = "Calendar.BadDate";
+    public static readonly ErrorCode BadDate = ErrorCode.Validation("Calendar.BadDate");
 
     /// <summary>Neither "holiday" nor "workday". Arguments: line (in files), text or date.</summary>
-    public const string UnknownKind = "Calendar.UnknownKind";
+    public static readonly ErrorCode UnknownKind = ErrorCode.Validation("Calendar.UnknownKind");
 
     /// <summary>The same date twice. Arguments: line and date (in files, plus the first line), or date.</summary>
-    public const string DuplicateDate = "Calendar.DuplicateDate";
+    public static readonly ErrorCode DuplicateDate = ErrorCode.Validation("Calendar.DuplicateDate");
 
     /// <summary>An adjusted working day on a Monday–Friday, which is a working day anyway. Arguments: as above.</summary>
-    public const string WorkdayOnWeekday = "Calendar.WorkdayOnWeekday";
+    public static readonly ErrorCode WorkdayOnWeekday = ErrorCode.Validation("Calendar.WorkdayOnWeekday");
 
-    public const string NameTooLong = "Calendar.NameTooLong";
+    public static readonly ErrorCode NameTooLong = ErrorCode.Validation("Calendar.NameTooLong");
 
-    public const string NameInvalid = "Calendar.NameInvalid";
+    public static readonly ErrorCode NameInvalid = ErrorCode.Validation("Calendar.NameInvalid");
 }

@@ -94,7 +94,7 @@ public static class CalendarFile
     public static Result<WorkingDayCalendar> ParseCalendar(string text)
     {
         var days = Parse(text);
-        return days.Succeeded ? WorkingDayCalendar.Create(days.Value!) : Result<WorkingDayCalendar>.Fail([.. days.Errors]);
+        return days.Succeeded ? WorkingDayCalendar.Create(days.Value) : Result<WorkingDayCalendar>.Fail([.. days.Errors]);
     }
 
     /// <summary>Writes days in date order, a blank line between years, in the form <see cref="Parse"/> reads.</summary>

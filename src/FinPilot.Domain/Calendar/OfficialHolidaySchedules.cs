@@ -96,5 +96,5 @@ public static class OfficialHolidaySchedules
         """;
 
     /// <summary>The schedules above as a calendar; the text is tested, so reading it cannot fail.</summary>
-    public static WorkingDayCalendar Calendar { get; } = CalendarFile.ParseCalendar(FileText).Value!;
+    public static WorkingDayCalendar Calendar { get; } = CalendarFile.ParseCalendar(FileText).ValueOrThrow();
 }

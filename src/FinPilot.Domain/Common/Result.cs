@@ -1,11 +1,16 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace FinPilot.Domain.Common;
 
 /// <summary>
 /// An expected failure: a stable code that the edge translates into the user's language,
 /// plus the field it concerns (when it concerns one) and values to fill into the message.
 /// </summary>
-public sealed record Error(string Code, string? Field = null, params object[] Arguments)
+public sealed record Error(ErrorCode Code, string? Field = null, params object[] Arguments)
 {
+    /// <summary>The kind its code declares; the edge answers with a status by kind alone.</summary>
+    public ErrorKind Kind => Code.Kind;
+
     public override string ToString() => Field is null ? Code : $"{Field}: {Code}";
 }
 
@@ -40,9 +45,21 @@ public readonly record struct Result<T>
 
     public IReadOnlyList<Error> Errors { get; }
 
+    // Ok takes a T and Fail a default: a success always holds its value (no Result<X?> is used).
+    [MemberNotNullWhen(true, nameof(Value))]
     public bool Succeeded => Errors is null || Errors.Count == 0;
 
+    [MemberNotNullWhen(false, nameof(Value))]
+    public bool Failed => !Succeeded;
+
     public static Result<T> Ok(T value) => new(value, []);
+
+    /// <summary>
+    /// The value of a result that cannot fail (seed data, constants a test reads); a failure here is
+    /// a bug, thrown with its errors rather than hidden behind a null.
+    /// </summary>
+    public T ValueOrThrow() =>
+        Succeeded ? Value : throw new InvalidOperationException("Expected a success, got: " + string.Join("; ", Errors));
 
     public static Result<T> Fail(params Error[] errors) => new(default, errors);
 

@@ -3,9 +3,9 @@ namespace FinPilot.Domain.Common;
 /// <summary>Checks shared by every free-text field, so limits and messages are the same everywhere.</summary>
 public static class Text
 {
-    public const string RequiredCode = "Field.Required";
-    public const string TooLongCode = "Field.TooLong";
-    public const string InvalidEmailCode = "Field.InvalidEmail";
+    public static readonly ErrorCode RequiredCode = ErrorCode.Validation("Field.Required");
+    public static readonly ErrorCode TooLongCode = ErrorCode.Validation("Field.TooLong");
+    public static readonly ErrorCode InvalidEmailCode = ErrorCode.Validation("Field.InvalidEmail");
 
     public static IEnumerable<Error> Required(string? value, string field, int maxLength)
     {

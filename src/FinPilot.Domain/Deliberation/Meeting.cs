@@ -163,7 +163,7 @@ public sealed partial class Meeting
             return Result.Fail(created.Errors);
         }
 
-        var item = created.Value!;
+        var item = created.Value;
         var taken = _agendaItems.Where(i => i.Kind == item.Kind).SelectMany(i => i.ProjectIds).ToHashSet();
         var clashes = item.ProjectIds.Where(taken.Contains).Select(p => new Error(DeliberationErrors.ProjectAlreadyOnAgenda, nameof(projects), p)).ToArray();
         if (clashes.Length > 0)

@@ -1,3 +1,5 @@
+using FinPilot.Domain.Common;
+
 namespace FinPilot.Domain.Disclosure;
 
 /// <summary>
@@ -11,107 +13,107 @@ namespace FinPilot.Domain.Disclosure;
 /// </remarks>
 public static class DisclosureErrors
 {
-    public const string NotFound = "Disclosure.NotFound";
-    public const string Concurrency = "Disclosure.ChangedByAnother";
+    public static readonly ErrorCode NotFound = ErrorCode.NotFound("Disclosure.NotFound");
+    public static readonly ErrorCode Concurrency = ErrorCode.Conflict("Disclosure.ChangedByAnother");
 
     // The notice's status; no field. Argument: the current status.
-    public const string NotDraft = "Disclosure.NoticeNotDraft";
-    public const string NotPublished = "Disclosure.NoticeNotPublished";
+    public static readonly ErrorCode NotDraft = ErrorCode.InvalidState("Disclosure.NoticeNotDraft");
+    public static readonly ErrorCode NotPublished = ErrorCode.InvalidState("Disclosure.NoticeNotPublished");
 
     /// <summary>Closed notices, and published ones with an admitted project, stay on record. Argument: status.</summary>
-    public const string NotWithdrawable = "Disclosure.NoticeNotWithdrawable";
+    public static readonly ErrorCode NotWithdrawable = ErrorCode.InvalidState("Disclosure.NoticeNotWithdrawable");
 
     /// <summary>A comment or objection outside the notice period, or on a notice that is not published. Argument: EndsAt (or nothing before publication).</summary>
-    public const string NoticeNotOpen = "Disclosure.NoticeNotOpen";
+    public static readonly ErrorCode NoticeNotOpen = ErrorCode.InvalidState("Disclosure.NoticeNotOpen");
 
     /// <summary>Closing or admitting before the period is over. Field EndsAt; argument: EndsAt.</summary>
-    public const string PeriodNotEnded = "Disclosure.PeriodNotEnded";
+    public static readonly ErrorCode PeriodNotEnded = ErrorCode.Validation("Disclosure.PeriodNotEnded");
 
     // The notice's content.
 
     /// <summary>Field PeriodWorkingDays; arguments: minimum, maximum.</summary>
-    public const string PeriodOutOfRange = "Disclosure.PeriodOutOfRange";
+    public static readonly ErrorCode PeriodOutOfRange = ErrorCode.Validation("Disclosure.PeriodOutOfRange");
 
     /// <summary>Publishing with no project listed. Field Projects.</summary>
-    public const string ProjectsRequired = "Disclosure.ProjectsRequired";
+    public static readonly ErrorCode ProjectsRequired = ErrorCode.Validation("Disclosure.ProjectsRequired");
 
     /// <summary>Field Projects; argument: maximum.</summary>
-    public const string TooManyProjects = "Disclosure.TooManyProjects";
+    public static readonly ErrorCode TooManyProjects = ErrorCode.Validation("Disclosure.TooManyProjects");
 
     /// <summary>The same project twice. Field Projects[i]; argument: the project id.</summary>
-    public const string DuplicateProject = "Disclosure.DuplicateProject";
+    public static readonly ErrorCode DuplicateProject = ErrorCode.Validation("Disclosure.DuplicateProject");
 
     /// <summary>A list in a summary is too long. Field Projects[i].PartnerNames (…); argument: maximum.</summary>
-    public const string TooManyItems = "Disclosure.TooManyItems";
+    public static readonly ErrorCode TooManyItems = ErrorCode.Validation("Disclosure.TooManyItems");
 
     /// <summary>Field Projects[i].DurationMonths; arguments: minimum, maximum.</summary>
-    public const string DurationOutOfRange = "Disclosure.DurationOutOfRange";
+    public static readonly ErrorCode DurationOutOfRange = ErrorCode.Validation("Disclosure.DurationOutOfRange");
 
     /// <summary>Field Projects[i].Category.</summary>
-    public const string CategoryInvalid = "Disclosure.CategoryInvalid";
+    public static readonly ErrorCode CategoryInvalid = ErrorCode.Validation("Disclosure.CategoryInvalid");
 
     // Decisions on the listed projects.
 
     /// <summary>The project is not on this notice. Field ProjectId; argument: the project id.</summary>
-    public const string ProjectNotListed = "Disclosure.ProjectNotListed";
+    public static readonly ErrorCode ProjectNotListed = ErrorCode.Validation("Disclosure.ProjectNotListed");
 
     /// <summary>Already admitted or sent back. Field ProjectId; argument: its listing status.</summary>
-    public const string ProjectDecided = "Disclosure.ProjectAlreadyDecided";
+    public static readonly ErrorCode ProjectDecided = ErrorCode.Validation("Disclosure.ProjectAlreadyDecided");
 
     /// <summary>An objection to the project is not yet resolved. Field ProjectId; argument: how many.</summary>
-    public const string ObjectionOpen = "Disclosure.ObjectionOpen";
+    public static readonly ErrorCode ObjectionOpen = ErrorCode.Validation("Disclosure.ObjectionOpen");
 
     /// <summary>An upheld objection sends the project back; it cannot be admitted. Field ProjectId.</summary>
-    public const string ObjectionUpheld = "Disclosure.ObjectionUpheld";
+    public static readonly ErrorCode ObjectionUpheld = ErrorCode.Validation("Disclosure.ObjectionUpheld");
 
     // A comment or objection from the public.
 
     /// <summary>Field Kind.</summary>
-    public const string KindInvalid = "Disclosure.KindInvalid";
+    public static readonly ErrorCode KindInvalid = ErrorCode.Validation("Disclosure.KindInvalid");
 
     /// <summary>An objection must say which project it concerns. Field ProjectId.</summary>
-    public const string ProjectRequired = "Disclosure.ProjectRequired";
+    public static readonly ErrorCode ProjectRequired = ErrorCode.Validation("Disclosure.ProjectRequired");
 
     /// <summary>An objection must be signed. Field Name.</summary>
-    public const string NameRequired = "Disclosure.NameRequired";
+    public static readonly ErrorCode NameRequired = ErrorCode.Validation("Disclosure.NameRequired");
 
     /// <summary>An objection must give a way to answer it. Field Contact.</summary>
-    public const string ContactRequired = "Disclosure.ContactRequired";
+    public static readonly ErrorCode ContactRequired = ErrorCode.Validation("Disclosure.ContactRequired");
 
     /// <summary>Neither an e-mail address nor a phone number. Field Contact.</summary>
-    public const string ContactInvalid = "Disclosure.ContactInvalid";
+    public static readonly ErrorCode ContactInvalid = ErrorCode.Validation("Disclosure.ContactInvalid");
 
     /// <summary>Field Text; argument: minimum length.</summary>
-    public const string TextTooShort = "Disclosure.TextTooShort";
+    public static readonly ErrorCode TextTooShort = ErrorCode.Validation("Disclosure.TextTooShort");
 
     // The working group's handling of a response; no field unless stated.
 
-    public const string AlreadyAnswered = "Disclosure.AlreadyAnswered";
-    public const string AlreadyResolved = "Disclosure.AlreadyResolved";
+    public static readonly ErrorCode AlreadyAnswered = ErrorCode.InvalidState("Disclosure.AlreadyAnswered");
+    public static readonly ErrorCode AlreadyResolved = ErrorCode.InvalidState("Disclosure.AlreadyResolved");
 
     /// <summary>Comments are answered, never resolved.</summary>
-    public const string NotAnObjection = "Disclosure.NotAnObjection";
+    public static readonly ErrorCode NotAnObjection = ErrorCode.InvalidState("Disclosure.NotAnObjection");
 
     /// <summary>Dismissing or upholding an objection before answering it. Field Answer.</summary>
-    public const string AnswerRequired = "Disclosure.AnswerRequired";
+    public static readonly ErrorCode AnswerRequired = ErrorCode.Validation("Disclosure.AnswerRequired");
 
     /// <summary>Field Outcome.</summary>
-    public const string OutcomeInvalid = "Disclosure.OutcomeInvalid";
+    public static readonly ErrorCode OutcomeInvalid = ErrorCode.Validation("Disclosure.OutcomeInvalid");
 
     // Spam protection (SubmissionGuard). Form-level (no field) except TooManyLinks.
 
     /// <summary>The hidden field that people never see was filled in.</summary>
-    public const string HoneypotFilled = "Disclosure.HoneypotFilled";
+    public static readonly ErrorCode HoneypotFilled = ErrorCode.InvalidState("Disclosure.HoneypotFilled");
 
     /// <summary>Sent sooner after the form was issued than a person can write. Argument: minimum seconds.</summary>
-    public const string TooSoon = "Disclosure.TooSoon";
+    public static readonly ErrorCode TooSoon = ErrorCode.InvalidState("Disclosure.TooSoon");
 
     /// <summary>The form was issued too long ago; reload it. Argument: maximum minutes.</summary>
-    public const string FormExpired = "Disclosure.FormExpired";
+    public static readonly ErrorCode FormExpired = ErrorCode.InvalidState("Disclosure.FormExpired");
 
     /// <summary>Too many submissions from one client. Arguments: maximum count, window in minutes, the instant a retry may succeed.</summary>
-    public const string RateLimited = "Disclosure.RateLimited";
+    public static readonly ErrorCode RateLimited = ErrorCode.InvalidState("Disclosure.RateLimited");
 
     /// <summary>Field Text; argument: the most links allowed.</summary>
-    public const string TooManyLinks = "Disclosure.TooManyLinks";
+    public static readonly ErrorCode TooManyLinks = ErrorCode.Validation("Disclosure.TooManyLinks");
 }

@@ -59,9 +59,9 @@ public enum ScopeKind
 
 public static class RoleGrantErrors
 {
-    public const string UnknownRole = "RoleGrant.UnknownRole";
-    public const string RegionRequired = "RoleGrant.RegionRequired";
-    public const string RegionNotAllowed = "RoleGrant.RegionNotAllowed";
-    public const string OrganisationRequired = "RoleGrant.OrganisationRequired";
-    public const string OrganisationNotAllowed = "RoleGrant.OrganisationNotAllowed";
+    public static readonly ErrorCode UnknownRole = ErrorCode.Validation("RoleGrant.UnknownRole");
+    public static readonly ErrorCode RegionRequired = ErrorCode.Validation("RoleGrant.RegionRequired");
+    public static readonly ErrorCode RegionNotAllowed = ErrorCode.Validation("RoleGrant.RegionNotAllowed");
+    public static readonly ErrorCode OrganisationRequired = ErrorCode.Validation("RoleGrant.OrganisationRequired");
+    public static readonly ErrorCode OrganisationNotAllowed = ErrorCode.Validation("RoleGrant.OrganisationNotAllowed");
 }

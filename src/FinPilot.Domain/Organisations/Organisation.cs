@@ -126,10 +126,10 @@ public sealed record OrganisationContact(string Name, string? Title, string? Pho
 
 public static class OrganisationErrors
 {
-    public const string NotFound = "Organisation.NotFound";
-    public const string TypeInvalid = "Organisation.TypeInvalid";
-    public const string TooManyContacts = "Organisation.TooManyContacts";
-    public const string CreditCodeTaken = "Organisation.CreditCodeTaken";
-    public const string RegionUnknown = "Organisation.RegionUnknown";
-    public const string Concurrency = "Organisation.ChangedByAnother";
+    public static readonly ErrorCode NotFound = ErrorCode.NotFound("Organisation.NotFound");
+    public static readonly ErrorCode TypeInvalid = ErrorCode.Validation("Organisation.TypeInvalid");
+    public static readonly ErrorCode TooManyContacts = ErrorCode.Validation("Organisation.TooManyContacts");
+    public static readonly ErrorCode CreditCodeTaken = ErrorCode.Validation("Organisation.CreditCodeTaken");
+    public static readonly ErrorCode RegionUnknown = ErrorCode.Validation("Organisation.RegionUnknown");
+    public static readonly ErrorCode Concurrency = ErrorCode.Conflict("Organisation.ChangedByAnother");
 }

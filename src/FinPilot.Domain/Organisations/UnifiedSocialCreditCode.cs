@@ -90,9 +90,9 @@ public sealed record UnifiedSocialCreditCode
 
 public static class CreditCodeErrors
 {
-    public const string Required = "CreditCode.Required";
-    public const string WrongLength = "CreditCode.WrongLength";
-    public const string InvalidCharacter = "CreditCode.InvalidCharacter";
-    public const string InvalidDivision = "CreditCode.InvalidDivision";
-    public const string WrongCheckCharacter = "CreditCode.WrongCheckCharacter";
+    public static readonly ErrorCode Required = ErrorCode.Validation("CreditCode.Required");
+    public static readonly ErrorCode WrongLength = ErrorCode.Validation("CreditCode.WrongLength");
+    public static readonly ErrorCode InvalidCharacter = ErrorCode.Validation("CreditCode.InvalidCharacter");
+    public static readonly ErrorCode InvalidDivision = ErrorCode.Validation("CreditCode.InvalidDivision");
+    public static readonly ErrorCode WrongCheckCharacter = ErrorCode.Validation("CreditCode.WrongCheckCharacter");
 }

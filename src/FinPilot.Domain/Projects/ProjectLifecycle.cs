@@ -120,8 +120,8 @@ public static class ProjectLifecycle
 public static class LifecycleErrors
 {
     /// <summary>The path has no such move from the current stage. Arguments: from, trigger.</summary>
-    public const string NotAllowed = "Lifecycle.NotAllowed";
+    public static readonly ErrorCode NotAllowed = ErrorCode.Conflict("Lifecycle.NotAllowed");
 
     /// <summary>The move exists but its feature is not built yet. Arguments: from, trigger, to.</summary>
-    public const string NotYetAvailable = "Lifecycle.NotYetAvailable";
+    public static readonly ErrorCode NotYetAvailable = ErrorCode.Conflict("Lifecycle.NotYetAvailable");
 }

@@ -59,7 +59,7 @@ public sealed class Region
 
 public static class RegionErrors
 {
-    public const string CodeInvalid = "Region.CodeInvalid";
-    public const string CodeTaken = "Region.CodeTaken";
-    public const string NotFound = "Region.NotFound";
+    public static readonly ErrorCode CodeInvalid = ErrorCode.Validation("Region.CodeInvalid");
+    public static readonly ErrorCode CodeTaken = ErrorCode.Validation("Region.CodeTaken");
+    public static readonly ErrorCode NotFound = ErrorCode.NotFound("Region.NotFound");
 }

@@ -45,12 +45,12 @@ public static class ErrorText
     public static string Describe(Error error)
     {
         // Identity's describer has already put its messages into the user's language.
-        if (error.Code.StartsWith("Identity.", StringComparison.Ordinal) && error.Arguments is [string described])
+        if (error.Code.Value.StartsWith("Identity.", StringComparison.Ordinal) && error.Arguments is [string described])
         {
             return described;
         }
 
-        var key = "Error_" + error.Code.Replace('.', '_').Replace('-', '_');
+        var key = "Error_" + error.Code.Value.Replace('.', '_').Replace('-', '_');
         var template = Messages.Select(m => m.GetString(key, CultureInfo.CurrentUICulture)).FirstOrDefault(t => t is not null);
         if (template is null)
         {

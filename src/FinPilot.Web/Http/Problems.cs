@@ -11,7 +11,7 @@ namespace FinPilot.Web.Http;
 /// </summary>
 public static class Problems
 {
-    public const string AccessForbidden = "Access.Forbidden";
+    public static readonly ErrorCode AccessForbidden = ErrorCode.Forbidden("Access.Forbidden");
 
     public static readonly Error Forbidden = new(AccessForbidden);
 
@@ -32,26 +32,36 @@ public static class Problems
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Strings.Problem_Conflict, detail: ErrorText.Describe(error));
 
     /// <summary>
-    /// Picks the status from the errors: access and existence come first (and say nothing about
-    /// the record), then conflicts with the record's state, then validation problems on fields.
+    /// Answers with the status of the deciding error's kind (<see cref="StatusOf"/>): access and
+    /// existence come first (and say nothing about the record), then conflicts with the record's
+    /// version or stage, then input errors; a refusal by the record's state decides only when it
+    /// comes alone (beside input errors it is listed with them).
     /// </summary>
     public static ProblemHttpResult From(IReadOnlyList<Error> errors)
     {
-        if (errors.Any(e => e.Code == AccessForbidden))
-        {
-            return Denied();
-        }
-
-        if (errors.Any(e => e.Code.EndsWith(".NotFound", StringComparison.Ordinal)))
-        {
-            return NotFound();
-        }
-
-        // An error about no field is about the record's state (changed by another, wrong stage): 409.
-        var conflict = errors.FirstOrDefault(e => e.Code.EndsWith(".ChangedByAnother", StringComparison.Ordinal) || e.Field == "Stage")
-            ?? (errors.Count > 0 && errors.All(e => e.Field is null) ? errors[0] : null);
-        return conflict is not null ? Conflict(conflict) : Validation(errors);
+        var deciding = errors.FirstOrDefault(e => e.Kind == ErrorKind.Forbidden)
+            ?? errors.FirstOrDefault(e => e.Kind == ErrorKind.NotFound)
+            ?? errors.FirstOrDefault(e => e.Kind == ErrorKind.Conflict)
+            ?? (errors.Count > 0 && errors.All(e => e.Kind == ErrorKind.InvalidState) ? errors[0] : null);
+        return deciding is null
+            ? Validation(errors)
+            : StatusOf(deciding.Kind) switch
+            {
+                StatusCodes.Status403Forbidden => Denied(),
+                StatusCodes.Status404NotFound => NotFound(),
+                StatusCodes.Status409Conflict => Conflict(deciding),
+                _ => Validation(errors),
+            };
     }
+
+    /// <summary>The one mapping of an error's kind to the HTTP status that answers it.</summary>
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict or ErrorKind.InvalidState => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
 
     public static Task Write(HttpContext context, int status, string detail)
     {

@@ -37,11 +37,11 @@ public sealed class CalendarFileTests
     }
 
     [Theory]
-    [InlineData("2025-10-01", CalendarErrors.BadLine)]
-    [InlineData("2025/10/01,holiday,国庆节", CalendarErrors.BadDate)]
-    [InlineData("2025-02-30,holiday,国庆节", CalendarErrors.BadDate)]
-    [InlineData("2025-10-01,day-off,国庆节", CalendarErrors.UnknownKind)]
-    [InlineData("2025-09-29,workday,周一", CalendarErrors.WorkdayOnWeekday)]
+    [InlineData("2025-10-01", "Calendar.BadLine")]
+    [InlineData("2025/10/01,holiday,国庆节", "Calendar.BadDate")]
+    [InlineData("2025-02-30,holiday,国庆节", "Calendar.BadDate")]
+    [InlineData("2025-10-01,day-off,国庆节", "Calendar.UnknownKind")]
+    [InlineData("2025-09-29,workday,周一", "Calendar.WorkdayOnWeekday")]
     public void A_bad_line_is_reported_with_its_line_number(string badLine, string code)
     {
         var text = $"# header\n2025-10-02,holiday,国庆节\n{badLine}\n2025-10-03,holiday,国庆节\n";

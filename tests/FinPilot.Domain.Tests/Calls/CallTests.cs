@@ -23,8 +23,8 @@ public sealed class CallTests
     }
 
     [Theory]
-    [InlineData("", Text.RequiredCode, "Title")]
-    [InlineData("   ", Text.RequiredCode, "Title")]
+    [InlineData("", "Field.Required", "Title")]
+    [InlineData("   ", "Field.Required", "Title")]
     public void A_call_needs_a_title(string title, string code, string field)
     {
         var result = Call.Create(Guid.NewGuid(), RegionId, Complete() with { Title = title }, Now, WorkingGroup);

@@ -137,8 +137,8 @@ public sealed class OpinionTests
     }
 
     [Theory]
-    [InlineData(null, Text.RequiredCode)]
-    [InlineData(" ", Text.RequiredCode)]
+    [InlineData(null, "Field.Required")]
+    [InlineData(" ", "Field.Required")]
     public void An_opinion_needs_text(string? opinion, string code)
     {
         var (meeting, itemId) = WithItem();

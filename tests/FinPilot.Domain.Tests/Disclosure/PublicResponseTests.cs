@@ -91,11 +91,11 @@ public sealed class PublicResponseTests
     }
 
     [Theory]
-    [InlineData(9, DisclosureErrors.TextTooShort)]
+    [InlineData(9, "Disclosure.TextTooShort")]
     [InlineData(10, null)]
     [InlineData(5000, null)]
-    [InlineData(5001, Text.TooLongCode)]
-    [InlineData(0, Text.RequiredCode)]
+    [InlineData(5001, "Field.TooLong")]
+    [InlineData(0, "Field.Required")]
     public void The_text_is_ten_to_five_thousand_characters(int length, string? code)
     {
         var notice = NewPublished();

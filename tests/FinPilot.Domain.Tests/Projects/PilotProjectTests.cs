@@ -20,9 +20,9 @@ public sealed class PilotProjectTests
     }
 
     [Theory]
-    [InlineData("", ProjectCategory.PublicService, Text.RequiredCode)]
-    [InlineData("  ", ProjectCategory.PublicService, Text.RequiredCode)]
-    [InlineData("项目", (ProjectCategory)0, ProjectErrors.CategoryInvalid)]
+    [InlineData("", ProjectCategory.PublicService, "Field.Required")]
+    [InlineData("  ", ProjectCategory.PublicService, "Field.Required")]
+    [InlineData("项目", (ProjectCategory)0, "Project.CategoryInvalid")]
     public void A_project_needs_a_title_and_a_known_category(string title, ProjectCategory category, string code)
     {
         var result = PilotProject.Create(Guid.NewGuid(), Guid.NewGuid(), RegionId, LeadOrganisationId, category, title, Now, Applicant);

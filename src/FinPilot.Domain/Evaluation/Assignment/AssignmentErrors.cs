@@ -1,3 +1,5 @@
+using FinPilot.Domain.Common;
+
 namespace FinPilot.Domain.Evaluation.Assignment;
 
 /// <summary>
@@ -9,69 +11,69 @@ public static class AssignmentErrors
     public const string Field = "Assignment";
 
     /// <summary>Arguments: the smallest and largest number of experts per project.</summary>
-    public const string ExpertsPerProjectOutOfRange = "Assignment.ExpertsPerProjectOutOfRange";
+    public static readonly ErrorCode ExpertsPerProjectOutOfRange = ErrorCode.Validation("Assignment.ExpertsPerProjectOutOfRange");
 
     /// <summary>A project or expert id appears twice in the problem. Arguments: the id.</summary>
-    public const string DuplicateId = "Assignment.DuplicateId";
+    public static readonly ErrorCode DuplicateId = ErrorCode.Validation("Assignment.DuplicateId");
 
     /// <summary>A pair names a project or expert not in the problem. Arguments: the pair as "project id:expert id".</summary>
-    public const string Unknown = "Assignment.Unknown";
+    public static readonly ErrorCode Unknown = ErrorCode.Validation("Assignment.Unknown");
 
     /// <summary>Arguments: project title, domain, how many eligible experts have that domain.</summary>
     /// <remarks>
     /// Eligible: available, no conflict, not forbidden. Also raised when each domain has someone
     /// but not three different people can stand for the three (one expert is the only one of two domains).
     /// </remarks>
-    public const string DomainUncovered = "Assignment.DomainUncovered";
+    public static readonly ErrorCode DomainUncovered = ErrorCode.Validation("Assignment.DomainUncovered");
 
     /// <summary>Arguments: project title, eligible experts, experts needed.</summary>
-    public const string TooFewEligible = "Assignment.TooFewEligible";
+    public static readonly ErrorCode TooFewEligible = ErrorCode.Validation("Assignment.TooFewEligible");
 
     /// <summary>
     /// The experts of a domain cannot cover every project. Arguments: domain, projects needing it,
     /// total load of the domain's experts (each capped at the projects the expert may evaluate).
     /// </summary>
-    public const string DomainCapacity = "Assignment.DomainCapacity";
+    public static readonly ErrorCode DomainCapacity = ErrorCode.Validation("Assignment.DomainCapacity");
 
     /// <summary>Arguments: places to fill (projects × experts per project), total load available (capped as for <see cref="DomainCapacity"/>).</summary>
-    public const string TotalCapacity = "Assignment.TotalCapacity";
+    public static readonly ErrorCode TotalCapacity = ErrorCode.Validation("Assignment.TotalCapacity");
 
     /// <summary>Arguments: project title, expert name.</summary>
-    public const string PinConflicted = "Assignment.PinConflicted";
+    public static readonly ErrorCode PinConflicted = ErrorCode.Validation("Assignment.PinConflicted");
 
     /// <summary>Arguments: project title, expert name.</summary>
-    public const string PinForbidden = "Assignment.PinForbidden";
+    public static readonly ErrorCode PinForbidden = ErrorCode.Validation("Assignment.PinForbidden");
 
     /// <summary>Arguments: expert name, pinned projects, the expert's maximum load.</summary>
-    public const string PinsOverLoad = "Assignment.PinsOverLoad";
+    public static readonly ErrorCode PinsOverLoad = ErrorCode.Validation("Assignment.PinsOverLoad");
 
     /// <summary>Arguments: project title, pinned experts, experts per project.</summary>
-    public const string TooManyPins = "Assignment.TooManyPins";
+    public static readonly ErrorCode TooManyPins = ErrorCode.Validation("Assignment.TooManyPins");
 
     /// <summary>No assignment found and no simpler cause among the checks above. No arguments.</summary>
     /// <remarks>Proven only when the solution is exhaustive; otherwise the candidate pairs were not enough.</remarks>
-    public const string Infeasible = "Assignment.Infeasible";
+    public static readonly ErrorCode Infeasible = ErrorCode.Validation("Assignment.Infeasible");
 
     /// <summary>Arguments: project title, experts assigned, experts needed.</summary>
-    public const string WrongCount = "Assignment.WrongCount";
+    public static readonly ErrorCode WrongCount = ErrorCode.Validation("Assignment.WrongCount");
 
     /// <summary>No expert of the assignment is left to stand for the domain. Arguments: project title, domain.</summary>
-    public const string MissingDomain = "Assignment.MissingDomain";
+    public static readonly ErrorCode MissingDomain = ErrorCode.Validation("Assignment.MissingDomain");
 
     /// <summary>Arguments: project title, expert name.</summary>
-    public const string Conflicted = "Assignment.Conflicted";
+    public static readonly ErrorCode Conflicted = ErrorCode.Validation("Assignment.Conflicted");
 
     /// <summary>Arguments: project title, expert name.</summary>
-    public const string Forbidden = "Assignment.Forbidden";
+    public static readonly ErrorCode Forbidden = ErrorCode.Validation("Assignment.Forbidden");
 
     /// <summary>A pinned pair is not in the assignment. Arguments: project title, expert name.</summary>
-    public const string PinMissing = "Assignment.PinMissing";
+    public static readonly ErrorCode PinMissing = ErrorCode.Validation("Assignment.PinMissing");
 
     /// <summary>Arguments: expert name, projects assigned, the expert's maximum load.</summary>
-    public const string OverLoad = "Assignment.OverLoad";
+    public static readonly ErrorCode OverLoad = ErrorCode.Validation("Assignment.OverLoad");
 
     /// <summary>The same pair twice. Arguments: project title, expert name.</summary>
-    public const string Duplicate = "Assignment.Duplicate";
+    public static readonly ErrorCode Duplicate = ErrorCode.Validation("Assignment.Duplicate");
 
     internal static string Describe(ExpertPair pair) => $"{pair.ProjectId}:{pair.ExpertId}";
 }

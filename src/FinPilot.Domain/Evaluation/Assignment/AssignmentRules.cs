@@ -118,5 +118,5 @@ public static class AssignmentRules
         return false;
     }
 
-    private static Error Error(string code, params object[] arguments) => new(code, AssignmentErrors.Field, arguments);
+    private static Error Error(ErrorCode code, params object[] arguments) => new(code, AssignmentErrors.Field, arguments);
 }

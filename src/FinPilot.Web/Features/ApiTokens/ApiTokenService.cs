@@ -62,7 +62,7 @@ public sealed class ApiTokenService(FinPilotDbContext db, CurrentUser current, A
 
 public static class ApiTokenErrors
 {
-    public const string NotFound = "ApiToken.NotFound";
-    public const string LifetimeOutOfRange = "ApiToken.LifetimeOutOfRange";
-    public const string TooMany = "ApiToken.TooMany";
+    public static readonly ErrorCode NotFound = ErrorCode.NotFound("ApiToken.NotFound");
+    public static readonly ErrorCode LifetimeOutOfRange = ErrorCode.Validation("ApiToken.LifetimeOutOfRange");
+    public static readonly ErrorCode TooMany = ErrorCode.Validation("ApiToken.TooMany");
 }

@@ -40,6 +40,6 @@ public static class ApiTokensApi
     private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(Guid id, ApiTokenService tokens, CancellationToken ct)
     {
         var result = await tokens.RevokeAsync(id, ct);
-        return result.Succeeded ? TypedResults.NoContent() : Problems.From(result.Errors);
+        return result.ToHttp();
     }
 }

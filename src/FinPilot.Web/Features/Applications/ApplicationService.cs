@@ -63,7 +63,7 @@ public sealed class ApplicationService(
             return Result<PilotProject>.Fail([.. created.Errors.Select(e => e with { Field = e.Field == "title" ? nameof(ApplicationForm.Name) : e.Field })]);
         }
 
-        var project = created.Value!;
+        var project = created.Value;
         db.Projects.Add(project);
         db.ApplicationVersions.Add(ApplicationVersionRecord.Open(project.Id, 1, new ApplicationForm { Name = project.Title, Category = category }, now, current.Id!));
         await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.ApplicationStarted, AuditResource.Project, project.Id.ToString(), new { callId, project.Title }, project.RegionId));

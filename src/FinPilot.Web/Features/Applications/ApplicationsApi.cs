@@ -61,15 +61,13 @@ public static class ApplicationsApi
     private static async Task<Results<Created<ProjectDto>, ProblemHttpResult>> Start(StartRequest request, ApplicationService applications, CancellationToken ct)
     {
         var result = await applications.StartAsync(request.CallId, request.Title, request.Category, ct);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/v1/applications/{result.Value!.Id}", ProjectDto.From(result.Value))
-            : Problems.From(result.Errors);
+        return result.ToHttp(value => TypedResults.Created($"/api/v1/applications/{value.Id}", ProjectDto.From(value)));
     }
 
     private static async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> Get(Guid id, int? version, ApplicationService applications, CancellationToken ct)
     {
         var result = await applications.GetAsync(id, version, ct);
-        return result.Succeeded ? TypedResults.Ok(ToDto(result.Value!)) : Problems.From(result.Errors);
+        return result.ToHttp(value => TypedResults.Ok(ToDto(value)));
     }
 
     private static async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> Save(Guid id, SaveRequest request, ApplicationService applications, CancellationToken ct)
@@ -92,7 +90,7 @@ public static class ApplicationsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(Guid id, ReasonRequest request, ApplicationService applications, CancellationToken ct)
     {
         var result = await applications.WithdrawAsync(id, request.Reason, ct);
-        return result.Succeeded ? TypedResults.NoContent() : Problems.From(result.Errors);
+        return result.ToHttp();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FieldChange>>, ProblemHttpResult>> Diff(Guid id, int from, int to, ApplicationService applications, CancellationToken ct)
@@ -104,16 +102,14 @@ public static class ApplicationsApi
             return Problems.From([.. before.Errors ?? [], .. after.Errors ?? []]);
         }
 
-        return TypedResults.Ok(ApplicationDiff.Between(before.Value!.Current.Form, after.Value!.Current.Form));
+        return TypedResults.Ok(ApplicationDiff.Between(before.Value.Current.Form, after.Value.Current.Form));
     }
 
     private static async Task<Results<Created<AttachmentDto>, ProblemHttpResult>> Attach(Guid id, IFormFile file, AttachmentService attachments, CancellationToken ct)
     {
         await using var content = file.OpenReadStream();
         var result = await attachments.AttachAsync(id, file.FileName, content, ct);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/v1/applications/{id}/attachments/{result.Value!.Id}", AttachmentDto.From(result.Value))
-            : Problems.From(result.Errors);
+        return result.ToHttp(value => TypedResults.Created($"/api/v1/applications/{id}/attachments/{value.Id}", AttachmentDto.From(value)));
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(Guid id, Guid attachmentId, AttachmentService attachments, CancellationToken ct)
@@ -131,7 +127,7 @@ public static class ApplicationsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(Guid id, Guid attachmentId, AttachmentService attachments, CancellationToken ct)
     {
         var result = await attachments.RemoveAsync(id, attachmentId, ct);
-        return result.Succeeded ? TypedResults.NoContent() : Problems.From(result.Errors);
+        return result.ToHttp();
     }
 
     private static ApplicationDto ToDto(ApplicationView view) => new(

@@ -14,8 +14,9 @@ namespace FinPilot.Web.Features.Applications;
 /// </summary>
 public sealed class ReferenceAdministration(FinPilotDbContext db, CurrentUser current, AuditLog audit)
 {
-    public const string CodeInvalid = "Reference.CodeInvalid";
-    public const string CodeTaken = "Reference.CodeTaken";
+    public static readonly ErrorCode CodeInvalid = ErrorCode.Validation("Reference.CodeInvalid");
+    public static readonly ErrorCode CodeTaken = ErrorCode.Validation("Reference.CodeTaken");
+    public static readonly ErrorCode NotFound = ErrorCode.NotFound("Reference.NotFound");
 
     public async Task<IReadOnlyList<ReferenceItem>> ListAsync(CancellationToken cancellationToken = default) =>
         await db.ReferenceItems.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.SortOrder).ToListAsync(cancellationToken);
@@ -61,7 +62,7 @@ public sealed class ReferenceAdministration(FinPilotDbContext db, CurrentUser cu
         var item = await db.ReferenceItems.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (item is null)
         {
-            return new Error("Reference.NotFound");
+            return new Error(NotFound);
         }
 
         item.Active = active;

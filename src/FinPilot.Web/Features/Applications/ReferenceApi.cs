@@ -28,12 +28,12 @@ public static class ReferenceApi
     private static async Task<Results<Created<ReferenceItemDto>, ProblemHttpResult>> Add(NewReferenceItem input, ReferenceAdministration reference, CancellationToken ct)
     {
         var result = await reference.AddAsync(input.Kind, input.Code, input.NameZh, input.NameEn, ct);
-        return result.Succeeded ? TypedResults.Created($"/api/v1/reference/{result.Value!.Id}", ReferenceItemDto.From(result.Value)) : Problems.From(result.Errors);
+        return result.ToHttp(value => TypedResults.Created($"/api/v1/reference/{value.Id}", ReferenceItemDto.From(value)));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetActive(int id, ActiveRequest request, ReferenceAdministration reference, CancellationToken ct)
     {
         var result = await reference.SetActiveAsync(id, request.Active, ct);
-        return result.Succeeded ? TypedResults.NoContent() : Problems.From(result.Errors);
+        return result.ToHttp();
     }
 }

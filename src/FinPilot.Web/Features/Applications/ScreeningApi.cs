@@ -24,13 +24,13 @@ public static class ScreeningApi
             .WithSummary("Applications in the caller's regions, filtered by category, stage, organisation type, technology, call and text.");
         group.MapGet("/{id:guid}/checklist", Checklist).WithName("GetScreeningChecklist").WithSummary("The call's checklist and what has been ticked.");
         group.MapPut("/{id:guid}/checklist", SaveChecklist).WithName("SaveScreeningChecklist").WithSummary("Tick checklist items (during screening).");
-        group.MapPost("/{id:guid}/start", (Guid id, ScreeningService s, CancellationToken ct) => Act(s.StartAsync(id, ct)))
+        group.MapPost("/{id:guid}/start", (Guid id, ScreeningService s, CancellationToken ct) => s.StartAsync(id, ct).ToHttp())
             .WithName("StartScreening").WithSummary("Begin formal screening of a submitted application.");
-        group.MapPost("/{id:guid}/return", (Guid id, SupplementRequestDto r, ScreeningService s, CancellationToken ct) => Act(s.ReturnForSupplementAsync(id, r.Items ?? [], r.WorkingDays, ct)))
+        group.MapPost("/{id:guid}/return", (Guid id, SupplementRequestDto r, ScreeningService s, CancellationToken ct) => s.ReturnForSupplementAsync(id, r.Items ?? [], r.WorkingDays, ct).ToHttp())
             .WithName("ReturnForSupplement").WithSummary("退回补正: list what is missing and a deadline in working days.");
-        group.MapPost("/{id:guid}/accept", (Guid id, NoteRequest r, ScreeningService s, CancellationToken ct) => Act(s.AcceptAsync(id, r.Note, ct)))
+        group.MapPost("/{id:guid}/accept", (Guid id, NoteRequest r, ScreeningService s, CancellationToken ct) => s.AcceptAsync(id, r.Note, ct).ToHttp())
             .WithName("AcceptApplication").WithSummary("受理: every checklist item ticked; the project goes to evaluation.");
-        group.MapPost("/{id:guid}/reject", (Guid id, ApplicationsApi.ReasonRequest r, ScreeningService s, CancellationToken ct) => Act(s.RejectAsync(id, r.Reason, ct)))
+        group.MapPost("/{id:guid}/reject", (Guid id, ApplicationsApi.ReasonRequest r, ScreeningService s, CancellationToken ct) => s.RejectAsync(id, r.Reason, ct).ToHttp())
             .WithName("RejectApplication").WithSummary("Reject with a reason the applicant will read.");
         return app;
     }
@@ -53,15 +53,9 @@ public static class ScreeningApi
             return Problems.From(view.Errors);
         }
 
-        return TypedResults.Ok(new ChecklistDto(await screening.ChecklistAsync(view.Value!.Project, ct), await screening.TickedAsync(id, ct)));
+        return TypedResults.Ok(new ChecklistDto(await screening.ChecklistAsync(view.Value.Project, ct), await screening.TickedAsync(id, ct)));
     }
 
     private static Task<Results<NoContent, ProblemHttpResult>> SaveChecklist(Guid id, ChecklistRequest request, ScreeningService screening, CancellationToken ct) =>
-        Act(screening.SaveChecklistAsync(id, request.Ticked ?? [], ct));
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Act(Task<FinPilot.Domain.Common.Result> action)
-    {
-        var result = await action;
-        return result.Succeeded ? TypedResults.NoContent() : Problems.From(result.Errors);
-    }
+        screening.SaveChecklistAsync(id, request.Ticked ?? [], ct).ToHttp();
 }

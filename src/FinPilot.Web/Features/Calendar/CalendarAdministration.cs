@@ -66,7 +66,7 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser cur
             return Result<CalendarDay>.Fail([.. valid.Errors.Select(e => FormError(e, day.Date))]);
         }
 
-        day = valid.Value!.Days[0];
+        day = valid.Value.Days[0];
         if (await db.CalendarDays.AnyAsync(d => d.Date == day.Date, cancellationToken))
         {
             return new Error(CalendarAdminErrors.DayExists, nameof(CalendarDay.Date), day.Date);
@@ -226,10 +226,10 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser cur
 
     private static Error FormError(Error error, DateOnly date) => error.Code switch
     {
-        CalendarErrors.UnknownKind => new Error(CalendarAdminErrors.DayUnknownKind, nameof(CalendarDay.Kind), date),
-        CalendarErrors.WorkdayOnWeekday => new Error(CalendarAdminErrors.DayWorkdayOnWeekday, nameof(CalendarDay.Kind), date),
-        CalendarErrors.NameTooLong => new Error(CalendarAdminErrors.DayNameTooLong, nameof(CalendarDay.Name), CalendarDay.MaxNameLength),
-        CalendarErrors.NameInvalid => new Error(CalendarAdminErrors.DayNameInvalid, nameof(CalendarDay.Name), date),
+        var code when code == CalendarErrors.UnknownKind => new Error(CalendarAdminErrors.DayUnknownKind, nameof(CalendarDay.Kind), date),
+        var code when code == CalendarErrors.WorkdayOnWeekday => new Error(CalendarAdminErrors.DayWorkdayOnWeekday, nameof(CalendarDay.Kind), date),
+        var code when code == CalendarErrors.NameTooLong => new Error(CalendarAdminErrors.DayNameTooLong, nameof(CalendarDay.Name), CalendarDay.MaxNameLength),
+        var code when code == CalendarErrors.NameInvalid => new Error(CalendarAdminErrors.DayNameInvalid, nameof(CalendarDay.Name), date),
         _ => error,
     };
 

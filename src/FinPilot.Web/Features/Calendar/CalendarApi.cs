@@ -82,8 +82,8 @@ public static class CalendarApi
             return Problems.From(text.Errors);
         }
 
-        var result = await calendar.ImportAsync(text.Value!, year, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.From(result.Errors);
+        var result = await calendar.ImportAsync(text.Value, year, ct);
+        return result.ToHttp(value => TypedResults.Ok(value));
     }
 
     private static ProblemHttpResult? YearProblem(int year) =>

@@ -1,3 +1,5 @@
+using FinPilot.Domain.Common;
+
 namespace FinPilot.Web.Features.Calendar;
 
 /// <summary>
@@ -12,38 +14,38 @@ public static class CalendarAdminErrors
     public const int MaxWorkingDaysToAdd = 1000;
 
     /// <summary>The day to remove is not listed. Arguments: date.</summary>
-    public const string NotFound = "Calendar.NotFound";
+    public static readonly ErrorCode NotFound = ErrorCode.NotFound("Calendar.NotFound");
 
     /// <summary>A file with no days at all, which would replace nothing. No arguments.</summary>
-    public const string Empty = "Calendar.Empty";
+    public static readonly ErrorCode Empty = ErrorCode.Validation("Calendar.Empty");
 
     /// <summary>A line of a file sent for one year lists a day of another. Arguments: line, date, year.</summary>
-    public const string OutsideYear = "Calendar.OutsideYear";
+    public static readonly ErrorCode OutsideYear = ErrorCode.Validation("Calendar.OutsideYear");
 
     /// <summary>An uploaded file that is not UTF-8 text. No arguments.</summary>
-    public const string NotUtf8 = "Calendar.NotUtf8";
+    public static readonly ErrorCode NotUtf8 = ErrorCode.Validation("Calendar.NotUtf8");
 
     /// <summary>A file larger than <see cref="CalendarAdministration.MaxFileBytes"/>. Arguments: limit in KB.</summary>
-    public const string FileTooLarge = "Calendar.FileTooLarge";
+    public static readonly ErrorCode FileTooLarge = ErrorCode.Validation("Calendar.FileTooLarge");
 
     /// <summary>A year the calendar does not keep. Arguments: lowest, highest year.</summary>
-    public const string YearOutOfRange = "Calendar.YearOutOfRange";
+    public static readonly ErrorCode YearOutOfRange = ErrorCode.Validation("Calendar.YearOutOfRange");
 
     /// <summary>A count of working days outside what the calculator accepts. Arguments: lowest, highest.</summary>
-    public const string AddOutOfRange = "Calendar.AddOutOfRange";
+    public static readonly ErrorCode AddOutOfRange = ErrorCode.Validation("Calendar.AddOutOfRange");
 
     /// <summary>The date is listed already. Arguments: date.</summary>
-    public const string DayExists = "CalendarDay.Exists";
+    public static readonly ErrorCode DayExists = ErrorCode.Validation("CalendarDay.Exists");
 
     /// <summary>Arguments: date.</summary>
-    public const string DayUnknownKind = "CalendarDay.UnknownKind";
+    public static readonly ErrorCode DayUnknownKind = ErrorCode.Validation("CalendarDay.UnknownKind");
 
     /// <summary>Arguments: date.</summary>
-    public const string DayWorkdayOnWeekday = "CalendarDay.WorkdayOnWeekday";
+    public static readonly ErrorCode DayWorkdayOnWeekday = ErrorCode.Validation("CalendarDay.WorkdayOnWeekday");
 
     /// <summary>Arguments: date.</summary>
-    public const string DayNameTooLong = "CalendarDay.NameTooLong";
+    public static readonly ErrorCode DayNameTooLong = ErrorCode.Validation("CalendarDay.NameTooLong");
 
     /// <summary>Arguments: date.</summary>
-    public const string DayNameInvalid = "CalendarDay.NameInvalid";
+    public static readonly ErrorCode DayNameInvalid = ErrorCode.Validation("CalendarDay.NameInvalid");
 }

@@ -56,7 +56,7 @@ public sealed class WorkingCalendarProvider(IServiceScopeFactory scopes, TimePro
         // Every write path validates first, so this only fails if someone edited the table by hand;
         // counting deadlines with a calendar known to be wrong would be worse than stopping.
         return calendar.Succeeded
-            ? calendar.Value!
+            ? calendar.Value
             : throw new InvalidOperationException("The stored working-day calendar is invalid: " + string.Join("; ", calendar.Errors));
     }
 

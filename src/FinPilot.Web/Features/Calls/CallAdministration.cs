@@ -123,7 +123,7 @@ public sealed class CallAdministration(
             return created;
         }
 
-        var call = created.Value!;
+        var call = created.Value;
         var clash = await CheckBatchAsync(call.RegionId, call.BatchNumber, null, cancellationToken);
         if (clash is not null)
         {
@@ -144,7 +144,7 @@ public sealed class CallAdministration(
             return loaded;
         }
 
-        var call = loaded.Value!;
+        var call = loaded.Value;
         var before = Describe(call);
         var updated = call.UpdateDraft(Clean(details), clock.GetUtcNow());
         if (!updated.Succeeded)
@@ -171,7 +171,7 @@ public sealed class CallAdministration(
             return loaded;
         }
 
-        var call = loaded.Value!;
+        var call = loaded.Value;
         var published = call.Publish(clock.GetUtcNow(), current.Id!);
         if (!published.Succeeded)
         {
@@ -201,7 +201,7 @@ public sealed class CallAdministration(
             return loaded;
         }
 
-        var call = loaded.Value!;
+        var call = loaded.Value;
         var before = Describe(call);
         var details = changes.ApplyTo(call.Details);
         if (changes.BodyHtml is not null)
@@ -246,7 +246,7 @@ public sealed class CallAdministration(
             return loaded;
         }
 
-        var call = loaded.Value!;
+        var call = loaded.Value;
         var from = call.Status;
         var moved = move(call);
         if (!moved.Succeeded)

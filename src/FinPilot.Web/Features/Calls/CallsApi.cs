@@ -108,9 +108,7 @@ public static class CallsApi
     {
         // A new draft has no public record yet.
         var result = await calls.CreateAsync(input.RegionId, input.Details, ct);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/v1/calls/{result.Value!.Id}", CallDto.From(result.Value, clock.GetUtcNow(), null))
-            : Problems.From(result.Errors);
+        return result.ToHttp(value => TypedResults.Created($"/api/v1/calls/{value.Id}", CallDto.From(value, clock.GetUtcNow(), null)));
     }
 
     private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> Update(
@@ -139,15 +137,13 @@ public static class CallsApi
     private static async Task<Results<Ok<SubscriptionDto>, ProblemHttpResult>> Subscribe(int regionId, Guid? organisationId, CallSubscriptions subscriptions, CancellationToken ct)
     {
         var result = await subscriptions.SubscribeAsync(regionId, organisationId, ct);
-        return result.Succeeded
-            ? TypedResults.Ok(new SubscriptionDto(result.Value!.OrganisationId, result.Value.RegionId, result.Value.CreatedAt))
-            : Problems.From(result.Errors);
+        return result.ToHttp(value => TypedResults.Ok(new SubscriptionDto(value.OrganisationId, value.RegionId, value.CreatedAt)));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Unsubscribe(int regionId, Guid? organisationId, CallSubscriptions subscriptions, CancellationToken ct)
     {
         var result = await subscriptions.UnsubscribeAsync(regionId, organisationId, ct);
-        return result.Succeeded ? TypedResults.NoContent() : Problems.From(result.Errors);
+        return result.ToHttp();
     }
 
     /// <summary>One call, with the ledger index of its newest public record, so the answer to a change says what a read would.</summary>
@@ -159,7 +155,7 @@ public static class CallsApi
             return Problems.From(result.Errors);
         }
 
-        var call = result.Value!;
+        var call = result.Value;
         var (_, index) = await ledger.NewestIndexOfAsync(CallActions.RecordKinds, call.Id.ToString(), ct);
         return TypedResults.Ok(CallDto.From(call, clock.GetUtcNow(), index));
     }

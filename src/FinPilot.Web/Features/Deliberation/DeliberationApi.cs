@@ -38,29 +38,29 @@ public static class DeliberationApi
         group.MapGet("/{id:guid}", Get).WithName("GetMeeting").WithSummary("A meeting with its agenda, opinions, ballots and resolutions.");
         group.MapPost("/", Schedule).WithName("ScheduleMeeting").WithSummary("Schedule a meeting: date, chair, attendees (coordination-group members).");
         group.MapPost("/{id:guid}/items", (Guid id, ItemRequest r, DeliberationService s, CancellationToken ct) =>
-                Act(s.AddAgendaItemAsync(id, r.Kind, r.Title, r.ProjectIds ?? [], r.WorkingGroupView, ct)))
+                s.AddAgendaItemAsync(id, r.Kind, r.Title, r.ProjectIds ?? [], r.WorkingGroupView, ct).ToHttp())
             .WithName("AddAgendaItem").WithSummary("Put projects in deliberation on the agenda (admission of a batch).");
         group.MapPost("/{id:guid}/items/{itemId:guid}/opinions", (Guid id, Guid itemId, OpinionRequestDto r, DeliberationService s, CancellationToken ct) =>
-                Act(s.RequestOpinionAsync(id, itemId, r.Department, r.DueOn, ct)))
+                s.RequestOpinionAsync(id, itemId, r.Department, r.DueOn, ct).ToHttp())
             .WithName("RequestOpinion").WithSummary("Ask a business department for its opinion by a date.");
         group.MapPut("/{id:guid}/items/{itemId:guid}/opinions", (Guid id, Guid itemId, OpinionDto r, DeliberationService s, CancellationToken ct) =>
-                Act(s.RecordOpinionAsync(id, itemId, r.Department, r.Opinion, ct)))
+                s.RecordOpinionAsync(id, itemId, r.Department, r.Opinion, ct).ToHttp())
             .WithName("RecordOpinion").WithSummary("Record a department's opinion.");
-        group.MapPost("/{id:guid}/convene", (Guid id, DeliberationService s, CancellationToken ct) => Act(s.ConveneAsync(id, ct)))
+        group.MapPost("/{id:guid}/convene", (Guid id, DeliberationService s, CancellationToken ct) => s.ConveneAsync(id, ct).ToHttp())
             .WithName("ConveneMeeting").WithSummary("Open the meeting: attendees and agenda are fixed, voting begins.");
         group.MapPost("/{id:guid}/items/{itemId:guid}/votes", (Guid id, Guid itemId, VoteRequest r, DeliberationService s, CancellationToken ct) =>
-                Act(s.VoteAsync(id, itemId, r.Choice, r.Comment, r.Conditions, ct)))
+                s.VoteAsync(id, itemId, r.Choice, r.Comment, r.Conditions, ct).ToHttp())
             .WithName("Vote").WithSummary("The signed-in member votes once; members with a conflict are recused automatically.");
         group.MapPost("/{id:guid}/items/{itemId:guid}/resolution", (Guid id, Guid itemId, ResolutionRequest r, DeliberationService s, CancellationToken ct) =>
-                Act(s.ResolveAsync(id, itemId, r.Outcomes ?? [], r.Text, ct)))
+                s.ResolveAsync(id, itemId, r.Outcomes ?? [], r.Text, ct).ToHttp())
             .WithName("RecordResolution").WithSummary("The chair records the outcome per project; projects move and the resolution is published.");
         group.MapGet("/{id:guid}/minutes.docx", async (Guid id, MinutesDocument minutes, CancellationToken ct) =>
             {
                 var file = await minutes.ExportAsync(id, ct);
-                return file.Succeeded ? Results.File(file.Value!, MinutesDocument.ContentType, $"minutes-{id}.docx") : Problems.From(file.Errors);
+                return file.Succeeded ? Results.File(file.Value, MinutesDocument.ContentType, $"minutes-{id}.docx") : Problems.From(file.Errors);
             })
             .WithName("ExportMinutes").WithSummary("会议纪要 generated from the record, as DOCX.");
-        group.MapPost("/{id:guid}/close", (Guid id, DeliberationService s, CancellationToken ct) => Act(s.CloseAsync(id, ct)))
+        group.MapPost("/{id:guid}/close", (Guid id, DeliberationService s, CancellationToken ct) => s.CloseAsync(id, ct).ToHttp())
             .WithName("CloseMeeting").WithSummary("Close the meeting once every item is resolved.");
         return app;
     }
@@ -68,24 +68,18 @@ public static class DeliberationApi
     private static async Task<Results<Ok<IReadOnlyList<MeetingDto>>, ProblemHttpResult>> List(DeliberationService s, CancellationToken ct)
     {
         var found = await s.MeetingsAsync(ct);
-        return found.Succeeded ? TypedResults.Ok<IReadOnlyList<MeetingDto>>(found.Value!.Select(MeetingDto.From).ToList()) : Problems.From(found.Errors);
+        return found.ToHttp(value => TypedResults.Ok<IReadOnlyList<MeetingDto>>(value.Select(MeetingDto.From).ToList()));
     }
 
     private static async Task<Results<Ok<MeetingDto>, ProblemHttpResult>> Get(Guid id, DeliberationService s, CancellationToken ct)
     {
         var found = await s.GetAsync(id, ct);
-        return found.Succeeded ? TypedResults.Ok(MeetingDto.From(found.Value!)) : Problems.From(found.Errors);
+        return found.ToHttp(value => TypedResults.Ok(MeetingDto.From(value)));
     }
 
     private static async Task<Results<Created<MeetingDto>, ProblemHttpResult>> Schedule(MeetingDetails r, DeliberationService s, CancellationToken ct)
     {
         var made = await s.ScheduleAsync(r, ct);
-        return made.Succeeded ? TypedResults.Created($"/api/v1/meetings/{made.Value!.Id}", MeetingDto.From(made.Value)) : Problems.From(made.Errors);
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Act(Task<Result> action)
-    {
-        var result = await action;
-        return result.Succeeded ? TypedResults.NoContent() : Problems.From(result.Errors);
+        return made.ToHttp(value => TypedResults.Created($"/api/v1/meetings/{value.Id}", MeetingDto.From(value)));
     }
 }

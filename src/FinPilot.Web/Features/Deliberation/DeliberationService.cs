@@ -67,7 +67,7 @@ public sealed class DeliberationService(
         var members = (await MembersAsync(cancellationToken)).Select(m => m.Id).ToHashSet();
         if ((details.AttendeeIds ?? []).Any(a => !members.Contains(a)))
         {
-            return new Error(DeliberationErrors.NotAttendee, "AttendeeIds", string.Join(",", details.AttendeeIds!.Where(a => !members.Contains(a))));
+            return new Error(DeliberationErrors.NotAttendeeInput, "AttendeeIds", string.Join(",", details.AttendeeIds!.Where(a => !members.Contains(a))));
         }
 
         var now = clock.GetUtcNow();
@@ -77,9 +77,9 @@ public sealed class DeliberationService(
             return scheduled;
         }
 
-        db.Add(scheduled.Value!);
+        db.Add(scheduled.Value);
         await commands.SaveAsync(cancellationToken,
-            new AuditLine(DeliberationActions.Scheduled, AuditResource.Meeting, scheduled.Value!.Id.ToString(), new { details.Title, details.Date, attendees = details.AttendeeIds?.Count }));
+            new AuditLine(DeliberationActions.Scheduled, AuditResource.Meeting, scheduled.Value.Id.ToString(), new { details.Title, details.Date, attendees = details.AttendeeIds?.Count }));
         return scheduled;
     }
 

@@ -26,7 +26,7 @@ public sealed class MinutesDocument(FinPilotDbContext db, DeliberationService de
             return Result<byte[]>.Fail([.. found.Errors]);
         }
 
-        var meeting = found.Value!;
+        var meeting = found.Value;
         var people = meeting.AttendeeIds.Append(meeting.ChairId).Distinct().ToList();
         var projects = meeting.AgendaItems.SelectMany(i => i.ProjectIds).Distinct().ToList();
         var names = new MinutesNames(

@@ -50,7 +50,7 @@ internal sealed class DemoAdmittedBatch(FinPilotDbContext db, WorkingCalendarPro
         var projects = new List<PilotProject>();
         foreach (var (code, title, category, scenario, technology) in Pilots)
         {
-            var project = PilotProject.Create(Guid.CreateVersion7(On(2021, 5, 10)), call.Id, call.RegionId, organisations[code].Id, category, title, On(2021, 5, 10), Actor).Value!;
+            var project = PilotProject.Create(Guid.CreateVersion7(On(2021, 5, 10)), call.Id, call.RegionId, organisations[code].Id, category, title, On(2021, 5, 10), Actor).ValueOrThrow();
             var version = ApplicationVersionRecord.Open(project.Id, 1, Form(title, category, scenario, technology), On(2021, 5, 10), Actor);
             project.Submit(On(2021, 6, 1), Actor, call.ClosesAt);
             version.Freeze(On(2021, 6, 1));
@@ -64,7 +64,7 @@ internal sealed class DemoAdmittedBatch(FinPilotDbContext db, WorkingCalendarPro
 
         // 协调小组审议: one meeting, one admission item, the chair's vote and resolution.
         var meetingDay = On(2021, 11, 25, 9);
-        var meeting = Meeting.Schedule(Guid.CreateVersion7(meetingDay), new MeetingDetails("2021年第四次试点协调小组会议", new DateOnly(2021, 11, 25), new TimeOnly(9, 30), chair, [chair]), On(2021, 11, 18), chair).Value!;
+        var meeting = Meeting.Schedule(Guid.CreateVersion7(meetingDay), new MeetingDetails("2021年第四次试点协调小组会议", new DateOnly(2021, 11, 25), new TimeOnly(9, 30), chair, [chair]), On(2021, 11, 18), chair).ValueOrThrow();
         var itemId = Guid.CreateVersion7(meetingDay);
         meeting.AddAgendaItem(itemId, AgendaItemKind.Admission, "北京地区第一批试点项目入箱", projects, "北京工作组经形式审查与专业评估，建议纳入试点。", On(2021, 11, 18), chair);
         meeting.Convene(On(2021, 11, 25, 10), chair);
@@ -88,7 +88,7 @@ internal sealed class DemoAdmittedBatch(FinPilotDbContext db, WorkingCalendarPro
             p.Id, p.Title, organisations.Values.Single(o => o.Id == p.LeadOrganisationId).NameZh, [], p.Category, [], [],
             "检验新技术在该业务场景下的合规边界与风险控制有效性。", "仅限专业投资者，不超过 500 户。", 12)).ToList();
         var notice = PublicNotice.Create(Guid.CreateVersion7(published), call.RegionId,
-            new PublicNoticeContent("北京地区资本市场金融科技创新试点第一批拟入箱项目公示", "经试点协调小组审议，现将拟纳入试点的项目予以公示。", "北京证监局科技监管处 010-8000 0001", summaries), published, Actor).Value!;
+            new PublicNoticeContent("北京地区资本市场金融科技创新试点第一批拟入箱项目公示", "经试点协调小组审议，现将拟纳入试点的项目予以公示。", "北京证监局科技监管处 010-8000 0001", summaries), published, Actor).ValueOrThrow();
         notice.Publish(published, Actor, await calendars.GetAsync(cancellationToken));
         db.PublicNotices.Add(notice);
         records.Write(

@@ -51,7 +51,7 @@ internal sealed class DemoApplications(FinPilotDbContext db, TimeProvider clock)
 
             var organisation = organisations[sample.OrganisationCode];
             var actor = sample.OrganisationCode == "MA01JHQ20" ? applicant : SeedActor;
-            var project = PilotProject.Create(Guid.CreateVersion7(now), call.Id, call.RegionId, organisation.Id, sample.Category, sample.Title, now, actor).Value!;
+            var project = PilotProject.Create(Guid.CreateVersion7(now), call.Id, call.RegionId, organisation.Id, sample.Category, sample.Title, now, actor).ValueOrThrow();
             db.Projects.Add(project);
             var form = Form(sample, complete: sample.Stage != ProjectStage.Draft);
             var version = ApplicationVersionRecord.Open(project.Id, 1, form, now, actor);

@@ -49,7 +49,7 @@ public sealed class DemoSeeder(
             var details = new CallDetails(demo.Batch, demo.Title, demo.BodyHtml, demo.Directions, demo.EligibleTypes, opensAt, closesAt, demo.Materials, demo.Contact);
 
             // Calls are walked through their history (published before opening), so their dates read true.
-            var created = Call.Create(Guid.CreateVersion7(now), regionId, details, publishedAt, author).Value!;
+            var created = Call.Create(Guid.CreateVersion7(now), regionId, details, publishedAt, author).ValueOrThrow();
             if (demo.Status is CallStatus.Published or CallStatus.Closed)
             {
                 created.Publish(publishedAt, author);
@@ -83,7 +83,7 @@ public sealed class DemoSeeder(
         {
             if (!await db.Regions.AnyAsync(r => r.Code == demo.Code, cancellationToken))
             {
-                db.Regions.Add(Region.Create(demo.Code, demo.NameZh, demo.NameEn, demo.ApprovedOn).Value!);
+                db.Regions.Add(Region.Create(demo.Code, demo.NameZh, demo.NameEn, demo.ApprovedOn).ValueOrThrow());
             }
         }
 
@@ -104,7 +104,7 @@ public sealed class DemoSeeder(
                 var contact = new OrganisationContact(demo.ContactName, "创新业务负责人", "010-8000 0000", null);
                 existing = Organisation.Create(
                     new OrganisationDetails(demo.NameZh, demo.NameEn, demo.Type, demo.Licensed, creditCode, regions[demo.RegionCode].Id, [contact]),
-                    Guid.CreateVersion7(clock.GetUtcNow())).Value!;
+                    Guid.CreateVersion7(clock.GetUtcNow())).ValueOrThrow();
                 db.Organisations.Add(existing);
             }
 
@@ -134,7 +134,7 @@ public sealed class DemoSeeder(
 
             var regionId = demo.RegionCode is null ? (int?)null : regions[demo.RegionCode].Id;
             var organisationId = demo.OrganisationCode is null ? (Guid?)null : organisations[demo.OrganisationCode].Id;
-            await system.GrantAsync(created.Value!.User.Id, demo.Role, regionId, organisationId, cancellationToken);
+            await system.GrantAsync(created.Value.User.Id, demo.Role, regionId, organisationId, cancellationToken);
         }
     }
 }

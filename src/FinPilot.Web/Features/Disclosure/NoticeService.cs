@@ -89,9 +89,9 @@ public sealed class NoticeService(
             return created;
         }
 
-        db.PublicNotices.Add(created.Value!);
+        db.PublicNotices.Add(created.Value);
         await commands.SaveAsync(cancellationToken,
-            new AuditLine(NoticeActions.Created, AuditResource.Notice, created.Value!.Id.ToString(), new { content.Title, projects = content.Projects?.Count ?? 0 }, regionId));
+            new AuditLine(NoticeActions.Created, AuditResource.Notice, created.Value.Id.ToString(), new { content.Title, projects = content.Projects?.Count ?? 0 }, regionId));
         return created;
     }
 
@@ -349,7 +349,7 @@ public static class NoticeActions
     public const string Answered = "notice.response-answered";
     public const string Resolved = "notice.objection-resolved";
     public const string Admitted = "project.admitted";
-    public const string ProjectNotApproved = "Disclosure.ProjectNotApproved";
+    public static readonly ErrorCode ProjectNotApproved = ErrorCode.Validation("Disclosure.ProjectNotApproved");
 
     /// <summary>Kinds of public record (the ledger appends them by these names).</summary>
     public const string RecordPublished = "Disclosure.NoticePublished";

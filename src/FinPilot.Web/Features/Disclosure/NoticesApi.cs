@@ -52,17 +52,17 @@ public static class NoticesApi
         manage.MapGet("/candidates/{regionId:int}", Candidates).WithName("NoticeCandidates")
             .WithSummary("The region's approved projects not yet on a live notice, with summaries drafted from their applications.");
         manage.MapPost("/", Create).WithName("CreateNotice").WithSummary("Draft a notice for approved projects.");
-        manage.MapPut("/{id:guid}", (Guid id, ContentRequest r, NoticeService s, CancellationToken ct) => Act(s.UpdateDraftAsync(id, r.Content, r.Version, ct)))
+        manage.MapPut("/{id:guid}", (Guid id, ContentRequest r, NoticeService s, CancellationToken ct) => s.UpdateDraftAsync(id, r.Content, r.Version, ct).ToHttp())
             .WithName("UpdateNotice").WithSummary("Change a draft notice.");
-        manage.MapPost("/{id:guid}/publish", (Guid id, VersionRequest r, NoticeService s, CancellationToken ct) => Act(s.PublishAsync(id, r.Version, ct)))
+        manage.MapPost("/{id:guid}/publish", (Guid id, VersionRequest r, NoticeService s, CancellationToken ct) => s.PublishAsync(id, r.Version, ct).ToHttp())
             .WithName("PublishNotice").WithSummary("Publish: the period in working days starts the next day.");
-        manage.MapPost("/{id:guid}/withdraw", (Guid id, ReasonRequest r, NoticeService s, CancellationToken ct) => Act(s.WithdrawAsync(id, r.Reason, r.Version, ct)))
+        manage.MapPost("/{id:guid}/withdraw", (Guid id, ReasonRequest r, NoticeService s, CancellationToken ct) => s.WithdrawAsync(id, r.Reason, r.Version, ct).ToHttp())
             .WithName("WithdrawNotice").WithSummary("Withdraw a draft, or a published notice none of whose projects was admitted.");
         manage.MapPost("/{id:guid}/responses/{responseId:guid}/answer", (Guid id, Guid responseId, AnswerRequest r, NoticeService s, CancellationToken ct) =>
-                Act(s.AnswerAsync(id, responseId, r.Text, ct)))
+                s.AnswerAsync(id, responseId, r.Text, ct).ToHttp())
             .WithName("AnswerResponse").WithSummary("Answer a comment or objection (published with the notice).");
         manage.MapPost("/{id:guid}/responses/{responseId:guid}/resolve", (Guid id, Guid responseId, ResolveRequest r, NoticeService s, CancellationToken ct) =>
-                Act(s.ResolveAsync(id, responseId, r.Outcome, r.Note, ct)))
+                s.ResolveAsync(id, responseId, r.Outcome, r.Note, ct).ToHttp())
             .WithName("ResolveObjection").WithSummary("Record how an objection was resolved; upheld sends the project back to deliberation.");
 
         var open = app.MapGroup("/api/v1/notices").WithTags("Public notices").AllowAnonymous().DisableAntiforgery();
@@ -80,21 +80,19 @@ public static class NoticesApi
     private static async Task<Results<Ok<IReadOnlyList<PublicProjectSummary>>, ProblemHttpResult>> Candidates(int regionId, NoticeService s, CancellationToken ct)
     {
         var found = await s.CandidatesAsync(regionId, ct);
-        return found.Succeeded ? TypedResults.Ok(found.Value!) : Problems.From(found.Errors);
+        return found.ToHttp(value => TypedResults.Ok(value));
     }
 
     private static async Task<Results<Created<NoticeDto>, ProblemHttpResult>> Create(NoticeRequest r, NoticeService s, CancellationToken ct)
     {
         var created = await s.CreateAsync(r.RegionId, r.Content, ct);
-        return created.Succeeded
-            ? TypedResults.Created($"/api/v1/notices/{created.Value!.Id}", NoticeDto.From(created.Value, staff: true))
-            : Problems.From(created.Errors);
+        return created.ToHttp(value => TypedResults.Created($"/api/v1/notices/{value.Id}", NoticeDto.From(value, staff: true)));
     }
 
     private static async Task<Results<Ok<NoticeDto>, ProblemHttpResult>> Get(Guid id, NoticeService s, HttpContext http, CancellationToken ct)
     {
         var found = await s.GetAsync(id, ct);
-        return found.Succeeded ? TypedResults.Ok(NoticeDto.From(found.Value!, staff: false)) : Problems.From(found.Errors);
+        return found.ToHttp(value => TypedResults.Ok(NoticeDto.From(value, staff: false)));
     }
 
     private static async Task<Results<Created<ResponseDto>, ProblemHttpResult>> Respond(
@@ -118,13 +116,7 @@ public static class NoticesApi
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Resources.Strings.Problem_Error, detail: ErrorText.Describe(made.Errors[0]));
         }
 
-        var x = made.Value!;
+        var x = made.Value;
         return TypedResults.Created($"/api/v1/notices/{id}", new ResponseDto(x.Id, x.Kind, x.ProjectId, x.Text, null, null, x.SubmittedAt, null, null, null, null));
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Act(Task<Result> action)
-    {
-        var result = await action;
-        return result.Succeeded ? TypedResults.NoContent() : Problems.From(result.Errors);
     }
 }

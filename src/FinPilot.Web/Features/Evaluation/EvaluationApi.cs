@@ -87,50 +87,50 @@ public static class EvaluationApi
         group.MapPut("/experts/{userId}", SaveExpert).WithName("SaveExpert").WithSummary("Write an expert's profile: employer, domains, sub-groups, tags, load, history.");
         group.MapGet("/experts/{userId}/declarations", Declarations).WithName("ListConflictDeclarations").WithSummary("An expert's standing conflict declarations.");
         group.MapPost("/declarations", Declare).WithName("DeclareConflict").WithSummary("The signed-in expert declares a standing conflict (organisation, person, other).");
-        group.MapPost("/declarations/{id:guid}/end", (Guid id, ExpertPool pool, CancellationToken ct) => Act(pool.EndDeclarationAsync(id, ct)))
+        group.MapPost("/declarations/{id:guid}/end", (Guid id, ExpertPool pool, CancellationToken ct) => pool.EndDeclarationAsync(id, ct).ToHttp())
             .WithName("EndConflictDeclaration").WithSummary("Mark one's own declaration as no longer current (it stays on record).");
 
         group.MapGet("/rounds", ListRounds).WithName("ListRounds").WithSummary("Rounds the caller may read.");
         group.MapPost("/rounds", CreateRound).WithName("CreateRound").WithSummary("Open a round for a call's projects in evaluation.");
         group.MapGet("/rounds/{id:guid}", GetRound).WithName("GetRound").WithSummary("A round with its projects, assignment and solver report.");
         group.MapPut("/rounds/{id:guid}", (Guid id, RoundSettingsRequest r, RoundService s, CancellationToken ct) =>
-                Act(s.UpdateSettingsAsync(id, new RoundSettings(r.Title, r.ExpertsPerProject, r.Deadline, r.ShowPeerScores, r.Weights, r.Rubric), r.Version, ct)))
+                s.UpdateSettingsAsync(id, new RoundSettings(r.Title, r.ExpertsPerProject, r.Deadline, r.ShowPeerScores, r.Weights, r.Rubric), r.Version, ct).ToHttp())
             .WithName("UpdateRound").WithSummary("Change a round's settings while it is prepared.");
         group.MapPost("/rounds/{id:guid}/solve", Solve).WithName("SolveAssignment")
             .WithSummary("Assign experts to the whole round with the min-cost-flow solver; infeasibility is explained.");
-        group.MapPut("/rounds/{id:guid}/rules", (Guid id, RuleRequest r, RoundService s, CancellationToken ct) => Act(s.SetRuleAsync(id, r.ProjectId, r.ExpertUserId, r.Kind, ct)))
+        group.MapPut("/rounds/{id:guid}/rules", (Guid id, RuleRequest r, RoundService s, CancellationToken ct) => s.SetRuleAsync(id, r.ProjectId, r.ExpertUserId, r.Kind, ct).ToHttp())
             .WithName("SetPairRule").WithSummary("Pin or forbid an expert for a project (kind null clears).");
-        group.MapPost("/rounds/{id:guid}/assignments", (Guid id, PairRequest r, RoundService s, CancellationToken ct) => Act(s.AddAsync(id, r.ProjectId, r.ExpertUserId, ct)))
+        group.MapPost("/rounds/{id:guid}/assignments", (Guid id, PairRequest r, RoundService s, CancellationToken ct) => s.AddAsync(id, r.ProjectId, r.ExpertUserId, ct).ToHttp())
             .WithName("AddAssignment").WithSummary("Assign by hand, with conflicts, forbidden pairs and loads checked.");
-        group.MapDelete("/assignments/{id:guid}", (Guid id, RoundService s, CancellationToken ct) => Act(s.RemoveAsync(id, ct)))
+        group.MapDelete("/assignments/{id:guid}", (Guid id, RoundService s, CancellationToken ct) => s.RemoveAsync(id, ct).ToHttp())
             .WithName("RemoveAssignment").WithSummary("Take an expert off a project.");
-        group.MapPost("/rounds/{id:guid}/open", (Guid id, VersionRequest r, RoundService s, CancellationToken ct) => Act(s.OpenAsync(id, r.Version, ct)))
+        group.MapPost("/rounds/{id:guid}/open", (Guid id, VersionRequest r, RoundService s, CancellationToken ct) => s.OpenAsync(id, r.Version, ct).ToHttp())
             .WithName("OpenRound").WithSummary("Open for scoring once every project has its experts and domains.");
-        group.MapPost("/rounds/{id:guid}/complete", (Guid id, VersionRequest r, RoundService s, CancellationToken ct) => Act(s.CompleteAsync(id, r.Version, ct)))
+        group.MapPost("/rounds/{id:guid}/complete", (Guid id, VersionRequest r, RoundService s, CancellationToken ct) => s.CompleteAsync(id, r.Version, ct).ToHttp())
             .WithName("CompleteRound").WithSummary("All sheets in, disagreements settled: the projects go to deliberation.");
         group.MapPut("/rounds/{id:guid}/projects/{projectId:guid}/consensus", (Guid id, Guid projectId, OutcomeRequest r, RoundService s, CancellationToken ct) =>
-                Act(s.RecordConsensusAsync(id, projectId, r.Outcome, ct)))
+                s.RecordConsensusAsync(id, projectId, r.Outcome, ct).ToHttp())
             .WithName("RecordConsensus").WithSummary("Record the outcome of a consensus discussion on a flagged project.");
         group.MapGet("/rounds/{id:guid}/summary", Summary).WithName("GetRoundSummary").WithSummary("Ranking per category, aggregates, calibration and flags.");
         group.MapGet("/rounds/{id:guid}/projects/{projectId:guid}/report", Report).WithName("GetEvaluationReport").WithSummary("The evaluation report of one project.");
         group.MapGet("/rounds/{id:guid}/export.xlsx", Export).WithName("ExportRound").WithSummary("The round as an XLSX workbook.");
-        group.MapPost("/assignments/{id:guid}/reopen", (Guid id, ReasonRequest r, ScoringService s, CancellationToken ct) => Act(s.ReopenAsync(id, r.Reason, ct)))
+        group.MapPost("/assignments/{id:guid}/reopen", (Guid id, ReasonRequest r, ScoringService s, CancellationToken ct) => s.ReopenAsync(id, r.Reason, ct).ToHttp())
             .WithName("ReopenSheet").WithSummary("Reopen one expert's submitted sheet, with a reason (audited).");
 
         group.MapGet("/my/assignments", Mine).WithName("MyAssignments").WithSummary("The signed-in expert's assignments.");
         group.MapGet("/my/assignments/{id:guid}", GetScoring).WithName("GetMyAssignment").WithSummary("One assignment; the project's content only after the no-conflict declaration.");
-        group.MapPost("/my/assignments/{id:guid}/no-conflict", (Guid id, ScoringService s, CancellationToken ct) => Act(s.ConfirmNoConflictAsync(id, ct)))
+        group.MapPost("/my/assignments/{id:guid}/no-conflict", (Guid id, ScoringService s, CancellationToken ct) => s.ConfirmNoConflictAsync(id, ct).ToHttp())
             .WithName("ConfirmNoConflict").WithSummary("Declare no conflict of interest with this project.");
-        group.MapPost("/my/assignments/{id:guid}/conflict", (Guid id, ReasonRequest r, ScoringService s, CancellationToken ct) => Act(s.DeclareConflictAsync(id, r.Reason, ct)))
+        group.MapPost("/my/assignments/{id:guid}/conflict", (Guid id, ReasonRequest r, ScoringService s, CancellationToken ct) => s.DeclareConflictAsync(id, r.Reason, ct).ToHttp())
             .WithName("DeclareAssignmentConflict").WithSummary("Declare a conflict with this project; it is closed to you from then on.");
-        group.MapPut("/my/assignments/{id:guid}/sheet", (Guid id, SheetRequest r, ScoringService s, CancellationToken ct) => Act(s.SaveDraftAsync(id, r.Sheet ?? ScoreSheets.Empty, r.Version, ct)))
+        group.MapPut("/my/assignments/{id:guid}/sheet", (Guid id, SheetRequest r, ScoringService s, CancellationToken ct) => s.SaveDraftAsync(id, r.Sheet ?? ScoreSheets.Empty, r.Version, ct).ToHttp())
             .WithName("SaveSheetDraft").WithSummary("Save the score sheet as a draft.");
-        group.MapPost("/my/assignments/{id:guid}/submit", (Guid id, SheetRequest r, ScoringService s, CancellationToken ct) => Act(s.SubmitAsync(id, r.Sheet ?? ScoreSheets.Empty, r.Version, ct)))
+        group.MapPost("/my/assignments/{id:guid}/submit", (Guid id, SheetRequest r, ScoringService s, CancellationToken ct) => s.SubmitAsync(id, r.Sheet ?? ScoreSheets.Empty, r.Version, ct).ToHttp())
             .WithName("SubmitSheet").WithSummary("Submit the score sheet, which locks it.");
         group.MapPost("/my/assignments/{id:guid}/questions", Ask).WithName("AskApplicant").WithSummary("Ask the applicant a question; optionally pause the deadline until answered.");
 
         group.MapGet("/projects/{projectId:guid}/questions", QuestionsForApplicant).WithName("ListEvaluationQuestions").WithSummary("The questions on the caller's project (lead applicant).");
-        group.MapPost("/questions/{id:guid}/answer", (Guid id, AnswerRequest r, ScoringService s, CancellationToken ct) => Act(s.AnswerAsync(id, r.Answer, ct)))
+        group.MapPost("/questions/{id:guid}/answer", (Guid id, AnswerRequest r, ScoringService s, CancellationToken ct) => s.AnswerAsync(id, r.Answer, ct).ToHttp())
             .WithName("AnswerQuestion").WithSummary("The lead applicant answers an evaluation question.");
         group.MapGet("/integrity", Integrity).WithName("GetIntegrityReport").WithSummary("Conflicts declared and found, reopened sheets, deviating experts.");
         return app;
@@ -140,15 +140,13 @@ public static class EvaluationApi
         string? q, ExpertDomain? domain, int? regionId, int? page, int? pageSize, ExpertPool pool, CancellationToken ct)
     {
         var found = await pool.ListAsync(new ExpertFilter(q, domain, regionId, page, pageSize), ct);
-        return found.Succeeded
-            ? TypedResults.Ok(new Page<ExpertDto>(found.Value!.Items.Select(ExpertDto.From).ToList(), found.Value.PageNumber, found.Value.PageSize, found.Value.Total))
-            : Problems.From(found.Errors);
+        return found.ToHttp(value => TypedResults.Ok(new Page<ExpertDto>(value.Items.Select(ExpertDto.From).ToList(), value.PageNumber, value.PageSize, value.Total)));
     }
 
     private static async Task<Results<Ok<ExpertDto>, ProblemHttpResult>> GetExpert(string userId, ExpertPool pool, CancellationToken ct)
     {
         var found = await pool.GetAsync(userId, ct);
-        return found.Succeeded ? TypedResults.Ok(ExpertDto.From(found.Value!)) : Problems.From(found.Errors);
+        return found.ToHttp(value => TypedResults.Ok(ExpertDto.From(value)));
     }
 
     private static async Task<Results<Ok<ExpertDto>, ProblemHttpResult>> SaveExpert(string userId, ExpertRequest r, ExpertPool pool, CancellationToken ct)
@@ -161,21 +159,13 @@ public static class EvaluationApi
     private static async Task<Results<Ok<IReadOnlyList<DeclarationDto>>, ProblemHttpResult>> Declarations(string userId, ExpertPool pool, CancellationToken ct)
     {
         var found = await pool.DeclarationsAsync(userId, ct);
-        return found.Succeeded
-            ? TypedResults.Ok<IReadOnlyList<DeclarationDto>>(found.Value!.Select(d => new DeclarationDto(d.Id, d.Kind, d.OrganisationId, d.Text, d.DeclaredAt, d.EndedAt)).ToList())
-            : Problems.From(found.Errors);
+        return found.ToHttp(value => TypedResults.Ok<IReadOnlyList<DeclarationDto>>(value.Select(d => new DeclarationDto(d.Id, d.Kind, d.OrganisationId, d.Text, d.DeclaredAt, d.EndedAt)).ToList()));
     }
 
     private static async Task<Results<Created<DeclarationDto>, ProblemHttpResult>> Declare(DeclarationRequest r, ExpertPool pool, CancellationToken ct)
     {
         var made = await pool.DeclareAsync(r.Kind, r.OrganisationId, r.Text, ct);
-        if (!made.Succeeded)
-        {
-            return Problems.From(made.Errors);
-        }
-
-        var d = made.Value!;
-        return TypedResults.Created($"/api/v1/evaluation/experts/{d.ExpertUserId}/declarations", new DeclarationDto(d.Id, d.Kind, d.OrganisationId, d.Text, d.DeclaredAt, d.EndedAt));
+        return made.ToHttp(d => TypedResults.Created($"/api/v1/evaluation/experts/{d.ExpertUserId}/declarations", new DeclarationDto(d.Id, d.Kind, d.OrganisationId, d.Text, d.DeclaredAt, d.EndedAt)));
     }
 
     private static async Task<Ok<IReadOnlyList<RoundRowDto>>> ListRounds(RoundReader reader, CancellationToken ct) =>
@@ -191,49 +181,41 @@ public static class EvaluationApi
             return Problems.From(created.Errors);
         }
 
-        var view = await reader.ViewAsync(created.Value!.Id, ct);
+        var view = await reader.ViewAsync(created.Value.Id, ct);
         return TypedResults.Created($"/api/v1/evaluation/rounds/{created.Value.Id}", ToDto(view.Value!));
     }
 
     private static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> GetRound(Guid id, RoundReader reader, CancellationToken ct)
     {
         var view = await reader.ViewAsync(id, ct);
-        return view.Succeeded ? TypedResults.Ok(ToDto(view.Value!)) : Problems.From(view.Errors);
+        return view.ToHttp(value => TypedResults.Ok(ToDto(value)));
     }
 
     private static async Task<Results<Ok<SolveReport>, ProblemHttpResult>> Solve(Guid id, RoundService rounds, CancellationToken ct)
     {
         var report = await rounds.SolveAsync(id, ct);
-        return report.Succeeded ? TypedResults.Ok(report.Value!) : Problems.From(report.Errors);
+        return report.ToHttp(value => TypedResults.Ok(value));
     }
 
     private static async Task<Results<Ok<SummaryDto>, ProblemHttpResult>> Summary(Guid id, RoundReader reader, CancellationToken ct)
     {
         var found = await reader.SummaryAsync(id, ct);
-        return found.Succeeded
-            ? TypedResults.Ok(new SummaryDto(id, found.Value!.Projects.Select(ToDto).ToList(), found.Value.Experts))
-            : Problems.From(found.Errors);
+        return found.ToHttp(value => TypedResults.Ok(new SummaryDto(id, value.Projects.Select(ToDto).ToList(), value.Experts)));
     }
 
     private static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> Report(Guid id, Guid projectId, RoundReader reader, CancellationToken ct)
     {
         var found = await reader.ReportAsync(id, projectId, ct);
-        if (!found.Succeeded)
-        {
-            return Problems.From(found.Errors);
-        }
-
-        var r = found.Value!;
-        return TypedResults.Ok(new ReportDto(
+        return found.ToHttp(r => TypedResults.Ok(new ReportDto(
             id, projectId, r.Project.Project.Title, r.Summary is null ? null : ToDto(r.Summary),
             r.Sheets.Select(s => new ReportSheetDto(s.ExpertName, s.Domains, s.Assignment.Sheet, s.Assignment.SubmittedAt)).ToList(),
-            r.Dissenters, r.Questions.Select(QuestionDto.From).ToList()));
+            r.Dissenters, r.Questions.Select(QuestionDto.From).ToList())));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(Guid id, RoundExport export, CancellationToken ct)
     {
         var file = await export.ExportAsync(id, ct);
-        return file.Succeeded ? TypedResults.File(file.Value!, RoundExport.ContentType, $"evaluation-{id}.xlsx") : Problems.From(file.Errors);
+        return file.ToHttp(value => TypedResults.File(value, RoundExport.ContentType, $"evaluation-{id}.xlsx"));
     }
 
     private static async Task<Ok<IReadOnlyList<MyAssignmentDto>>> Mine(ScoringService scoring, CancellationToken ct) =>
@@ -243,33 +225,27 @@ public static class EvaluationApi
     private static async Task<Results<Ok<ScoringDto>, ProblemHttpResult>> GetScoring(Guid id, ScoringService scoring, CancellationToken ct)
     {
         var found = await scoring.GetAsync(id, ct);
-        if (!found.Succeeded)
-        {
-            return Problems.From(found.Errors);
-        }
-
-        var v = found.Value!;
-        return TypedResults.Ok(new ScoringDto(
+        return found.ToHttp(v => TypedResults.Ok(new ScoringDto(
             v.Assignment.Id, v.Assignment.State, v.Project.Project.Title, v.Project.LeadName, v.Assignment.OpensMaterials ? v.Assignment.Sheet : null, v.Round.Rubric,
-            v.Deadline.Effective, v.Late, v.Questions.Select(QuestionDto.From).ToList(), v.Assignment.Version));
+            v.Deadline.Effective, v.Late, v.Questions.Select(QuestionDto.From).ToList(), v.Assignment.Version)));
     }
 
     private static async Task<Results<Created<QuestionDto>, ProblemHttpResult>> Ask(Guid id, QuestionRequest r, ScoringService scoring, CancellationToken ct)
     {
         var asked = await scoring.AskAsync(id, r.Text, r.PauseDeadline, ct);
-        return asked.Succeeded ? TypedResults.Created($"/api/v1/evaluation/questions/{asked.Value!.Id}", QuestionDto.From(asked.Value)) : Problems.From(asked.Errors);
+        return asked.ToHttp(value => TypedResults.Created($"/api/v1/evaluation/questions/{value.Id}", QuestionDto.From(value)));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<QuestionDto>>, ProblemHttpResult>> QuestionsForApplicant(Guid projectId, ScoringService scoring, CancellationToken ct)
     {
         var found = await scoring.QuestionsForApplicantAsync(projectId, ct);
-        return found.Succeeded ? TypedResults.Ok<IReadOnlyList<QuestionDto>>(found.Value!.Select(QuestionDto.From).ToList()) : Problems.From(found.Errors);
+        return found.ToHttp(value => TypedResults.Ok<IReadOnlyList<QuestionDto>>(value.Select(QuestionDto.From).ToList()));
     }
 
     private static async Task<Results<Ok<IntegrityView>, ProblemHttpResult>> Integrity(IntegrityReport report, CancellationToken ct)
     {
         var found = await report.GetAsync(ct);
-        return found.Succeeded ? TypedResults.Ok(found.Value!) : Problems.From(found.Errors);
+        return found.ToHttp(value => TypedResults.Ok(value));
     }
 
     private static RoundDto ToDto(RoundView v) => new(
@@ -279,10 +255,4 @@ public static class EvaluationApi
         v.Rules.Select(r => new PairRuleDto(r.ProjectId, r.ExpertUserId, r.Kind)).ToList(), v.Round.Version);
 
     private static ProjectResultDto ToDto(ProjectSummary p) => new(p.ProjectId, p.Title, p.Category, p.Rank, p.Aggregate, p.Consensus?.Outcome);
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Act(Task<Result> action)
-    {
-        var result = await action;
-        return result.Succeeded ? TypedResults.NoContent() : Problems.From(result.Errors);
-    }
 }

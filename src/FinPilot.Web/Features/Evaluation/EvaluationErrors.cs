@@ -1,27 +1,37 @@
+using FinPilot.Domain.Common;
+
 namespace FinPilot.Web.Features.Evaluation;
 
 /// <summary>Error codes of the evaluation feature; messages are <c>Error_…</c> keys in EvaluationStrings.</summary>
 public static class RoundErrors
 {
-    public const string NotFound = "Evaluation.NotFound";
-    public const string ChangedByAnother = "Evaluation.ChangedByAnother";
-    public const string NotAnExpert = "Evaluation.NotAnExpert";
-    public const string DomainsRequired = "Evaluation.DomainsRequired";
-    public const string UnknownRegion = "Evaluation.UnknownRegion";
-    public const string UnknownTag = "Evaluation.UnknownTag";
-    public const string UnknownOrganisation = "Evaluation.UnknownOrganisation";
-    public const string LoadOutOfRange = "Evaluation.LoadOutOfRange";
-    public const string TooManyTags = "Evaluation.TooManyTags";
-    public const string HistoryInvalid = "Evaluation.HistoryInvalid";
-    public const string NoProjectsInEvaluation = "Evaluation.NoProjectsInEvaluation";
-    public const string AlreadyAssigned = "Evaluation.AlreadyAssigned";
-    public const string ExpertConflicted = "Evaluation.ExpertConflicted";
-    public const string ExpertOverLoad = "Evaluation.ExpertOverLoad";
-    public const string PairForbidden = "Evaluation.PairForbidden";
-    public const string ProjectNotInRound = "Evaluation.ProjectNotInRound";
-    public const string AssignmentIncomplete = "Evaluation.AssignmentIncomplete";
-    public const string ScoresOutstanding = "Evaluation.ScoresOutstanding";
-    public const string ConsensusOutstanding = "Evaluation.ConsensusOutstanding";
-    public const string AlreadyAnswered = "Evaluation.AlreadyAnswered";
-    public const string NotFlagged = "Evaluation.NotFlagged";
+    public static readonly ErrorCode NotFound = ErrorCode.NotFound("Evaluation.NotFound");
+    public static readonly ErrorCode ChangedByAnother = ErrorCode.Conflict("Evaluation.ChangedByAnother");
+    public static readonly ErrorCode NotAnExpert = ErrorCode.InvalidState("Evaluation.NotAnExpert");
+
+    /// <summary><see cref="NotAnExpert"/> for an id given in the request: bad input (400), not the caller's state (409).</summary>
+    public static readonly ErrorCode NotAnExpertInput = ErrorCode.Validation("Evaluation.NotAnExpert");
+
+    public static readonly ErrorCode DomainsRequired = ErrorCode.Validation("Evaluation.DomainsRequired");
+    public static readonly ErrorCode UnknownRegion = ErrorCode.Validation("Evaluation.UnknownRegion");
+    public static readonly ErrorCode UnknownTag = ErrorCode.Validation("Evaluation.UnknownTag");
+    public static readonly ErrorCode UnknownOrganisation = ErrorCode.Validation("Evaluation.UnknownOrganisation");
+    public static readonly ErrorCode LoadOutOfRange = ErrorCode.Validation("Evaluation.LoadOutOfRange");
+    public static readonly ErrorCode TooManyTags = ErrorCode.Validation("Evaluation.TooManyTags");
+    public static readonly ErrorCode HistoryInvalid = ErrorCode.Validation("Evaluation.HistoryInvalid");
+    public static readonly ErrorCode NoProjectsInEvaluation = ErrorCode.Validation("Evaluation.NoProjectsInEvaluation");
+    public static readonly ErrorCode AlreadyAssigned = ErrorCode.Validation("Evaluation.AlreadyAssigned");
+    public static readonly ErrorCode ExpertConflicted = ErrorCode.InvalidState("Evaluation.ExpertConflicted");
+
+    /// <summary><see cref="ExpertConflicted"/> for an expert given in the request: bad input (400), not the assignment's state (409).</summary>
+    public static readonly ErrorCode ExpertConflictedInput = ErrorCode.Validation("Evaluation.ExpertConflicted");
+
+    public static readonly ErrorCode ExpertOverLoad = ErrorCode.Validation("Evaluation.ExpertOverLoad");
+    public static readonly ErrorCode PairForbidden = ErrorCode.Validation("Evaluation.PairForbidden");
+    public static readonly ErrorCode ProjectNotInRound = ErrorCode.Validation("Evaluation.ProjectNotInRound");
+    public static readonly ErrorCode AssignmentIncomplete = ErrorCode.Validation("Evaluation.AssignmentIncomplete");
+    public static readonly ErrorCode ScoresOutstanding = ErrorCode.InvalidState("Evaluation.ScoresOutstanding");
+    public static readonly ErrorCode ConsensusOutstanding = ErrorCode.InvalidState("Evaluation.ConsensusOutstanding");
+    public static readonly ErrorCode AlreadyAnswered = ErrorCode.InvalidState("Evaluation.AlreadyAnswered");
+    public static readonly ErrorCode NotFlagged = ErrorCode.InvalidState("Evaluation.NotFlagged");
 }

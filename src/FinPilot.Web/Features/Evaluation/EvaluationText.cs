@@ -30,7 +30,7 @@ public static class EvaluationText
 
     /// <summary>A solver's problem as a sentence; arguments that name a domain are translated too.</summary>
     public static string Describe(this SolveProblem problem) =>
-        ErrorText.Describe(new Error(problem.Code, null, [.. problem.Arguments.Select(a => Enum.TryParse<ExpertDomain>(a, out var d) && !int.TryParse(a, out _) ? Of(d) : (object)a)]));
+        ErrorText.Describe(new Error(ErrorCode.Validation(problem.Code), null, [.. problem.Arguments.Select(a => Enum.TryParse<ExpertDomain>(a, out var d) && !int.TryParse(a, out _) ? Of(d) : (object)a)]));
 
     private static string Lookup(string key) => EvaluationStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }

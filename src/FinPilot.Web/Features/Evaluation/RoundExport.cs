@@ -20,7 +20,7 @@ public sealed class RoundExport(RoundReader reader, AuditLog audit, Data.FinPilo
             return Result<byte[]>.Fail([.. found.Errors]);
         }
 
-        var summary = found.Value!;
+        var summary = found.Value;
         var report = new List<ProjectReport>();
         foreach (var project in summary.Projects)
         {

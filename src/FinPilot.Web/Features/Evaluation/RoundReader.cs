@@ -173,7 +173,7 @@ public sealed class RoundReader(FinPilotDbContext db, CurrentUser current, Confl
         var majority = rows.GroupBy(r => Recommends(r.Assignment.Sheet.Recommendation)).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
         var dissenters = rows.Where(r => Recommends(r.Assignment.Sheet.Recommendation) != majority).Select(r => r.ExpertName).ToList();
         var questions = await db.EvaluationQuestions.AsNoTracking().Where(q => q.RoundId == roundId && q.ProjectId == projectId).OrderBy(q => q.AskedAt).ToListAsync(cancellationToken);
-        return new ProjectReport(summary.Value!.Round, project, summary.Value.Projects.SingleOrDefault(p => p.ProjectId == projectId), rows, dissenters, questions);
+        return new ProjectReport(summary.Value.Round, project, summary.Value.Projects.SingleOrDefault(p => p.ProjectId == projectId), rows, dissenters, questions);
 
         static bool Recommends(Recommendation? r) => r is Recommendation.Recommend or Recommendation.RecommendWithConditions;
     }

@@ -390,7 +390,7 @@ public sealed class RoundService(
 
         if (!await db.RoleAssignments.AnyAsync(a => a.UserId == expertId && a.Role == Role.Expert, cancellationToken))
         {
-            return new Error(RoundErrors.NotAnExpert, "ExpertId");
+            return new Error(RoundErrors.NotAnExpertInput, "ExpertId");
         }
 
         if (!mustBeFree)
@@ -400,7 +400,7 @@ public sealed class RoundService(
 
         if ((await conflicts.FindAsync(expertId, projectId, cancellationToken)).Count > 0)
         {
-            return new Error(RoundErrors.ExpertConflicted, "ExpertId");
+            return new Error(RoundErrors.ExpertConflictedInput, "ExpertId");
         }
 
         return await db.PairRules.AnyAsync(r => r.RoundId == round.Id && r.ProjectId == projectId && r.ExpertUserId == expertId && r.Kind == PairRuleKind.Forbid, cancellationToken)

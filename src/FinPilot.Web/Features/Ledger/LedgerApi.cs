@@ -92,13 +92,13 @@ public static class LedgerApi
     private static async Task<Results<Ok<ProofDto>, ProblemHttpResult>> Inclusion(long index, long? size, LedgerReader ledger, CancellationToken ct)
     {
         var proof = await ledger.InclusionAsync(index, size, ct);
-        return proof.Succeeded ? TypedResults.Ok(ToDto(proof.Value!)) : Problems.Validation(proof.Errors);
+        return proof.Succeeded ? TypedResults.Ok(ToDto(proof.Value)) : Problems.Validation(proof.Errors);
     }
 
     private static async Task<Results<Ok<ProofDto>, ProblemHttpResult>> Consistency(long old, long @new, LedgerReader ledger, CancellationToken ct)
     {
         var proof = await ledger.ConsistencyAsync(old, @new, ct);
-        return proof.Succeeded ? TypedResults.Ok(ToDto(proof.Value!)) : Problems.Validation(proof.Errors);
+        return proof.Succeeded ? TypedResults.Ok(ToDto(proof.Value)) : Problems.Validation(proof.Errors);
     }
 
     private static async Task<Results<Ok<EntryDto>, ProblemHttpResult>> Entry(long index, LedgerReader ledger, CancellationToken ct)

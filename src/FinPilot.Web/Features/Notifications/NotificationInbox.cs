@@ -9,7 +9,7 @@ namespace FinPilot.Web.Features.Notifications;
 public static class NotificationErrors
 {
     /// <summary>No such notification for this user: another user's id gets the same answer as a wrong one.</summary>
-    public const string NotFound = "Notification.NotFound";
+    public static readonly ErrorCode NotFound = ErrorCode.NotFound("Notification.NotFound");
 }
 
 /// <summary>The signed-in user's notifications, for the inbox page, the layout's counter and the API.</summary>

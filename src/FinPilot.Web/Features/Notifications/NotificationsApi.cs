@@ -44,7 +44,7 @@ public static class NotificationsApi
     private static async Task<Results<Ok<NotificationDto>, ProblemHttpResult>> MarkRead(Guid id, NotificationInbox inbox, CancellationToken ct)
     {
         var result = await inbox.MarkReadAsync(id, ct);
-        return result.Succeeded ? TypedResults.Ok(NotificationDto.From(result.Value!)) : Problems.From(result.Errors);
+        return result.ToHttp(value => TypedResults.Ok(NotificationDto.From(value)));
     }
 
     private static async Task<Ok<MarkedDto>> MarkAllRead(NotificationInbox inbox, CancellationToken ct) =>
@@ -54,7 +54,7 @@ public static class NotificationsApi
     {
         var result = await inbox.MarkReadAsync(id, ct);
         return result.Succeeded
-            ? TypedResults.LocalRedirect(NotificationInbox.SafeLink(result.Value!.Link))
+            ? TypedResults.LocalRedirect(NotificationInbox.SafeLink(result.Value.Link))
             : TypedResults.NotFound();
     }
 }

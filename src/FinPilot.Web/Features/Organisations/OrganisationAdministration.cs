@@ -97,7 +97,7 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
             return Problems.Forbidden;
         }
 
-        var organisation = created.Value!;
+        var organisation = created.Value;
         var clash = await CheckUniqueAsync(organisation.CreditCode, organisation.RegionId, null, cancellationToken);
         if (clash is not null)
         {

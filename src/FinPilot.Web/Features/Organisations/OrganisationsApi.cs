@@ -50,21 +50,19 @@ public static class OrganisationsApi
     private static async Task<Results<Ok<OrganisationDto>, ProblemHttpResult>> Get(Guid id, OrganisationAdministration organisations, CancellationToken ct)
     {
         var result = await organisations.GetAsync(id, ct);
-        return result.Succeeded ? TypedResults.Ok(OrganisationDto.From(result.Value!)) : Problems.From(result.Errors);
+        return result.ToHttp(value => TypedResults.Ok(OrganisationDto.From(value)));
     }
 
     private static async Task<Results<Created<OrganisationDto>, ProblemHttpResult>> Create(OrganisationDetails input, OrganisationAdministration organisations, CancellationToken ct)
     {
         var result = await organisations.CreateAsync(input, ct);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/v1/organisations/{result.Value!.Id}", OrganisationDto.From(result.Value))
-            : Problems.From(result.Errors);
+        return result.ToHttp(value => TypedResults.Created($"/api/v1/organisations/{value.Id}", OrganisationDto.From(value)));
     }
 
     private static async Task<Results<Ok<OrganisationDto>, ProblemHttpResult>> Update(Guid id, OrganisationUpdate input, OrganisationAdministration organisations, CancellationToken ct)
     {
         var result = await organisations.UpdateAsync(id, input.Details, input.Version, ct);
-        return result.Succeeded ? TypedResults.Ok(OrganisationDto.From(result.Value!)) : Problems.From(result.Errors);
+        return result.ToHttp(value => TypedResults.Ok(OrganisationDto.From(value)));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<OrganisationMember>>, ProblemHttpResult>> Members(Guid id, OrganisationAdministration organisations, CancellationToken ct)

@@ -27,7 +27,7 @@ public sealed class RegionAdministration(FinPilotDbContext db, CurrentUser curre
             return created;
         }
 
-        var region = created.Value!;
+        var region = created.Value;
         if (await db.Regions.AnyAsync(r => r.Code == region.Code, cancellationToken))
         {
             return new Error(RegionErrors.CodeTaken, nameof(RegionInput.Code));

@@ -34,14 +34,12 @@ public static class RegionsApi
     private static async Task<Results<Created<RegionDto>, ProblemHttpResult>> Create(RegionInput input, RegionAdministration regions, CancellationToken ct)
     {
         var result = await regions.CreateAsync(input, ct);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/v1/regions/{result.Value!.Id}", RegionDto.From(result.Value))
-            : Problems.From(result.Errors);
+        return result.ToHttp(value => TypedResults.Created($"/api/v1/regions/{value.Id}", RegionDto.From(value)));
     }
 
     private static async Task<Results<Ok<RegionDto>, ProblemHttpResult>> Update(int id, RegionInput input, RegionAdministration regions, CancellationToken ct)
     {
         var result = await regions.UpdateAsync(id, input, ct);
-        return result.Succeeded ? TypedResults.Ok(RegionDto.From(result.Value!)) : Problems.From(result.Errors);
+        return result.ToHttp(value => TypedResults.Ok(RegionDto.From(value)));
     }
 }

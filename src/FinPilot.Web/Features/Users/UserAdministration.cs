@@ -119,7 +119,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
             return new Error(UserErrors.AlreadyGranted, "Role");
         }
 
-        var assignment = RoleAssignment.For(userId, grant.Value!, clock.GetUtcNow(), current.Id);
+        var assignment = RoleAssignment.For(userId, grant.Value, clock.GetUtcNow(), current.Id);
         db.RoleAssignments.Add(assignment);
         audit.Record(AuditActions.RoleGranted, AuditResource.User, userId, new { role = role.ToString(), regionId, organisationId }, regionId, actorName: ActorName());
         await db.SaveChangesAsync(cancellationToken);
@@ -208,7 +208,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
     private string? ActorName() => _system ? "system" : null;
 
     private static Error IdentityError(IdentityError error, string field) =>
-        new("Identity." + error.Code, error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password" : field, error.Description);
+        new(ErrorCode.Validation("Identity." + error.Code), error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password" : field, error.Description);
 
     /// <summary>Long enough to be safe for a day, with every character class the policy asks for.</summary>
     public static string OneTimePassword() =>
@@ -217,9 +217,9 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
 
 public static class UserErrors
 {
-    public const string NotFound = "User.NotFound";
-    public const string RegionUnknown = "User.RegionUnknown";
-    public const string OrganisationUnknown = "User.OrganisationUnknown";
-    public const string AlreadyGranted = "User.AlreadyGranted";
-    public const string CannotRevokeOwnAdmin = "User.CannotRevokeOwnAdmin";
+    public static readonly ErrorCode NotFound = ErrorCode.NotFound("User.NotFound");
+    public static readonly ErrorCode RegionUnknown = ErrorCode.Validation("User.RegionUnknown");
+    public static readonly ErrorCode OrganisationUnknown = ErrorCode.Validation("User.OrganisationUnknown");
+    public static readonly ErrorCode AlreadyGranted = ErrorCode.Validation("User.AlreadyGranted");
+    public static readonly ErrorCode CannotRevokeOwnAdmin = ErrorCode.Validation("User.CannotRevokeOwnAdmin");
 }

@@ -58,32 +58,26 @@ public static class UsersApi
             return Problems.From(result.Errors);
         }
 
-        var dto = await LoadAsync(result.Value!.User.Id, db, clock, ct);
+        var dto = await LoadAsync(result.Value.User.Id, db, clock, ct);
         return TypedResults.Created($"/api/v1/users/{dto!.Id}", new CreatedUserDto(dto, result.Value.OneTimePassword));
     }
 
     private static async Task<Results<Created<AssignmentDto>, ProblemHttpResult>> Grant(string id, GrantRequest request, UserAdministration users, CancellationToken ct)
     {
         var result = await users.GrantAsync(id, request.Role, request.RegionId, request.OrganisationId, ct);
-        if (!result.Succeeded)
-        {
-            return Problems.From(result.Errors);
-        }
-
-        var a = result.Value!;
-        return TypedResults.Created($"/api/v1/users/{id}", new AssignmentDto(a.Id, a.Role, a.RegionId, a.OrganisationId));
+        return result.ToHttp(a => TypedResults.Created($"/api/v1/users/{id}", new AssignmentDto(a.Id, a.Role, a.RegionId, a.OrganisationId)));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string id, Guid assignmentId, UserAdministration users, CancellationToken ct)
     {
         var result = await users.RevokeAsync(id, assignmentId, ct);
-        return result.Succeeded ? TypedResults.NoContent() : Problems.From(result.Errors);
+        return result.ToHttp();
     }
 
     private static async Task<Results<Ok<Unlocked>, ProblemHttpResult>> Unlock(string id, UserAdministration users, CancellationToken ct)
     {
         var result = await users.UnlockAsync(id, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.From(result.Errors);
+        return result.ToHttp(value => TypedResults.Ok(value));
     }
 
     private static async Task<UserDto?> LoadAsync(string id, FinPilotDbContext db, TimeProvider clock, CancellationToken ct)
