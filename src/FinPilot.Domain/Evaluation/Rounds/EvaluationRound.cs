@@ -192,10 +192,12 @@ public sealed class EvaluationRound
     /// </summary>
     public Result Complete(DateTimeOffset now) => Move(RoundTrigger.Complete, () => CompletedAt = now);
 
-    /// <summary>Moves the deadline by the working days experts waited for an applicant's answer.</summary>
+    /// <summary>
+    /// Moves the deadline by the working days experts waited for an applicant's answer. Not refused
+    /// once the round is over: the answer may come late, and the days it waited are still counted.
+    /// </summary>
     public void PauseDeadline(int workingDays)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
         PausedWorkingDays += workingDays;
         Version = Guid.NewGuid();
     }
