@@ -1,6 +1,7 @@
 using FinPilot.Domain.Common;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace FinPilot.Web.Features.ApiTokens;
 public sealed record NewApiToken(string Name, int ExpiresInDays = 90);
 
 /// <summary>A user's own tokens: nobody, not even an administrator, creates or lists another's.</summary>
-public sealed class ApiTokenService(FinPilotDbContext db, CurrentUser current, AuditLog audit, TimeProvider clock)
+public sealed class ApiTokenService(FinPilotDbContext db, CurrentUser current, CommandPipeline commands, TimeProvider clock)
 {
     public const int MaxActivePerUser = 20;
 
@@ -39,8 +40,7 @@ public sealed class ApiTokenService(FinPilotDbContext db, CurrentUser current, A
 
         var issued = ApiToken.Issue(userId, input.Name, now, now.AddDays(input.ExpiresInDays));
         db.ApiTokens.Add(issued.Token);
-        audit.Record(AuditActions.TokenCreated, AuditResource.ApiToken, issued.Token.Id.ToString(), new { issued.Token.Name, issued.Token.Hint, issued.Token.ExpiresAt });
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.TokenCreated, AuditResource.ApiToken, issued.Token.Id.ToString(), new { issued.Token.Name, issued.Token.Hint, issued.Token.ExpiresAt }));
         return issued;
     }
 
@@ -54,8 +54,7 @@ public sealed class ApiTokenService(FinPilotDbContext db, CurrentUser current, A
         }
 
         token.Revoke(clock.GetUtcNow());
-        audit.Record(AuditActions.TokenRevoked, AuditResource.ApiToken, token.Id.ToString(), new { token.Name, token.Hint });
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.TokenRevoked, AuditResource.ApiToken, token.Id.ToString(), new { token.Name, token.Hint }));
         return Result.Ok();
     }
 }

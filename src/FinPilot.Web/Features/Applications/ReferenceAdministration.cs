@@ -1,6 +1,7 @@
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
@@ -12,7 +13,7 @@ namespace FinPilot.Web.Features.Applications;
 /// The administrator's lists of business scenarios and technologies. Entries are retired, never
 /// deleted, because submitted applications keep pointing at their codes.
 /// </summary>
-public sealed class ReferenceAdministration(FinPilotDbContext db, CurrentUser current, AuditLog audit)
+public sealed class ReferenceAdministration(FinPilotDbContext db, CommandPipeline commands)
 {
     public static readonly ErrorCode CodeInvalid = ErrorCode.Validation("Reference.CodeInvalid");
     public static readonly ErrorCode CodeTaken = ErrorCode.Validation("Reference.CodeTaken");
@@ -23,7 +24,7 @@ public sealed class ReferenceAdministration(FinPilotDbContext db, CurrentUser cu
 
     public async Task<Result<ReferenceItem>> AddAsync(ReferenceKind kind, string code, string nameZh, string nameEn, CancellationToken cancellationToken = default)
     {
-        if (!(await current.GrantsAsync(cancellationToken)).IsAdmin())
+        if (!await commands.AllowsAsync(null, PlatformOperations.ManageReferenceLists))
         {
             return Problems.Forbidden;
         }
@@ -47,14 +48,13 @@ public sealed class ReferenceAdministration(FinPilotDbContext db, CurrentUser cu
         var order = await db.ReferenceItems.Where(r => r.Kind == kind).Select(r => (int?)r.SortOrder).MaxAsync(cancellationToken) ?? 0;
         var item = new ReferenceItem { Kind = kind, Code = code, NameZh = nameZh.Trim(), NameEn = nameEn.Trim(), SortOrder = order + 1 };
         db.ReferenceItems.Add(item);
-        audit.Record("reference.added", AuditResource.ReferenceItem, $"{kind}:{code}", new { item.NameZh, item.NameEn });
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine("reference.added", AuditResource.ReferenceItem, $"{kind}:{code}", new { item.NameZh, item.NameEn }));
         return item;
     }
 
     public async Task<Result> SetActiveAsync(int id, bool active, CancellationToken cancellationToken = default)
     {
-        if (!(await current.GrantsAsync(cancellationToken)).IsAdmin())
+        if (!await commands.AllowsAsync(null, PlatformOperations.ManageReferenceLists))
         {
             return Problems.Forbidden;
         }
@@ -66,8 +66,7 @@ public sealed class ReferenceAdministration(FinPilotDbContext db, CurrentUser cu
         }
 
         item.Active = active;
-        audit.Record(active ? "reference.restored" : "reference.retired", AuditResource.ReferenceItem, $"{item.Kind}:{item.Code}");
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(active ? "reference.restored" : "reference.retired", AuditResource.ReferenceItem, $"{item.Kind}:{item.Code}"));
         return Result.Ok();
     }
 }

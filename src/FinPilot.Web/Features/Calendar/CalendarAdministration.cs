@@ -4,6 +4,7 @@ using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
@@ -24,7 +25,7 @@ public sealed record CalendarImportSummary(IReadOnlyList<int> Years, int Added, 
 /// removed); years the file does not mention are left as they are. A file with any error changes
 /// nothing. Through the API a file is sent for one year, which it then replaces even if empty.
 /// </remarks>
-public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser current, AuditLog audit, WorkingCalendarProvider provider)
+public sealed class CalendarAdministration(FinPilotDbContext db, CommandPipeline commands, WorkingCalendarProvider provider)
 {
     public const int MaxFileBytes = 256 * 1024;
 
@@ -55,7 +56,7 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser cur
 
     public async Task<Result<CalendarDay>> AddAsync(CalendarDay day, CancellationToken cancellationToken = default)
     {
-        if (!(await current.GrantsAsync(cancellationToken)).IsAdmin())
+        if (!await commands.AllowsAsync(null, PlatformOperations.ManageCalendar))
         {
             return Problems.Forbidden;
         }
@@ -73,7 +74,7 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser cur
         }
 
         db.CalendarDays.Add(CalendarDayRecord.From(day));
-        audit.Record(AuditActions.CalendarDayAdded, AuditResource.CalendarDay, Iso(day.Date), Describe(day));
+        commands.Audit(new AuditLine(AuditActions.CalendarDayAdded, AuditResource.CalendarDay, Iso(day.Date), Describe(day)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -91,7 +92,7 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser cur
 
     public async Task<Result<CalendarDay>> RemoveAsync(DateOnly date, CancellationToken cancellationToken = default)
     {
-        if (!(await current.GrantsAsync(cancellationToken)).IsAdmin())
+        if (!await commands.AllowsAsync(null, PlatformOperations.ManageCalendar))
         {
             return Problems.Forbidden;
         }
@@ -103,8 +104,7 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser cur
         }
 
         db.CalendarDays.Remove(record);
-        audit.Record(AuditActions.CalendarDayRemoved, AuditResource.CalendarDay, Iso(date), Describe(record.Day));
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.CalendarDayRemoved, AuditResource.CalendarDay, Iso(date), Describe(record.Day)));
         provider.Invalidate();
         return record.Day;
     }
@@ -141,7 +141,7 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser cur
     /// </summary>
     public async Task<Result<CalendarImportSummary>> ImportAsync(string text, int? year = null, CancellationToken cancellationToken = default)
     {
-        if (!(await current.GrantsAsync(cancellationToken)).IsAdmin())
+        if (!await commands.AllowsAsync(null, PlatformOperations.ManageCalendar))
         {
             return Problems.Forbidden;
         }
@@ -195,8 +195,7 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CurrentUser cur
         }
 
         var summary = new CalendarImportSummary(years, added, changed, removed, days.Count);
-        audit.Record(AuditActions.CalendarImported, AuditResource.Calendar, string.Join(",", years), summary);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.CalendarImported, AuditResource.Calendar, string.Join(",", years), summary));
         provider.Invalidate();
         return summary;
     }

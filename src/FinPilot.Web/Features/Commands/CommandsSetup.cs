@@ -1,5 +1,6 @@
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Deliberation;
+using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +22,7 @@ public static class CommandsSetup
         services.AddScoped<IAuthorizationHandler, OrganisationScopeAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ProjectAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, MeetingAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, PlatformAuthorizationHandler>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
 using FinPilot.Domain.Regions;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
@@ -12,11 +13,11 @@ namespace FinPilot.Web.Features.Regions;
 public sealed record RegionInput(string Code, string NameZh, string NameEn, DateOnly? ApprovedOn, bool Active = true);
 
 /// <summary>Creating and changing regions: the same rules for the pages and the API.</summary>
-public sealed class RegionAdministration(FinPilotDbContext db, CurrentUser current, AuditLog audit)
+public sealed class RegionAdministration(FinPilotDbContext db, CommandPipeline commands)
 {
     public async Task<Result<Region>> CreateAsync(RegionInput input, CancellationToken cancellationToken = default)
     {
-        if (!(await current.GrantsAsync(cancellationToken)).CanManageRegions())
+        if (!await commands.AllowsAsync(null, PlatformOperations.ManageRegions))
         {
             return Problems.Forbidden;
         }
@@ -35,14 +36,13 @@ public sealed class RegionAdministration(FinPilotDbContext db, CurrentUser curre
 
         db.Regions.Add(region);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(AuditActions.RegionCreated, AuditResource.Region, region.Id.ToString(), input, region.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.RegionCreated, AuditResource.Region, region.Id.ToString(), input, region.Id));
         return region;
     }
 
     public async Task<Result<Region>> UpdateAsync(int id, RegionInput input, CancellationToken cancellationToken = default)
     {
-        if (!(await current.GrantsAsync(cancellationToken)).CanManageRegions())
+        if (!await commands.AllowsAsync(null, PlatformOperations.ManageRegions))
         {
             return Problems.Forbidden;
         }
@@ -65,8 +65,7 @@ public sealed class RegionAdministration(FinPilotDbContext db, CurrentUser curre
             return Result<Region>.Fail([.. updated.Errors]);
         }
 
-        audit.Record(AuditActions.RegionUpdated, AuditResource.Region, region.Id.ToString(), input, region.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.RegionUpdated, AuditResource.Region, region.Id.ToString(), input, region.Id));
         return region;
     }
 }

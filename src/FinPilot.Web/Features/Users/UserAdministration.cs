@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
@@ -22,7 +23,7 @@ public sealed record Unlocked(bool WasLockedOut, DateTimeOffset? LockedOutUntil,
 /// Accounts and their role grants. Used by the admin pages and API with the current user's
 /// rights, and by the command line and demo seed as the system (<see cref="AsSystem"/>).
 /// </summary>
-public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> users, CurrentUser current, AuditLog audit, TimeProvider clock)
+public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> users, CurrentUser current, CommandPipeline commands, TimeProvider clock)
 {
     private bool _system;
 
@@ -80,8 +81,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
             return Result<CreatedUser>.Fail([.. created.Errors.DistinctBy(e => e.Description).Select(e => IdentityError(e, input.Password is null ? nameof(NewUser.Email) : nameof(NewUser.Password)))]);
         }
 
-        audit.Record(AuditActions.UserCreated, AuditResource.User, user.Id, new { user.Email, user.DisplayName, oneTimePassword = oneTime is not null }, actorName: ActorName());
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.UserCreated, AuditResource.User, user.Id, new { user.Email, user.DisplayName, oneTimePassword = oneTime is not null }, ActorName: ActorName()));
         return new CreatedUser(user, oneTime);
     }
 
@@ -121,8 +121,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
 
         var assignment = RoleAssignment.For(userId, grant.Value, clock.GetUtcNow(), current.Id);
         db.RoleAssignments.Add(assignment);
-        audit.Record(AuditActions.RoleGranted, AuditResource.User, userId, new { role = role.ToString(), regionId, organisationId }, regionId, actorName: ActorName());
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.RoleGranted, AuditResource.User, userId, new { role = role.ToString(), regionId, organisationId }, regionId, ActorName: ActorName()));
         await users.UpdateSecurityStampAsync(user);
         return assignment;
     }
@@ -147,8 +146,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
         }
 
         db.RoleAssignments.Remove(assignment);
-        audit.Record(AuditActions.RoleRevoked, AuditResource.User, userId, new { role = assignment.Role.ToString(), assignment.RegionId, assignment.OrganisationId }, assignment.RegionId, actorName: ActorName());
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.RoleRevoked, AuditResource.User, userId, new { role = assignment.Role.ToString(), assignment.RegionId, assignment.OrganisationId }, assignment.RegionId, ActorName: ActorName()));
         if (await users.FindByIdAsync(userId) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
@@ -197,13 +195,12 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
             return Result<Unlocked>.Fail([.. reset.Errors.Select(e => IdentityError(e, "Id"))]);
         }
 
-        audit.Record(AuditActions.UserUnlocked, AuditResource.User, user.Id, new { lockedOutUntil, failedSignIns = unlocked.FailedSignIns }, actorName: ActorName());
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.UserUnlocked, AuditResource.User, user.Id, new { lockedOutUntil, failedSignIns = unlocked.FailedSignIns }, ActorName: ActorName()));
         return unlocked;
     }
 
     private async Task<bool> AllowedAsync(CancellationToken cancellationToken) =>
-        _system || (await current.GrantsAsync(cancellationToken)).CanManageUsers();
+        _system || await commands.AllowsAsync(null, PlatformOperations.ManageUsers);
 
     private string? ActorName() => _system ? "system" : null;
 
