@@ -229,7 +229,7 @@ public sealed class EvaluationRoundTests
     }
 
     private static SolveReport Report() =>
-        new(Now, false, 0, 0, 12, true, 3.5, [SolveProblem.From(new Error("Assignment.TooFewEligible", "Assignment", "甲", 2, 3))]);
+        new(Now, false, 0, 0, 12, true, 3.5, [SolveProblem.From(new Error(FinPilot.Domain.Evaluation.Assignment.AssignmentErrors.TooFewEligible, "Assignment", "甲", 2, 3))]);
 
     private static void AssertRefused(string code, Result result)
     {

@@ -55,9 +55,9 @@ public sealed class ExpertAssignmentTests
     }
 
     [Theory]
-    [InlineData("", Text.RequiredCode)]
-    [InlineData(" ", Text.RequiredCode)]
-    [InlineData(null, Text.TooLongCode)]
+    [InlineData("", "Field.Required")]
+    [InlineData(" ", "Field.Required")]
+    [InlineData(null, "Field.TooLong")]
     public void A_conflict_without_a_fitting_note_is_refused_on_the_note(string? note, string code)
     {
         var (round, assignment) = WithAssignment(AssignmentState.Cleared);
@@ -140,9 +140,9 @@ public sealed class ExpertAssignmentTests
     }
 
     [Theory]
-    [InlineData(AssignmentState.AwaitingDeclaration, EvaluationErrors.NotCleared)]
-    [InlineData(AssignmentState.Conflicted, EvaluationErrors.NotCleared)]
-    [InlineData(AssignmentState.Submitted, EvaluationErrors.SheetLocked)]
+    [InlineData(AssignmentState.AwaitingDeclaration, "Evaluation.NotCleared")]
+    [InlineData(AssignmentState.Conflicted, "Evaluation.NotCleared")]
+    [InlineData(AssignmentState.Submitted, "Evaluation.SheetLocked")]
     public void A_sheet_is_written_only_when_cleared_and_not_submitted(AssignmentState state, string code)
     {
         var (round, assignment) = WithAssignment(state);

@@ -1,3 +1,4 @@
+using FinPilot.Domain.Common;
 using FinPilot.Domain.Organisations;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
@@ -10,7 +11,7 @@ namespace FinPilot.Web.Tests.Commands;
 
 public sealed class CommandPipelineTests(AppsWithDemoData apps) : IClassFixture<AppsWithDemoData>
 {
-    private const string Stale = "Organisation.ChangedByAnother";
+    private static readonly ErrorCode Stale = OrganisationErrors.Concurrency;
 
     [Theory, AllProviders]
     public async Task A_save_over_a_newer_version_is_the_stale_error_and_saves_nothing_of_the_change_or_its_audit_line(DatabaseProvider provider)

@@ -23,7 +23,7 @@ public sealed class CommandPipeline(FinPilotDbContext db, CurrentUser current, I
     public void Audit(AuditLine line) => audit.Record(line);
 
     /// <summary>Saves the change with <paramref name="lines"/>; a stale version becomes <paramref name="staleCode"/>.</summary>
-    public async Task<Result> SaveAsync(string staleCode, CancellationToken cancellationToken, params AuditLine[] lines)
+    public async Task<Result> SaveAsync(ErrorCode staleCode, CancellationToken cancellationToken, params AuditLine[] lines)
     {
         foreach (var line in lines)
         {
@@ -45,7 +45,7 @@ public sealed class CommandPipeline(FinPilotDbContext db, CurrentUser current, I
     }
 
     /// <summary>As <see cref="SaveAsync(string, CancellationToken, AuditLine[])"/>, answering <paramref name="value"/> when saved.</summary>
-    public async Task<Result<T>> SaveAsync<T>(T value, string staleCode, CancellationToken cancellationToken, params AuditLine[] lines)
+    public async Task<Result<T>> SaveAsync<T>(T value, ErrorCode staleCode, CancellationToken cancellationToken, params AuditLine[] lines)
     {
         var saved = await SaveAsync(staleCode, cancellationToken, lines);
         return saved.Succeeded ? value : Result<T>.Fail([.. saved.Errors]);
