@@ -1,5 +1,5 @@
-using FinPilot.Domain.Identity;
 using FinPilot.Domain.Common;
+using FinPilot.Domain.Identity;
 using FinPilot.Domain.Organisations;
 
 namespace FinPilot.Domain.Calls;

@@ -1,6 +1,6 @@
-using FinPilot.Domain.Identity;
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Common;
+using FinPilot.Domain.Identity;
 
 namespace FinPilot.Domain.Projects;
 

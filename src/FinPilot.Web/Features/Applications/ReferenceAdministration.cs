@@ -1,8 +1,8 @@
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
-using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;

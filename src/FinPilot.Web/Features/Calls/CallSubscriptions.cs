@@ -4,8 +4,8 @@ using FinPilot.Domain.Regions;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Commands;
-using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
 
