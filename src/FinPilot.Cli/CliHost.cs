@@ -1,4 +1,19 @@
 using FinPilot.Web;
+using FinPilot.Web.Features.ApiTokens;
+using FinPilot.Web.Features.Applications;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calendar;
+using FinPilot.Web.Features.Calls;
+using FinPilot.Web.Features.Deliberation;
+using FinPilot.Web.Features.Demo;
+using FinPilot.Web.Features.Disclosure;
+using FinPilot.Web.Features.Evaluation;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Ledger;
+using FinPilot.Web.Features.Notifications;
+using FinPilot.Web.Features.Organisations;
+using FinPilot.Web.Features.Regions;
+using FinPilot.Web.Features.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +33,24 @@ internal static class CliHost
         });
         builder.Configuration.AddEnvironmentVariables();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The same modules as the web host (Program.cs). Their jobs are registered but never run:
+        // a command builds the host for its services and never starts it.
         builder.AddFinPilotCore();
+        builder.AddIdentity();
+        builder.AddRegions();
+        builder.AddOrganisations();
+        builder.AddUsers();
+        builder.AddApiTokens();
+        builder.AddAudit();
+        builder.AddCalendar();
+        builder.AddNotifications();
+        builder.AddCalls();
+        builder.AddApplications();
+        builder.AddEvaluation();
+        builder.AddDeliberation();
+        builder.AddDisclosure();
+        builder.AddLedger();
+        builder.AddDemo();
         return builder.Build();
     }
 

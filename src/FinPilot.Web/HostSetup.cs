@@ -1,21 +1,8 @@
 using System.Data.Common;
 using FinPilot.Web.Data;
-using FinPilot.Web.Features.ApiTokens;
-using FinPilot.Web.Features.Applications;
-using FinPilot.Web.Features.Audit;
-using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Commands;
-using FinPilot.Web.Features.Deliberation;
 using FinPilot.Web.Features.Demo;
-using FinPilot.Web.Features.Disclosure;
-using FinPilot.Web.Features.Evaluation;
-using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
-using FinPilot.Web.Features.Ledger;
-using FinPilot.Web.Features.Notifications;
-using FinPilot.Web.Features.Organisations;
-using FinPilot.Web.Features.Regions;
-using FinPilot.Web.Features.Users;
 using FinPilot.Web.Http;
 
 namespace FinPilot.Web;
@@ -23,6 +10,11 @@ namespace FinPilot.Web;
 /// <summary>What every host of the platform needs, the web host and the command line alike.</summary>
 public static class HostSetup
 {
+    /// <summary>
+    /// What every module stands on, in the web host and the command line alike: the clock, the
+    /// database, the data-protection keys, the command pipeline and the jobs' leases. The modules
+    /// themselves are added one by one (Program.cs, CliHost).
+    /// </summary>
     public static IHostApplicationBuilder AddFinPilotCore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
@@ -31,28 +23,8 @@ public static class HostSetup
         // Chinese text goes out as characters, not as &#x…; escapes: pages are half the size and readable.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddFinPilotData(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton(builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
-        builder.Services.AddFinPilotAccounts();
         builder.Services.AddFinPilotCommands();
-        builder.Services.AddScoped<RegionAdministration>();
-        builder.Services.AddScoped<RegionQueries>();
-        builder.Services.AddScoped<OrganisationAdministration>();
-        builder.Services.AddScoped<OrganisationQueries>();
-        builder.Services.AddScoped<UserAdministration>();
-        builder.Services.AddScoped<UserQueries>();
-        builder.Services.AddScoped<ApiTokenService>();
-        builder.Services.AddScoped<AuditQuery>();
-        builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<JobLeases>();
-        builder.Services.AddScoped<Notifier>();
-        builder.Services.AddScoped<NotificationInbox>();
-        builder.Services.AddFinPilotCalendar();
-        builder.Services.AddFinPilotApplications(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddFinPilotEvaluation(builder.Configuration);
-        builder.Services.AddFinPilotDisclosure();
-        builder.Services.AddFinPilotDeliberation();
-        builder.Services.AddFinPilotLedger(builder.Configuration);
-
         builder.AddFinPilotDataProtection();
         return builder;
     }

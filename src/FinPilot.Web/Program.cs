@@ -21,18 +21,29 @@ using FinPilot.Web.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The host: clock, database, keys, security, languages, the API's conventions.
 builder.AddFinPilotCore();
 builder.AddFinPilotSecurity();
-builder.AddFinPilotIdentity();
 builder.AddFinPilotLocalization();
 builder.AddFinPilotApi();
-builder.AddFinPilotCalls();
-builder.AddFinPilotRegister();
-builder.AddFinPilotNotifications();
-builder.AddFinPilotApplicationJobs();
-builder.AddFinPilotDisclosureJobs();
-builder.AddFinPilotLedgerJobs();
 builder.Services.AddRazorComponents();
+
+// The modules, one line each (Features/<Module>/<Module>Setup.cs).
+builder.AddIdentity();
+builder.AddRegions();
+builder.AddOrganisations();
+builder.AddUsers();
+builder.AddApiTokens();
+builder.AddAudit();
+builder.AddCalendar();
+builder.AddNotifications();
+builder.AddCalls();
+builder.AddApplications();
+builder.AddEvaluation();
+builder.AddDeliberation();
+builder.AddDisclosure();
+builder.AddLedger();
+builder.AddDemo();
 
 var app = builder.Build();
 
@@ -47,30 +58,24 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
-app.MapAdditionalIdentityEndpoints();
 app.MapCultureSwitch();
 app.MapHealth();
 app.MapFinPilotApiDocs();
-app.MapMeApi();
-app.MapRegionsApi();
-app.MapOrganisationsApi();
-app.MapUsersApi();
-app.MapApiTokensApi();
-app.MapAuditApi();
-app.MapCallsApi();
-app.MapCallFeed();
-app.MapPilotsApi();
-app.MapPilotFeed();
-app.MapNotificationsApi();
-app.MapCalendarApi();
-app.MapApplicationsApi();
-app.MapScreeningApi();
-app.MapApplicationPageEndpoints();
-app.MapReferenceApi();
-app.MapEvaluationApi();
-app.MapNoticesApi();
-app.MapDeliberationApi();
-app.MapLedgerApi();
+
+app.MapIdentity();
+app.MapRegions();
+app.MapOrganisations();
+app.MapUsers();
+app.MapApiTokens();
+app.MapAudit();
+app.MapCalendar();
+app.MapNotifications();
+app.MapCalls();
+app.MapApplications();
+app.MapEvaluation();
+app.MapDeliberation();
+app.MapDisclosure();
+app.MapLedger();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

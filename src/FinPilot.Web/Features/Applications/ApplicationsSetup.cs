@@ -1,16 +1,19 @@
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Files;
+using Microsoft.AspNetCore.Authorization;
 
 namespace FinPilot.Web.Features.Applications;
 
 public static class ApplicationsSetup
 {
-    public static IServiceCollection AddFinPilotApplications(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <summary>Applications, their files, screening and reference lists; the supplement-deadline and partner-invitation jobs.</summary>
+    public static IHostApplicationBuilder AddApplications(this IHostApplicationBuilder builder)
     {
-        var files = configuration.GetSection(FileStoreOptions.Section).Get<FileStoreOptions>() ?? new FileStoreOptions();
+        var services = builder.Services;
+        var files = builder.Configuration.GetSection(FileStoreOptions.Section).Get<FileStoreOptions>() ?? new FileStoreOptions();
         if (string.IsNullOrWhiteSpace(files.Root))
         {
-            files.Root = Path.Combine(DatabaseOptions.DataDirectory(contentRoot), "files");
+            files.Root = Path.Combine(DatabaseOptions.DataDirectory(builder.Environment.ContentRootPath), "files");
         }
 
         services.AddSingleton(files);
@@ -20,16 +23,16 @@ public static class ApplicationsSetup
         services.AddScoped<ScreeningService>();
         services.AddScoped<ReferenceAdministration>();
         services.AddScoped<ApplicationQueries>();
-        return services;
-    }
+        services.AddScoped<IAuthorizationHandler, ProjectAuthorizationHandler>();
 
-    /// <summary>The web host's background jobs of this module (the command line runs none).</summary>
-    public static WebApplicationBuilder AddFinPilotApplicationJobs(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<SupplementDeadlineJob>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<SupplementDeadlineJob>());
-        builder.Services.AddSingleton<PartnerInvitationJob>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<PartnerInvitationJob>());
+        // Jobs run only where the host runs (the web host); the command line builds the host and never starts it.
+        services.AddSingleton<SupplementDeadlineJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<SupplementDeadlineJob>());
+        services.AddSingleton<PartnerInvitationJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<PartnerInvitationJob>());
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app) =>
+        app.MapApplicationsApi().MapScreeningApi().MapApplicationPageEndpoints().MapReferenceApi();
 }

@@ -2,11 +2,13 @@ namespace FinPilot.Web.Features.Calendar;
 
 public static class CalendarSetup
 {
-    public static IServiceCollection AddFinPilotCalendar(this IServiceCollection services)
+    public static IHostApplicationBuilder AddCalendar(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton<WorkingCalendarProvider>();
-        services.AddScoped<CalendarAdministration>();
-        services.AddScoped<CalendarSeeder>();
-        return services;
+        builder.Services.AddSingleton<WorkingCalendarProvider>();
+        builder.Services.AddScoped<CalendarAdministration>();
+        builder.Services.AddScoped<CalendarSeeder>();
+        return builder;
     }
+
+    public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app) => app.MapCalendarApi();
 }

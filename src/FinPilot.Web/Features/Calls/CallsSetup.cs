@@ -3,7 +3,7 @@ namespace FinPilot.Web.Features.Calls;
 public static class CallsSetup
 {
     /// <summary>The calls module: its services and the job that closes calls at their close time.</summary>
-    public static IHostApplicationBuilder AddFinPilotCalls(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddCalls(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CallHtml>();
         builder.Services.AddScoped<CallAdministration>();
@@ -15,4 +15,7 @@ public static class CallsSetup
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CallClosingJob>());
         return builder;
     }
+
+    /// <summary>The calls' API and their Atom feed.</summary>
+    public static IEndpointRouteBuilder MapCalls(this IEndpointRouteBuilder app) => app.MapCallsApi().MapCallFeed();
 }

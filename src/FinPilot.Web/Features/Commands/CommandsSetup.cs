@@ -1,28 +1,16 @@
-using FinPilot.Web.Features.Applications;
-using FinPilot.Web.Features.Deliberation;
-using FinPilot.Web.Features.Identity;
-using FinPilot.Web.Features.Organisations;
-using FinPilot.Web.Features.Regions;
-using Microsoft.AspNetCore.Authorization;
-
 namespace FinPilot.Web.Features.Commands;
 
 public static class CommandsSetup
 {
     /// <summary>
-    /// The command pipeline and the resource handlers it authorises with; scoped, as they read the
-    /// request's grants. Both hosts need them: the command line runs the same use cases.
+    /// The command pipeline and the authorisation service it asks; scoped, as they read the
+    /// request's grants. Both hosts need them: the command line runs the same use cases. Each
+    /// module registers the resource handlers of its own records.
     /// </summary>
     public static IServiceCollection AddFinPilotCommands(this IServiceCollection services)
     {
         services.AddAuthorizationCore();
         services.AddScoped<CommandPipeline>();
-        services.AddScoped<IAuthorizationHandler, RegionScopedAuthorizationHandler>();
-        services.AddScoped<IAuthorizationHandler, OrganisationAuthorizationHandler>();
-        services.AddScoped<IAuthorizationHandler, OrganisationScopeAuthorizationHandler>();
-        services.AddScoped<IAuthorizationHandler, ProjectAuthorizationHandler>();
-        services.AddScoped<IAuthorizationHandler, MeetingAuthorizationHandler>();
-        services.AddScoped<IAuthorizationHandler, PlatformAuthorizationHandler>();
         return services;
     }
 }

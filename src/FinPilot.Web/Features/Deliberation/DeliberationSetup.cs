@@ -1,11 +1,16 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace FinPilot.Web.Features.Deliberation;
 
 public static class DeliberationSetup
 {
-    public static IServiceCollection AddFinPilotDeliberation(this IServiceCollection services)
+    public static IHostApplicationBuilder AddDeliberation(this IHostApplicationBuilder builder)
     {
-        services.AddScoped<DeliberationService>();
-        services.AddScoped<MinutesDocument>();
-        return services;
+        builder.Services.AddScoped<DeliberationService>();
+        builder.Services.AddScoped<MinutesDocument>();
+        builder.Services.AddScoped<IAuthorizationHandler, MeetingAuthorizationHandler>();
+        return builder;
     }
+
+    public static IEndpointRouteBuilder MapDeliberation(this IEndpointRouteBuilder app) => app.MapDeliberationApi();
 }

@@ -2,20 +2,22 @@ namespace FinPilot.Web.Features.Disclosure;
 
 public static class DisclosureSetup
 {
-    public static IServiceCollection AddFinPilotDisclosure(this IServiceCollection services)
+    /// <summary>Public records, public notices and their responses, the register; the job that admits after a notice.</summary>
+    public static IHostApplicationBuilder AddDisclosure(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddScoped<PublicRecordWriter>();
         services.AddScoped<NoticeService>();
         services.AddScoped<PublicResponses>();
         services.AddSingleton<ClientAddressKey>();
-        return services;
-    }
+        builder.AddRegister();
 
-    /// <summary>The web host's background jobs of this module (the command line runs none).</summary>
-    public static WebApplicationBuilder AddFinPilotDisclosureJobs(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<NoticeAdmissionJob>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<NoticeAdmissionJob>());
+        // Jobs run only where the host runs (the web host); the command line builds the host and never starts it.
+        services.AddSingleton<NoticeAdmissionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<NoticeAdmissionJob>());
         return builder;
     }
+
+    /// <summary>The register (API and Atom feed) and the notices' API.</summary>
+    public static IEndpointRouteBuilder MapDisclosure(this IEndpointRouteBuilder app) => app.MapPilotsApi().MapPilotFeed().MapNoticesApi();
 }

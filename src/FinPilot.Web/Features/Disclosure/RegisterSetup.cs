@@ -16,7 +16,7 @@ public static class RegisterSetup
     /// </summary>
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(60);
 
-    public static WebApplicationBuilder AddFinPilotRegister(this WebApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddRegister(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<PilotRegister>();
 

@@ -4,9 +4,10 @@ namespace FinPilot.Web.Features.Evaluation;
 
 public static class EvaluationSetup
 {
-    public static IServiceCollection AddFinPilotEvaluation(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddEvaluation(this IHostApplicationBuilder builder)
     {
-        var options = configuration.GetSection(EvaluationOptions.Section).Get<EvaluationOptions>() ?? new EvaluationOptions();
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(EvaluationOptions.Section).Get<EvaluationOptions>() ?? new EvaluationOptions();
 
         // A bad look-back would make every conflict check throw; refuse to start instead.
         if (options.ConflictLookbackYears is < 0 or > Domain.Evaluation.ConflictRules.MaxLookbackYears)
@@ -26,6 +27,8 @@ public static class EvaluationSetup
         services.AddScoped<IntegrityReport>();
         services.AddScoped<ProjectRounds>();
         services.AddScoped<IProjectReadGrant, ExpertReadGrant>();
-        return services;
+        return builder;
     }
+
+    public static IEndpointRouteBuilder MapEvaluation(this IEndpointRouteBuilder app) => app.MapEvaluationApi();
 }

@@ -1,10 +1,10 @@
 using FinPilot.Web.Components.Account;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.ApiTokens;
-using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Http;
 using FinPilot.Web.Resources;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace FinPilot.Web.Features.Identity;
@@ -16,11 +16,12 @@ public static class IdentitySetup
 
     public const string ApiPolicy = "api";
 
-    /// <summary>Accounts, passwords and role grants: what the command line needs as much as the web host.</summary>
-    public static IServiceCollection AddFinPilotAccounts(this IServiceCollection services)
+    /// <summary>Accounts, passwords and role grants; sign-in by cookie for people and by bearer token for machines; the platform-administration permissions.</summary>
+    public static IHostApplicationBuilder AddIdentity(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddScoped<CurrentUser>();
-        services.AddScoped<AuditLog>();
+        services.AddScoped<IAuthorizationHandler, PlatformAuthorizationHandler>();
         services.AddIdentityCore<User>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
@@ -38,13 +39,7 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<FinPilotClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
-        return services;
-    }
 
-    /// <summary>Sign-in: cookies for people, bearer tokens for machines on the API, the staff gate.</summary>
-    public static WebApplicationBuilder AddFinPilotIdentity(this WebApplicationBuilder builder)
-    {
-        var services = builder.Services;
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
 
@@ -85,6 +80,13 @@ public static class IdentitySetup
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy.RequireAuthenticatedUser());
         return builder;
+    }
+
+    /// <summary>The account pages' endpoints (sign-out, …) and <c>/api/v1/me</c>.</summary>
+    public static IEndpointRouteBuilder MapIdentity(this IEndpointRouteBuilder app)
+    {
+        app.MapAdditionalIdentityEndpoints();
+        return app.MapMeApi();
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

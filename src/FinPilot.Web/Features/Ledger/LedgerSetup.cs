@@ -4,9 +4,11 @@ namespace FinPilot.Web.Features.Ledger;
 
 public static class LedgerSetup
 {
-    public static IServiceCollection AddFinPilotLedger(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The log, its key, proofs, audit and witnessing; the append and witnessing jobs unless <c>Ledger:RunJob</c> is false.</summary>
+    public static IHostApplicationBuilder AddLedger(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton(configuration.GetSection(LedgerOptions.Section).Get<LedgerOptions>() ?? new LedgerOptions());
+        var services = builder.Services;
+        services.AddSingleton(builder.Configuration.GetSection(LedgerOptions.Section).Get<LedgerOptions>() ?? new LedgerOptions());
         services.AddSingleton<LedgerKey>();
         services.AddScoped<LedgerReader>();
         services.AddScoped<LedgerAppender>();
@@ -21,12 +23,8 @@ public static class LedgerSetup
             client.Timeout = TimeSpan.FromSeconds(10);
             client.MaxResponseContentBufferSize = 64 * 1024;
         });
-        return services;
-    }
 
-    /// <summary>The web host's ledger jobs; the keys are read at start so a bad key file stops the host with its reason.</summary>
-    public static WebApplicationBuilder AddFinPilotLedgerJobs(this WebApplicationBuilder builder)
-    {
+        // The keys are read when the jobs start, so a bad key file stops the web host with its reason.
         builder.Services.AddSingleton<LedgerJob>();
         builder.Services.AddSingleton<LedgerWitnessJob>();
         if (!builder.Configuration.GetValue(LedgerOptions.Section + ":" + nameof(LedgerOptions.RunJob), true))
@@ -43,4 +41,6 @@ public static class LedgerSetup
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerWitnessJob>());
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapLedger(this IEndpointRouteBuilder app) => app.MapLedgerApi();
 }

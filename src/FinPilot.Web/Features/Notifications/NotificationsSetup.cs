@@ -6,9 +6,12 @@ namespace FinPilot.Web.Features.Notifications;
 
 public static class NotificationsSetup
 {
-    /// <summary>The e-mail side of notifications: options, the transport they choose, and the sending job.</summary>
-    public static IHostApplicationBuilder AddFinPilotNotifications(this IHostApplicationBuilder builder)
+    /// <summary>The inbox, and the e-mail side of notifications: options, the transport they choose, and the sending job.</summary>
+    public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<NotificationInbox>();
+
         var options = builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
         var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
         if (string.IsNullOrWhiteSpace(options.PickupDirectory) && (builder.Environment.IsDevelopment() || demo.Enabled))
@@ -31,4 +34,6 @@ public static class NotificationsSetup
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationEmailJob>());
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app) => app.MapNotificationsApi();
 }

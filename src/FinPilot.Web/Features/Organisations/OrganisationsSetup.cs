@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace FinPilot.Web.Features.Organisations;
+
+public static class OrganisationsSetup
+{
+    /// <summary>Organisations (申报机构 and others) and who may manage or act for them.</summary>
+    public static IHostApplicationBuilder AddOrganisations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<OrganisationAdministration>();
+        builder.Services.AddScoped<OrganisationQueries>();
+        builder.Services.AddScoped<IAuthorizationHandler, OrganisationAuthorizationHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, OrganisationScopeAuthorizationHandler>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapOrganisations(this IEndpointRouteBuilder app) => app.MapOrganisationsApi();
+}
