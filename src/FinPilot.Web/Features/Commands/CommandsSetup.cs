@@ -1,5 +1,6 @@
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Deliberation;
+using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
@@ -23,6 +24,9 @@ public static class CommandsSetup
         services.AddScoped<IAuthorizationHandler, ProjectAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, MeetingAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, PlatformAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, RoundAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, AssignmentAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, ExpertAuthorizationHandler>();
         return services;
     }
 }
