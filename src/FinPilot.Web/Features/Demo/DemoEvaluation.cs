@@ -66,7 +66,7 @@ internal sealed class DemoEvaluation(FinPilotDbContext db, WorkingCalendarProvid
             calendar.AddWorkingDays(Domain.Calendar.ChinaTime.DateOf(now), EvaluationRound.DefaultScoringWorkingDays), ShowPeerScores: false);
         var created = EvaluationRound.Create(Guid.CreateVersion7(now), call.Id, call.RegionId, call.Title, settings, now, "demo-seed");
         var round = created.Succeeded
-            ? created.Value!
+            ? created.Value
             : throw new InvalidOperationException($"The demo round is invalid: {string.Join(", ", created.Errors)}");
         db.EvaluationRounds.Add(round);
         db.RoundProjects.AddRange(projects.Select(p => new RoundProject { RoundId = round.Id, ProjectId = p }));

@@ -1,4 +1,5 @@
 using FinPilot.Web.Features.Applications;
+using Microsoft.AspNetCore.Authorization;
 
 namespace FinPilot.Web.Features.Evaluation;
 
@@ -27,6 +28,9 @@ public static class EvaluationSetup
         services.AddScoped<IntegrityReport>();
         services.AddScoped<ProjectRounds>();
         services.AddScoped<IProjectReadGrant, ExpertReadGrant>();
+        services.AddScoped<IAuthorizationHandler, RoundAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, AssignmentAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, ExpertAuthorizationHandler>();
         return builder;
     }
 

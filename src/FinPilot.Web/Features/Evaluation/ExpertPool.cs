@@ -5,6 +5,7 @@ using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
@@ -22,11 +23,11 @@ public sealed record ExpertProfileInput(
     IReadOnlyList<Employment> History);
 
 /// <summary>专家库: the secretariat keeps the experts; an expert keeps their own conflict declarations.</summary>
-public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, AuditLog audit, TimeProvider clock)
+public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, CommandPipeline commands, TimeProvider clock)
 {
     public async Task<Result<Page<ExpertRow>>> ListAsync(ExpertFilter filter, CancellationToken cancellationToken = default)
     {
-        if (!(await current.GrantsAsync(cancellationToken)).CanManageExperts())
+        if (!await commands.AllowsAsync(null, ExpertOperations.Manage))
         {
             return Problems.Forbidden;
         }
@@ -66,8 +67,7 @@ public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, AuditL
     /// <summary>The profile as the secretariat or the expert themself reads it; a new expert gets an empty one.</summary>
     public async Task<Result<ExpertRow>> GetAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var grants = await current.GrantsAsync(cancellationToken);
-        if (!grants.CanManageExperts() && !grants.CanReadIntegrityReport() && current.Id != userId)
+        if (!await commands.AllowsAsync(new ExpertRecord(userId), ExpertOperations.Read))
         {
             return Problems.Forbidden;
         }
@@ -84,7 +84,7 @@ public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, AuditL
 
     public async Task<Result<ExpertProfile>> SaveAsync(string userId, ExpertProfileInput input, Guid? expectedVersion, CancellationToken cancellationToken = default)
     {
-        if (!(await current.GrantsAsync(cancellationToken)).CanManageExperts())
+        if (!await commands.AllowsAsync(null, ExpertOperations.Manage))
         {
             return Problems.Forbidden;
         }
@@ -127,10 +127,8 @@ public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, AuditL
         profile.Profile = Text.Clean(input.Profile) ?? string.Empty;
         profile.Available = input.Available;
         profile.MaxLoad = input.MaxLoad;
-        profile.UpdatedAt = clock.GetUtcNow();
-        profile.UpdatedBy = current.Id!;
-        profile.Version = Guid.NewGuid();
-        audit.Record(AuditActions.ExpertProfileSaved, "expert", userId, new
+        profile.Touch(clock.GetUtcNow(), current.Id!);
+        return await commands.SaveAsync(profile, RoundErrors.ChangedByAnother, cancellationToken, new AuditLine(AuditActions.ExpertProfileSaved, AuditResource.Expert, userId, new
         {
             input.EmployerOrganisationId,
             employerName,
@@ -140,23 +138,12 @@ public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, AuditL
             input.Available,
             input.MaxLoad,
             history = input.History.Count,
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error(RoundErrors.ChangedByAnother);
-        }
-
-        return profile;
+        }));
     }
 
     public async Task<Result<IReadOnlyList<ConflictDeclaration>>> DeclarationsAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var grants = await current.GrantsAsync(cancellationToken);
-        if (!grants.CanManageExperts() && !grants.CanReadIntegrityReport() && current.Id != userId)
+        if (!await commands.AllowsAsync(new ExpertRecord(userId), ExpertOperations.Read))
         {
             return Problems.Forbidden;
         }
@@ -168,7 +155,7 @@ public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, AuditL
     /// <summary>An expert declares a standing conflict; an organisation declared here is matched against every project.</summary>
     public async Task<Result<ConflictDeclaration>> DeclareAsync(ConflictDeclarationKind kind, Guid? organisationId, string? text, CancellationToken cancellationToken = default)
     {
-        if (!(await current.GrantsAsync(cancellationToken)).IsExpert())
+        if (!await commands.AllowsAsync(null, ExpertOperations.Declare))
         {
             return Problems.Forbidden;
         }
@@ -213,8 +200,7 @@ public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, AuditL
             DeclaredAt = now,
         };
         db.ConflictDeclarations.Add(declaration);
-        audit.Record(AuditActions.ConflictDeclared, "expert", current.Id, new { kind, organisationId, text = declaration.Text });
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.ConflictDeclared, AuditResource.Expert, current.Id, new { kind, organisationId, text = declaration.Text }));
         return declaration;
     }
 
@@ -227,14 +213,13 @@ public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, AuditL
             return new Error(RoundErrors.NotFound);
         }
 
-        if (declaration.ExpertUserId != current.Id)
+        if (!await commands.AllowsAsync(declaration, ExpertOperations.EndDeclaration))
         {
             return Problems.Forbidden;
         }
 
         declaration.EndedAt ??= clock.GetUtcNow();
-        audit.Record(AuditActions.ConflictDeclarationEnded, "expert", current.Id, new { id, declaration.Text });
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.ConflictDeclarationEnded, AuditResource.Expert, current.Id, new { id, declaration.Text }));
         return Result.Ok();
     }
 

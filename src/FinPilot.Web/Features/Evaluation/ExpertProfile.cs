@@ -84,6 +84,14 @@ public sealed class ExpertProfile
         set => HistoryJson = Write(value);
     }
 
+    /// <summary>Stamps a change by <paramref name="userId"/>; the new version makes a concurrent save of the old one fail.</summary>
+    public void Touch(DateTimeOffset now, string userId)
+    {
+        UpdatedAt = now;
+        UpdatedBy = userId;
+        Version = Guid.NewGuid();
+    }
+
     /// <summary>Experts who are not available take no projects whatever their load says.</summary>
     public int EffectiveLoad => Available ? MaxLoad : 0;
 

@@ -8,6 +8,7 @@ using FinPilot.Domain.Identity;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Calendar;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed record ProjectReport(
 public sealed record RoundRow(EvaluationRound Round, string CallTitle, int Projects, int Assignments, int Submitted);
 
 /// <summary>Reads rounds for the pages, the API, the solver and the reports.</summary>
-public sealed class RoundReader(FinPilotDbContext db, CurrentUser current, ConflictFinder conflicts, WorkingCalendarProvider calendars)
+public sealed class RoundReader(FinPilotDbContext db, CurrentUser current, CommandPipeline commands, ConflictFinder conflicts, WorkingCalendarProvider calendars)
 {
     public async Task<IReadOnlyList<RoundRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -70,7 +71,7 @@ public sealed class RoundReader(FinPilotDbContext db, CurrentUser current, Confl
             return new Error(RoundErrors.NotFound);
         }
 
-        if (!(await current.GrantsAsync(cancellationToken)).CanReadEvaluationResultsIn(round.RegionId))
+        if (!await commands.AllowsAsync(round, RoundOperations.Read))
         {
             return Problems.Forbidden;
         }
@@ -121,7 +122,7 @@ public sealed class RoundReader(FinPilotDbContext db, CurrentUser current, Confl
             return new Error(RoundErrors.NotFound);
         }
 
-        if (!(await current.GrantsAsync(cancellationToken)).CanReadEvaluationResultsIn(round.RegionId))
+        if (!await commands.AllowsAsync(round, RoundOperations.Read))
         {
             return Problems.Forbidden;
         }

@@ -6,8 +6,10 @@ using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Domain.Identity;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Http;
@@ -23,7 +25,7 @@ public sealed record CallAwaitingRound(Guid CallId, string Title, int Projects);
 /// pins, forbids, hand edits), open it for scoring, and complete it.
 /// </summary>
 public sealed class RoundService(
-    FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, ConflictFinder conflicts, RoundReader reader,
+    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, Notifier notifier, ConflictFinder conflicts, RoundReader reader,
     WorkingCalendarProvider calendars, TimeProvider clock)
 {
     public async Task<Result<EvaluationRound>> CreateAsync(Guid callId, RoundSettings settings, CancellationToken cancellationToken = default)
@@ -34,7 +36,7 @@ public sealed class RoundService(
             return new Error(RoundErrors.NotFound);
         }
 
-        if (!(await current.GrantsAsync(cancellationToken)).CanManageRoundsIn(call.RegionId))
+        if (!await commands.AllowsAsync(call, RoundOperations.Create))
         {
             return Problems.Forbidden;
         }
@@ -52,11 +54,10 @@ public sealed class RoundService(
             return new Error(RoundErrors.NoProjectsInEvaluation, "CallId");
         }
 
-        var round = created.Value!;
+        var round = created.Value;
         db.EvaluationRounds.Add(round);
         db.RoundProjects.AddRange(projects.Select(p => new RoundProject { RoundId = round.Id, ProjectId = p }));
-        audit.Record(AuditActions.RoundCreated, "evaluation-round", round.Id.ToString(), new { callId, projects = projects.Count, settings.ExpertsPerProject, settings.Deadline }, round.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, Line(AuditActions.RoundCreated, round, new { callId, projects = projects.Count, settings.ExpertsPerProject, settings.Deadline }));
         return round;
     }
 
@@ -88,7 +89,7 @@ public sealed class RoundService(
                 return changed;
             }
 
-            audit.Record(AuditActions.RoundUpdated, "evaluation-round", round.Id.ToString(), settings, round.RegionId);
+            commands.Audit(Line(AuditActions.RoundUpdated, round, settings));
             return Result.Ok();
         }, cancellationToken);
 
@@ -127,19 +128,18 @@ public sealed class RoundService(
                     return Result<SolveReport>.Fail([.. assigned.Errors]);
                 }
 
-                db.ExpertAssignments.Add(assigned.Value!);
+                db.ExpertAssignments.Add(assigned.Value);
             }
         }
 
-        audit.Record(AuditActions.AssignmentSolved, "evaluation-round", roundId.ToString(), new
+        await commands.SaveAsync(cancellationToken, Line(AuditActions.AssignmentSolved, round, new
         {
             solution.Feasible,
             pairs = solution.Pairs.Select(p => $"{p.ProjectId}:{p.ExpertId}"),
             solution.Objective,
             solution.Bound,
             problems = report.Problems.Select(p => p.Code),
-        }, round.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
+        }));
         return report;
     }
 
@@ -169,8 +169,7 @@ public sealed class RoundService(
             db.PairRules.Add(new PairRule { RoundId = roundId, ProjectId = projectId, ExpertUserId = expertId, Kind = k });
         }
 
-        audit.Record(AuditActions.AssignmentRuleSet, "evaluation-round", roundId.ToString(), new { projectId, expertId, kind }, round!.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, Line(AuditActions.AssignmentRuleSet, round!, new { projectId, expertId, kind }));
         return Result.Ok();
     }
 
@@ -208,14 +207,13 @@ public sealed class RoundService(
             return Result.Fail(assigned.Errors);
         }
 
-        db.ExpertAssignments.Add(assigned.Value!);
+        db.ExpertAssignments.Add(assigned.Value);
         if (round.Status == RoundStatus.Scoring)
         {
             NotifyAssigned([expertId], round);
         }
 
-        audit.Record(AuditActions.AssignmentAdded, "evaluation-round", roundId.ToString(), new { projectId, expertId }, round.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, Line(AuditActions.AssignmentAdded, round, new { projectId, expertId }));
         return Result.Ok();
     }
 
@@ -241,8 +239,7 @@ public sealed class RoundService(
         }
 
         db.ExpertAssignments.Remove(assignment);
-        audit.Record(AuditActions.AssignmentRemoved, "evaluation-round", round.Id.ToString(), new { assignment.ProjectId, assignment.ExpertUserId, state = assignment.State }, round.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, Line(AuditActions.AssignmentRemoved, round, new { assignment.ProjectId, assignment.ExpertUserId, state = assignment.State }));
         return Result.Ok();
     }
 
@@ -275,8 +272,7 @@ public sealed class RoundService(
         }
 
         NotifyAssigned(pairs.Select(p => p.ExpertId).Distinct(), round);
-        audit.Record(AuditActions.RoundOpened, "evaluation-round", roundId.ToString(), new { assignments = pairs.Count }, round.RegionId);
-        return await SaveAsync(cancellationToken);
+        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken, Line(AuditActions.RoundOpened, round, new { assignments = pairs.Count }));
     }
 
     /// <summary>
@@ -309,13 +305,12 @@ public sealed class RoundService(
             return new Error(RoundErrors.ConsensusOutstanding, null, string.Join("、", missing));
         }
 
-        var grants = await current.GrantsAsync(cancellationToken);
         var ids = summary.Projects.Select(p => p.ProjectId).ToList();
         var projects = await db.Projects.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var project in projects.Where(p => p.Stage == ProjectStage.Evaluation))
         {
-            if (!ProjectPolicy.MayPull(project, ProjectTrigger.CompleteEvaluation, grants, null))
+            if (!await commands.AllowsAsync(project, ProjectOperations.Move(ProjectTrigger.CompleteEvaluation)))
             {
                 return Problems.Forbidden;
             }
@@ -333,11 +328,10 @@ public sealed class RoundService(
             return completed;
         }
 
-        audit.Record(AuditActions.RoundCompleted, "evaluation-round", roundId.ToString(), new
+        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken, Line(AuditActions.RoundCompleted, round, new
         {
             ranking = summary.Projects.Select(p => new { p.ProjectId, p.Aggregate.WeightedTotal, p.Aggregate.CalibratedTotal }),
-        }, round.RegionId);
-        return await SaveAsync(cancellationToken);
+        }));
     }
 
     public async Task<Result> RecordConsensusAsync(Guid roundId, Guid projectId, string outcome, CancellationToken cancellationToken = default)
@@ -369,8 +363,7 @@ public sealed class RoundService(
         record.Outcome = outcome.Trim();
         record.RecordedAt = clock.GetUtcNow();
         record.RecordedBy = current.Id!;
-        audit.Record(AuditActions.ConsensusRecorded, "evaluation-round", roundId.ToString(), new { projectId, outcome = record.Outcome }, round!.RegionId);
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, Line(AuditActions.ConsensusRecorded, round!, new { projectId, outcome = record.Outcome }));
         return Result.Ok();
     }
 
@@ -424,7 +417,7 @@ public sealed class RoundService(
             return (null, new Error(RoundErrors.NotFound));
         }
 
-        if (!RoundPolicy.MayManage(round, await current.GrantsAsync(cancellationToken)))
+        if (!await commands.AllowsAsync(round, RoundOperations.Manage))
         {
             return (null, Problems.Forbidden);
         }
@@ -457,19 +450,10 @@ public sealed class RoundService(
             return result;
         }
 
-        return await SaveAsync(cancellationToken);
+        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken);
     }
 
-    private async Task<Result> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error(RoundErrors.ChangedByAnother);
-        }
-    }
+    /// <summary>Every line of the secretariat's work is about the round, in its region.</summary>
+    private static AuditLine Line(string action, EvaluationRound round, object? details) =>
+        new(action, AuditResource.EvaluationRound, round.Id.ToString(), details, round.RegionId);
 }

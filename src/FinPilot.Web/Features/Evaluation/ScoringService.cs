@@ -6,6 +6,7 @@ using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Http;
@@ -22,7 +23,7 @@ public sealed record ScoringView(
 
 /// <summary>The expert's side of a round: declare, read, score, ask; and the secretariat's reopening of a sheet.</summary>
 public sealed class ScoringService(
-    FinPilotDbContext db, CurrentUser current, AuditLog audit, Notifier notifier, ConflictFinder conflicts, RoundReader reader,
+    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, Notifier notifier, ConflictFinder conflicts, RoundReader reader,
     WorkingCalendarProvider calendars, TimeProvider clock)
 {
     public async Task<IReadOnlyList<MyAssignment>> MineAsync(CancellationToken cancellationToken = default)
@@ -47,7 +48,7 @@ public sealed class ScoringService(
 
     public async Task<Result<ScoringView>> GetAsync(Guid assignmentId, CancellationToken cancellationToken = default)
     {
-        var (assignment, round, error) = await LoadOwnAsync(assignmentId, tracked: false, cancellationToken);
+        var (assignment, round, error) = await LoadOwnAsync(assignmentId, AssignmentOperations.View, tracked: false, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -83,7 +84,7 @@ public sealed class ScoringService(
     /// </summary>
     public async Task<Result> ConfirmNoConflictAsync(Guid assignmentId, CancellationToken cancellationToken = default)
     {
-        var (assignment, round, error) = await LoadOwnAsync(assignmentId, tracked: true, cancellationToken);
+        var (assignment, round, error) = await LoadOwnAsync(assignmentId, AssignmentOperations.Declare, tracked: true, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -105,8 +106,9 @@ public sealed class ScoringService(
                 return conflicted;
             }
 
-            audit.Record(AuditActions.ConflictFoundOnConfirm, "evaluation-round", round!.Id.ToString(), new { assignment.ProjectId, reasons = found.Select(c => c.Reason.ToString()) }, round.RegionId);
-            await SaveAsync(cancellationToken);
+            // Whether or not the finding could be saved, the expert is not cleared.
+            await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken,
+                Line(AuditActions.ConflictFoundOnConfirm, round, new { assignment.ProjectId, reasons = found.Select(c => c.Reason.ToString()) }));
             return new Error(RoundErrors.ExpertConflicted);
         }
 
@@ -116,14 +118,13 @@ public sealed class ScoringService(
             return cleared;
         }
 
-        audit.Record(AuditActions.NoConflictConfirmed, "evaluation-round", round!.Id.ToString(), new { assignment.ProjectId }, round.RegionId);
-        return await SaveAsync(cancellationToken);
+        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken, Line(AuditActions.NoConflictConfirmed, round, new { assignment.ProjectId }));
     }
 
     /// <summary>The expert declares a conflict on this project: they never see it, and the secretariat is told to replace them.</summary>
     public async Task<Result> DeclareConflictAsync(Guid assignmentId, string note, CancellationToken cancellationToken = default)
     {
-        var (assignment, round, error) = await LoadOwnAsync(assignmentId, tracked: true, cancellationToken);
+        var (assignment, round, error) = await LoadOwnAsync(assignmentId, AssignmentOperations.Declare, tracked: true, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -135,12 +136,12 @@ public sealed class ScoringService(
             return declared;
         }
 
-        audit.Record(AuditActions.ConflictDeclaredOnAssignment, "evaluation-round", round!.Id.ToString(), new { assignment.ProjectId, note = assignment.ConflictNote }, round.RegionId);
-        var secretariat = await db.UserIdsWithAsync(Role.EvaluationSecretariat, round.RegionId, null, cancellationToken);
+        var secretariat = await db.UserIdsWithAsync(Role.EvaluationSecretariat, round!.RegionId, null, cancellationToken);
+        commands.Audit(Line(AuditActions.ConflictDeclaredOnAssignment, round, new { assignment.ProjectId, note = assignment.ConflictNote }));
         var national = await db.UserIdsWithAsync(Role.EvaluationSecretariat, null, null, cancellationToken);
         notifier.Enqueue(secretariat.Concat(national).Distinct(), NotificationKind.ExpertConflictDeclared, $"/evaluation/rounds/{round.Id}",
             new Dictionary<string, string> { [NotificationValues.Title] = round.Title });
-        return await SaveAsync(cancellationToken);
+        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken);
     }
 
     public Task<Result> SaveDraftAsync(Guid assignmentId, ScoreSheet sheet, Guid expected, CancellationToken cancellationToken = default) =>
@@ -160,7 +161,7 @@ public sealed class ScoringService(
         }
 
         var round = await db.EvaluationRounds.AsNoTracking().SingleAsync(r => r.Id == assignment.RoundId, cancellationToken);
-        if (!AssignmentPolicy.MayPull(round, assignment, AssignmentTrigger.Reopen, current.Id, await current.GrantsAsync(cancellationToken)))
+        if (!await commands.AllowsAsync(new AssignmentInRound(round, assignment), AssignmentOperations.Reopen))
         {
             return Problems.Forbidden;
         }
@@ -171,17 +172,17 @@ public sealed class ScoringService(
             return reopened;
         }
 
-        audit.Record(AuditActions.SheetReopened, "evaluation-round", round.Id.ToString(), new { assignment.ProjectId, assignment.ExpertUserId, reason = assignment.LastReopenReason }, round.RegionId);
+        commands.Audit(Line(AuditActions.SheetReopened, round, new { assignment.ProjectId, assignment.ExpertUserId, reason = assignment.LastReopenReason }));
         var title = await db.Projects.Where(p => p.Id == assignment.ProjectId).Select(p => p.Title).SingleAsync(cancellationToken);
         notifier.Enqueue([assignment.ExpertUserId], NotificationKind.SheetReopened, $"/evaluation/assignments/{assignment.Id}",
             new Dictionary<string, string> { [NotificationValues.Title] = title });
-        return await SaveAsync(cancellationToken);
+        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken);
     }
 
     /// <summary>An expert asks the applicant; with <paramref name="pauseDeadline"/> the round's deadline waits for the answer.</summary>
     public async Task<Result<EvaluationQuestion>> AskAsync(Guid assignmentId, string text, bool pauseDeadline, CancellationToken cancellationToken = default)
     {
-        var (assignment, round, error) = await LoadOwnAsync(assignmentId, tracked: false, cancellationToken);
+        var (assignment, round, error) = await LoadOwnAsync(assignmentId, AssignmentOperations.Score, tracked: false, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -210,12 +211,12 @@ public sealed class ScoringService(
             PausesDeadline = pauseDeadline,
         };
         db.EvaluationQuestions.Add(question);
-        audit.Record(AuditActions.QuestionAsked, "project", assignment.ProjectId.ToString(), new { question.Id, pauseDeadline }, round.RegionId);
+        commands.Audit(new AuditLine(AuditActions.QuestionAsked, AuditResource.Project, assignment.ProjectId.ToString(), new { question.Id, pauseDeadline }, round.RegionId));
         var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == assignment.ProjectId, cancellationToken);
         var applicants = await db.UserIdsWithAsync(Role.Applicant, null, project.LeadOrganisationId, cancellationToken);
         notifier.Enqueue(applicants, NotificationKind.QuestionAsked, $"/applications/{project.Id}/questions",
             new Dictionary<string, string> { [NotificationValues.Title] = project.Title });
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken);
         return question;
     }
 
@@ -228,7 +229,7 @@ public sealed class ScoringService(
             return new Error(RoundErrors.NotFound);
         }
 
-        if (!(await current.GrantsAsync(cancellationToken)).Any(g => g.CoversOrganisation(project.LeadOrganisationId)))
+        if (!await commands.AllowsAsync(project, QuestionOperations.Answer))
         {
             return Problems.Forbidden;
         }
@@ -246,7 +247,7 @@ public sealed class ScoringService(
         }
 
         var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == question.ProjectId, cancellationToken);
-        if (!(await current.GrantsAsync(cancellationToken)).Any(g => g.CoversOrganisation(project.LeadOrganisationId)))
+        if (!await commands.AllowsAsync(project, QuestionOperations.Answer))
         {
             return Problems.Forbidden;
         }
@@ -273,17 +274,17 @@ public sealed class ScoringService(
             round.PauseDeadline(calendar.WorkingDaysBetween(ChinaTime.DateOf(question.AskedAt), ChinaTime.DateOf(now)));
         }
 
-        audit.Record(AuditActions.QuestionAnswered, "project", project.Id.ToString(), new { questionId }, project.RegionId);
+        commands.Audit(new AuditLine(AuditActions.QuestionAnswered, AuditResource.Project, project.Id.ToString(), new { questionId }, project.RegionId));
         var experts = await db.ExpertAssignments.Where(a => a.RoundId == round.Id && a.ProjectId == project.Id && a.ConflictDeclaredAt == null)
             .Select(a => a.ExpertUserId).ToListAsync(cancellationToken);
         notifier.Enqueue(experts, NotificationKind.QuestionAnswered, "/evaluation/assignments", new Dictionary<string, string> { [NotificationValues.Title] = project.Title });
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken);
         return Result.Ok();
     }
 
     private async Task<Result> WriteSheetAsync(Guid assignmentId, ScoreSheet sheet, Guid expected, bool submit, CancellationToken cancellationToken)
     {
-        var (assignment, round, error) = await LoadOwnAsync(assignmentId, tracked: true, cancellationToken);
+        var (assignment, round, error) = await LoadOwnAsync(assignmentId, AssignmentOperations.Score, tracked: true, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -309,16 +310,17 @@ public sealed class ScoringService(
             return written;
         }
 
-        if (submit)
-        {
-            audit.Record(AuditActions.SheetSubmitted, "evaluation-round", round.Id.ToString(), new { assignment.ProjectId, sheet }, round.RegionId);
-        }
-
-        return await SaveAsync(cancellationToken);
+        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken,
+            submit ? [Line(AuditActions.SheetSubmitted, round, new { assignment.ProjectId, sheet })] : []);
     }
 
-    /// <summary>The caller's own assignment in a round that is not being prepared; anything else is forbidden or unknown.</summary>
-    private async Task<(ExpertAssignment? Assignment, EvaluationRound? Round, Error? Error)> LoadOwnAsync(Guid assignmentId, bool tracked, CancellationToken cancellationToken)
+    /// <summary>
+    /// The caller's own assignment in a round that is not being prepared, if they may do
+    /// <paramref name="operation"/> on it; anything else is forbidden or unknown. A conflicted expert
+    /// never sees the project, whatever else is true (<see cref="AssignmentAuthorizationHandler"/>).
+    /// </summary>
+    private async Task<(ExpertAssignment? Assignment, EvaluationRound? Round, Error? Error)> LoadOwnAsync(
+        Guid assignmentId, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, bool tracked, CancellationToken cancellationToken)
     {
         var query = tracked ? db.ExpertAssignments : db.ExpertAssignments.AsNoTracking();
         var assignment = await query.SingleOrDefaultAsync(a => a.Id == assignmentId, cancellationToken);
@@ -327,37 +329,16 @@ public sealed class ScoringService(
             return (null, null, new Error(RoundErrors.NotFound));
         }
 
-        if (!AssignmentPolicy.IsAssignedExpert(assignment, current.Id, await current.GrantsAsync(cancellationToken)))
-        {
-            return (null, null, Problems.Forbidden);
-        }
-
         var round = await db.EvaluationRounds.AsNoTracking().SingleAsync(r => r.Id == assignment.RoundId, cancellationToken);
-        if (round.Status == RoundStatus.Preparing)
-        {
-            return (null, null, new Error(RoundErrors.NotFound));
-        }
-
-        // A conflicted expert never sees the project, whatever else is true: declared, or found by the rules now.
-        if (assignment.ConflictDeclaredAt is not null
-            || (assignment.ClearedAt is not null && (await conflicts.FindAsync(assignment.ExpertUserId, assignment.ProjectId, cancellationToken)).Count > 0))
+        if (!await commands.AllowsAsync(new AssignmentInRound(round, assignment), operation))
         {
             return (null, null, Problems.Forbidden);
         }
 
-        return (assignment, round, null);
+        return round.Status == RoundStatus.Preparing ? (null, null, new Error(RoundErrors.NotFound)) : (assignment, round, null);
     }
 
-    private async Task<Result> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error(RoundErrors.ChangedByAnother);
-        }
-    }
+    /// <summary>Every line of the experts' work is about the round, in its region.</summary>
+    private static AuditLine Line(string action, EvaluationRound round, object? details) =>
+        new(action, AuditResource.EvaluationRound, round.Id.ToString(), details, round.RegionId);
 }
