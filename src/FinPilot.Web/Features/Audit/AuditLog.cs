@@ -25,8 +25,7 @@ public sealed class AuditLog(FinPilotDbContext db, IHttpContextAccessor http, Ti
     public void Record(string action, AuditResource resource, string? resourceId, object? details = null, int? regionId = null, ClaimsPrincipal? actor = null, string? actorName = null) =>
         Record(action, resource.Name, resourceId, details, regionId, actor, actorName);
 
-    /// <summary>By name, for the callers not yet on <see cref="AuditResource"/> (the evaluation module).</summary>
-    public void Record(string action, string resourceType, string? resourceId, object? details = null, int? regionId = null, ClaimsPrincipal? actor = null, string? actorName = null)
+    private void Record(string action, string resourceType, string? resourceId, object? details = null, int? regionId = null, ClaimsPrincipal? actor = null, string? actorName = null)
     {
         var context = http.HttpContext;
         var principal = actor ?? context?.User;
@@ -49,7 +48,7 @@ public sealed class AuditLog(FinPilotDbContext db, IHttpContextAccessor http, Ti
     public Task WriteAsync(string action, AuditResource resource, string? resourceId, object? details = null, string? actorId = null, string? actorName = null, CancellationToken cancellationToken = default) =>
         WriteAsync(action, resource.Name, resourceId, details, actorId, actorName, cancellationToken);
 
-    public async Task WriteAsync(string action, string resourceType, string? resourceId, object? details = null, string? actorId = null, string? actorName = null, CancellationToken cancellationToken = default)
+    private async Task WriteAsync(string action, string resourceType, string? resourceId, object? details = null, string? actorId = null, string? actorName = null, CancellationToken cancellationToken = default)
     {
         var context = http.HttpContext;
         db.AuditEntries.Add(AuditEntry.Create(

@@ -32,7 +32,7 @@ public sealed class ExpertReadGrant(FinPilotDbContext db, ConflictFinder conflic
             return false;
         }
 
-        await audit.WriteAsync(AuditActions.MaterialsViewed, "project", project.Id.ToString(), new { assignmentId = assignment.Id, via = "application" }, cancellationToken: cancellationToken);
+        await audit.WriteAsync(AuditActions.MaterialsViewed, AuditResource.Project, project.Id.ToString(), new { assignmentId = assignment.Id, via = "application" }, cancellationToken: cancellationToken);
         return true;
     }
 }

@@ -77,7 +77,7 @@ public sealed class IntegrityReport(FinPilotDbContext db, CurrentUser current, R
             }
         }
 
-        await audit.WriteAsync(AuditActions.IntegrityReportRead, "integrity", null, cancellationToken: cancellationToken);
+        await audit.WriteAsync(AuditActions.IntegrityReportRead, AuditResource.Integrity, null, cancellationToken: cancellationToken);
         return new IntegrityView(declared, onAssignments, found, reopened, deviations);
 
         string Name(string id) => names.GetValueOrDefault(id) ?? id;
