@@ -50,6 +50,7 @@ var app = builder.Build();
 app.UseFinPilotSecurity();
 app.UseFinPilotErrorHandling();
 app.UseFinPilotLocalization();
+app.UseRouting(); // after the error handlers: a re-executed request (error page, not-found page) is routed anew
 app.UseAuthentication();
 app.UseMiddleware<StaffGateMiddleware>();
 app.UseAuthorization();

@@ -97,6 +97,20 @@ public sealed class BadInputTests(EnvironmentApps apps) : IClassFixture<Environm
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unknown_page_answers_404_with_the_not_found_page_not_an_empty_body()
+    {
+        var app = await apps.ProductionAsync();
+        using var client = EnvironmentApps.Https(app);
+
+        using var missing = await client.GetAsync("/no-such-page");
+        var body = await missing.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("页面不存在", body, StringComparison.Ordinal);
+        Assert.Contains("<h1", body, StringComparison.Ordinal);
+    }
+
     private static HttpRequestMessage Json(HttpMethod method, string path, string body) =>
         new(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 
