@@ -15,29 +15,17 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static FinPilot.Web.Tests.Infrastructure.Grants;
+
 namespace FinPilot.Web.Tests.Evaluation;
 
 /// <summary>The evaluation handlers' denials, rule by rule, and once through IAuthorizationService with grants read from the database.</summary>
 public sealed class EvaluationAuthorizationTests(AppsWithDemoData apps) : IClassFixture<AppsWithDemoData>
 {
-    private const int Beijing = 1;
-    private const int Shanghai = 2;
     private const string ExpertId = "user-expert";
     private const string OtherExpertId = "user-other-expert";
-    private static readonly Guid Lead = Guid.NewGuid();
     private static readonly DateTimeOffset Now = new(2025, 9, 30, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private static readonly RoleGrant Admin = new(Role.PlatformAdmin);
-    private static readonly RoleGrant NationalSecretariat = new(Role.EvaluationSecretariat);
-    private static readonly RoleGrant SecretariatBeijing = new(Role.EvaluationSecretariat, Beijing);
-    private static readonly RoleGrant SecretariatShanghai = new(Role.EvaluationSecretariat, Shanghai);
-    private static readonly RoleGrant WorkingGroupBeijing = new(Role.RegionalWorkingGroup, Beijing);
-    private static readonly RoleGrant WorkingGroupShanghai = new(Role.RegionalWorkingGroup, Shanghai);
-    private static readonly RoleGrant Coordination = new(Role.CoordinationGroup);
-    private static readonly RoleGrant Integrity = new(Role.IntegrityOfficer);
-    private static readonly RoleGrant Expert = new(Role.Expert);
-    private static readonly RoleGrant LeadApplicant = new(Role.Applicant, OrganisationId: Lead);
-    private static readonly RoleGrant OtherApplicant = new(Role.Applicant, OrganisationId: Guid.NewGuid());
 
     public static TheoryData<RoleGrant, bool> ManagesBeijingRounds => new()
     {

@@ -14,24 +14,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static FinPilot.Web.Tests.Infrastructure.Grants;
+
 namespace FinPilot.Web.Tests.Identity;
 
 /// <summary>The resource handlers' denials, rule by rule, and once through IAuthorizationService with grants read from the database.</summary>
 public sealed class ResourceAuthorizationTests(AppsWithDemoData apps) : IClassFixture<AppsWithDemoData>
 {
-    private const int Beijing = 1;
-    private const int Shanghai = 2;
-    private static readonly Guid Lead = Guid.NewGuid();
-    private static readonly Guid Other = Guid.NewGuid();
 
-    private static readonly RoleGrant Admin = new(Role.PlatformAdmin);
-    private static readonly RoleGrant WorkingGroupBeijing = new(Role.RegionalWorkingGroup, Beijing);
-    private static readonly RoleGrant WorkingGroupShanghai = new(Role.RegionalWorkingGroup, Shanghai);
-    private static readonly RoleGrant Coordination = new(Role.CoordinationGroup);
-    private static readonly RoleGrant Integrity = new(Role.IntegrityOfficer);
-    private static readonly RoleGrant Expert = new(Role.Expert);
-    private static readonly RoleGrant LeadApplicant = new(Role.Applicant, OrganisationId: Lead);
-    private static readonly RoleGrant OtherApplicant = new(Role.Applicant, OrganisationId: Other);
 
     public static TheoryData<RoleGrant, bool> RunsBeijing => new()
     {
