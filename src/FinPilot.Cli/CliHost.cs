@@ -13,6 +13,7 @@ using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
+using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,7 @@ internal static class CliHost
         builder.AddDeliberation();
         builder.AddDisclosure();
         builder.AddLedger();
+        builder.AddSupervision();
         builder.AddDemo();
         return builder.Build();
     }

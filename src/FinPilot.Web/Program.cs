@@ -16,6 +16,7 @@ using FinPilot.Web.Features.Localization;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
+using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Users;
 using FinPilot.Web.Http;
 
@@ -43,6 +44,7 @@ builder.AddEvaluation();
 builder.AddDeliberation();
 builder.AddDisclosure();
 builder.AddLedger();
+builder.AddSupervision();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -77,6 +79,7 @@ app.MapEvaluation();
 app.MapDeliberation();
 app.MapDisclosure();
 app.MapLedger();
+app.MapSupervision();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

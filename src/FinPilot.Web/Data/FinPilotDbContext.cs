@@ -4,6 +4,7 @@ using FinPilot.Domain.Evaluation.Rounds;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Projects;
 using FinPilot.Domain.Regions;
+using FinPilot.Domain.Supervision;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
@@ -102,6 +103,10 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     public DbSet<WitnessedLogRecord> WitnessedLogs => Set<WitnessedLogRecord>();
 
     public DbSet<WitnessRefusalRecord> WitnessRefusals => Set<WitnessRefusalRecord>();
+
+    public DbSet<SupervisionPlan> SupervisionPlans => Set<SupervisionPlan>();
+
+    public DbSet<MetricSample> MetricSamples => Set<MetricSample>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -248,6 +248,149 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("PublicNotices", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Domain.Evaluation.Rounds.EvaluationRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpertsPerProject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastSolveJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RubricJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowPeerScores")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WeightsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.ToTable("EvaluationRounds", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Evaluation.Rounds.ExpertAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConflictDeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConflictNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpertUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SheetJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertUserId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("RoundId", "ProjectId", "ExpertUserId")
+                        .IsUnique();
+
+                    b.ToTable("ExpertAssignments", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -422,6 +565,111 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Regions", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Supervision.MetricSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetricCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "MetricCode", "PeriodEnd");
+
+                    b.HasIndex("ProjectId", "Source", "EventId")
+                        .IsUnique();
+
+                    b.ToTable("MetricSamples", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Supervision.SupervisionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DraftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique();
+
+                    b.HasIndex("RegionId", "Revision");
+
+                    b.ToTable("SupervisionPlans", (string)null);
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.ApiTokens.ApiToken", b =>
@@ -981,149 +1229,6 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId", "AskedAt");
 
                     b.ToTable("EvaluationQuestions", (string)null);
-                });
-
-            modelBuilder.Entity("FinPilot.Web.Features.Evaluation.EvaluationRound", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CallId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Deadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ExpertsPerProject")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastSolveJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OpenedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PausedWorkingDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RubricJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ShowPeerScores")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WeightsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CallId");
-
-                    b.ToTable("EvaluationRounds", (string)null);
-                });
-
-            modelBuilder.Entity("FinPilot.Web.Features.Evaluation.ExpertAssignment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AssignedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AssignedBy")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClearedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ConflictDeclaredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConflictNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExpertUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastReopenReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ProjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReopenCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("RoundId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SavedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SheetJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SubmittedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpertUserId");
-
-                    b.HasIndex("ProjectId");
-
-                    b.HasIndex("RoundId", "ProjectId", "ExpertUserId")
-                        .IsUnique();
-
-                    b.ToTable("ExpertAssignments", (string)null);
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.Evaluation.ExpertProfile", b =>
@@ -1984,6 +2089,36 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Navigation("Responses");
                 });
 
+            modelBuilder.Entity("FinPilot.Domain.Evaluation.Rounds.EvaluationRound", b =>
+                {
+                    b.HasOne("FinPilot.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Evaluation.Rounds.ExpertAssignment", b =>
+                {
+                    b.HasOne("FinPilot.Web.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FinPilot.Domain.Projects.PilotProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FinPilot.Domain.Evaluation.Rounds.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Organisations.Organisation", b =>
                 {
                     b.HasOne("FinPilot.Domain.Regions.Region", null)
@@ -2237,7 +2372,7 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("FinPilot.Web.Features.Evaluation.ConsensusRecord", b =>
                 {
-                    b.HasOne("FinPilot.Web.Features.Evaluation.EvaluationRound", null)
+                    b.HasOne("FinPilot.Domain.Evaluation.Rounds.EvaluationRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2246,37 +2381,7 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("FinPilot.Web.Features.Evaluation.EvaluationQuestion", b =>
                 {
-                    b.HasOne("FinPilot.Web.Features.Evaluation.EvaluationRound", null)
-                        .WithMany()
-                        .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FinPilot.Web.Features.Evaluation.EvaluationRound", b =>
-                {
-                    b.HasOne("FinPilot.Domain.Calls.Call", null)
-                        .WithMany()
-                        .HasForeignKey("CallId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FinPilot.Web.Features.Evaluation.ExpertAssignment", b =>
-                {
-                    b.HasOne("FinPilot.Web.Features.Identity.User", null)
-                        .WithMany()
-                        .HasForeignKey("ExpertUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FinPilot.Domain.Projects.PilotProject", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FinPilot.Web.Features.Evaluation.EvaluationRound", null)
+                    b.HasOne("FinPilot.Domain.Evaluation.Rounds.EvaluationRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2299,7 +2404,7 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("FinPilot.Web.Features.Evaluation.PairRule", b =>
                 {
-                    b.HasOne("FinPilot.Web.Features.Evaluation.EvaluationRound", null)
+                    b.HasOne("FinPilot.Domain.Evaluation.Rounds.EvaluationRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2314,7 +2419,7 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FinPilot.Web.Features.Evaluation.EvaluationRound", null)
+                    b.HasOne("FinPilot.Domain.Evaluation.Rounds.EvaluationRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,0 +1,133 @@
+using FinPilot.Domain.Common;
+
+namespace FinPilot.Domain.Supervision;
+
+/// <summary>
+/// The test parameters of the approval (测试参数): the most customers, the most per customer, the
+/// approved scope and the window the pilot may operate in. Activity outside them is a breach.
+/// </summary>
+public sealed record TestParameters
+{
+    public const int MaxScopeLength = 2000;
+
+    public int? CustomerCap { get; init; }
+
+    /// <summary>The most a single customer may hold or transact, in yuan; null when unlimited.</summary>
+    public decimal? AmountPerCustomerCap { get; init; }
+
+    public string Scope { get; init; } = string.Empty;
+
+    public DateOnly StartsOn { get; init; }
+
+    public DateOnly EndsOn { get; init; }
+
+    public IEnumerable<Error> Validate(string field)
+    {
+        if (CustomerCap is < 1 || AmountPerCustomerCap is <= 0)
+        {
+            yield return new Error(SupervisionErrors.CapInvalid, field);
+        }
+
+        if (EndsOn <= StartsOn)
+        {
+            yield return new Error(SupervisionErrors.WindowInvalid, field, StartsOn, EndsOn);
+        }
+
+        foreach (var error in Text.Optional(Scope, field, MaxScopeLength))
+        {
+            yield return error;
+        }
+    }
+
+    /// <summary>Whether a day falls inside the approved window, both ends included.</summary>
+    public bool Covers(DateOnly day) => day >= StartsOn && day <= EndsOn;
+}
+
+/// <summary>A service endpoint the platform probes (自动探测): an http(s) status page, how often and how patiently.</summary>
+public sealed record ProbeEndpoint
+{
+    public const int MaxUrlLength = 500;
+    public const int MinIntervalMinutes = 1;
+    public const int MaxIntervalMinutes = 1440;
+
+    public string Url { get; init; } = string.Empty;
+
+    public int IntervalMinutes { get; init; } = 15;
+
+    public int TimeoutSeconds { get; init; } = 10;
+
+    /// <summary>How many failures in a row raise an alert.</summary>
+    public int FailuresBeforeAlert { get; init; } = 3;
+
+    public IEnumerable<Error> Validate(string field)
+    {
+        if (Url.Length > MaxUrlLength || !Uri.TryCreate(Url, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            yield return new Error(SupervisionErrors.EndpointInvalid, field, Url);
+        }
+
+        if (IntervalMinutes is < MinIntervalMinutes or > MaxIntervalMinutes || TimeoutSeconds is < 1 or > 60 || FailuresBeforeAlert is < 1 or > 100)
+        {
+            yield return new Error(SupervisionErrors.EndpointScheduleInvalid, field, Url);
+        }
+    }
+}
+
+/// <summary>
+/// What a supervision plan (监管方案) binds a pilot to: how often it reports, which metrics, the
+/// approval's test parameters and the endpoints probed. A value: a revision replaces it whole.
+/// </summary>
+public sealed record SupervisionTerms
+{
+    public const int MaxMetrics = 50;
+    public const int MaxEndpoints = 10;
+
+    public ReportFrequency ReportFrequency { get; init; } = ReportFrequency.Monthly;
+
+    public IReadOnlyList<MetricDefinition> Metrics { get; init; } = [];
+
+    public TestParameters Parameters { get; init; } = new();
+
+    public IReadOnlyList<ProbeEndpoint> Endpoints { get; init; } = [];
+
+    public MetricDefinition? Metric(string code) => Metrics.FirstOrDefault(m => m.Code == code);
+
+    public IEnumerable<Error> Validate()
+    {
+        if (!Enum.IsDefined(ReportFrequency))
+        {
+            yield return new Error(SupervisionErrors.FrequencyInvalid, nameof(ReportFrequency));
+        }
+
+        if (Metrics.Count > MaxMetrics)
+        {
+            yield return new Error(SupervisionErrors.TooManyMetrics, nameof(Metrics), MaxMetrics);
+        }
+
+        foreach (var duplicate in Metrics.GroupBy(m => m.Code).Where(g => g.Count() > 1))
+        {
+            yield return new Error(SupervisionErrors.MetricDuplicate, nameof(Metrics), duplicate.Key);
+        }
+
+        foreach (var error in Metrics.SelectMany((m, i) => m.Validate($"{nameof(Metrics)}[{i}]")))
+        {
+            yield return error;
+        }
+
+        foreach (var error in Parameters.Validate(nameof(Parameters)))
+        {
+            yield return error;
+        }
+
+        if (Endpoints.Count > MaxEndpoints)
+        {
+            yield return new Error(SupervisionErrors.TooManyEndpoints, nameof(Endpoints), MaxEndpoints);
+        }
+
+        foreach (var error in Endpoints.SelectMany((e, i) => e.Validate($"{nameof(Endpoints)}[{i}]")))
+        {
+            yield return error;
+        }
+    }
+}
