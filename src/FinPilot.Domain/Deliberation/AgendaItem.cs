@@ -33,6 +33,7 @@ public sealed class AgendaItem
     private readonly List<OpinionRequest> _opinionRequests = [];
     private readonly List<Ballot> _ballots = [];
     private readonly List<string> _recusedMemberIds = [];
+    private readonly List<MemberConflict> _declaredConflicts = [];
 
     private AgendaItem()
     {
@@ -68,6 +69,9 @@ public sealed class AgendaItem
     /// recorded, stands.
     /// </summary>
     public IReadOnlyList<string> RecusedMemberIds => _recusedMemberIds;
+
+    /// <summary>Conflicts members declared themselves on this item (they are recused from it), in the order declared.</summary>
+    public IReadOnlyList<MemberConflict> DeclaredConflicts => _declaredConflicts;
 
     public Resolution? Resolution { get; private set; }
 
@@ -171,7 +175,7 @@ public sealed class AgendaItem
     }
 
     internal Result Vote(
-        IReadOnlyList<string> attendeeIds, string memberId, VoteChoice choice, string? comment, IReadOnlyList<string>? conditions,
+        IReadOnlyList<string> attendeeIds, string memberId, Guid projectId, VoteChoice choice, string? comment, IReadOnlyList<string>? conditions,
         IReadOnlyCollection<string> recusedMemberIds, DateTimeOffset now)
     {
         if (Status == AgendaItemStatus.Resolved)
@@ -190,9 +194,14 @@ public sealed class AgendaItem
             return new Error(DeliberationErrors.Recused, null, memberId);
         }
 
-        if (_ballots.FirstOrDefault(b => b.MemberId == memberId) is { } earlier)
+        if (!ProjectIds.Contains(projectId))
         {
-            return new Error(DeliberationErrors.AlreadyVoted, null, memberId, earlier.CastAt);
+            return new Error(DeliberationErrors.VoteProjectNotOnItem, nameof(projectId), projectId);
+        }
+
+        if (_ballots.FirstOrDefault(b => b.MemberId == memberId && b.AppliesTo(projectId)) is { } earlier)
+        {
+            return new Error(DeliberationErrors.AlreadyVoted, null, memberId, earlier.CastAt, projectId);
         }
 
         var cleaned = DecisionRules.Clean(conditions);
@@ -209,20 +218,52 @@ public sealed class AgendaItem
             return Result.Fail(errors);
         }
 
-        _ballots.Add(new Ballot(memberId, choice, Text.Clean(comment), cleaned, now));
+        _ballots.Add(new Ballot(memberId, choice, Text.Clean(comment), cleaned, now, projectId));
         Recuse(recused);
         return Result.Ok();
     }
 
-    /// <summary>The count as it would stand with these recusals: for the chair's page, and for the resolution.</summary>
-    internal VoteTally Tally(IReadOnlyList<string> attendeeIds, IReadOnlyCollection<string> recusedMemberIds) =>
-        Status == AgendaItemStatus.Resolved
-            ? Resolution!.Tally
-            : VoteTally.Count(_ballots, attendeeIds, RecusalsWith(attendeeIds, recusedMemberIds).ToHashSet());
+    /// <summary>
+    /// A member declares a conflict with the item's projects (any member, expert or not): the
+    /// declaration is kept with its reason and the member is recused from the item from now on.
+    /// </summary>
+    internal Result DeclareConflict(IReadOnlyList<string> attendeeIds, string memberId, string reason, DateTimeOffset now)
+    {
+        if (Status == AgendaItemStatus.Resolved)
+        {
+            return new Error(DeliberationErrors.AlreadyResolved);
+        }
+
+        if (!attendeeIds.Contains(memberId))
+        {
+            return new Error(DeliberationErrors.NotAttendee, null, memberId);
+        }
+
+        if (_declaredConflicts.Any(c => c.MemberId == memberId))
+        {
+            return new Error(DeliberationErrors.ConflictAlreadyDeclared, null, memberId);
+        }
+
+        var errors = Text.Required(reason, nameof(reason), MaxCommentLength).ToArray();
+        if (errors.Length > 0)
+        {
+            return Result.Fail(errors);
+        }
+
+        _declaredConflicts.Add(new MemberConflict(memberId, reason.Trim(), now));
+        Recuse(RecusalsWith(attendeeIds, []));
+        return Result.Ok();
+    }
+
+    /// <summary>A project's count as it would stand with these recusals: for the chair's page, and for the resolution.</summary>
+    internal VoteTally Tally(IReadOnlyList<string> attendeeIds, IReadOnlyCollection<string> recusedMemberIds, Guid projectId) =>
+        Status == AgendaItemStatus.Resolved && Resolution!.TallyOf(projectId) is { } resolved
+            ? resolved
+            : VoteTally.Count(_ballots.Where(b => b.AppliesTo(projectId)).ToArray(), attendeeIds, RecusalsWith(attendeeIds, recusedMemberIds).ToHashSet());
 
     internal Result Resolve(
         IReadOnlyList<string> attendeeIds, string chairId, IReadOnlyList<ProjectOutcome> outcomes, string text,
-        IReadOnlyCollection<string> recusedMemberIds, DateTimeOffset now)
+        IReadOnlyCollection<string> recusedMemberIds, Quorum quorum, string? proceedReason, DateTimeOffset now)
     {
         if (Status == AgendaItemStatus.Resolved)
         {
@@ -235,32 +276,61 @@ public sealed class AgendaItem
             return new Error(DeliberationErrors.Recused, null, chairId);
         }
 
-        var tally = VoteTally.Count(_ballots, attendeeIds, recused.ToHashSet());
-        if (!tally.HasQuorum)
+        var recusedSet = recused.ToHashSet();
+        var tallies = ProjectIds.ToDictionary(p => p, p => VoteTally.Count(_ballots.Where(b => b.AppliesTo(p)).ToArray(), attendeeIds, recusedSet));
+        foreach (var (projectId, tally) in tallies)
         {
-            return new Error(DeliberationErrors.NoQuorum, null, tally.Voted, tally.Eligible);
+            if (!quorum.IsMet(tally))
+            {
+                return new Error(DeliberationErrors.NoQuorum, null, tally.Voted, tally.Eligible, projectId);
+            }
+        }
+
+        // A department asked for its opinion is heard before the group decides, unless the chair
+        // records why the item cannot wait; the reason goes into the minutes.
+        var waived = _opinionRequests.Where(r => r.IsOpen).Select(r => new WaivedOpinion(r.DepartmentCode, r.DueOn)).ToArray();
+        var proceed = Text.Clean(proceedReason);
+        if (waived.Length > 0 && proceed is null)
+        {
+            return new Error(DeliberationErrors.OpinionsPending, null, waived.Length);
         }
 
         var errors = new List<Error>();
         var cleaned = DecisionRules.CleanOutcomes(ProjectIds, outcomes, errors);
+        var counted = DecisionRules.AgainstMajority(cleaned, tallies, outcomes, errors);
         errors.AddRange(Text.Required(text, nameof(text), MaxResolutionLength));
+        if (waived.Length > 0)
+        {
+            errors.AddRange(Text.Required(proceed, nameof(proceedReason), MaxCommentLength));
+        }
+
         if (errors.Count > 0)
         {
             return Result.Fail(errors);
         }
 
         Recuse(recused);
-        Resolution = new Resolution(text.Trim(), cleaned, tally, now, chairId);
+        Resolution = new Resolution(text.Trim(), counted, null, now, chairId)
+        {
+            WaivedOpinions = waived,
+            ProceedReason = waived.Length > 0 ? proceed : null,
+        };
         Status = AgendaItemStatus.Resolved;
         return Result.Ok();
     }
 
+    /// <summary>Takes back the ballots added since there were <paramref name="count"/>: a vote on several projects is all or nothing.</summary>
+    internal void ForgetBallotsAfter(int count) => _ballots.RemoveRange(count, _ballots.Count - count);
+
     private OpinionRequest? OpenRequest(string departmentCode) =>
         _opinionRequests.FirstOrDefault(r => r.IsOpen && string.Equals(r.DepartmentCode, departmentCode, StringComparison.Ordinal));
 
-    /// <summary>The recusals already recorded plus the attendees among <paramref name="recusedMemberIds"/>, in attendance order.</summary>
+    /// <summary>
+    /// The recusals already recorded, the members who declared a conflict, and the attendees among
+    /// <paramref name="recusedMemberIds"/>, in attendance order.
+    /// </summary>
     private string[] RecusalsWith(IReadOnlyList<string> attendeeIds, IReadOnlyCollection<string> recusedMemberIds) =>
-        [.. attendeeIds.Where(a => _recusedMemberIds.Contains(a) || (recusedMemberIds ?? []).Contains(a))];
+        [.. attendeeIds.Where(a => _recusedMemberIds.Contains(a) || _declaredConflicts.Any(c => c.MemberId == a) || (recusedMemberIds ?? []).Contains(a))];
 
     private void Recuse(string[] recused)
     {
@@ -268,3 +338,6 @@ public sealed class AgendaItem
         _recusedMemberIds.AddRange(recused);
     }
 }
+
+/// <summary>回避申报: a member's own declaration of a conflict with an item's projects, with the reason given.</summary>
+public sealed record MemberConflict(string MemberId, string Reason, DateTimeOffset DeclaredAt);

@@ -71,4 +71,45 @@ internal static class DecisionRules
     }
 
     public static string[] Clean(IReadOnlyList<string>? items) => [.. (items ?? []).Select(Text.Clean).OfType<string>()];
+
+    /// <summary>
+    /// Gives each cleaned outcome its project's count and marks the ones that go against the
+    /// majority of the votes; such an outcome needs a written reason, any other must have none.
+    /// </summary>
+    public static ProjectOutcome[] AgainstMajority(
+        ProjectOutcome[] cleaned, IReadOnlyDictionary<Guid, VoteTally> tallies, IReadOnlyList<ProjectOutcome> given, List<Error> errors) =>
+        [.. cleaned.Select(outcome =>
+        {
+            var tally = tallies[outcome.ProjectId];
+
+            // An unknown kind is already refused; it has no side to be for or against.
+            var against = Enum.IsDefined(outcome.Kind) && tally.Majority is { } approve && approve != outcome.IsApproval;
+            var reason = Text.Clean(outcome.DeviationReason);
+            var field = $"outcomes[{IndexOf(given, outcome.ProjectId)}].deviationReason";
+            if (against)
+            {
+                errors.AddRange(reason is null
+                    ? [new Error(DeliberationErrors.DeviationReasonRequired, field, outcome.ProjectId)]
+                    : Text.Optional(reason, field, PilotProject.MaxReasonLength));
+            }
+            else if (reason is not null)
+            {
+                errors.Add(new Error(DeliberationErrors.DeviationReasonNotAllowed, field));
+            }
+
+            return outcome with { Tally = tally, AgainstMajority = against, DeviationReason = against ? reason : null };
+        })];
+
+    private static int IndexOf(IReadOnlyList<ProjectOutcome> given, Guid projectId)
+    {
+        for (var i = 0; i < given.Count; i++)
+        {
+            if (given[i]?.ProjectId == projectId)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
 }

@@ -99,7 +99,7 @@ public static class DeliberationErrors
     /// </summary>
     public static readonly ErrorCode Recused = ErrorCode.InvalidState("Deliberation.Recused");
 
-    /// <summary>A member's vote on an item is final. No field. Arguments: the member's user id, when they voted.</summary>
+    /// <summary>A member's vote on a project of an item is final. No field. Arguments: the member's user id, when they voted, the project id.</summary>
     public static readonly ErrorCode AlreadyVoted = ErrorCode.InvalidState("Deliberation.AlreadyVoted");
 
     /// <summary>A value that is not a <see cref="VoteChoice"/>. Field: choice. Arguments: the number.</summary>
@@ -118,8 +118,8 @@ public static class DeliberationErrors
     public static readonly ErrorCode NotChair = ErrorCode.InvalidState("Deliberation.NotChair");
 
     /// <summary>
-    /// Not more than half of the attendees entitled to vote on the item have voted. No field.
-    /// Arguments: votes counted, attendees entitled to vote.
+    /// Too few of the attendees entitled to vote on a project of the item have voted on it (the
+    /// configured <see cref="Quorum"/>). No field. Arguments: votes counted, attendees entitled to vote, the project id.
     /// </summary>
     public static readonly ErrorCode NoQuorum = ErrorCode.InvalidState("Deliberation.NoQuorum");
 
@@ -137,4 +137,31 @@ public static class DeliberationErrors
 
     /// <summary>A reason given with an approval; only a rejection has one. Field: outcomes[i].reason. No arguments.</summary>
     public static readonly ErrorCode ReasonNotAllowed = ErrorCode.Validation("Deliberation.ReasonNotAllowed");
+
+    /// <summary>A vote names a project the item does not concern. Field: projectId. Arguments: the project id.</summary>
+    public static readonly ErrorCode VoteProjectNotOnItem = ErrorCode.Validation("Deliberation.VoteProjectNotOnItem");
+
+    /// <summary>
+    /// The chair's outcome goes against the majority of the project's votes without a written reason.
+    /// Field: outcomes[i].deviationReason. Arguments: the project id.
+    /// </summary>
+    public static readonly ErrorCode DeviationReasonRequired = ErrorCode.Validation("Deliberation.DeviationReasonRequired");
+
+    /// <summary>A deviation reason on an outcome that follows the majority. Field: outcomes[i].deviationReason. No arguments.</summary>
+    public static readonly ErrorCode DeviationReasonNotAllowed = ErrorCode.Validation("Deliberation.DeviationReasonNotAllowed");
+
+    /// <summary>
+    /// A department's opinion is still awaited and the chair did not record why the item goes ahead
+    /// without it. No field. Arguments: how many requests are open.
+    /// </summary>
+    public static readonly ErrorCode OpinionsPending = ErrorCode.InvalidState("Deliberation.OpinionsPending");
+
+    /// <summary>Only the chair convenes and closes a meeting. No field. Arguments: the user id who tried.</summary>
+    public static readonly ErrorCode NotChairToRun = ErrorCode.InvalidState("Deliberation.NotChairToRun");
+
+    /// <summary>A member declares a conflict on an item once. No field. Arguments: the member's user id.</summary>
+    public static readonly ErrorCode ConflictAlreadyDeclared = ErrorCode.InvalidState("Deliberation.ConflictAlreadyDeclared");
+
+    /// <summary>The configured quorum is not a percentage from 1 to 99. Arguments: the value.</summary>
+    public static readonly ErrorCode QuorumInvalid = ErrorCode.Validation("Deliberation.QuorumInvalid");
 }

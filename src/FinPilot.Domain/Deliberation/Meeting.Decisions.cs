@@ -20,13 +20,14 @@ public sealed partial class Meeting
     }
 
     /// <summary>
-    /// 表决: one attendee's vote on one item, cast once and final. <paramref name="recusedMemberIds"/>
-    /// are the members the caller found in conflict with the item's projects (their organisation
-    /// or employer is a party); they are recorded on the item and may not vote on it.
+    /// 表决: one attendee's vote on one project of an item, cast once and final.
+    /// <paramref name="recusedMemberIds"/> are the members the caller found in conflict with the
+    /// item's projects (their organisation or employer is a party); they are recorded on the item
+    /// and may not vote on it.
     /// </summary>
     /// <param name="conditions">Required for <see cref="VoteChoice.ApproveWithConditions"/>, refused otherwise.</param>
     public Result Vote(
-        Guid itemId, string memberId, VoteChoice choice, string? comment, IReadOnlyList<string>? conditions,
+        Guid itemId, string memberId, Guid projectId, VoteChoice choice, string? comment, IReadOnlyList<string>? conditions,
         IReadOnlyCollection<string> recusedMemberIds, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
@@ -35,22 +36,65 @@ public sealed partial class Meeting
             return new Error(DeliberationErrors.NotHeld, null, Status);
         }
 
-        return OnItem(itemId, item => item.Vote(AttendeeIds, memberId, choice, comment, conditions, recusedMemberIds, now));
+        return OnItem(itemId, item => item.Vote(AttendeeIds, memberId, projectId, choice, comment, conditions, recusedMemberIds, now));
     }
 
-    /// <summary>The item's vote count as it stands (or as resolved), for the chair to see whether there is a quorum.</summary>
-    public Result<VoteTally> TallyOf(Guid itemId, IReadOnlyCollection<string> recusedMemberIds) =>
-        Find(itemId) is { } item ? item.Tally(AttendeeIds, recusedMemberIds) : new Error(DeliberationErrors.ItemNotFound, null, itemId);
+    /// <summary>
+    /// The same vote on every project of the item the member has not voted on yet, for an item of
+    /// one project or a member of one mind; refused as a whole if any single vote is.
+    /// </summary>
+    public Result Vote(
+        Guid itemId, string memberId, VoteChoice choice, string? comment, IReadOnlyList<string>? conditions,
+        IReadOnlyCollection<string> recusedMemberIds, DateTimeOffset now)
+    {
+        if (Find(itemId) is not { } item)
+        {
+            return Status == MeetingStatus.Held ? new Error(DeliberationErrors.ItemNotFound, null, itemId) : new Error(DeliberationErrors.NotHeld, null, Status);
+        }
+
+        var open = item.ProjectIds.Where(p => !item.Ballots.Any(b => b.MemberId == memberId && b.AppliesTo(p))).ToArray();
+        if (open.Length == 0)
+        {
+            return Vote(itemId, memberId, item.ProjectIds[0], choice, comment, conditions, recusedMemberIds, now);
+        }
+
+        var before = item.Ballots.Count;
+        foreach (var projectId in open)
+        {
+            var cast = Vote(itemId, memberId, projectId, choice, comment, conditions, recusedMemberIds, now);
+            if (!cast.Succeeded)
+            {
+                item.ForgetBallotsAfter(before);
+                return cast;
+            }
+        }
+
+        return Result.Ok();
+    }
+
+    /// <summary>回避申报: an attendee declares a conflict with an item's projects and is recused from it.</summary>
+    public Result DeclareConflict(Guid itemId, string memberId, string reason, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
+        return OnItem(itemId, item => item.DeclareConflict(AttendeeIds, memberId, reason, now));
+    }
+
+    /// <summary>A project's vote count as it stands (or as resolved), for the chair to see whether there is a quorum and a majority.</summary>
+    public Result<VoteTally> TallyOf(Guid itemId, Guid projectId, IReadOnlyCollection<string> recusedMemberIds) =>
+        Find(itemId) is { } item ? item.Tally(AttendeeIds, recusedMemberIds, projectId) : new Error(DeliberationErrors.ItemNotFound, null, itemId);
 
     /// <summary>
     /// 决议: the chair records the outcome for every project of the item and the resolution's text.
-    /// Refused without a quorum: more than half of the attendees not recused from the item must
-    /// have voted. The vote count is kept with the resolution.
+    /// Refused without the quorum on every project, while a department's opinion is awaited unless
+    /// <paramref name="proceedReason"/> says why the item cannot wait, and for an outcome against
+    /// the majority of its project's votes without a written reason. The counts are kept with it.
     /// </summary>
     public Result RecordResolution(
-        Guid itemId, string chairId, IReadOnlyList<ProjectOutcome> outcomes, string text, IReadOnlyCollection<string> recusedMemberIds, DateTimeOffset now)
+        Guid itemId, string chairId, IReadOnlyList<ProjectOutcome> outcomes, string text, IReadOnlyCollection<string> recusedMemberIds,
+        Quorum quorum, string? proceedReason, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(chairId);
+        ArgumentNullException.ThrowIfNull(quorum);
         if (Status != MeetingStatus.Held)
         {
             return new Error(DeliberationErrors.NotHeld, null, Status);
@@ -61,6 +105,11 @@ public sealed partial class Meeting
             return Find(itemId) is null ? new Error(DeliberationErrors.ItemNotFound, null, itemId) : new Error(DeliberationErrors.NotChair, null, chairId);
         }
 
-        return OnItem(itemId, item => item.Resolve(AttendeeIds, chairId, outcomes, text, recusedMemberIds, now));
+        return OnItem(itemId, item => item.Resolve(AttendeeIds, chairId, outcomes, text, recusedMemberIds, quorum, proceedReason, now));
     }
+
+    /// <summary>As <see cref="RecordResolution(Guid, string, IReadOnlyList{ProjectOutcome}, string, IReadOnlyCollection{string}, Quorum, string?, DateTimeOffset)"/> with the default quorum and no awaited opinion waived.</summary>
+    public Result RecordResolution(
+        Guid itemId, string chairId, IReadOnlyList<ProjectOutcome> outcomes, string text, IReadOnlyCollection<string> recusedMemberIds, DateTimeOffset now) =>
+        RecordResolution(itemId, chairId, outcomes, text, recusedMemberIds, Quorum.MoreThanHalf, null, now);
 }

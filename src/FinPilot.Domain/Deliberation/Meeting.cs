@@ -194,13 +194,18 @@ public sealed partial class Meeting
         return Result.Ok();
     }
 
-    /// <summary>召开: the meeting is in session; from now on attendees and agenda are fixed. Not before its date.</summary>
+    /// <summary>召开: the chair opens the meeting; from now on attendees and agenda are fixed. Not before its date.</summary>
     public Result Convene(DateTimeOffset now, string actorUserId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         if (Status != MeetingStatus.Scheduled)
         {
             return new Error(DeliberationErrors.NotScheduled, null, Status);
+        }
+
+        if (actorUserId != ChairId)
+        {
+            return new Error(DeliberationErrors.NotChairToRun, null, actorUserId);
         }
 
         if (ChinaTime.DateOf(now) < Date)
@@ -220,13 +225,18 @@ public sealed partial class Meeting
         return Result.Ok();
     }
 
-    /// <summary>结束: the meeting ends once every item has its resolution.</summary>
+    /// <summary>结束: the chair ends the meeting once every item has its resolution.</summary>
     public Result Close(DateTimeOffset now, string actorUserId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         if (Status != MeetingStatus.Held)
         {
             return new Error(DeliberationErrors.NotHeld, null, Status);
+        }
+
+        if (actorUserId != ChairId)
+        {
+            return new Error(DeliberationErrors.NotChairToRun, null, actorUserId);
         }
 
         var unresolved = _agendaItems.Count(i => i.Status != AgendaItemStatus.Resolved);

@@ -36,10 +36,13 @@ public sealed record MeetingMinutes(
 
 public sealed record MinutesPerson(string UserId, string Name);
 
-/// <summary>A member recused from an item (回避), by the item's number on the agenda.</summary>
-public sealed record MinutesRecusal(int ItemNumber, MinutesPerson Member);
+/// <summary>A member recused from an item (回避), by the item's number on the agenda; with the reason when the member declared the conflict.</summary>
+public sealed record MinutesRecusal(int ItemNumber, MinutesPerson Member, string? DeclaredReason = null);
 
-/// <summary>One agenda item, numbered from 1 in agenda order; tally and resolution are null until it is resolved.</summary>
+/// <summary>
+/// One agenda item, numbered from 1 in agenda order; resolution is null until it is resolved. The item's
+/// single tally is there only for resolutions recorded before votes were per project; since, each outcome has its own.
+/// </summary>
 public sealed record MinutesItem(
     int Number,
     AgendaItemKind Kind,
@@ -55,9 +58,14 @@ public sealed record MinutesProject(Guid ProjectId, string Title);
 /// <summary>A department's opinion, or an unanswered request (<see cref="Opinion"/> null).</summary>
 public sealed record MinutesOpinion(string DepartmentCode, string DepartmentName, DateOnly DueOn, string? Opinion, DateTimeOffset? RecordedAt, bool Late);
 
-public sealed record MinutesResolution(string Text, IReadOnlyList<MinutesOutcome> Outcomes, MinutesPerson RecordedBy, DateTimeOffset RecordedAt);
+/// <param name="WaivedOpinions">Departments whose awaited opinion the item went ahead without, for <paramref name="ProceedReason"/>.</param>
+public sealed record MinutesResolution(
+    string Text, IReadOnlyList<MinutesOutcome> Outcomes, MinutesPerson RecordedBy, DateTimeOffset RecordedAt,
+    IReadOnlyList<MinutesOpinion> WaivedOpinions, string? ProceedReason);
 
-public sealed record MinutesOutcome(MinutesProject Project, OutcomeKind Kind, IReadOnlyList<string> Conditions, string? Reason);
+/// <param name="AgainstMajority">The chair decided against the majority of the votes, for <paramref name="DeviationReason"/>.</param>
+public sealed record MinutesOutcome(
+    MinutesProject Project, OutcomeKind Kind, IReadOnlyList<string> Conditions, string? Reason, VoteTally? Tally, bool AgainstMajority, string? DeviationReason);
 
 /// <summary>Composes the minutes of a meeting at any status; a pure function of the meeting and the names.</summary>
 public static class Minutes
@@ -84,13 +92,17 @@ public static class Minutes
             item.Resolution is { } resolution
                 ? new MinutesResolution(
                     resolution.Text,
-                    [.. resolution.Outcomes.Select(o => new MinutesOutcome(Project(o.ProjectId), o.Kind, o.Conditions, o.Reason))],
+                    [.. resolution.Outcomes.Select(o => new MinutesOutcome(
+                        Project(o.ProjectId), o.Kind, o.Conditions, o.Reason, o.Tally, o.AgainstMajority, o.DeviationReason))],
                     Person(resolution.RecordedBy),
-                    resolution.RecordedAt)
+                    resolution.RecordedAt,
+                    [.. resolution.WaivedOpinions.Select(w => new MinutesOpinion(w.DepartmentCode, names.Department(w.DepartmentCode), w.DueOn, null, null, false))],
+                    resolution.ProceedReason)
                 : null)).ToArray();
 
         var recusals = meeting.AgendaItems
-            .SelectMany((item, index) => item.RecusedMemberIds.Select(member => new MinutesRecusal(index + 1, Person(member))))
+            .SelectMany((item, index) => item.RecusedMemberIds.Select(member =>
+                new MinutesRecusal(index + 1, Person(member), item.DeclaredConflicts.FirstOrDefault(c => c.MemberId == member)?.Reason)))
             .ToArray();
 
         return new MeetingMinutes(

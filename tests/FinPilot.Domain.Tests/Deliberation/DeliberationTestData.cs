@@ -49,9 +49,13 @@ internal static class DeliberationTestData
     public static (Meeting Meeting, Guid ItemId) Held(params PilotProject[] projects)
     {
         var (meeting, itemId) = WithItem(projects);
-        Assert.True(meeting.Convene(During, Clerk).Succeeded);
+        Assert.True(meeting.Convene(During, Chair).Succeeded);
         return (meeting, itemId);
     }
+
+    /// <summary>The count of the item's first project (the only one, in most tests).</summary>
+    public static Common.Result<VoteTally> TallyOfFirst(Meeting meeting, Guid itemId, IReadOnlyCollection<string> recused) =>
+        meeting.TallyOf(itemId, meeting.Find(itemId)?.ProjectIds[0] ?? Guid.NewGuid(), recused);
 
     public static Common.Result Vote(Meeting meeting, Guid itemId, string memberId, VoteChoice choice = VoteChoice.Approve, IReadOnlyCollection<string>? recused = null) =>
         meeting.Vote(itemId, memberId, choice, null, choice == VoteChoice.ApproveWithConditions ? ["每月报送运行数据"] : null, recused ?? NoRecusals, During);

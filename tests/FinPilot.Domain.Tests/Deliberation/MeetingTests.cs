@@ -78,7 +78,7 @@ public sealed class MeetingTests
         Assert.Equal([Chair, Member2], meeting.AttendeeIds);
         Assert.NotEqual(version, meeting.Version);
 
-        Assert.True(meeting.Convene(During, Clerk).Succeeded);
+        Assert.True(meeting.Convene(During, Chair).Succeeded);
         var error = Assert.Single(meeting.Reschedule(Details).Errors);
         Assert.Equal((DeliberationErrors.NotScheduled, (string?)null), (error.Code, error.Field));
         Assert.Equal([MeetingStatus.Held], error.Arguments);
@@ -235,14 +235,14 @@ public sealed class MeetingTests
     {
         var (meeting, _) = WithItem();
 
-        var error = Assert.Single(meeting.Convene(ChinaTime.StartOfDay(MeetingDate).AddTicks(-1), Clerk).Errors);
+        var error = Assert.Single(meeting.Convene(ChinaTime.StartOfDay(MeetingDate).AddTicks(-1), Chair).Errors);
         Assert.Equal(DeliberationErrors.NotYetDue, error.Code);
         Assert.Equal([MeetingDate], error.Arguments);
         Assert.Equal(MeetingStatus.Scheduled, meeting.Status);
 
-        Assert.True(meeting.Convene(ChinaTime.StartOfDay(MeetingDate), Clerk).Succeeded);
+        Assert.True(meeting.Convene(ChinaTime.StartOfDay(MeetingDate), Chair).Succeeded);
         Assert.Equal(MeetingStatus.Held, meeting.Status);
-        Assert.Equal(Clerk, meeting.HeldBy);
+        Assert.Equal(Chair, meeting.HeldBy);
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public sealed class MeetingTests
     {
         var meeting = Scheduled();
 
-        Assert.Equal(DeliberationErrors.NoAgendaItems, Assert.Single(meeting.Convene(During, Clerk).Errors).Code);
+        Assert.Equal(DeliberationErrors.NoAgendaItems, Assert.Single(meeting.Convene(During, Chair).Errors).Code);
         Assert.Equal(MeetingStatus.Scheduled, meeting.Status);
     }
 
@@ -259,22 +259,22 @@ public sealed class MeetingTests
     {
         var (meeting, itemId) = Held();
 
-        var error = Assert.Single(meeting.Close(During, Clerk).Errors);
+        var error = Assert.Single(meeting.Close(During, Chair).Errors);
         Assert.Equal(DeliberationErrors.ItemsUnresolved, error.Code);
         Assert.Equal([1], error.Arguments);
 
         VoteAll(meeting, itemId, Chair, Member2, Member3);
         Assert.True(Resolve(meeting, itemId).Succeeded);
-        Assert.True(meeting.Close(During.AddHours(2), Clerk).Succeeded);
+        Assert.True(meeting.Close(During.AddHours(2), Chair).Succeeded);
 
-        Assert.Equal((MeetingStatus.Closed, During.AddHours(2), Clerk), (meeting.Status, meeting.ClosedAt, meeting.ClosedBy));
+        Assert.Equal((MeetingStatus.Closed, During.AddHours(2), Chair), (meeting.Status, meeting.ClosedAt, meeting.ClosedBy));
     }
 
     [Fact]
     public void A_scheduled_meeting_cannot_be_closed()
     {
         var (meeting, _) = WithItem();
-        Assert.Equal(DeliberationErrors.NotHeld, Assert.Single(meeting.Close(During, Clerk).Errors).Code);
+        Assert.Equal(DeliberationErrors.NotHeld, Assert.Single(meeting.Close(During, Chair).Errors).Code);
     }
 
     [Fact]
@@ -283,12 +283,12 @@ public sealed class MeetingTests
         var (meeting, itemId) = Held();
         VoteAll(meeting, itemId, Chair, Member2, Member3);
         Assert.True(Resolve(meeting, itemId).Succeeded);
-        Assert.True(meeting.Close(During, Clerk).Succeeded);
+        Assert.True(meeting.Close(During, Chair).Succeeded);
 
         Assert.Equal(DeliberationErrors.Closed, Assert.Single(meeting.AssignChair(Member2).Errors).Code);
         Assert.Equal(DeliberationErrors.Closed, Assert.Single(meeting.RequestOpinion(itemId, "CSRC-LAW", MeetingDate, During, Clerk).Errors).Code);
         Assert.Equal(DeliberationErrors.NotHeld, Assert.Single(Vote(meeting, itemId, Member4).Errors).Code);
-        Assert.Equal(DeliberationErrors.NotScheduled, Assert.Single(meeting.Convene(During, Clerk).Errors).Code);
+        Assert.Equal(DeliberationErrors.NotScheduled, Assert.Single(meeting.Convene(During, Chair).Errors).Code);
         Assert.Equal(MeetingStatus.Closed, meeting.Status);
     }
 }

@@ -24,14 +24,18 @@ public sealed class MinutesTests
         Assert.True(meeting.RequestOpinion(itemId, Law, new DateOnly(2025, 10, 10), Before, Clerk).Succeeded);
         Assert.True(meeting.RequestOpinion(itemId, Risk, new DateOnly(2025, 10, 10), Before, Clerk).Succeeded);
         Assert.True(meeting.RecordOpinion(itemId, Law, "无异议。", new DateTimeOffset(2025, 10, 11, 9, 0, 0, TimeSpan.FromHours(8)), Clerk).Succeeded);
-        Assert.True(meeting.Convene(During, Clerk).Succeeded);
+        Assert.True(meeting.Convene(During, Chair).Succeeded);
         Assert.True(Vote(meeting, itemId, Chair, VoteChoice.Approve, recused: [Member5]).Succeeded);
         Assert.True(Vote(meeting, itemId, Member2, VoteChoice.Reject).Succeeded);
         Assert.True(Vote(meeting, itemId, Member3, VoteChoice.Approve).Succeeded);
         Assert.True(meeting.RecordResolution(
-            itemId, Chair, [ProjectOutcome.ApprovedWithConditions(first.Id, ["每月报送运行数据"]), ProjectOutcome.Rejected(second.Id, "风险防控措施不足")],
-            "同意项目一附条件入箱。", NoRecusals, During.AddHours(1)).Succeeded);
-        Assert.True(meeting.Close(During.AddHours(2), Clerk).Succeeded);
+            itemId, Chair,
+            [
+                ProjectOutcome.ApprovedWithConditions(first.Id, ["每月报送运行数据"]),
+                ProjectOutcome.Rejected(second.Id, "风险防控措施不足") with { DeviationReason = "现场检查发现客户资金未隔离" },
+            ],
+            "同意项目一附条件入箱。", NoRecusals, Quorum.MoreThanHalf, "风险部门逾期未反馈，入箱时限不容等待", During.AddHours(1)).Succeeded);
+        Assert.True(meeting.Close(During.AddHours(2), Chair).Succeeded);
 
         var minutes = Minutes.Compose(meeting, names);
 
@@ -49,8 +53,13 @@ public sealed class MinutesTests
                 new MinutesOpinion(Risk, Risk, new DateOnly(2025, 10, 10), null, null, Late: false),
             ],
             item.Opinions);
-        Assert.Equal(new VoteTally(2, 0, 1, 0, Eligible: 4, Recused: 1, Excluded: 0), item.Tally);
+        Assert.Null(item.Tally);
         var resolution = item.Resolution!;
+        Assert.All(resolution.Outcomes, o => Assert.Equal(new VoteTally(2, 0, 1, 0, Eligible: 4, Recused: 1, Excluded: 0), o.Tally));
+        Assert.Equal([false, true], resolution.Outcomes.Select(o => o.AgainstMajority));
+        Assert.Equal([null, "现场检查发现客户资金未隔离"], resolution.Outcomes.Select(o => o.DeviationReason));
+        Assert.Equal([Risk], resolution.WaivedOpinions.Select(w => w.DepartmentCode));
+        Assert.Equal("风险部门逾期未反馈，入箱时限不容等待", resolution.ProceedReason);
         Assert.Equal(("同意项目一附条件入箱。", new MinutesPerson(Chair, "张主任"), During.AddHours(1)), (resolution.Text, resolution.RecordedBy, resolution.RecordedAt));
         Assert.Equal([OutcomeKind.ApprovedWithConditions, OutcomeKind.Rejected], resolution.Outcomes.Select(o => o.Kind));
         Assert.Equal(["每月报送运行数据"], resolution.Outcomes[0].Conditions);
@@ -79,7 +88,7 @@ public sealed class MinutesTests
         var (meeting, firstItem) = WithItem();
         var secondItem = Guid.NewGuid();
         Assert.True(meeting.AddAgendaItem(secondItem, AgendaItemKind.Admission, "第二议题", [InDeliberation()], "建议入箱", Before, Clerk).Succeeded);
-        Assert.True(meeting.Convene(During, Clerk).Succeeded);
+        Assert.True(meeting.Convene(During, Chair).Succeeded);
         Assert.True(Vote(meeting, secondItem, Chair, recused: [Member4, Member2]).Succeeded);
         Assert.True(Vote(meeting, firstItem, Chair, recused: [Member3]).Succeeded);
 

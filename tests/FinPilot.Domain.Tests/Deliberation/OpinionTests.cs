@@ -182,6 +182,7 @@ public sealed class OpinionTests
         var (meeting, itemId) = Held();
         Assert.True(meeting.RequestOpinion(itemId, Law, MeetingDate, During, Clerk).Succeeded);
         VoteAll(meeting, itemId, Chair, Member2, Member3);
+        Assert.True(meeting.RecordOpinion(itemId, Law, "无异议。", During, Clerk).Succeeded);
         Assert.True(Resolve(meeting, itemId).Succeeded);
 
         Assert.Equal(DeliberationErrors.AlreadyResolved, Assert.Single(meeting.RequestOpinion(itemId, Risk, MeetingDate, During, Clerk).Errors).Code);

@@ -17,7 +17,11 @@ public sealed class ResolutionTests
         var (meeting, itemId) = Held(first, second, third);
         Assert.True(Vote(meeting, itemId, Chair, VoteChoice.Approve).Succeeded);
         Assert.True(Vote(meeting, itemId, Member2, VoteChoice.ApproveWithConditions).Succeeded);
-        Assert.True(Vote(meeting, itemId, Member3, VoteChoice.Reject).Succeeded);
+        Assert.True(meeting.Vote(itemId, Member3, first.Id, VoteChoice.Reject, null, null, NoRecusals, During).Succeeded);
+        Assert.True(meeting.Vote(itemId, Member3, second.Id, VoteChoice.Abstain, null, null, NoRecusals, During).Succeeded);
+        Assert.True(meeting.Vote(itemId, Member3, third.Id, VoteChoice.Reject, "风控不足", null, NoRecusals, During).Succeeded);
+        Assert.True(meeting.Vote(itemId, Member4, third.Id, VoteChoice.Reject, null, null, NoRecusals, During).Succeeded);
+        Assert.True(meeting.Vote(itemId, Member5, third.Id, VoteChoice.Reject, null, null, NoRecusals, During).Succeeded);
         var version = meeting.Version;
 
         var result = meeting.RecordResolution(
@@ -41,7 +45,11 @@ public sealed class ResolutionTests
         Assert.Equal([OutcomeKind.Approved, OutcomeKind.ApprovedWithConditions, OutcomeKind.Rejected], resolution.Outcomes.Select(o => o.Kind));
         Assert.Equal(["客户限于合格投资者"], resolution.Outcomes[1].Conditions);
         Assert.Equal("风险防控措施不足", resolution.Outcomes[2].Reason);
-        Assert.Equal(new VoteTally(1, 1, 1, 0, Eligible: 5, Recused: 0, Excluded: 0), resolution.Tally);
+        Assert.Equal(
+            [new VoteTally(1, 1, 1, 0, 5, 0, 0), new VoteTally(1, 1, 0, 1, 5, 0, 0), new VoteTally(1, 1, 3, 0, 5, 0, 0)],
+            resolution.Outcomes.Select(o => o.Tally));
+        Assert.Null(resolution.Tally);
+        Assert.All(resolution.Outcomes, o => Assert.False(o.AgainstMajority));
         Assert.NotEqual(version, meeting.Version);
     }
 
@@ -94,7 +102,7 @@ public sealed class ResolutionTests
         var error = Assert.Single(Resolve(meeting, itemId).Errors);
 
         Assert.Equal((DeliberationErrors.NoQuorum, (string?)null), (error.Code, error.Field));
-        Assert.Equal([2, 4], error.Arguments);
+        Assert.Equal([2, 4], error.Arguments.Take(2));
         Assert.Equal(AgendaItemStatus.Pending, meeting.Find(itemId)!.Status);
     }
 
@@ -108,7 +116,7 @@ public sealed class ResolutionTests
 
         Assert.True(Resolve(meeting, itemId).Succeeded);
 
-        var tally = meeting.Find(itemId)!.Resolution!.Tally;
+        var tally = meeting.Find(itemId)!.Resolution!.Outcomes[0].Tally!;
         Assert.Equal((3, 4, 1), (tally.Voted, tally.Eligible, tally.Recused));
     }
 
@@ -133,7 +141,7 @@ public sealed class ResolutionTests
         var error = Assert.Single(Resolve(meeting, itemId, recused: [Member2, Member3, Member4, Member5]).Errors);
 
         Assert.Equal(DeliberationErrors.NoQuorum, error.Code);
-        Assert.Equal([0, 1], error.Arguments);
+        Assert.Equal([0, 1], error.Arguments.Take(2));
     }
 
     [Fact]
@@ -146,7 +154,7 @@ public sealed class ResolutionTests
         var error = Assert.Single(Resolve(meeting, itemId, recused: [Member3]).Errors);
 
         Assert.Equal(DeliberationErrors.NoQuorum, error.Code);
-        Assert.Equal([2, 4], error.Arguments);
+        Assert.Equal([2, 4], error.Arguments.Take(2));
     }
 
     [Fact]
@@ -226,7 +234,7 @@ public sealed class ResolutionTests
         VoteAll(meeting, itemId, Chair, Member2, Member3);
 
         var result = meeting.RecordResolution(
-            itemId, Chair, [ProjectOutcome.Rejected(first.Id, " "), new ProjectOutcome(second.Id, OutcomeKind.Approved, [], "理由")],
+            itemId, Chair, [ProjectOutcome.Rejected(first.Id, " ") with { DeviationReason = "另有考虑" }, new ProjectOutcome(second.Id, OutcomeKind.Approved, [], "理由")],
             "决议", NoRecusals, During);
 
         Assert.Equal(
@@ -242,7 +250,7 @@ public sealed class ResolutionTests
         VoteAll(meeting, itemId, Chair, Member2, Member3);
 
         var result = meeting.RecordResolution(
-            itemId, Chair, [ProjectOutcome.Rejected(project.Id, new string('因', PilotProject.MaxReasonLength + 1))], "决议", NoRecusals, During);
+            itemId, Chair, [ProjectOutcome.Rejected(project.Id, new string('因', PilotProject.MaxReasonLength + 1)) with { DeviationReason = "另有考虑" }], "决议", NoRecusals, During);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((Text.TooLongCode, "outcomes[0].reason"), (error.Code, error.Field));

@@ -13,13 +13,15 @@ public static class DeliberationApi
     {
         public static MeetingDto From(Meeting m) => new(
             m.Id, m.Title, m.Date, m.Time, m.ChairId, m.AttendeeIds, m.Status,
-            m.AgendaItems.Select(i => new ItemDto(i.Id, i.Kind, i.Title, i.ProjectIds, i.WorkingGroupView, i.Status, i.OpinionRequests, i.Ballots, i.RecusedMemberIds, i.Resolution)).ToList(),
+            m.AgendaItems.Select(i => new ItemDto(
+                i.Id, i.Kind, i.Title, i.ProjectIds, i.WorkingGroupView, i.Status, i.OpinionRequests, i.Ballots, i.RecusedMemberIds, i.DeclaredConflicts, i.Resolution)).ToList(),
             m.Version);
     }
 
     public sealed record ItemDto(
         Guid Id, AgendaItemKind Kind, string Title, IReadOnlyList<Guid> ProjectIds, string WorkingGroupView, AgendaItemStatus Status,
-        IReadOnlyList<OpinionRequest> Opinions, IReadOnlyList<Ballot> Ballots, IReadOnlyList<string> Recused, Resolution? Resolution);
+        IReadOnlyList<OpinionRequest> Opinions, IReadOnlyList<Ballot> Ballots, IReadOnlyList<string> Recused, IReadOnlyList<MemberConflict> DeclaredConflicts,
+        Resolution? Resolution);
 
     public sealed record ItemRequest(AgendaItemKind Kind, string Title, IReadOnlyList<Guid> ProjectIds, string WorkingGroupView);
 
@@ -27,9 +29,13 @@ public static class DeliberationApi
 
     public sealed record OpinionDto(string Department, string Opinion);
 
-    public sealed record VoteRequest(VoteChoice Choice, string? Comment, IReadOnlyList<string>? Conditions);
+    /// <summary>A vote on one project (<see cref="ProjectId"/>), or without it the same vote on every project of the item not yet voted on.</summary>
+    public sealed record VoteRequest(VoteChoice Choice, string? Comment, IReadOnlyList<string>? Conditions, Guid? ProjectId = null);
 
-    public sealed record ResolutionRequest(IReadOnlyList<ProjectOutcome> Outcomes, string Text);
+    /// <param name="ProceedReason">Why the item is resolved while a department's opinion is still awaited; required then, ignored otherwise.</param>
+    public sealed record ResolutionRequest(IReadOnlyList<ProjectOutcome> Outcomes, string Text, string? ProceedReason = null);
+
+    public sealed record ConflictRequest(string Reason);
 
     public static IEndpointRouteBuilder MapDeliberationApi(this IEndpointRouteBuilder app)
     {
@@ -49,11 +55,17 @@ public static class DeliberationApi
         group.MapPost("/{id:guid}/convene", (Guid id, DeliberationService s, CancellationToken ct) => s.ConveneAsync(id, ct).ToHttp())
             .WithName("ConveneMeeting").WithSummary("Open the meeting: attendees and agenda are fixed, voting begins.");
         group.MapPost("/{id:guid}/items/{itemId:guid}/votes", (Guid id, Guid itemId, VoteRequest r, DeliberationService s, CancellationToken ct) =>
-                s.VoteAsync(id, itemId, r.Choice, r.Comment, r.Conditions, ct).ToHttp())
-            .WithName("Vote").WithSummary("The signed-in member votes once; members with a conflict are recused automatically.");
+                (r.ProjectId is { } projectId
+                    ? s.VoteAsync(id, itemId, [new ProjectVote(projectId, r.Choice, r.Comment, r.Conditions)], ct)
+                    : s.VoteAsync(id, itemId, r.Choice, r.Comment, r.Conditions, ct)).ToHttp())
+            .WithName("Vote").WithSummary("The signed-in member votes once on each project of the item; members with a conflict are recused automatically.");
+        group.MapPost("/{id:guid}/items/{itemId:guid}/conflicts", (Guid id, Guid itemId, ConflictRequest r, DeliberationService s, CancellationToken ct) =>
+                s.DeclareConflictAsync(id, itemId, r.Reason, ct).ToHttp())
+            .WithName("DeclareMeetingConflict").WithSummary("The signed-in member declares a conflict with the item's projects and is recused from it.");
         group.MapPost("/{id:guid}/items/{itemId:guid}/resolution", (Guid id, Guid itemId, ResolutionRequest r, DeliberationService s, CancellationToken ct) =>
-                s.ResolveAsync(id, itemId, r.Outcomes ?? [], r.Text, ct).ToHttp())
-            .WithName("RecordResolution").WithSummary("The chair records the outcome per project; projects move and the resolution is published.");
+                s.ResolveAsync(id, itemId, r.Outcomes ?? [], r.Text, r.ProceedReason, ct).ToHttp())
+            .WithName("RecordResolution").WithSummary(
+                "The chair records the outcome per project (an outcome against the majority needs a deviationReason); projects move and the resolution is published.");
         group.MapGet("/{id:guid}/minutes.docx", async (Guid id, MinutesDocument minutes, CancellationToken ct) =>
             {
                 var file = await minutes.ExportAsync(id, ct);

@@ -13,6 +13,7 @@ using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FinPilot.Web.Features.Deliberation;
 
@@ -21,8 +22,12 @@ namespace FinPilot.Web.Features.Deliberation;
 /// recusal, and resolutions, which move the projects and are written as public records.
 /// </summary>
 public sealed class DeliberationService(
-    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, ConflictFinder conflicts, PublicRecordWriter records, Notifier notifier, TimeProvider clock)
+    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, ConflictFinder conflicts, PublicRecordWriter records, Notifier notifier,
+    IOptions<DeliberationOptions> options, TimeProvider clock)
 {
+    /// <summary>The quorum resolutions are held to (<c>Deliberation:QuorumPercent</c>).</summary>
+    public Quorum Quorum => options.Value.Quorum;
+
     /// <summary>Coordination-group members, administrators and integrity officers read meetings.</summary>
     public async Task<Result<IReadOnlyList<Meeting>>> MeetingsAsync(CancellationToken cancellationToken = default)
     {
@@ -120,7 +125,33 @@ public sealed class DeliberationService(
     public Task<Result> CloseAsync(Guid meetingId, CancellationToken cancellationToken = default) =>
         ChangeAsync(meetingId, meeting => Audited(meeting.Close(clock.GetUtcNow(), current.Id!), DeliberationActions.Closed, meetingId, null), cancellationToken);
 
-    /// <summary>The caller votes on an item; a member with a conflict on any of its projects is recused automatically.</summary>
+    /// <summary>
+    /// The caller votes on projects of an item, one choice each, all or none; a member with a
+    /// conflict on any of its projects is recused automatically.
+    /// </summary>
+    public Task<Result> VoteAsync(Guid meetingId, Guid itemId, IReadOnlyList<ProjectVote> votes, CancellationToken cancellationToken = default) =>
+        ChangeAsync(meetingId, async meeting =>
+        {
+            var recused = await RecusedAsync(meeting, itemId, cancellationToken);
+            var now = clock.GetUtcNow();
+            if (votes.Count == 0)
+            {
+                return new Error(Text.RequiredCode, "votes");
+            }
+
+            foreach (var vote in votes)
+            {
+                var result = meeting.Vote(itemId, current.Id!, vote.ProjectId, vote.Choice, vote.Comment, vote.Conditions, recused, now);
+                if (!result.Succeeded)
+                {
+                    return result;
+                }
+            }
+
+            return Audited(Result.Ok(), DeliberationActions.Voted, meetingId, new { itemId, votes = votes.Select(v => new { v.ProjectId, v.Choice }) });
+        }, cancellationToken, anyMember: true);
+
+    /// <summary>The caller votes the same on every project of an item it has not voted on yet.</summary>
     public Task<Result> VoteAsync(Guid meetingId, Guid itemId, VoteChoice choice, string? comment, IReadOnlyList<string>? conditions, CancellationToken cancellationToken = default) =>
         ChangeAsync(meetingId, async meeting =>
         {
@@ -129,17 +160,23 @@ public sealed class DeliberationService(
             return Audited(result, DeliberationActions.Voted, meetingId, new { itemId, choice });
         }, cancellationToken, anyMember: true);
 
+    /// <summary>回避申报: the caller, an attendee, declares a conflict with an item's projects and is recused from it.</summary>
+    public Task<Result> DeclareConflictAsync(Guid meetingId, Guid itemId, string reason, CancellationToken cancellationToken = default) =>
+        ChangeAsync(meetingId, meeting => Audited(meeting.DeclareConflict(itemId, current.Id!, reason, clock.GetUtcNow()),
+            DeliberationActions.ConflictDeclared, meetingId, new { itemId, reason }), cancellationToken, anyMember: true);
+
     /// <summary>
     /// The chair records the resolution; each project then moves as the item's kind says (admission:
     /// approved → public notice, rejected → rejected with the reason the applicant reads), and the
     /// resolution becomes a public record.
     /// </summary>
-    public Task<Result> ResolveAsync(Guid meetingId, Guid itemId, IReadOnlyList<ProjectOutcome> outcomes, string text, CancellationToken cancellationToken = default) =>
+    public Task<Result> ResolveAsync(
+        Guid meetingId, Guid itemId, IReadOnlyList<ProjectOutcome> outcomes, string text, string? proceedReason = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(meetingId, async meeting =>
         {
             var now = clock.GetUtcNow();
             var recused = await RecusedAsync(meeting, itemId, cancellationToken);
-            var result = meeting.RecordResolution(itemId, current.Id!, outcomes, text, recused, now);
+            var result = meeting.RecordResolution(itemId, current.Id!, outcomes, text, recused, options.Value.Quorum, proceedReason, now);
             if (!result.Succeeded)
             {
                 return result;
@@ -147,9 +184,9 @@ public sealed class DeliberationService(
 
             var item = meeting.Find(itemId)!;
             var rule = AgendaItemKinds.Find(item.Kind)!;
-            var ids = outcomes.Select(o => o.ProjectId).ToList();
+            var ids = item.Resolution!.Outcomes.Select(o => o.ProjectId).ToList();
             var projects = await db.Projects.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
-            foreach (var outcome in outcomes)
+            foreach (var outcome in item.Resolution.Outcomes)
             {
                 var project = projects.Single(p => p.Id == outcome.ProjectId);
                 var trigger = outcome.Kind == OutcomeKind.Rejected ? rule.OnRejection : rule.OnApproval;
@@ -180,7 +217,9 @@ public sealed class DeliberationService(
                         outcome = outcome.Kind,
                         outcome.Conditions,
                         text,
-                        tally = item.Resolution!.Tally,
+                        tally = outcome.Tally,
+                        outcome.AgainstMajority,
+                        outcome.DeviationReason,
                     }),
                     project.RegionId,
                     [new PublicEvent(project.Id, PublicEventKind.ResolutionPublished, now,
@@ -189,7 +228,7 @@ public sealed class DeliberationService(
                         $"/pilots/{project.Id}")]);
             }
 
-            return Audited(Result.Ok(), DeliberationActions.Resolved, meetingId, new { itemId, outcomes, text });
+            return Audited(Result.Ok(), DeliberationActions.Resolved, meetingId, new { itemId, outcomes = item.Resolution.Outcomes, text, item.Resolution.ProceedReason });
         }, cancellationToken);
 
     /// <summary>Attendees with a conflict on any of the item's projects (their organisation is the lead or a partner, or they declared one).</summary>
@@ -215,8 +254,8 @@ public sealed class DeliberationService(
         return result;
     }
 
-    private Task<Result> ChangeAsync(Guid meetingId, Func<Meeting, Result> change, CancellationToken cancellationToken) =>
-        ChangeAsync(meetingId, m => Task.FromResult(change(m)), cancellationToken);
+    private Task<Result> ChangeAsync(Guid meetingId, Func<Meeting, Result> change, CancellationToken cancellationToken, bool anyMember = false) =>
+        ChangeAsync(meetingId, m => Task.FromResult(change(m)), cancellationToken, anyMember);
 
     private async Task<Result> ChangeAsync(Guid meetingId, Func<Meeting, Task<Result>> change, CancellationToken cancellationToken, bool anyMember = false)
     {
@@ -249,10 +288,25 @@ public static class DeliberationActions
     public const string OpinionRecorded = "meeting.opinion-recorded";
     public const string Convened = "meeting.convened";
     public const string Voted = "meeting.voted";
+    public const string ConflictDeclared = "meeting.conflict-declared";
     public const string Resolved = "meeting.resolved";
     public const string Closed = "meeting.closed";
     public const string MinutesExported = "meeting.minutes-exported";
 
     /// <summary>The kind of public record a resolution is written as (the ledger appends it by this name).</summary>
     public const string RecordResolution = "Deliberation.Resolution";
+}
+
+/// <summary>A member's vote on one project of an agenda item.</summary>
+public sealed record ProjectVote(Guid ProjectId, VoteChoice Choice, string? Comment = null, IReadOnlyList<string>? Conditions = null);
+
+/// <summary>Settings of deliberation (<c>Deliberation:</c> in configuration).</summary>
+public sealed class DeliberationOptions
+{
+    public const string Section = "Deliberation";
+
+    /// <summary>法定人数: more than this percentage of the members entitled to vote on a project must have voted (default 50: more than half).</summary>
+    public int QuorumPercent { get; set; } = 50;
+
+    public Quorum Quorum => new(QuorumPercent);
 }

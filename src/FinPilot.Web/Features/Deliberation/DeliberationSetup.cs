@@ -6,7 +6,10 @@ public static class DeliberationSetup
 {
     public static IHostApplicationBuilder AddDeliberation(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<DeliberationOptions>().Bind(builder.Configuration.GetSection(DeliberationOptions.Section))
+            .Validate(o => o.Quorum.IsValid, "Deliberation:QuorumPercent must be a percentage from 1 to 99.").ValidateOnStart();
         builder.Services.AddScoped<DeliberationService>();
+        builder.Services.AddScoped<DeliberationIntegrity>();
         builder.Services.AddScoped<MinutesDocument>();
         builder.Services.AddScoped<IAuthorizationHandler, MeetingAuthorizationHandler>();
         return builder;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using FinPilot.Domain.Deliberation;
 using FinPilot.Web.Resources;
 
@@ -14,6 +15,11 @@ public static class DeliberationText
     public static string Of(OutcomeKind outcome) => Lookup($"Outcome_{outcome}");
 
     public static string Of(AgendaItemKind kind) => Lookup($"ItemKind_{kind}");
+
+    /// <summary>A vote count in words ("同意 3 票、…"); the template depends on the reader's language, so it is parsed per call.</summary>
+    public static string Tally(VoteTally tally) =>
+        string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(DeliberationStrings.Minutes_Tally),
+            tally.Approve, tally.ApproveWithConditions, tally.Reject, tally.Abstain, tally.Recused);
 
     private static string Lookup(string key) => DeliberationStrings.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }

@@ -40,6 +40,9 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
             item.Ignore(i => i.OpinionRequests);
             item.Ignore(i => i.Ballots);
             item.Ignore(i => i.RecusedMemberIds);
+            item.Ignore(i => i.DeclaredConflicts);
+            item.Property<List<MemberConflict>>("_declaredConflicts").HasColumnName("DeclaredConflicts")
+                .HasConversion(JsonColumn<List<MemberConflict>>.Converter, JsonColumn<List<MemberConflict>>.Comparer);
             item.Property<List<OpinionRequest>>("_opinionRequests").HasColumnName("OpinionRequests")
                 .HasConversion(JsonColumn<List<OpinionRequest>>.Converter, JsonColumn<List<OpinionRequest>>.Comparer);
             item.Property<List<Ballot>>("_ballots").HasColumnName("Ballots")

@@ -47,7 +47,8 @@ public sealed class MinutesDocument(FinPilotDbContext db, DeliberationService de
             body.Append(Line($"{DeliberationStrings.Meetings_Attendees}: {string.Join("、", minutes.Attendance.Select(a => a.Name))}"));
             foreach (var recusal in minutes.Recusals)
             {
-                body.Append(Line($"{DeliberationStrings.Meeting_Recused}: {recusal.Member.Name} ({recusal.ItemNumber})"));
+                var declared = recusal.DeclaredReason is { } why ? $" — {DeliberationStrings.Meeting_ConflictDeclared}: {why}" : string.Empty;
+                body.Append(Line($"{DeliberationStrings.Meeting_Recused}: {recusal.Member.Name} ({recusal.ItemNumber}){declared}"));
             }
 
             foreach (var item in minutes.Items)
@@ -62,17 +63,29 @@ public sealed class MinutesDocument(FinPilotDbContext db, DeliberationService de
 
                 if (item.Tally is { } tally)
                 {
-                    // The template depends on the reader's language, so it is parsed per document rather than cached.
-                    body.Append(Line(string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(DeliberationStrings.Minutes_Tally),
-                        tally.Approve, tally.ApproveWithConditions, tally.Reject, tally.Abstain, tally.Recused)));
+                    body.Append(Line(DeliberationText.Tally(tally)));
                 }
 
                 if (item.Resolution is { } resolution)
                 {
+                    if (resolution.WaivedOpinions.Count > 0)
+                    {
+                        body.Append(Line($"{DeliberationStrings.Meeting_ProceededWithout}: {string.Join("、", resolution.WaivedOpinions.Select(w => w.DepartmentName))} — {resolution.ProceedReason}"));
+                    }
+
                     body.Append(Line($"{DeliberationStrings.Meeting_Resolution}: {resolution.Text}"));
                     foreach (var outcome in resolution.Outcomes)
                     {
                         body.Append(Line($"· {outcome.Project.Title}: {DeliberationText.Of(outcome.Kind)} {string.Join("；", outcome.Conditions)} {outcome.Reason}".TrimEnd()));
+                        if (outcome.Tally is { } counted)
+                        {
+                            body.Append(Line($"  {DeliberationText.Tally(counted)}"));
+                        }
+
+                        if (outcome.AgainstMajority)
+                        {
+                            body.Append(Line($"  {DeliberationStrings.Meeting_AgainstMajority}: {outcome.DeviationReason}"));
+                        }
                     }
                 }
             }

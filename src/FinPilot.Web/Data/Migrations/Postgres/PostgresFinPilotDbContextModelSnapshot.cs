@@ -1996,6 +1996,11 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                                 .HasColumnType("text")
                                 .HasColumnName("Ballots");
 
+                            b1.Property<string>("_declaredConflicts")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("DeclaredConflicts");
+
                             b1.Property<string>("_opinionRequests")
                                 .IsRequired()
                                 .HasColumnType("text")

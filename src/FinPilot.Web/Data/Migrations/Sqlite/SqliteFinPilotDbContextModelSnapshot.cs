@@ -1964,6 +1964,11 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Ballots");
 
+                            b1.Property<string>("_declaredConflicts")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DeclaredConflicts");
+
                             b1.Property<string>("_opinionRequests")
                                 .IsRequired()
                                 .HasColumnType("TEXT")
