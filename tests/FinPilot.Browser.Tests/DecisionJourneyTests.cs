@@ -18,12 +18,15 @@ namespace FinPilot.Browser.Tests;
 public sealed class DecisionJourneyTests(BrowserApp app)
 {
     private const string Project = "基于联邦学习的跨机构反洗钱监测试点";
+    private const string Second = "基于大模型的智能投顾试点";
 
     [Fact]
     public async Task A_member_votes_the_working_group_publishes_the_public_objects_and_the_project_runs_in_the_register()
     {
         var coordination = await app.NewPageAsync();
-        var projectId = await InDeliberationAsync(Project);
+        var callId = await app.OpenBeijingCallAsync();
+        var projectId = await InDeliberationAsync(Project, callId);
+        await InDeliberationAsync(Second, callId);
 
         await new LoginPage(coordination).SignInAsync("coordination@demo.finpilot.cn");
         var meeting = new MeetingPages(coordination);
@@ -31,10 +34,17 @@ public sealed class DecisionJourneyTests(BrowserApp app)
         await meeting.AddItemAsync("北京工作组建议纳入试点。");
         await meeting.ConveneAsync();
         await Assertions.Expect(meeting.Status).ToHaveTextAsync("召开中");
+        // One vote per project; the chair then rejects the second against the vote, and must say why.
         await meeting.VoteApproveAsync();
         await Assertions.Expect(meeting.Ballots).ToContainTextAsync("同意");
+        await Assertions.Expect(meeting.Ballots.Locator("li")).ToHaveCountAsync(2);
+        await meeting.RejectAsync(Second, "智能投顾的适当性管理方案不足");
         await meeting.RecordResolutionAsync("经表决，同意纳入试点。");
+        await Assertions.Expect(meeting.Errors).ToContainTextAsync("须写明理由");
+        await meeting.RejectAsync(Second, "智能投顾的适当性管理方案不足", "会前收到该项目客户投诉集中的情况通报");
+        await meeting.RecordResolutionAsync("经表决，同意纳入试点第一个项目，第二个项目不予纳入。");
         await Assertions.Expect(meeting.Resolution).ToContainTextAsync(Project);
+        await Assertions.Expect(meeting.AgainstMajority).ToContainTextAsync("会前收到该项目客户投诉集中的情况通报");
 
         var workingGroup = await app.NewPageAsync();
         await new LoginPage(workingGroup).SignInAsync("wg.beijing@demo.finpilot.cn");
@@ -90,9 +100,8 @@ public sealed class DecisionJourneyTests(BrowserApp app)
     }
 
     /// <summary>A Beijing project taken through application, screening and evaluation by the aggregate, ready for the coordination group.</summary>
-    private async Task<Guid> InDeliberationAsync(string title)
+    private async Task<Guid> InDeliberationAsync(string title, Guid callId)
     {
-        var callId = await app.OpenBeijingCallAsync();
         return await WithDbAsync(async db =>
         {
             var now = app.Clock.GetUtcNow();

@@ -22,11 +22,26 @@ public sealed class MeetingPages(IPage page)
 
     public Task ConveneAsync() => page.Locator("[data-testid=convene]").ClickAsync();
 
+    /// <summary>Approves every project of the item in one ballot.</summary>
     public async Task VoteApproveAsync()
     {
-        await page.Locator("[data-testid=vote-Approve]").CheckAsync();
+        var choices = page.Locator("[data-testid=vote-form] [data-testid=vote-Approve]");
+        for (var i = 0; i < await choices.CountAsync(); i++)
+        {
+            await choices.Nth(i).CheckAsync();
+        }
+
         await page.Locator("[data-testid=cast-vote]").ClickAsync();
         await page.WaitForLoadStateAsync();
+    }
+
+    /// <summary>Sets the chair's outcome for one project to a rejection, with a reason for deviating from the vote if given.</summary>
+    public async Task RejectAsync(string project, string reason, string? deviation = null)
+    {
+        var outcome = page.Locator("[data-testid=project-outcome]").Filter(new() { HasText = project });
+        await outcome.Locator("[data-testid=outcome-Rejected]").CheckAsync();
+        await outcome.Locator("textarea[name^=Detail_]").FillAsync(reason);
+        await outcome.Locator("[data-testid=deviation-reason]").FillAsync(deviation ?? string.Empty);
     }
 
     public async Task RecordResolutionAsync(string text)
@@ -41,6 +56,10 @@ public sealed class MeetingPages(IPage page)
     public ILocator Ballots => page.Locator("[data-testid=ballots]");
 
     public ILocator Resolution => page.Locator("[data-testid=resolution]");
+
+    public ILocator AgainstMajority => page.Locator("[data-testid=against-majority]");
+
+    public ILocator Errors => page.Locator("[data-testid=form-errors]");
 }
 
 /// <summary>The working group's notice pages and the public notice page.</summary>

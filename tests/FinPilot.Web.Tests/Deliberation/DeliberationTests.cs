@@ -50,29 +50,57 @@ public sealed class DeliberationTests(AppsWithDemoData apps) : IClassFixture<App
         await (await chair.PostAsync(opinions, new DeliberationApi.OpinionRequestDto("institutions", today.AddDays(3)))).AssertStatusAsync(HttpStatusCode.NoContent);
         await (await chair.PutAsync(opinions, new DeliberationApi.OpinionDto("institutions", "机构部原则同意，建议限定客户范围。"))).AssertStatusAsync(HttpStatusCode.NoContent);
         Assert.Equal("机构部原则同意，建议限定客户范围。", (await chair.GetMeetingAsync(meeting.Id)).Items.Single().Opinions.Single().Opinion);
+        // Only the chair opens the meeting.
+        using var member = await app.ApiClientAsync(second.User.Email!);
+        await (await member.PostAsync($"/api/v1/meetings/{meeting.Id}/convene", new { })).AssertStatusAsync(HttpStatusCode.Conflict);
         await (await chair.PostAsync($"/api/v1/meetings/{meeting.Id}/convene", new { })).AssertStatusAsync(HttpStatusCode.NoContent);
         await (await chair.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Approve, "同意", null))).AssertStatusAsync(HttpStatusCode.NoContent);
         await (await chair.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Reject, "改主意", null))).AssertStatusAsync(HttpStatusCode.Conflict);
-        using var member = await app.ApiClientAsync(second.User.Email!);
-        await (await member.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.ApproveWithConditions, null, null))).AssertStatusAsync(HttpStatusCode.BadRequest);
-        await (await member.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.ApproveWithConditions, "限定客户", ["客户不超过 300 户"]))).AssertStatusAsync(HttpStatusCode.NoContent);
+        await (await member.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.ApproveWithConditions, null, null, projects[0]))).AssertStatusAsync(HttpStatusCode.BadRequest);
+        await (await member.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.ApproveWithConditions, "限定客户", ["客户不超过 300 户"], projects[0]))).AssertStatusAsync(HttpStatusCode.NoContent);
+        await (await member.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Approve, null, null, Guid.NewGuid()))).AssertStatusAsync(HttpStatusCode.BadRequest);
+        await (await member.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Approve, "同意", null, projects[1]))).AssertStatusAsync(HttpStatusCode.NoContent);
         using var recused = await app.ApiClientAsync(conflicted.User.Email!);
+        using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
         var refusal = await (await recused.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Approve, null, null))).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.NotNull(refusal.Detail);
         using var notAttending = await app.ApiClientAsync(outsider.User.Email!);
         await (await notAttending.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Approve, null, null))).AssertStatusAsync(HttpStatusCode.Conflict);
-        using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+
+        // A member who is not an expert declares a conflict of their own; an absentee cannot.
+        var conflicts = $"/api/v1/meetings/{meeting.Id}/items/{item}/conflicts";
+        await (await recused.PostAsync(conflicts, new DeliberationApi.ConflictRequest("本人兼任申报机构顾问"))).AssertStatusAsync(HttpStatusCode.NoContent);
+        await (await recused.PostAsync(conflicts, new DeliberationApi.ConflictRequest("再次申报"))).AssertStatusAsync(HttpStatusCode.Conflict);
+        await (await notAttending.PostAsync(conflicts, new DeliberationApi.ConflictRequest("未出席"))).AssertStatusAsync(HttpStatusCode.Conflict);
+        await (await wg.PostAsync(conflicts, new DeliberationApi.ConflictRequest("工作组"))).AssertStatusAsync(HttpStatusCode.Forbidden);
         await (await wg.PostAsync(votes, new DeliberationApi.VoteRequest(VoteChoice.Approve, null, null))).AssertStatusAsync(HttpStatusCode.Forbidden);
         await (await wg.GetAsync($"/api/v1/meetings/{meeting.Id}")).AssertStatusAsync(HttpStatusCode.Forbidden);
 
         var resolution = $"/api/v1/meetings/{meeting.Id}/items/{item}/resolution";
         var outcomes = new[] { ProjectOutcome.ApprovedWithConditions(projects[0], ["客户不超过 300 户"]), ProjectOutcome.Rejected(projects[1], "监管启发不足") };
         await (await member.PostAsync(resolution, new DeliberationApi.ResolutionRequest(outcomes, "经表决"))).AssertStatusAsync(HttpStatusCode.Conflict);
+
+        // Both members voted for the second project: rejecting it goes against the majority and needs a written reason.
+        var unreasoned = await (await chair.PostAsync(resolution, new DeliberationApi.ResolutionRequest(outcomes, "经表决"))).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("outcomes[1].deviationReason", unreasoned.Errors.Keys);
+        outcomes[1] = outcomes[1] with { DeviationReason = "会前收到该项目的重大风险线索" };
         await (await chair.PostAsync(resolution, new DeliberationApi.ResolutionRequest(outcomes, "经表决，甲项目附条件通过，乙项目不予通过。"))).AssertStatusAsync(HttpStatusCode.NoContent);
 
         var after = (await chair.GetMeetingAsync(meeting.Id)).Items.Single();
         Assert.Contains(conflicted.User.Id, after.Recused);
-        Assert.Equal((1, 1, 1), (after.Resolution!.Tally.Approve, after.Resolution.Tally.ApproveWithConditions, after.Resolution.Tally.Recused));
+        Assert.Equal("本人兼任申报机构顾问", Assert.Single(after.DeclaredConflicts).Reason);
+        // Outcomes are in the item's order; find each project's own.
+        var firstOutcome = after.Resolution!.Outcomes.Single(o => o.ProjectId == projects[0]);
+        var secondOutcome = after.Resolution.Outcomes.Single(o => o.ProjectId == projects[1]);
+        Assert.Equal((1, 1, 1), (firstOutcome.Tally!.Approve, firstOutcome.Tally.ApproveWithConditions, firstOutcome.Tally.Recused));
+        Assert.Equal((false, true), (firstOutcome.AgainstMajority, secondOutcome.AgainstMajority));
+        var record = await app.WithDbAsync(db => db.PublicRecords.SingleAsync(r => r.Kind == DeliberationActions.RecordResolution && r.SubjectId == projects[1].ToString()));
+        using (var payload = System.Text.Json.JsonDocument.Parse(record.Payload))
+        {
+            var fields = payload.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
+            Assert.True(fields["againstMajority"].GetBoolean());
+            Assert.Equal("会前收到该项目的重大风险线索", fields["deviationReason"].GetString());
+        }
         var (approved, rejected) = await app.WithDbAsync(async db => (
             await db.Projects.SingleAsync(p => p.Id == projects[0]), await db.Projects.SingleAsync(p => p.Id == projects[1])));
         Assert.Equal(ProjectStage.PublicNotice, approved.Stage);
@@ -80,7 +108,16 @@ public sealed class DeliberationTests(AppsWithDemoData apps) : IClassFixture<App
         Assert.Equal((ProjectStage.Rejected, "监管启发不足"), (rejected.Stage, rejected.RejectionReason));
         Assert.Equal(2, await app.WithDbAsync(db => db.PublicEvents.CountAsync(e => projects.Contains(e.ProjectId) && e.Kind == PublicEventKind.ResolutionPublished)));
         Assert.Equal(2, await app.WithDbAsync(db => db.PublicRecords.CountAsync(r => r.Kind == DeliberationActions.RecordResolution && (r.SubjectId == projects[0].ToString() || r.SubjectId == projects[1].ToString()))));
+        await (await member.PostAsync($"/api/v1/meetings/{meeting.Id}/close", new { })).AssertStatusAsync(HttpStatusCode.Conflict);
         await (await chair.PostAsync($"/api/v1/meetings/{meeting.Id}/close", new { })).AssertStatusAsync(HttpStatusCode.NoContent);
+
+        // The integrity officer sees the outcome against the majority and the declared conflict.
+        using (var officer = await app.SignedInAsync(DemoUsers.Integrity))
+        {
+            var integrity = await (await officer.GetAsync("/integrity")).Content.ReadAsStringAsync();
+            Assert.Contains("会前收到该项目的重大风险线索", integrity, StringComparison.Ordinal);
+            Assert.Contains("本人兼任申报机构顾问", integrity, StringComparison.Ordinal);
+        }
 
         // The minutes are generated from the record.
         var docx = await chair.GetAsync($"/api/v1/meetings/{meeting.Id}/minutes.docx");
