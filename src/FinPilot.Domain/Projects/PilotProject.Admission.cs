@@ -31,6 +31,9 @@ public sealed partial class PilotProject
     /// <summary>The most customers the pilot may serve (客户数量上限); null when no limit was set.</summary>
     public int? CustomerLimit { get; private set; }
 
+    /// <summary>Rejected by the coordination group (审议未通过), as opposed to at screening.</summary>
+    public bool RejectedInDeliberation => Stage == ProjectStage.Rejected && Timeline.Count > 0 && Timeline[^1].Trigger == ProjectTrigger.RejectAfterDeliberation;
+
     /// <summary>Approved with conditions that the lead applicant has not confirmed yet; admission waits for them.</summary>
     public bool HasUnconfirmedConditions => ApprovalConditions.Count > 0 && ConditionsConfirmedAt is null;
 

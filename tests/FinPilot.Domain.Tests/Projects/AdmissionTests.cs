@@ -100,6 +100,14 @@ public sealed class AdmissionTests
         Assert.Equal(ProjectStage.Rejected, project.Stage);
         Assert.Equal("风险防控措施不足", project.RejectionReason);
         Assert.Equal("风险防控措施不足", project.Timeline[^1].Note);
+        Assert.True(project.RejectedInDeliberation);
+    }
+
+    [Fact]
+    public void A_rejection_at_screening_is_not_one_in_deliberation()
+    {
+        Assert.False(InStage(ProjectStage.Rejected).RejectedInDeliberation);
+        Assert.False(InStage(ProjectStage.Deliberation).RejectedInDeliberation);
     }
 
     [Theory]

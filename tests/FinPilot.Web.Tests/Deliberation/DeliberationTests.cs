@@ -140,6 +140,16 @@ public sealed class DeliberationTests(AppsWithDemoData apps) : IClassFixture<App
         await (await applicant.PostAsync(confirm, new { })).AssertStatusAsync(HttpStatusCode.NoContent);
         await (await applicant.PostAsync(confirm, new { })).AssertStatusAsync(HttpStatusCode.Conflict);
         Assert.NotNull(await app.WithDbAsync(db => db.Projects.Where(p => p.Id == projects[0]).Select(p => p.ConditionsConfirmedAt).SingleAsync()));
+
+        // The rejected applicant is told it was the coordination group, not screening, that said no.
+        Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == FinPilot.Web.Features.Notifications.NotificationKind.RejectedByCoordinationGroup && n.Link == $"/applications/{projects[1]}")));
+        Assert.False(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == FinPilot.Web.Features.Notifications.NotificationKind.ApplicationRejected && n.Link == $"/applications/{projects[1]}")));
+        using (var lead = await app.SignedInAsync(DemoUsers.Applicant))
+        {
+            var page = await (await lead.GetAsync($"/applications/{projects[1]}")).Content.ReadAsStringAsync();
+            Assert.Contains("协调小组审议未通过", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("未通过形式审查", page, StringComparison.Ordinal);
+        }
     }
 }
 

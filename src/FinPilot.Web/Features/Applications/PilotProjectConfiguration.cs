@@ -24,6 +24,7 @@ internal sealed class PilotProjectConfiguration : IEntityTypeConfiguration<Pilot
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.CurrentSupplementRequest);
         builder.Ignore(p => p.CanEditApplication);
+        builder.Ignore(p => p.RejectedInDeliberation);
         builder.Ignore(p => p.HasUnconfirmedConditions);
         builder.Property(p => p.ApprovalConditions).HasConversion(JsonColumn<IReadOnlyList<string>>.Converter, JsonColumn<IReadOnlyList<string>>.Comparer).HasMaxLength(12000);
         builder.Property(p => p.ConditionsConfirmedBy).HasMaxLength(450);

@@ -205,7 +205,7 @@ public sealed class DeliberationService(
 
                 // The applicant hears the outcome; a rejection's reason is on the application page.
                 var applicants = await db.UserIdsWithAsync(Role.Applicant, null, project.LeadOrganisationId, cancellationToken);
-                notifier.Enqueue(applicants, outcome.Kind == OutcomeKind.Rejected ? NotificationKind.ApplicationRejected : NotificationKind.ProjectApproved,
+                notifier.Enqueue(applicants, outcome.Kind == OutcomeKind.Rejected ? NotificationKind.RejectedByCoordinationGroup : NotificationKind.ProjectApproved,
                     $"/applications/{project.Id}", new Dictionary<string, string> { [NotificationValues.Title] = project.Title });
                 records.Write(
                     PublicRecord.Create(DeliberationActions.RecordResolution, project.Id.ToString(), now, new

@@ -50,6 +50,9 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project). To the applicant when the coordination group approves.</summary>
     ProjectApproved = 14,
+
+    /// <summary>Values: title (of the project). To the applicant when the coordination group does not approve.</summary>
+    RejectedByCoordinationGroup = 15,
 }
 
 /// <summary>
