@@ -35,6 +35,7 @@ public sealed class Obligation : IRegionScoped
     /// <summary>What the duty is about, unique per project and kind: a period key, an incident id, a metric code.</summary>
     public string Subject { get; private set; } = string.Empty;
 
+    /// <summary>When it is due, in UTC to the millisecond (<see cref="ObligationRules.Precise"/>).</summary>
     public DateTimeOffset DueAt { get; private set; }
 
     public ObligationStatus Status { get; private set; }
@@ -105,7 +106,7 @@ public sealed class Obligation : IRegionScoped
             OrganisationId = organisationId,
             Kind = kind,
             Subject = subject,
-            DueAt = dueAt.ToUniversalTime(),
+            DueAt = ObligationRules.Precise(dueAt),
             Status = ObligationStatus.Open,
             CreatedAt = now,
             Version = Guid.NewGuid(),

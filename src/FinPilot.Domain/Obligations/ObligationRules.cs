@@ -47,6 +47,19 @@ public readonly record struct ReportPeriod(DateOnly Start, DateOnly End, string 
     /// The periods from the one containing <paramref name="from"/> to the last one that has ended
     /// on or before <paramref name="through"/>: a report is owed only for a period that is over.
     /// </summary>
+    /// <summary>
+    /// The periods from the one containing <paramref name="from"/> to the one containing
+    /// <paramref name="through"/>, the latter included though it has not ended yet (its report is
+    /// owed after it ends, and can be shown as coming).
+    /// </summary>
+    public static IEnumerable<ReportPeriod> Upto(DateOnly from, DateOnly through, ReportFrequency frequency)
+    {
+        for (var period = Of(from, frequency); period.Start <= through; period = Of(period.End.AddDays(1), frequency))
+        {
+            yield return period;
+        }
+    }
+
     public static IEnumerable<ReportPeriod> Ended(DateOnly from, DateOnly through, ReportFrequency frequency)
     {
         for (var period = Of(from, frequency); period.End <= through; period = Of(period.End.AddDays(1), frequency))
@@ -59,8 +72,8 @@ public readonly record struct ReportPeriod(DateOnly Start, DateOnly End, string 
 /// <summary>
 /// The rule table of obligations (义务时限规则): each kind's due date computed on the server, in
 /// working days of the 调休 calendar (<see cref="WorkingDayCalendar"/>) unless the rule says hours.
-/// A due date is the end (23:59:59.9999999, Beijing time) of the due day, so anything done that
-/// day is on time.
+/// A due date is the end (23:59:59.999, Beijing time) of the due day, so anything done that day
+/// is on time.
 /// </summary>
 public static class ObligationRules
 {
@@ -114,20 +127,20 @@ public static class ObligationRules
     public static DateTimeOffset IncidentReportDue(DateTimeOffset detectedAt, int hours = DefaultIncidentReportHours)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(hours, 1);
-        return detectedAt.ToUniversalTime().AddHours(hours);
+        return Precise(detectedAt.AddHours(hours));
     }
 
     /// <summary>A disclosure the working group asks for is due N working days after it asked.</summary>
     public static DateTimeOffset DisclosureDue(DateTimeOffset askedAt, WorkingDayCalendar calendar, int workingDays = DefaultDisclosureWorkingDays) =>
-        calendar.DeadlineAfter(askedAt, workingDays);
+        Precise(calendar.DeadlineAfter(askedAt, workingDays));
 
     /// <summary>The supervision plan is confirmed within N working days of admission.</summary>
     public static DateTimeOffset PlanConfirmationDue(DateTimeOffset admittedAt, WorkingDayCalendar calendar, int workingDays = PlanConfirmationWorkingDays) =>
-        calendar.DeadlineAfter(admittedAt, workingDays);
+        Precise(calendar.DeadlineAfter(admittedAt, workingDays));
 
     /// <summary>A supplement to a report is due N working days after the working group asked for it.</summary>
     public static DateTimeOffset ReportSupplementDue(DateTimeOffset askedAt, WorkingDayCalendar calendar, int workingDays = ReportSupplementWorkingDays) =>
-        calendar.DeadlineAfter(askedAt, workingDays);
+        Precise(calendar.DeadlineAfter(askedAt, workingDays));
 
     /// <summary>
     /// The pilot exits or asks for an extension by the end of the N-th working day before its
@@ -164,5 +177,15 @@ public static class ObligationRules
         return date;
     }
 
-    private static DateTimeOffset EndOf(DateOnly day) => ChinaTime.EndOfDay(day).ToUniversalTime();
+    /// <summary>
+    /// Due times are kept to the millisecond, which both databases store exactly: the end of a day
+    /// is 23:59:59.999, Beijing time.
+    /// </summary>
+    public static DateTimeOffset Precise(DateTimeOffset instant)
+    {
+        var utc = instant.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
+    private static DateTimeOffset EndOf(DateOnly day) => Precise(ChinaTime.EndOfDay(day));
 }

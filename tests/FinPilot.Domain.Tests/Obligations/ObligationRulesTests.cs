@@ -11,7 +11,7 @@ public sealed class ObligationRulesTests
 
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
-    private static DateTimeOffset EndOf(int year, int month, int day) => new DateTimeOffset(year, month, day, 23, 59, 59, TimeSpan.FromHours(8)).AddTicks(9_999_999);
+    private static DateTimeOffset EndOf(int year, int month, int day) => new DateTimeOffset(year, month, day, 23, 59, 59, TimeSpan.FromHours(8)).AddMilliseconds(999);
 
     [Fact]
     public void A_december_monthly_report_counts_the_new_year_holiday_out_and_the_sunday_worked_in()

@@ -10,7 +10,7 @@ public sealed class ObligationTests
     private static readonly int[] Offsets = [-5, -1, 1, 5];
 
     // Due at the end of Tue 2026-02-24, the first working day after the Spring Festival.
-    private static readonly DateTimeOffset Due = new DateTimeOffset(2026, 2, 24, 23, 59, 59, TimeSpan.FromHours(8)).AddTicks(9_999_999);
+    private static readonly DateTimeOffset Due = new DateTimeOffset(2026, 2, 24, 23, 59, 59, TimeSpan.FromHours(8)).AddMilliseconds(999);
 
     private static DateTimeOffset At(int month, int day, int hour = 10) => new(2026, month, day, hour, 0, 0, TimeSpan.FromHours(8));
 

@@ -27,6 +27,9 @@ internal sealed class ObligationConfiguration : IEntityTypeConfiguration<Obligat
         builder.Ignore(o => o.IsOpen);
         builder.HasIndex(o => new { o.ProjectId, o.Kind, o.Subject }).IsUnique();
         builder.HasIndex(o => new { o.Status, o.DueAt });
+
+        // The clock's overdue query: open, not yet told, due before now — without reading every overdue one ever told.
+        builder.HasIndex(o => new { o.OverdueNotifiedAt, o.Status, o.DueAt });
         builder.HasIndex(o => new { o.OrganisationId, o.DueAt });
         builder.HasIndex(o => new { o.RegionId, o.DueAt });
     }

@@ -464,6 +464,8 @@ namespace FinPilot.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "DueAt");
 
+                    b.HasIndex("OverdueNotifiedAt", "Status", "DueAt");
+
                     b.HasIndex("ProjectId", "Kind", "Subject")
                         .IsUnique();
 

@@ -458,6 +458,8 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueAt");
 
+                    b.HasIndex("OverdueNotifiedAt", "Status", "DueAt");
+
                     b.HasIndex("ProjectId", "Kind", "Subject")
                         .IsUnique();
 

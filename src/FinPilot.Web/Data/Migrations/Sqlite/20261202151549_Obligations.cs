@@ -42,6 +42,11 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                 columns: new[] { "OrganisationId", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Obligations_OverdueNotifiedAt_Status_DueAt",
+                table: "Obligations",
+                columns: new[] { "OverdueNotifiedAt", "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Obligations_ProjectId_Kind_Subject",
                 table: "Obligations",
                 columns: new[] { "ProjectId", "Kind", "Subject" },

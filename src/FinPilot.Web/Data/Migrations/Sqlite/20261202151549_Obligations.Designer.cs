@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FinPilot.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFinPilotDbContext))]
-    [Migration("20261202143957_Obligations")]
+    [Migration("20261202151549_Obligations")]
     partial class Obligations
     {
         /// <inheritdoc />
@@ -460,6 +460,8 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.HasIndex("RegionId", "DueAt");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("OverdueNotifiedAt", "Status", "DueAt");
 
                     b.HasIndex("ProjectId", "Kind", "Subject")
                         .IsUnique();

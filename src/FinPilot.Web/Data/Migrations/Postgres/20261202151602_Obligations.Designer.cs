@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FinPilot.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFinPilotDbContext))]
-    [Migration("20261202144003_Obligations")]
+    [Migration("20261202151602_Obligations")]
     partial class Obligations
     {
         /// <inheritdoc />
@@ -466,6 +466,8 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.HasIndex("RegionId", "DueAt");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("OverdueNotifiedAt", "Status", "DueAt");
 
                     b.HasIndex("ProjectId", "Kind", "Subject")
                         .IsUnique();
