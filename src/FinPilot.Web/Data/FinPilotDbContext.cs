@@ -108,6 +108,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<MetricSample> MetricSamples => Set<MetricSample>();
 
+    public DbSet<Domain.Obligations.Obligation> Obligations => Set<Domain.Obligations.Obligation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

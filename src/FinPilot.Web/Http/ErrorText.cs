@@ -12,6 +12,7 @@ using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Notifications;
+using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Users;
@@ -40,6 +41,7 @@ public static class ErrorText
         OrganisationsStrings.ResourceManager,
         RegionsStrings.ResourceManager,
         UsersStrings.ResourceManager,
+        ObligationsStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)

@@ -7,6 +7,7 @@ using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Ledger;
+using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Resources;
 
 namespace FinPilot.Web.Components.Layout;
@@ -100,6 +101,15 @@ public static class NavItems
         if (user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer))
         {
             items.Add(new("audit", "audit", Strings.Nav_Audit));
+        }
+
+        if (user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer) || user.IsIn(Role.CoordinationGroup))
+        {
+            items.Add(new("obligations", "obligations/region", ObligationsStrings.Nav_Obligations));
+        }
+        else if (user.IsIn(Role.Applicant))
+        {
+            items.Add(new("obligations", "obligations", ObligationsStrings.Nav_Obligations));
         }
 
         items.Add(new("tokens", "tokens", Strings.Nav_ApiTokens));

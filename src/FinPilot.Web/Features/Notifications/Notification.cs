@@ -53,6 +53,12 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project). To the applicant when the coordination group does not approve.</summary>
     RejectedByCoordinationGroup = 15,
+
+    /// <summary>Values: title (of the project), duty (what is owed, in the reader's language), due. To the applicant before an obligation's due date.</summary>
+    ObligationDueSoon = 100,
+
+    /// <summary>Values: title (of the project), duty, due. To the applicant and the region's working group after an obligation's due date.</summary>
+    ObligationOverdue = 101,
 }
 
 /// <summary>

@@ -18,6 +18,9 @@ public static class NotificationValues
 
     /// <summary>A due date, already formatted (yyyy-MM-dd, Beijing time).</summary>
     public const string Due = "due";
+
+    /// <summary>What an obligation asks for, named in the recipient's language (e.g. 定期报告 2026-03).</summary>
+    public const string Duty = "duty";
 }
 
 /// <summary>A notification as a person reads it.</summary>

@@ -1,0 +1,296 @@
+using System.Globalization;
+using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Identity;
+using FinPilot.Domain.Obligations;
+using FinPilot.Domain.Projects;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calendar;
+using FinPilot.Web.Features.Commands;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Obligations;
+
+/// <summary>What the clock's actions are called in the audit trail.</summary>
+public static class ObligationActions
+{
+    public const string Scheduled = "obligation.scheduled";
+    public const string Reminded = "obligation.reminded";
+    public const string Overdue = "obligation.overdue";
+}
+
+/// <summary>
+/// One pass of the obligation clock (义务时钟), run by <see cref="ObligationClockJob"/>: schedules the
+/// periodic reports of every pilot whose supervision plan is in force, writes the reminders before
+/// and the notices after each due date, and tells the overdue listeners once per obligation.
+/// </summary>
+/// <remarks>
+/// Safe to run twice at once (two nodes, a lease that expired mid-run): creation is idempotent on
+/// the unique (project, kind, subject); a reminder and its messages are saved with the offset
+/// recorded on the obligation under its version, so of two clocks only one saves them; the overdue
+/// call is claimed on the row, under the version, before any listener is called.
+/// Reads only what is due: plans in force, and open obligations in a due-time window (index
+/// Status, DueAt) or overdue and not yet told.
+/// </remarks>
+public sealed class ObligationClock(
+    FinPilotDbContext db, ObligationBook book, CommandPipeline commands, Notifier notifier, WorkingCalendarProvider calendars,
+    ObligationOptions options, IEnumerable<IObligationOverdueListener> listeners, TimeProvider clock, ILogger<ObligationClock> logger)
+{
+    public const string SystemActor = "system";
+
+    private static readonly ProjectStage[] Supervised = [ProjectStage.Running, ProjectStage.Rectifying, ProjectStage.Suspended];
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    private readonly Dictionary<(Role, int?, Guid?), IReadOnlyList<(string Id, CultureInfo Culture)>> _recipients = [];
+
+    /// <summary>The page a reminder links to: the applicant's to-do list or the working group's list.</summary>
+    public const string ApplicantLink = "/obligations";
+
+    public const string WorkingGroupLink = "/obligations/region";
+
+    /// <summary>What one pass did, for logs and tests.</summary>
+    public sealed record Outcome(int Scheduled, int Reminded, int ToldOverdue);
+
+    public async Task<Outcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var scheduled = await ScheduleAsync(calendar, now, cancellationToken);
+        var reminded = await RemindAsync(calendar, now, cancellationToken);
+        var told = await TellOverdueAsync(now, cancellationToken);
+        return new Outcome(scheduled, reminded, told);
+    }
+
+    /// <summary>
+    /// For each pilot under a plan in force: one periodic-report obligation per report period from
+    /// the plan's start to the period of today (or of the approved end date, if earlier), and the
+    /// obligation to exit or ask for an extension before the approved end date.
+    /// </summary>
+    private async Task<int> ScheduleAsync(WorkingDayCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.DateOf(now);
+        var plans = await (
+            from plan in db.SupervisionPlans.AsNoTracking()
+            join project in db.Projects.AsNoTracking() on plan.ProjectId equals project.Id
+            where plan.Revision > 0 && Supervised.Contains(project.Stage)
+            select plan).ToListAsync(cancellationToken);
+        var created = 0;
+        foreach (var plan in plans)
+        {
+            var terms = plan.Terms;
+            var parameters = terms.Parameters;
+            var wanted = ReportPeriod.Upto(parameters.StartsOn, Min(today, parameters.EndsOn), terms.ReportFrequency)
+                .Select(p => (Kind: ObligationKind.PeriodicReport, Subject: p.Key, Due: ObligationRules.ReportDue(p.End, terms.ReportFrequency, calendar)))
+                .Append((Kind: ObligationKind.ExitOrExtension, Subject: ExitSubject(parameters.EndsOn), Due: ObligationRules.ExitOrExtensionDue(parameters.EndsOn, calendar)))
+                .ToList();
+            var kinds = new[] { ObligationKind.PeriodicReport, ObligationKind.ExitOrExtension };
+            var existing = (await db.Obligations.AsNoTracking()
+                .Where(o => o.ProjectId == plan.ProjectId && kinds.Contains(o.Kind))
+                .Select(o => new { o.Kind, o.Subject })
+                .ToListAsync(cancellationToken)).Select(o => (o.Kind, o.Subject)).ToHashSet();
+            var missing = wanted.Where(w => !existing.Contains((w.Kind, w.Subject))).ToList();
+            if (missing.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var (kind, subject, due) in missing)
+            {
+                await book.EnsureAsync(new ObligationDraft(plan.ProjectId, plan.RegionId, plan.OrganisationId, kind, subject, due), cancellationToken);
+            }
+
+            commands.Audit(new AuditLine(ObligationActions.Scheduled, AuditResource.Project, plan.ProjectId.ToString(),
+                new { obligations = missing.Select(m => new { kind = m.Kind.ToString(), m.Subject, dueAt = m.Due }) }, plan.RegionId, SystemActor));
+            try
+            {
+                await commands.SaveAsync(cancellationToken);
+                created += missing.Count;
+            }
+            catch (DbUpdateException)
+            {
+                // Another clock made them between our look and our save (the unique index refused
+                // ours): they exist, which is all this step wants.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return created;
+    }
+
+    /// <summary>Reminders and notices at the configured working-day offsets, each written once.</summary>
+    private async Task<int> RemindAsync(WorkingDayCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var offsets = options.ReminderOffsets;
+        if (offsets.Count == 0)
+        {
+            return 0;
+        }
+
+        var today = ChinaTime.DateOf(now);
+        var before = -offsets.Where(o => o < 0).DefaultIfEmpty(0).Min();
+        var after = offsets.Where(o => o > 0).DefaultIfEmpty(0).Max();
+
+        // A reminder n working days ahead concerns a due day at most n working days from today; a
+        // notice n working days after, a due day at most n working days ago (plus the catch-up).
+        var horizon = ChinaTime.EndOfDay(calendar.AddWorkingDays(today, before + 1)).ToUniversalTime();
+        var floor = ChinaTime.StartOfDay(ObligationRules.WorkingDaysBefore(today, after + options.CatchUpWorkingDays, calendar)).ToUniversalTime();
+        var due = await db.Obligations
+            .Where(o => o.Status == ObligationStatus.Open && o.DueAt >= floor && o.DueAt <= horizon)
+            .OrderBy(o => o.DueAt)
+            .Take(options.BatchSize)
+            .ToListAsync(cancellationToken);
+        var titles = await TitlesAsync(due.Select(o => o.ProjectId), cancellationToken);
+        var sent = 0;
+        foreach (var obligation in due)
+        {
+            var plan = obligation.RemindersDue(offsets, now, calendar);
+            if (plan.IsEmpty)
+            {
+                continue;
+            }
+
+            if (db.Entry(obligation).State == EntityState.Detached)
+            {
+                db.Attach(obligation);
+            }
+
+            if (!obligation.RecordReminders(plan.Record).Succeeded)
+            {
+                continue;
+            }
+
+            if (plan.Send is { } offset)
+            {
+                await NotifyAsync(obligation, offset, titles.GetValueOrDefault(obligation.ProjectId, string.Empty), cancellationToken);
+            }
+
+            var saved = await commands.SaveAsync(ObligationErrors.Concurrency, cancellationToken,
+                new AuditLine(ObligationActions.Reminded, AuditResource.Obligation, obligation.Id.ToString(),
+                    new { kind = obligation.Kind.ToString(), obligation.Subject, offsets = plan.Record, sent = plan.Send }, obligation.RegionId, SystemActor));
+            if (saved.Succeeded && plan.Send is not null)
+            {
+                sent++;
+            }
+
+            // A refused save means another clock recorded it first and sent the message: nothing to do.
+        }
+
+        return sent;
+    }
+
+    /// <summary>
+    /// Tells every listener of each obligation that has become overdue, once: the claim is saved
+    /// on the row first, so a second clock finds it taken; a failing listener gives it back so
+    /// the next run tries again.
+    /// </summary>
+    private async Task<int> TellOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var overdue = await db.Obligations
+            .Where(o => o.Status == ObligationStatus.Open && o.DueAt < now && o.OverdueNotifiedAt == null)
+            .OrderBy(o => o.DueAt)
+            .Take(options.BatchSize)
+            .ToListAsync(cancellationToken);
+        var told = 0;
+        foreach (var obligation in overdue)
+        {
+            if (db.Entry(obligation).State == EntityState.Detached)
+            {
+                db.Attach(obligation);
+            }
+
+            if (!obligation.MarkOverdueNotified(now).Succeeded)
+            {
+                continue;
+            }
+
+            var claimed = await commands.SaveAsync(ObligationErrors.Concurrency, cancellationToken,
+                new AuditLine(ObligationActions.Overdue, AuditResource.Obligation, obligation.Id.ToString(),
+                    new { kind = obligation.Kind.ToString(), obligation.Subject, obligation.DueAt }, obligation.RegionId, SystemActor));
+            if (!claimed.Succeeded)
+            {
+                continue;
+            }
+
+            var overdueObligation = new OverdueObligation(obligation.Id, obligation.ProjectId, obligation.RegionId, obligation.Kind.ToString(), obligation.Subject, obligation.DueAt);
+            try
+            {
+                foreach (var listener in listeners)
+                {
+                    await listener.ObligationOverdueAsync(overdueObligation, cancellationToken);
+                }
+
+                told++;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "An overdue listener failed for obligation {Obligation}; it will be told again on the next run.", obligation.Id);
+                await GiveBackAsync(obligation.Id, cancellationToken);
+            }
+        }
+
+        return told;
+    }
+
+    private async Task GiveBackAsync(Guid obligationId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var obligation = await db.Obligations.SingleAsync(o => o.Id == obligationId, cancellationToken);
+        obligation.ReleaseOverdueNotified();
+        await commands.SaveAsync(ObligationErrors.Concurrency, cancellationToken);
+    }
+
+    private async Task NotifyAsync(Obligation obligation, int offset, string title, CancellationToken cancellationToken)
+    {
+        var kind = offset < 0 ? NotificationKind.ObligationDueSoon : NotificationKind.ObligationOverdue;
+        var recipients = (await RecipientsAsync(Role.Applicant, null, obligation.OrganisationId, cancellationToken))
+            .Select(r => (r.Id, r.Culture, Link: ApplicantLink)).ToList();
+        if (offset > 0)
+        {
+            recipients.AddRange((await RecipientsAsync(Role.RegionalWorkingGroup, obligation.RegionId, null, cancellationToken))
+                .Select(r => (r.Id, r.Culture, Link: WorkingGroupLink)));
+        }
+
+        foreach (var group in recipients.DistinctBy(r => r.Id).GroupBy(r => (r.Culture, r.Link)))
+        {
+            notifier.Enqueue(group.Select(r => r.Id), kind, group.Key.Link, new Dictionary<string, string>
+            {
+                [NotificationValues.Title] = title,
+                [NotificationValues.Due] = ChinaTime.DateOf(obligation.DueAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                [NotificationValues.Duty] = ObligationTexts.Duty(obligation.Kind, obligation.Subject, group.Key.Culture),
+            });
+        }
+    }
+
+    /// <summary>Who holds a role there, with the language each reads mail in (the duty is named in it); asked once per run.</summary>
+    private async Task<IReadOnlyList<(string Id, CultureInfo Culture)>> RecipientsAsync(Role role, int? regionId, Guid? organisationId, CancellationToken cancellationToken)
+    {
+        if (_recipients.TryGetValue((role, regionId, organisationId), out var known))
+        {
+            return known;
+        }
+
+        var ids = await db.UserIdsWithAsync(role, regionId, organisationId, cancellationToken);
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.PreferredCulture }).ToListAsync(cancellationToken);
+        IReadOnlyList<(string, CultureInfo)> found =
+            [.. users.Select(u => (u.Id, NotificationTexts.CultureFor(u.PreferredCulture).Name == "en" ? English : Chinese))];
+        _recipients[(role, regionId, organisationId)] = found;
+        return found;
+    }
+
+    private async Task<Dictionary<Guid, string>> TitlesAsync(IEnumerable<Guid> projectIds, CancellationToken cancellationToken)
+    {
+        var ids = projectIds.Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+    }
+
+    /// <summary>The subject of the exit-or-extension obligation: the approved end date, yyyy-MM-dd.</summary>
+    public static string ExitSubject(DateOnly endsOn) => endsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}
