@@ -108,6 +108,10 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<MetricSample> MetricSamples => Set<MetricSample>();
 
+    public DbSet<RegisterPilot> RegisterPilots => Set<RegisterPilot>();
+
+    public DbSet<RegisterPilotTag> RegisterPilotTags => Set<RegisterPilotTag>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
