@@ -18,6 +18,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 
 var options = Options.Parse(args);
+if (args.Contains("--serve-baseline"))
+{
+    // The baseline runs in a process of its own, as the web host does, so neither shares the load generator's process.
+    await using var served = await Baseline.StartAsync(options.Provider, options.Connection!, 5188);
+    await Task.Delay(Timeout.Infinite);
+    return 0;
+}
+
 var root = Options.RepositoryRoot();
 var webDll = Path.Combine(root, "src", "FinPilot.Web", "bin", "Release", "net10.0", "FinPilot.Web.dll");
 if (!File.Exists(webDll))
@@ -44,10 +52,26 @@ await using (var db = Data.Context(options.Provider, connection))
     var watch = Stopwatch.StartNew();
     var rows = await RegisterProjection.RebuildAsync(db);
     Console.WriteLine($"finpilot register rebuild equivalent: {rows} rows in {watch.Elapsed.TotalSeconds:0.0} s");
+
+    // The plan of a Chinese search: the full-text index, not a scan of the rows.
+    var terms0 = FinPilot.Web.Features.Search.SearchText.Query("区块链");
+    var explain = postgres
+        ? $"EXPLAIN SELECT \"Id\" FROM \"RegisterPilots\" WHERE array_to_tsvector(string_to_array(\"SearchText\", ' '::text)) @@ CAST('{FinPilot.Web.Features.Search.FullTextIndex.PostgresQuery(terms0).Replace("'", "''", StringComparison.Ordinal)}' AS tsquery)"
+        : $"EXPLAIN QUERY PLAN SELECT rowid FROM \"RegisterPilotsSearch\" WHERE \"RegisterPilotsSearch\" MATCH '{FinPilot.Web.Features.Search.FullTextIndex.SqliteQuery(terms0)}'";
+    var c = db.Database.GetDbConnection();
+    await c.OpenAsync();
+    await using var command = c.CreateCommand();
+    command.CommandText = explain;
+    await using var reader = await command.ExecuteReaderAsync();
+    Console.WriteLine("Plan of the search for 区块链:");
+    while (await reader.ReadAsync())
+    {
+        Console.WriteLine("  " + reader.GetValue(reader.FieldCount - 1));
+    }
 }
 
 // 3. The baseline: a bare minimal API reading the same page of rows and the count.
-await using var baseline = await Baseline.StartAsync(options.Provider, connection, 5188);
+using var baseline = Baseline.Spawn(options.Provider, connection);
 using var web = await WebHost.StartAsync(webDll, work, options.Provider, connection, 5187);
 
 var terms = Data.Words;
@@ -91,6 +115,7 @@ foreach (var (name, e, b) in results)
 }
 
 Console.WriteLine($"Peak memory of the web process (VmHWM): {web.PeakMegabytes():0} MB");
+baseline.Kill(entireProcessTree: true);
 return 0;
 
 internal sealed record Options(string Provider, string? Connection, int Pilots, int Clients, int Seconds)
@@ -199,6 +224,29 @@ internal sealed class WebHost : IDisposable
 /// <summary>The bare minimal API: the same page of rows, newest first, and the count, straight from the database.</summary>
 internal static class Baseline
 {
+    public static Process Spawn(string provider, string connection)
+    {
+        var process = Process.Start(new ProcessStartInfo("dotnet", [typeof(Baseline).Assembly.Location, "--serve-baseline", "--provider", provider, "--connection", connection]))!;
+        using var client = new HttpClient();
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                if (client.GetAsync("http://127.0.0.1:5188/rows?page=1").Result.IsSuccessStatusCode)
+                {
+                    return process;
+                }
+            }
+            catch (AggregateException)
+            {
+            }
+
+            Thread.Sleep(500);
+        }
+
+        throw new TimeoutException("The baseline did not start.");
+    }
+
     public static async Task<WebApplication> StartAsync(string provider, string connection, int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -349,8 +397,8 @@ internal static class Data
             await project(Id(template.ProjectId), [Id(id), name]);
             await listing(listingId, [Id(currentNotice), summary.ToJsonString()]);
             var at = t0.AddMinutes(i * 7);
-            await @event(Id(events[0].Id), [Id(Guid.NewGuid()), Id(id), At(at), $"公示：{name}", $"/notices/{currentNotice}", DBNull.Value]);
-            await @event(Id(events[^1].Id), [Id(Guid.NewGuid()), Id(id), At(at.AddDays(20 + random.Next(400))), $"入箱：{name}", $"/pilots/{id}", DBNull.Value]);
+            await @event(Id(events.First(e => e.Kind == FinPilot.Domain.Disclosure.PublicEventKind.NoticePublished).Id), [Id(Guid.NewGuid()), Id(id), At(at), $"公示：{name}", $"/notices/{currentNotice}", DBNull.Value]);
+            await @event(Id(events.Last(e => e.Kind == FinPilot.Domain.Disclosure.PublicEventKind.Admitted).Id), [Id(Guid.NewGuid()), Id(id), At(at.AddDays(20 + random.Next(400))), $"入箱：{name}", $"/pilots/{id}", DBNull.Value]);
         }
 
         await tx.CommitAsync();

@@ -84,10 +84,13 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
         }
 
         var total = await rows.CountAsync(ct);
-        var page = await rows.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name).ThenBy(p => p.ProjectId)
+        // The page's keys first, from the order's index alone (the rows skipped are never read), then its rows.
+        var keys = await rows.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name).ThenBy(p => p.ProjectId)
             .Skip((number - 1) * size).Take(size)
+            .Select(p => p.Id)
             .ToListAsync(ct);
-        return new Page<PilotEntry>(await EntriesAsync(page, ct), number, size, total);
+        var found = await db.RegisterPilots.AsNoTracking().Where(p => keys.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return new Page<PilotEntry>(await EntriesAsync([.. keys.Select(k => found[k])], ct), number, size, total);
     }
 
     /// <summary>The newest row of the register: a list read with <see cref="RegisterQuery.AsOf"/> set to it pages the same whatever is added later.</summary>

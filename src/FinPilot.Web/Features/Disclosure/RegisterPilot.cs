@@ -78,7 +78,8 @@ internal sealed class RegisterPilotConfiguration : IEntityTypeConfiguration<Regi
         builder.Property(p => p.Category).HasConversion<string>().HasMaxLength(40);
         builder.Property(p => p.Name).HasMaxLength(PublicProjectSummary.MaxNameLength);
         builder.Property(p => p.Statement).HasConversion(JsonColumn<PublicProjectSummary>.Converter, JsonColumn<PublicProjectSummary>.Comparer);
-        builder.HasIndex(p => new { p.UpdatedAt, p.Name, p.ProjectId });
+        // The list's order, newest first: read from the index, never sorted.
+        builder.HasIndex(p => new { p.UpdatedAt, p.Name, p.ProjectId }).IsDescending(true, false, false);
         builder.HasIndex(p => new { p.RegionId, p.UpdatedAt });
         builder.HasIndex(p => new { p.CallId, p.UpdatedAt });
         builder.HasIndex(p => new { p.Category, p.UpdatedAt });

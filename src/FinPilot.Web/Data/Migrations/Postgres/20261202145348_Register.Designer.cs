@@ -1200,7 +1200,8 @@ namespace FinPilot.Web.Data.Migrations.Postgres
 
                     b.HasIndex("RegionId", "UpdatedAt");
 
-                    b.HasIndex("UpdatedAt", "Name", "ProjectId");
+                    b.HasIndex("UpdatedAt", "Name", "ProjectId")
+                        .IsDescending(true, false, false);
 
                     b.ToTable("RegisterPilots", (string)null);
                 });

@@ -99,7 +99,8 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_RegisterPilots_UpdatedAt_Name_ProjectId",
                 table: "RegisterPilots",
-                columns: new[] { "UpdatedAt", "Name", "ProjectId" });
+                columns: new[] { "UpdatedAt", "Name", "ProjectId" },
+                descending: new[] { true, false, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RegisterPilotTags_Kind_Code_PilotId",

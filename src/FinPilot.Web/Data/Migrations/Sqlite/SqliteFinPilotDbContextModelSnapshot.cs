@@ -1175,7 +1175,8 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionId", "UpdatedAt");
 
-                    b.HasIndex("UpdatedAt", "Name", "ProjectId");
+                    b.HasIndex("UpdatedAt", "Name", "ProjectId")
+                        .IsDescending(true, false, false);
 
                     b.ToTable("RegisterPilots", (string)null);
                 });
