@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(AdminCommands.Create());
         root.Subcommands.Add(DemoCommands.Create());
         root.Subcommands.Add(LedgerCommands.Create());
+        root.Subcommands.Add(RegisterCommands.Create());
         return root;
     }
 

@@ -110,6 +110,10 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Obligations.Obligation> Obligations => Set<Domain.Obligations.Obligation>();
 
+    public DbSet<RegisterPilot> RegisterPilots => Set<RegisterPilot>();
+
+    public DbSet<RegisterPilotTag> RegisterPilotTags => Set<RegisterPilotTag>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -84,6 +84,8 @@ internal sealed class PublicEventRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.Link).HasMaxLength(300);
         builder.HasIndex(e => new { e.ProjectId, e.At });
         builder.HasIndex(e => new { e.RegionId, e.At });
+        // The feed reads the newest events first.
+        builder.HasIndex(e => new { e.At, e.Id });
         builder.HasOne(e => e.Record).WithMany().HasForeignKey(e => e.RecordSequence).OnDelete(DeleteBehavior.Restrict);
     }
 }

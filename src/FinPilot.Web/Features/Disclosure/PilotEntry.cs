@@ -71,9 +71,6 @@ public sealed record BilingualName(string Code, string NameZh, string NameEn)
     public string Name => Chinese || string.IsNullOrWhiteSpace(NameEn) ? NameZh : NameEn;
 
     internal static bool Chinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
-
-    internal bool Matches(string term) =>
-        NameZh.Contains(term, StringComparison.OrdinalIgnoreCase) || NameEn.Contains(term, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>第N批: the call a project applied to.</summary>
@@ -101,14 +98,6 @@ public sealed record PilotEntry(
 {
     /// <summary>The lead institution as published, or in English its registered English name.</summary>
     public string LeadName => BilingualName.Chinese || LeadNameEn is null ? Statement.LeadName : LeadNameEn;
-
-    /// <summary>Whether a search term is in the names or the text, in either language.</summary>
-    internal bool Matches(string term) =>
-        new[] { Statement.Name, Statement.LeadName, LeadNameEn, Statement.WhatIsTested, Statement.CustomerLimits }
-            .Concat(Statement.PartnerNames ?? [])
-            .Any(text => text?.Contains(term, StringComparison.OrdinalIgnoreCase) == true)
-        || Scenarios.Any(s => s.Matches(term))
-        || Technologies.Any(t => t.Matches(term));
 }
 
 /// <summary>A project's statement and its public timeline, oldest first.</summary>

@@ -11,6 +11,7 @@ namespace FinPilot.Web.Features.Disclosure;
 /// <param name="Region">A region's code, such as <c>BJ</c>.</param>
 /// <param name="CallId">The call (batch) the projects applied to.</param>
 /// <param name="Technology">A technology's code from the reference list, such as <c>blockchain</c>.</param>
+/// <param name="AsOf">Only rows up to this one (<see cref="PilotRegister.AsOfAsync"/>): pages read with it do not shift when pilots are added.</param>
 public sealed record RegisterQuery(
     string? Q = null,
     string? Region = null,
@@ -19,7 +20,8 @@ public sealed record RegisterQuery(
     string? Technology = null,
     PilotStatus? Status = null,
     int? Page = null,
-    int? PageSize = null);
+    int? PageSize = null,
+    long? AsOf = null);
 
 /// <summary>A call whose projects are in the register, with its region, for the batch filter.</summary>
 public sealed record RegisterBatchOption(RegisterBatch Batch, BilingualName Region);
@@ -31,62 +33,112 @@ public sealed record RegisterBatchOption(RegisterBatch Batch, BilingualName Regi
 /// exist here, whatever its stage.
 /// </summary>
 /// <remarks>
-/// The register is small (hundreds of projects), and the statement is JSON inside a notice's
-/// listing, so the projects are narrowed in SQL and the rest — category, technology, status and
-/// text search over the statement — is done in memory.
+/// Everything is read from the read model (<see cref="RegisterPilot"/>, kept by
+/// <see cref="RegisterProjection"/>): filters, full-text search, order and the page in SQL, by
+/// index; then the page's few rows are named (regions, calls, lead institutions, reference names).
+/// The status is the project's stage, read for the page's rows and, when filtered on, by key.
 /// </remarks>
 public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledger)
 {
     public async Task<Page<PilotEntry>> SearchAsync(RegisterQuery query, CancellationToken ct = default)
     {
         var (number, size) = Page<PilotEntry>.Normalise(query.Page, query.PageSize);
-        var terms = (query.Q ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var technology = string.IsNullOrWhiteSpace(query.Technology) ? null : query.Technology.Trim();
-        var found = (await LoadAsync(query.Region, null, ct))
-            .Where(p => query.CallId is null || p.Batch.CallId == query.CallId)
-            .Where(p => query.Category is null || p.Statement.Category == query.Category)
-            .Where(p => technology is null || p.Technologies.Any(t => string.Equals(t.Code, technology, StringComparison.OrdinalIgnoreCase)))
-            .Where(p => query.Status is null || p.Status == query.Status)
-            .Where(p => terms.All(p.Matches))
-            .OrderByDescending(p => p.UpdatedAt)
-            .ThenBy(p => p.Statement.Name, StringComparer.Ordinal)
-            .ToList();
-        return new Page<PilotEntry>(found.Skip((number - 1) * size).Take(size).ToList(), number, size, found.Count);
+        var rows = db.RegisterPilots.AsNoTracking();
+        if (RegisterPilot.Search.Matching(db, query.Q) is { } matching)
+        {
+            rows = rows.Where(p => matching.Contains(p.Id));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Region))
+        {
+            var code = query.Region.Trim().ToUpperInvariant();
+            var regionIds = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Id).ToListAsync(ct);
+            rows = rows.Where(p => regionIds.Contains(p.RegionId));
+        }
+
+        if (query.CallId is { } callId)
+        {
+            rows = rows.Where(p => p.CallId == callId);
+        }
+
+        if (query.Category is { } category)
+        {
+            rows = rows.Where(p => p.Category == category);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Technology))
+        {
+            var technology = query.Technology.Trim().ToLowerInvariant();
+            rows = rows.Where(p => db.RegisterPilotTags.Any(t => t.PilotId == p.Id && t.Kind == RegisterTagKind.Technology && t.Code == technology));
+        }
+
+        if (query.Status is { } status)
+        {
+            var stages = Enum.GetValues<ProjectStage>().Where(s => PilotStatuses.Of(s) == status).ToList();
+            rows = rows.Where(p => db.Projects.Any(project => project.Id == p.ProjectId && stages.Contains(project.Stage)));
+        }
+
+        if (query.AsOf is { } asOf)
+        {
+            rows = rows.Where(p => p.Id <= asOf);
+        }
+
+        var total = await rows.CountAsync(ct);
+        // The page's keys first, from the order's index alone (the rows skipped are never read), then its rows.
+        var keys = await rows.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name).ThenBy(p => p.ProjectId)
+            .Skip((number - 1) * size).Take(size)
+            .Select(p => p.Id)
+            .ToListAsync(ct);
+        var found = await db.RegisterPilots.AsNoTracking().Where(p => keys.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return new Page<PilotEntry>(await EntriesAsync([.. keys.Select(k => found[k])], ct), number, size, total);
     }
+
+    /// <summary>The newest row of the register: a list read with <see cref="RegisterQuery.AsOf"/> set to it pages the same whatever is added later.</summary>
+    public async Task<long> AsOfAsync(CancellationToken ct = default) =>
+        await db.RegisterPilots.MaxAsync(p => (long?)p.Id, ct) ?? 0;
 
     /// <summary>One project's statement and its whole public timeline, oldest first; null when it is not in the register.</summary>
     public async Task<PilotRecord?> GetAsync(Guid projectId, CancellationToken ct = default)
     {
-        var pilot = (await LoadAsync(null, projectId, ct)).SingleOrDefault();
-        if (pilot is null)
+        var row = await db.RegisterPilots.AsNoTracking().SingleOrDefaultAsync(p => p.ProjectId == projectId, ct);
+        if (row is null)
         {
             return null;
         }
 
-        var timeline = await db.PublicEvents.AsNoTracking().Where(e => e.ProjectId == projectId).ToListAsync(ct);
+        var pilot = (await EntriesAsync([row], ct))[0];
+        var timeline = await db.PublicEvents.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         var indexes = await ledger.IndexesOfAsync(timeline.Where(e => e.RecordSequence is not null).Select(e => e.RecordSequence!.Value), ct);
-        return new PilotRecord(pilot, [.. timeline.OrderBy(e => e.At).ThenBy(e => e.Id)], indexes);
+        return new PilotRecord(pilot, timeline, indexes);
     }
 
     /// <summary>The newest public events of projects in the register, for the feed; <paramref name="region"/> is a region code.</summary>
     public async Task<IReadOnlyList<(PublicEventRecord Event, PilotEntry Pilot)>> LatestEventsAsync(string? region, int max, CancellationToken ct = default)
     {
-        var pilots = (await LoadAsync(region, null, ct)).ToDictionary(p => p.Id);
-        if (pilots.Count == 0)
+        var pilots = db.RegisterPilots.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(region))
         {
-            return [];
+            var code = region.Trim().ToUpperInvariant();
+            var regionIds = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Id).ToListAsync(ct);
+            pilots = pilots.Where(p => regionIds.Contains(p.RegionId));
         }
 
-        var ids = pilots.Keys.ToList();
-        var events = await db.PublicEvents.AsNoTracking().Where(e => ids.Contains(e.ProjectId)).ToListAsync(ct);
-        return [.. events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(max).Select(e => (e, pilots[e.ProjectId]))];
+        var events = await db.PublicEvents.AsNoTracking()
+            .Where(e => pilots.Any(p => p.ProjectId == e.ProjectId))
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Take(max)
+            .ToListAsync(ct);
+        var ids = events.Select(e => e.ProjectId).Distinct().ToList();
+        var rows = await db.RegisterPilots.AsNoTracking().Where(p => ids.Contains(p.ProjectId)).ToListAsync(ct);
+        var entries = (await EntriesAsync(rows, ct)).ToDictionary(p => p.Id);
+        return [.. events.Select(e => (e, entries[e.ProjectId]))];
     }
 
     /// <summary>The calls that have projects in the register, by region and batch, for the batch filter.</summary>
     public async Task<IReadOnlyList<RegisterBatchOption>> BatchesAsync(CancellationToken ct = default)
     {
         var calls = await db.Calls.AsNoTracking()
-            .Where(c => db.Projects.Any(p => p.CallId == c.Id && db.PublicEvents.Any(e => e.ProjectId == p.Id)))
+            .Where(c => db.RegisterPilots.Any(p => p.CallId == c.Id))
             .Select(c => new { c.Id, c.RegionId, c.BatchNumber, c.Title })
             .ToListAsync(ct);
         var regions = await RegionNamesAsync(ct);
@@ -110,79 +162,44 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
             .Select(r => new BilingualName(r.Code, r.NameZh, r.NameEn))
             .ToListAsync(ct);
 
-    private async Task<IReadOnlyList<PilotEntry>> LoadAsync(string? regionCode, Guid? projectId, CancellationToken ct)
+    /// <summary>The rows as the register shows them, in their order: named, with their project's stage; a handful of lookups by key.</summary>
+    private async Task<IReadOnlyList<PilotEntry>> EntriesAsync(IReadOnlyList<RegisterPilot> rows, CancellationToken ct)
     {
-        var regions = await RegionNamesAsync(ct);
-        var projects = db.Projects.AsNoTracking().Where(p => db.PublicEvents.Any(e => e.ProjectId == p.Id));
-        if (!string.IsNullOrWhiteSpace(regionCode))
-        {
-            var code = regionCode.Trim().ToUpperInvariant();
-            var regionIds = regions.Where(r => r.Value.Code == code).Select(r => r.Key).ToList();
-            projects = projects.Where(p => regionIds.Contains(p.RegionId));
-        }
-
-        if (projectId is { } id)
-        {
-            projects = projects.Where(p => p.Id == id);
-        }
-
-        var rows = await projects.Select(p => new { p.Id, p.CallId, p.RegionId, p.LeadOrganisationId, p.Stage, p.ExitMode }).ToListAsync(ct);
         if (rows.Count == 0)
         {
             return [];
         }
 
-        var ids = rows.Select(r => r.Id).ToList();
-        var statements = await StatementsAsync(ids.ToHashSet(), ct);
-        var span = (await db.PublicEvents.AsNoTracking().Where(e => ids.Contains(e.ProjectId)).Select(e => new { e.ProjectId, e.At }).ToListAsync(ct))
-            .GroupBy(e => e.ProjectId)
-            .ToDictionary(g => g.Key, g => (First: g.Min(e => e.At), Last: g.Max(e => e.At)));
+        var ids = rows.Select(r => r.ProjectId).ToList();
+        var stages = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Stage, p.ExitMode }).ToDictionaryAsync(p => p.Id, ct);
+        var regions = await RegionNamesAsync(ct);
         var callIds = rows.Select(r => r.CallId).Distinct().ToList();
         var calls = await db.Calls.AsNoTracking().Where(c => callIds.Contains(c.Id))
             .Select(c => new RegisterBatch(c.Id, c.BatchNumber, c.Title)).ToDictionaryAsync(c => c.CallId, ct);
         var leadIds = rows.Select(r => r.LeadOrganisationId).Distinct().ToList();
         var leadNamesEn = await db.Organisations.AsNoTracking().Where(o => leadIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.NameEn, ct);
-        var reference = (await db.ReferenceItems.AsNoTracking().Select(r => new { r.Kind, r.Code, r.NameZh, r.NameEn }).ToListAsync(ct))
+        var codes = rows.SelectMany(r => (r.Statement.ScenarioCodes ?? []).Concat(r.Statement.TechnologyCodes ?? [])).Distinct().ToList();
+        var reference = (await db.ReferenceItems.AsNoTracking().Where(r => codes.Contains(r.Code))
+                .Select(r => new { r.Kind, r.Code, r.NameZh, r.NameEn }).ToListAsync(ct))
             .ToDictionary(r => (r.Kind, r.Code), r => new BilingualName(r.Code, r.NameZh, r.NameEn));
 
         IReadOnlyList<BilingualName> Named(ReferenceKind kind, IReadOnlyList<string>? codes) =>
             [.. (codes ?? []).Select(code => reference.GetValueOrDefault((kind, code)) ?? new BilingualName(code, code, code))];
 
-        return [.. rows
-            .Where(r => statements.ContainsKey(r.Id))
-            .Select(r => new PilotEntry(
-                r.Id,
-                statements[r.Id],
-                leadNamesEn.GetValueOrDefault(r.LeadOrganisationId) is { Length: > 0 } en ? en : null,
-                regions[r.RegionId],
-                calls[r.CallId],
-                PilotStatuses.Of(r.Stage),
-                r.ExitMode,
-                Named(ReferenceKind.Scenario, statements[r.Id].ScenarioCodes),
-                Named(ReferenceKind.Technology, statements[r.Id].TechnologyCodes),
-                span[r.Id].First,
-                span[r.Id].Last))];
-    }
-
-    /// <summary>Each project's latest listing on a notice that is public and not withdrawn.</summary>
-    private async Task<Dictionary<Guid, PublicProjectSummary>> StatementsAsync(HashSet<Guid> projectIds, CancellationToken ct)
-    {
-        // Only the listings: the notice's comments and objections are not needed here.
-        var notices = await db.PublicNotices.AsNoTracking()
-            .Where(n => n.PublishedAt != null && n.Status != NoticeStatus.Withdrawn)
-            .Select(n => new { n.Id, n.PublishedAt, n.Listings })
-            .ToListAsync(ct);
-        var latest = new Dictionary<Guid, PublicProjectSummary>();
-        foreach (var notice in notices.OrderBy(n => n.PublishedAt).ThenBy(n => n.Id))
-        {
-            foreach (var listing in notice.Listings.Where(l => projectIds.Contains(l.Summary.ProjectId)))
-            {
-                latest[listing.Summary.ProjectId] = listing.Summary;
-            }
-        }
-
-        return latest;
+        return [.. rows.Select(r => new PilotEntry(
+            r.ProjectId,
+            r.Statement,
+            leadNamesEn.GetValueOrDefault(r.LeadOrganisationId) is { Length: > 0 } en ? en : null,
+            regions[r.RegionId],
+            calls[r.CallId],
+            stages.TryGetValue(r.ProjectId, out var stage) ? PilotStatuses.Of(stage.Stage) : PilotStatus.UnderReview,
+            stage?.ExitMode,
+            Named(ReferenceKind.Scenario, r.Statement.ScenarioCodes),
+            Named(ReferenceKind.Technology, r.Statement.TechnologyCodes),
+            r.ListedAt,
+            r.UpdatedAt))];
     }
 
     private async Task<Dictionary<int, BilingualName>> RegionNamesAsync(CancellationToken ct) =>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using FinPilot.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Features.Disclosure;
 
@@ -19,6 +21,11 @@ public static class RegisterSetup
     internal static IHostApplicationBuilder AddRegister(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<PilotRegister>();
+
+        // The read model is written in the transaction of every save that adds a public event.
+        builder.Services.AddSingleton<RegisterProjector>();
+        builder.Services.ConfigureDbContext<SqliteFinPilotDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<RegisterProjector>()));
+        builder.Services.ConfigureDbContext<PostgresFinPilotDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<RegisterProjector>()));
 
         // The default policy caches only anonymous GETs with 200 answers, keyed by path and every
         // query value; the answer's language comes from Accept-Language, ?culture= or the cookie,

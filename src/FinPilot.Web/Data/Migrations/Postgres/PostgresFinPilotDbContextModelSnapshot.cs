@@ -1140,6 +1140,8 @@ namespace FinPilot.Web.Data.Migrations.Postgres
 
                     b.HasIndex("RecordSequence");
 
+                    b.HasIndex("At", "Id");
+
                     b.HasIndex("ProjectId", "At");
 
                     b.HasIndex("RegionId", "At");
@@ -1211,6 +1213,89 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.HasIndex("ClientKey", "At");
 
                     b.ToTable("PublicSubmissionLog", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Disclosure.RegisterPilot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("LeadOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ListedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListedAt");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique();
+
+                    b.HasIndex("CallId", "UpdatedAt");
+
+                    b.HasIndex("Category", "UpdatedAt");
+
+                    b.HasIndex("RegionId", "UpdatedAt");
+
+                    b.HasIndex("UpdatedAt", "Name", "ProjectId")
+                        .IsDescending(true, false, false);
+
+                    b.ToTable("RegisterPilots", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Disclosure.RegisterPilotTag", b =>
+                {
+                    b.Property<long>("PilotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("PilotId", "Kind", "Code");
+
+                    b.HasIndex("Kind", "Code", "PilotId");
+
+                    b.ToTable("RegisterPilotTags", (string)null);
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.Evaluation.ConflictDeclaration", b =>
@@ -2476,6 +2561,30 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.Navigation("Record");
                 });
 
+            modelBuilder.Entity("FinPilot.Web.Features.Disclosure.RegisterPilot", b =>
+                {
+                    b.HasOne("FinPilot.Domain.Projects.PilotProject", null)
+                        .WithOne()
+                        .HasForeignKey("FinPilot.Web.Features.Disclosure.RegisterPilot", "ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FinPilot.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Disclosure.RegisterPilotTag", b =>
+                {
+                    b.HasOne("FinPilot.Web.Features.Disclosure.RegisterPilot", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("PilotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FinPilot.Web.Features.Evaluation.ConflictDeclaration", b =>
                 {
                     b.HasOne("FinPilot.Web.Features.Identity.User", null)
@@ -2623,6 +2732,11 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Disclosure.RegisterPilot", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

@@ -1124,6 +1124,8 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RecordSequence");
 
+                    b.HasIndex("At", "Id");
+
                     b.HasIndex("ProjectId", "At");
 
                     b.HasIndex("RegionId", "At");
@@ -1191,6 +1193,87 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.HasIndex("ClientKey", "At");
 
                     b.ToTable("PublicSubmissionLog", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Disclosure.RegisterPilot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ListedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListedAt");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique();
+
+                    b.HasIndex("CallId", "UpdatedAt");
+
+                    b.HasIndex("Category", "UpdatedAt");
+
+                    b.HasIndex("RegionId", "UpdatedAt");
+
+                    b.HasIndex("UpdatedAt", "Name", "ProjectId")
+                        .IsDescending(true, false, false);
+
+                    b.ToTable("RegisterPilots", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Disclosure.RegisterPilotTag", b =>
+                {
+                    b.Property<long>("PilotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PilotId", "Kind", "Code");
+
+                    b.HasIndex("Kind", "Code", "PilotId");
+
+                    b.ToTable("RegisterPilotTags", (string)null);
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.Evaluation.ConflictDeclaration", b =>
@@ -2436,6 +2519,30 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Navigation("Record");
                 });
 
+            modelBuilder.Entity("FinPilot.Web.Features.Disclosure.RegisterPilot", b =>
+                {
+                    b.HasOne("FinPilot.Domain.Projects.PilotProject", null)
+                        .WithOne()
+                        .HasForeignKey("FinPilot.Web.Features.Disclosure.RegisterPilot", "ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FinPilot.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Disclosure.RegisterPilotTag", b =>
+                {
+                    b.HasOne("FinPilot.Web.Features.Disclosure.RegisterPilot", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("PilotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FinPilot.Web.Features.Evaluation.ConflictDeclaration", b =>
                 {
                     b.HasOne("FinPilot.Web.Features.Identity.User", null)
@@ -2583,6 +2690,11 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Disclosure.RegisterPilot", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,163 @@
+using System.Net;
+using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Disclosure;
+using FinPilot.Domain.Projects;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Disclosure;
+using FinPilot.Web.Features.Search;
+using FinPilot.Web.Http;
+using FinPilot.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FinPilot.Web.Tests.Disclosure;
+
+/// <summary>
+/// The register's read model (<see cref="RegisterPilot"/>): kept with every public record, equal to
+/// a rebuild from the public records, searched through its index in Chinese and English, paged
+/// stably while pilots are added.
+/// </summary>
+public sealed class RegisterReadModelTests(AppsWithDemoData apps) : IClassFixture<AppsWithDemoData>
+{
+    [Theory, AllProviders]
+    public async Task The_read_model_equals_a_rebuild_after_every_kind_of_public_record(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var tag = "M" + Guid.NewGuid().ToString("N")[..8];
+        var (_, p) = await app.ScreenedAsync("BJ", DemoUsers.WorkingGroupBeijing, $"读模型测试征集 {tag}", [$"甲 {tag}", $"乙 {tag}", $"丙 {tag}"]);
+        var t0 = app.Clock.GetUtcNow().AddDays(-30);
+        var steps = new List<(string Step, Func<Task> Act)>
+        {
+            ("resolution", () => app.EventAsync(p[0], PublicEventKind.ResolutionPublished, t0, $"审议通过 {tag}", null)),
+            ("notice", () => app.NoticeAsync("BJ", t0.AddDays(1), [Summary(p[0], $"联邦学习信用评估 {tag}"), Summary(p[1], $"区块链存证 {tag}")])),
+            ("withdrawn notice", () => WithdrawnNoticeAsync(app, t0.AddDays(2), Summary(p[2], $"撤回的项目 {tag}"))),
+            ("admitted", () => app.EventAsync(p[0], PublicEventKind.Admitted, t0.AddDays(10), $"入箱 {tag}", "admitted")),
+            ("sent back", () => app.EventAsync(p[1], PublicEventKind.SentBackToDeliberation, t0.AddDays(11), $"退回 {tag}", "sent back")),
+            ("second notice", () => app.NoticeAsync("BJ", t0.AddDays(12), [Summary(p[1], $"区块链存证（修订） {tag}")])),
+            ("progress", () => app.EventAsync(p[0], PublicEventKind.MajorProgress, t0.AddDays(13), $"重大进展 {tag}", "progress")),
+            ("exit", () => app.EventAsync(p[0], PublicEventKind.Exit, t0.AddDays(14), $"退出 {tag}", "exit")),
+            ("termination", () => app.EventAsync(p[1], PublicEventKind.Termination, t0.AddDays(15), $"终止 {tag}", "terminated")),
+        };
+
+        foreach (var (step, act) in steps)
+        {
+            await act();
+            var incremental = await SnapshotAsync(app);
+            var rebuilt = await app.WithDbAsync(db => RegisterProjection.RebuildAsync(db));
+            var afterRebuild = await SnapshotAsync(app);
+            Assert.True(incremental.SequenceEqual(afterRebuild), $"after the {step}: the read model differs from its rebuild");
+            Assert.Equal(incremental.Count, rebuilt);
+        }
+
+        var rows = (await SnapshotAsync(app)).Where(r => r.Contains(tag, StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r.Contains("区块链存证（修订）", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.Contains(p[2].ToString(), StringComparison.Ordinal));
+    }
+
+    [Theory, AllProviders]
+    public async Task A_search_finds_Chinese_words_of_two_and_more_characters_and_English_words_and_nothing_unpublished(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var tag = "S" + Guid.NewGuid().ToString("N")[..8];
+        var (_, p) = await app.ScreenedAsync("BJ", DemoUsers.WorkingGroupBeijing, $"检索测试征集 {tag}", [$"甲 {tag}", $"乙 {tag}", $"丙 {tag}", $"丁 {tag}"]);
+        var t0 = app.Clock.GetUtcNow().AddDays(-20);
+        await app.NoticeAsync("BJ", t0, [
+            Summary(p[0], $"联邦学习信用评估 {tag}", "以 Federated Learning 评估小微企业信用风险"),
+            Summary(p[1], $"量子加密通信 {tag}", "Quantum-safe messaging between brokers")]);
+        await app.NoticeAsync("BJ", t0.AddDays(1), [Summary(p[2], $"联邦学习草稿 {tag}", "Federated drafts")], publish: false);
+        await app.NoticeAsync("BJ", t0.AddDays(2), [Summary(p[3], $"联邦学习撤回 {tag}", "Federated withdrawn")], withdraw: true);
+        using var anonymous = app.Anonymous();
+
+        async Task<IReadOnlyList<Guid>> FoundAsync(string q)
+        {
+            var page = await (await anonymous.GetAsync($"/api/v1/pilots?q={Uri.EscapeDataString(q + " " + tag)}&pageSize=100")).ReadAsync<Page<PilotsApi.PilotSummaryDto>>();
+            return [.. page.Items.Select(i => i.Id)];
+        }
+
+        Assert.Equal([p[0]], await FoundAsync("联邦"));
+        Assert.Equal([p[0]], await FoundAsync("联邦学习"));
+        Assert.Equal([p[0]], await FoundAsync("小微企业信用"));
+        Assert.Equal([p[1]], await FoundAsync("加密"));
+        Assert.Equal([p[1]], await FoundAsync("量子加密通信"));
+        Assert.Equal([p[0]], await FoundAsync("federated"));
+        Assert.Equal([p[0]], await FoundAsync("FEDERATED learn"));
+        Assert.Equal([p[1]], await FoundAsync("quantum brokers"));
+        Assert.Equal([p[0]], await FoundAsync("邦"));
+        Assert.Empty(await FoundAsync("学联"));
+        Assert.Empty(await FoundAsync("联邦 quantum"));
+        Assert.Empty(await FoundAsync("草稿"));
+        Assert.Empty(await FoundAsync("撤回"));
+        Assert.Empty(await FoundAsync("drafts"));
+        Assert.Empty(await FoundAsync("withdrawn"));
+        Assert.Equal(new[] { p[0], p[1] }.Order(), (await FoundAsync(string.Empty)).Order());
+    }
+
+    [Theory, AllProviders]
+    public async Task Pages_read_as_of_the_first_do_not_shift_when_pilots_are_added(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var tag = "P" + Guid.NewGuid().ToString("N")[..8];
+        var (_, p) = await app.ScreenedAsync("SH", DemoUsers.WorkingGroupShanghai, $"分页测试征集 {tag}", [.. Enumerable.Range(1, 7).Select(i => $"项目{i} {tag}")]);
+        var t0 = app.Clock.GetUtcNow().AddDays(-10);
+        // Five at the same instant: the order among them is by name, then id, never by chance.
+        await app.NoticeAsync("SH", t0, [.. p.Take(5).Select((id, i) => Summary(id, $"分页{i} {tag}"))]);
+        using var anonymous = app.Anonymous();
+        var address = $"/api/v1/pilots?q={tag}&pageSize=2";
+
+        using var first = await anonymous.GetAsync(address);
+        var asOf = Assert.Single(first.Headers.GetValues(PilotsApi.AsOfHeader));
+        var page1 = await first.ReadAsync<Page<PilotsApi.PilotSummaryDto>>();
+        // Two more, newer: without asOf they would come first and push every page down.
+        await app.NoticeAsync("SH", t0.AddDays(1), [Summary(p[5], $"新增甲 {tag}"), Summary(p[6], $"新增乙 {tag}")]);
+        var page2 = await (await anonymous.GetAsync($"{address}&page=2&asOf={asOf}")).ReadAsync<Page<PilotsApi.PilotSummaryDto>>();
+        var page3 = await (await anonymous.GetAsync($"{address}&page=3&asOf={asOf}")).ReadAsync<Page<PilotsApi.PilotSummaryDto>>();
+        var now = await (await anonymous.GetAsync($"{address}&page=1&fresh=1")).ReadAsync<Page<PilotsApi.PilotSummaryDto>>();
+
+        var read = page1.Items.Concat(page2.Items).Concat(page3.Items).Select(i => i.Id).ToList();
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"分页{i} {tag}"), page1.Items.Concat(page2.Items).Concat(page3.Items).Select(i => i.Name));
+        Assert.Equal(p.Take(5).Order(), read.Order());
+        Assert.Equal((5, 5, 5), (page1.Total, page2.Total, page3.Total));
+        Assert.Equal(7, now.Total);
+        Assert.Equal(new[] { p[5], p[6] }.Order(), now.Items.Select(i => i.Id).Order());
+    }
+
+    [Fact]
+    public void Chinese_is_indexed_as_bigrams_and_Latin_as_words()
+    {
+        Assert.Equal("区块 块链 链 blockchain 2024", SearchText.Index("区块链Blockchain", "2024"));
+        Assert.Equal("京华 华证 证券 券 jinghua securities co ltd", SearchText.Index("京华证券 Jinghua Securities Co., Ltd."));
+        Assert.Equal("\"区块 块链\" AND \"pay\"*", FullTextIndex.SqliteQuery(SearchText.Query("区块链 pay")));
+        Assert.Equal("'区块' & '块链' & 'pay':* & '链':*", FullTextIndex.PostgresQuery(SearchText.Query("区块链 pay' 链")));
+        Assert.Empty(SearchText.Query(" ,。 "));
+    }
+
+    private static PublicProjectSummary Summary(Guid projectId, string name, string tested = "测试内容") =>
+        new(projectId, name, RegisterTestKit.LeadNameZh, ["某科技有限公司"], ProjectCategory.TechnologyInnovation, ["trading"], ["blockchain"], tested, "不超过 100 户", 12);
+
+    /// <summary>A notice published and withdrawn, each in public, as the notice service does.</summary>
+    private static async Task WithdrawnNoticeAsync(FinPilotApp app, DateTimeOffset at, PublicProjectSummary summary)
+    {
+        var noticeId = await app.NoticeAsync("BJ", at, [summary]);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
+        var notice = await db.PublicNotices.SingleAsync(n => n.Id == noticeId);
+        Assert.True(notice.Withdraw("误发", at.AddHours(1), RegisterTestKit.Actor).Succeeded);
+        scope.ServiceProvider.GetRequiredService<PublicRecordWriter>().Write(
+            PublicRecord.Create("notice.withdrawn", notice.Id.ToString(), at.AddHours(1), new { notice.Id }),
+            notice.RegionId,
+            [new PublicEvent(summary.ProjectId, PublicEventKind.NoticeWithdrawn, at.AddHours(1), "撤回公示", "Withdrawn", $"/notices/{notice.Id}")]);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Every row of the read model, its key left out (a rebuild numbers the rows afresh), in project order.</summary>
+    private static Task<List<string>> SnapshotAsync(FinPilotApp app) => app.WithDbAsync(async db =>
+        (await db.RegisterPilots.AsNoTracking().Include(r => r.Tags).ToListAsync())
+            .OrderBy(r => r.ProjectId)
+            .Select(r => string.Join('|',
+                r.ProjectId, r.RegionId, r.CallId, r.LeadOrganisationId, r.Category, r.Name, JsonOf(r.Statement), r.ListedAt.ToUnixTimeMilliseconds(),
+                r.UpdatedAt.ToUnixTimeMilliseconds(), r.SearchText, string.Join(',', r.Tags.Select(t => $"{t.Kind}:{t.Code}").Order())))
+            .ToList());
+
+    private static string JsonOf(PublicProjectSummary summary) => System.Text.Json.JsonSerializer.Serialize(summary);
+}
