@@ -14,6 +14,7 @@ using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
+using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Users;
 using FinPilot.Web.Resources;
 
@@ -40,6 +41,7 @@ public static class ErrorText
         OrganisationsStrings.ResourceManager,
         RegionsStrings.ResourceManager,
         UsersStrings.ResourceManager,
+        SupervisionStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)
