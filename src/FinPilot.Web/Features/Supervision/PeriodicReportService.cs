@@ -1,5 +1,5 @@
-using FinPilot.Domain.Common;
 using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Common;
 using FinPilot.Domain.Supervision;
 using FinPilot.Domain.Supervision.Reports;
 using FinPilot.Web.Data;

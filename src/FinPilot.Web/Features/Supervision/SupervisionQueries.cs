@@ -50,7 +50,15 @@ public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current
         var found = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
             .Select(p => new
             {
-                p.Id, p.Title, p.Stage, p.Category, p.RegionId, p.LeadOrganisationId, p.StartsOn, p.PlannedEndOn, p.CustomerLimit,
+                p.Id,
+                p.Title,
+                p.Stage,
+                p.Category,
+                p.RegionId,
+                p.LeadOrganisationId,
+                p.StartsOn,
+                p.PlannedEndOn,
+                p.CustomerLimit,
                 Lead = db.Organisations.Where(o => o.Id == p.LeadOrganisationId).Select(o => new { o.NameZh, o.NameEn }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -107,7 +115,9 @@ public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current
         var rows = await running.OrderBy(p => p.Title).ThenBy(p => p.Id).Skip((number - 1) * pageSize).Take(pageSize)
             .Select(p => new
             {
-                p.Id, p.Title, p.Stage,
+                p.Id,
+                p.Title,
+                p.Stage,
                 Lead = db.Organisations.Where(o => o.Id == p.LeadOrganisationId).Select(o => new { o.NameZh, o.NameEn }).FirstOrDefault(),
                 Awaiting = db.PeriodicReports.Count(r => r.ProjectId == p.Id && r.Status == ReportStatus.Submitted),
                 More = db.PeriodicReports.Count(r => r.ProjectId == p.Id && r.Status == ReportStatus.MoreRequested),
