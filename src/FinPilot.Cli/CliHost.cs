@@ -11,6 +11,7 @@ using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Notifications;
+using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Supervision;
@@ -52,6 +53,7 @@ internal static class CliHost
         builder.AddDisclosure();
         builder.AddLedger();
         builder.AddSupervision();
+        builder.AddObligations();
         builder.AddDemo();
         return builder.Build();
     }

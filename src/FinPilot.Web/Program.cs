@@ -14,6 +14,7 @@ using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Localization;
 using FinPilot.Web.Features.Notifications;
+using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Supervision;
@@ -45,6 +46,7 @@ builder.AddDeliberation();
 builder.AddDisclosure();
 builder.AddLedger();
 builder.AddSupervision();
+builder.AddObligations();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -80,6 +82,7 @@ app.MapDeliberation();
 app.MapDisclosure();
 app.MapLedger();
 app.MapSupervision();
+app.MapObligations();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

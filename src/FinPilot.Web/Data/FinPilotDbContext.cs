@@ -108,6 +108,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<MetricSample> MetricSamples => Set<MetricSample>();
 
+    public DbSet<Domain.Obligations.Obligation> Obligations => Set<Domain.Obligations.Obligation>();
+
     public DbSet<FinPilot.Web.Features.Supervision.SupervisionPlanRevision> SupervisionPlanRevisions => Set<FinPilot.Web.Features.Supervision.SupervisionPlanRevision>();
 
     public DbSet<Domain.Supervision.Reports.PeriodicReport> PeriodicReports => Set<Domain.Supervision.Reports.PeriodicReport>();

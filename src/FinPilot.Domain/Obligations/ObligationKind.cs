@@ -1,0 +1,39 @@
+namespace FinPilot.Domain.Obligations;
+
+/// <summary>
+/// What a duty is about. Stored by name; later issues append kinds (correction responses, change
+/// reviews, exit steps) with new numbers, never renumbering.
+/// </summary>
+public enum ObligationKind
+{
+    /// <summary>A periodic report (定期报告) for one report period. Subject: the period key, e.g. "2026-03" or "2026-Q1".</summary>
+    PeriodicReport = 1,
+
+    /// <summary>A metric stream's next sample (接口采集). Subject: the metric code.</summary>
+    MetricFreshness = 2,
+
+    /// <summary>An incident report (事件报告) due within hours of detection. Subject: the incident id.</summary>
+    IncidentReport = 3,
+
+    /// <summary>A disclosure the working group asked for (信息披露). Subject: the request's id.</summary>
+    Disclosure = 4,
+
+    /// <summary>Confirming the supervision plan after admission (监管方案确认). Subject: the plan's id.</summary>
+    PlanConfirmation = 5,
+
+    /// <summary>Exit or asking for an extension before the approved end date (退出或延期). Subject: the end date.</summary>
+    ExitOrExtension = 6,
+
+    /// <summary>A supplement the working group asked for on a report (报告补充). Subject: the report's id.</summary>
+    ReportSupplement = 7,
+}
+
+/// <summary>Where an obligation stands. Overdue is not a state: it is an open obligation past its due time.</summary>
+public enum ObligationStatus
+{
+    Open = 1,
+
+    Fulfilled = 2,
+
+    Waived = 3,
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Supervision;
+
+namespace FinPilot.Domain.Obligations;
+
+/// <summary>What a due date is counted from.</summary>
+public enum DueAnchor
+{
+    /// <summary>The last day of a report period.</summary>
+    PeriodEnd = 1,
+
+    /// <summary>The moment something happened: detected, asked, admitted.</summary>
+    Event = 2,
+
+    /// <summary>The approved end date of the pilot; the due date lies before it.</summary>
+    EndDate = 3,
+}
+
+/// <summary>
+/// One line of the rule table: from what, how far and in which unit a kind's due date is counted.
+/// Working days follow the 调休 calendar and the rule that the anchor day itself is not counted.
+/// </summary>
+/// <param name="Amount">Working days (or hours when <paramref name="InHours"/>); before the anchor for <see cref="DueAnchor.EndDate"/>.</param>
+public sealed record ObligationRule(ObligationKind Kind, DueAnchor Anchor, int Amount, bool InHours = false);
+
+/// <summary>
+/// A report period (报告期): a calendar month or quarter, keyed "2026-03" or "2026-Q1"; the key is
+/// the periodic report obligation's subject.
+/// </summary>
+public readonly record struct ReportPeriod(DateOnly Start, DateOnly End, string Key)
+{
+    public static ReportPeriod Of(DateOnly day, ReportFrequency frequency)
+    {
+        if (frequency == ReportFrequency.Quarterly)
+        {
+            var quarter = ((day.Month - 1) / 3) + 1;
+            var start = new DateOnly(day.Year, ((quarter - 1) * 3) + 1, 1);
+            return new ReportPeriod(start, start.AddMonths(3).AddDays(-1), string.Create(CultureInfo.InvariantCulture, $"{day.Year:D4}-Q{quarter}"));
+        }
+
+        var month = new DateOnly(day.Year, day.Month, 1);
+        return new ReportPeriod(month, month.AddMonths(1).AddDays(-1), string.Create(CultureInfo.InvariantCulture, $"{day.Year:D4}-{day.Month:D2}"));
+    }
+
+    /// <summary>
+    /// The periods from the one containing <paramref name="from"/> to the last one that has ended
+    /// on or before <paramref name="through"/>: a report is owed only for a period that is over.
+    /// </summary>
+    public static IEnumerable<ReportPeriod> Ended(DateOnly from, DateOnly through, ReportFrequency frequency)
+    {
+        for (var period = Of(from, frequency); period.End <= through; period = Of(period.End.AddDays(1), frequency))
+        {
+            yield return period;
+        }
+    }
+}
+
+/// <summary>
+/// The rule table of obligations (义务时限规则): each kind's due date computed on the server, in
+/// working days of the 调休 calendar (<see cref="WorkingDayCalendar"/>) unless the rule says hours.
+/// A due date is the end (23:59:59.9999999, Beijing time) of the due day, so anything done that
+/// day is on time.
+/// </summary>
+public static class ObligationRules
+{
+    public const int MonthlyReportWorkingDays = 10;
+    public const int QuarterlyReportWorkingDays = 15;
+    public const int DefaultIncidentReportHours = 24;
+    public const int DefaultDisclosureWorkingDays = 10;
+    public const int PlanConfirmationWorkingDays = 10;
+    public const int ExitOrExtensionWorkingDaysBefore = 10;
+    public const int ReportSupplementWorkingDays = 10;
+
+    /// <summary>Working days a metric sample may come after the end of the period it covers.</summary>
+    public const int MetricFreshnessGraceWorkingDays = 5;
+
+    /// <summary>The default table (periodic reports monthly; quarterly reports use <see cref="QuarterlyReportWorkingDays"/>).</summary>
+    public static IReadOnlyList<ObligationRule> Table { get; } =
+    [
+        new(ObligationKind.PeriodicReport, DueAnchor.PeriodEnd, MonthlyReportWorkingDays),
+        new(ObligationKind.MetricFreshness, DueAnchor.PeriodEnd, MetricFreshnessGraceWorkingDays),
+        new(ObligationKind.IncidentReport, DueAnchor.Event, DefaultIncidentReportHours, InHours: true),
+        new(ObligationKind.Disclosure, DueAnchor.Event, DefaultDisclosureWorkingDays),
+        new(ObligationKind.PlanConfirmation, DueAnchor.Event, PlanConfirmationWorkingDays),
+        new(ObligationKind.ExitOrExtension, DueAnchor.EndDate, ExitOrExtensionWorkingDaysBefore),
+        new(ObligationKind.ReportSupplement, DueAnchor.Event, ReportSupplementWorkingDays),
+    ];
+
+    public static ObligationRule For(ObligationKind kind) =>
+        Table.FirstOrDefault(r => r.Kind == kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this kind.");
+
+    /// <summary>Working days after the period's end a periodic report is due: monthly 10, quarterly 15.</summary>
+    public static int ReportWorkingDays(ReportFrequency frequency) =>
+        frequency == ReportFrequency.Quarterly ? QuarterlyReportWorkingDays : MonthlyReportWorkingDays;
+
+    /// <summary>A periodic report is due by the end of the N-th working day after its period ends.</summary>
+    public static DateTimeOffset ReportDue(DateOnly periodEnd, ReportFrequency frequency, WorkingDayCalendar calendar) =>
+        EndOf(calendar.AddWorkingDays(periodEnd, ReportWorkingDays(frequency)));
+
+    /// <summary>
+    /// A metric stream's next sample is due by the end of the grace working days after the end of
+    /// the period following the last one received (or, before any, the period the plan starts in).
+    /// </summary>
+    public static DateTimeOffset MetricFreshnessDue(
+        DateOnly? lastPeriodEnd, DateOnly planStartsOn, ReportFrequency frequency, WorkingDayCalendar calendar,
+        int graceWorkingDays = MetricFreshnessGraceWorkingDays)
+    {
+        var next = lastPeriodEnd is { } last ? ReportPeriod.Of(last.AddDays(1), frequency) : ReportPeriod.Of(planStartsOn, frequency);
+        return EndOf(calendar.AddWorkingDays(next.End, graceWorkingDays));
+    }
+
+    /// <summary>An incident is reported within a number of hours of its detection (clock hours: incidents do not wait for Monday).</summary>
+    public static DateTimeOffset IncidentReportDue(DateTimeOffset detectedAt, int hours = DefaultIncidentReportHours)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(hours, 1);
+        return detectedAt.ToUniversalTime().AddHours(hours);
+    }
+
+    /// <summary>A disclosure the working group asks for is due N working days after it asked.</summary>
+    public static DateTimeOffset DisclosureDue(DateTimeOffset askedAt, WorkingDayCalendar calendar, int workingDays = DefaultDisclosureWorkingDays) =>
+        calendar.DeadlineAfter(askedAt, workingDays);
+
+    /// <summary>The supervision plan is confirmed within N working days of admission.</summary>
+    public static DateTimeOffset PlanConfirmationDue(DateTimeOffset admittedAt, WorkingDayCalendar calendar, int workingDays = PlanConfirmationWorkingDays) =>
+        calendar.DeadlineAfter(admittedAt, workingDays);
+
+    /// <summary>A supplement to a report is due N working days after the working group asked for it.</summary>
+    public static DateTimeOffset ReportSupplementDue(DateTimeOffset askedAt, WorkingDayCalendar calendar, int workingDays = ReportSupplementWorkingDays) =>
+        calendar.DeadlineAfter(askedAt, workingDays);
+
+    /// <summary>
+    /// The pilot exits or asks for an extension by the end of the N-th working day before its
+    /// approved end date, so the working group can decide before the pilot runs out.
+    /// </summary>
+    public static DateTimeOffset ExitOrExtensionDue(DateOnly approvedEndsOn, WorkingDayCalendar calendar, int workingDaysBefore = ExitOrExtensionWorkingDaysBefore) =>
+        EndOf(WorkingDaysBefore(approvedEndsOn, workingDaysBefore, calendar));
+
+    /// <summary>
+    /// The day a reminder at <paramref name="offset"/> working days from the due date falls on:
+    /// −1 is the last working day before the due day, +1 the first working day after it.
+    /// </summary>
+    public static DateOnly ReminderDate(DateTimeOffset dueAt, int offset, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var dueDay = ChinaTime.DateOf(dueAt);
+        return offset >= 0 ? calendar.AddWorkingDays(dueDay, offset) : WorkingDaysBefore(dueDay, -offset, calendar);
+    }
+
+    /// <summary>The n-th working day strictly before <paramref name="date"/> (n = 0 gives the date back).</summary>
+    public static DateOnly WorkingDaysBefore(DateOnly date, int n, WorkingDayCalendar calendar)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentNullException.ThrowIfNull(calendar);
+        while (n > 0)
+        {
+            date = date.AddDays(-1);
+            if (calendar.IsWorkingDay(date))
+            {
+                n--;
+            }
+        }
+
+        return date;
+    }
+
+    private static DateTimeOffset EndOf(DateOnly day) => ChinaTime.EndOfDay(day).ToUniversalTime();
+}
