@@ -1,4 +1,6 @@
+using FinPilot.Domain.Obligations;
 using FinPilot.Domain.Supervision.Reports;
+using FinPilot.Web.Features.Obligations;
 
 namespace FinPilot.Web.Features.Supervision;
 
@@ -14,10 +16,23 @@ public interface IReportObligations
     Task MoreRequestedAsync(PeriodicReport report, DateTimeOffset dueAt, CancellationToken cancellationToken);
 }
 
-/// <summary>Until the obligations module is merged, reports move without touching obligations.</summary>
-internal sealed class NoReportObligations : IReportObligations
+/// <summary>
+/// Reports' obligations in the obligations module's book: a submission fulfils the period's
+/// <see cref="ObligationKind.PeriodicReport"/> (subject "2026-03") and, when it answers a request for
+/// more, that request's <see cref="ObligationKind.ReportSupplement"/> (subject "2026-03#1"); a request
+/// for more opens the supplement obligation due at the request's deadline.
+/// </summary>
+internal sealed class ObligationBookReportObligations(ObligationBook book) : IReportObligations
 {
-    public Task ReportSubmittedAsync(PeriodicReport report, DateTimeOffset at, string by, CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task ReportSubmittedAsync(PeriodicReport report, DateTimeOffset at, string by, CancellationToken cancellationToken)
+    {
+        await book.FulfilAsync(report.ProjectId, ObligationKind.PeriodicReport, report.Subject, at, by, cancellationToken);
+        if (report.Submissions.Count > 1)
+        {
+            await book.FulfilAsync(report.ProjectId, ObligationKind.ReportSupplement, report.SupplementSubject, at, by, cancellationToken);
+        }
+    }
 
-    public Task MoreRequestedAsync(PeriodicReport report, DateTimeOffset dueAt, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task MoreRequestedAsync(PeriodicReport report, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        book.EnsureAsync(new ObligationDraft(report.ProjectId, report.RegionId, report.OrganisationId, ObligationKind.ReportSupplement, report.SupplementSubject, dueAt), cancellationToken);
 }

@@ -13,7 +13,7 @@ public static class SupervisionSetup
         services.AddScoped<ReportFiles>();
         services.AddScoped<ProgressDisclosureService>();
         services.AddScoped<SupervisionQueries>();
-        services.AddScoped<IReportObligations, NoReportObligations>();
+        services.AddScoped<IReportObligations, ObligationBookReportObligations>();
         services.AddScoped<IAuthorizationHandler, SupervisionAuthorizationHandler>();
 
         // Jobs run only where the host runs (the web host); the command line builds the host and never starts it.
