@@ -114,6 +114,12 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<RegisterPilotTag> RegisterPilotTags => Set<RegisterPilotTag>();
 
+    public DbSet<FinPilot.Web.Features.Supervision.SupervisionPlanRevision> SupervisionPlanRevisions => Set<FinPilot.Web.Features.Supervision.SupervisionPlanRevision>();
+
+    public DbSet<Domain.Supervision.Reports.PeriodicReport> PeriodicReports => Set<Domain.Supervision.Reports.PeriodicReport>();
+
+    public DbSet<Domain.Supervision.Disclosures.ProgressDisclosure> ProgressDisclosures => Set<Domain.Supervision.Disclosures.ProgressDisclosure>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -140,10 +146,11 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     {
         var tampered = ChangeTracker.Entries()
             .Any(e => e.State is EntityState.Modified or EntityState.Deleted
-                && e.Entity is AuditEntry or PublicRecordEntry or LedgerHashRecord or LedgerEntryRecord or WitnessRefusalRecord);
+                && e.Entity is AuditEntry or PublicRecordEntry or LedgerHashRecord or LedgerEntryRecord or WitnessRefusalRecord
+                    or FinPilot.Web.Features.Supervision.SupervisionPlanRevision);
         if (tampered)
         {
-            throw new InvalidOperationException("Audit entries, public records, ledger entries and witness refusals are append-only.");
+            throw new InvalidOperationException("Audit entries, public records, ledger entries, witness refusals and plan revisions are append-only.");
         }
     }
 }

@@ -15,6 +15,7 @@ using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
+using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Users;
 using FinPilot.Web.Resources;
 
@@ -42,6 +43,7 @@ public static class ErrorText
         RegionsStrings.ResourceManager,
         UsersStrings.ResourceManager,
         ObligationsStrings.ResourceManager,
+        SupervisionStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)

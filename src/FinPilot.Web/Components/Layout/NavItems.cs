@@ -8,6 +8,7 @@ using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Obligations;
+using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Resources;
 
 namespace FinPilot.Web.Components.Layout;
@@ -62,6 +63,12 @@ public static class NavItems
         if (user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.RegionalWorkingGroup))
         {
             items.Add(new("notices-manage", "notices/manage", DisclosureStrings.Nav_ManageNotices));
+        }
+
+        if (user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.Applicant) || user.IsIn(Role.CoordinationGroup) || user.IsIn(Role.IntegrityOfficer)
+            || user.IsIn(Role.PlatformAdmin))
+        {
+            items.Add(new("supervision", "supervision", SupervisionStrings.Nav_Supervision));
         }
 
         if (user.IsIn(Role.CoordinationGroup) || user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer))

@@ -22,6 +22,10 @@ public readonly record struct AuditResource(string Name)
     public static readonly AuditResource User = new("user");
     public static readonly AuditResource Obligation = new("obligation");
 
+    public static readonly AuditResource SupervisionPlan = new("supervision-plan");
+    public static readonly AuditResource PeriodicReport = new("periodic-report");
+    public static readonly AuditResource ProgressDisclosure = new("progress-disclosure");
+
     public override string ToString() => Name;
 }
 

@@ -1,0 +1,156 @@
+using FinPilot.Domain.Common;
+using FinPilot.Domain.Projects;
+using FinPilot.Domain.Supervision;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Commands;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Supervision;
+
+/// <summary>A plan with every confirmation it went through, oldest first.</summary>
+public sealed record PlanView(SupervisionPlan Plan, IReadOnlyList<SupervisionPlanRevision> Revisions);
+
+/// <summary>
+/// 监管方案: drafting plans for admitted pilots (from the category's defaults and the application's
+/// test scope), and the working group's confirmations, each kept as a revision and audited.
+/// </summary>
+public sealed class SupervisionPlanService(FinPilotDbContext db, CurrentUser current, CommandPipeline commands, TimeProvider clock, ILogger<SupervisionPlanService> logger)
+{
+    public const string SystemActor = "system";
+    private const int Batch = 100;
+
+    /// <summary>
+    /// Drafts a plan for every admitted pilot that has none (run by <see cref="PlanDraftingJob"/>).
+    /// Idempotent: a pilot with a plan is skipped, and the unique project index stops a second node.
+    /// </summary>
+    public async Task<int> DraftMissingAsync(CancellationToken cancellationToken = default)
+    {
+        var admitted = ProjectLifecycle.Admitted.ToList();
+        var drafted = 0;
+        while (true)
+        {
+            var projects = await db.Projects
+                .Where(p => admitted.Contains(p.Stage) && !db.SupervisionPlans.Any(s => s.ProjectId == p.Id))
+                .OrderBy(p => p.Id).Take(Batch).ToListAsync(cancellationToken);
+            if (projects.Count == 0)
+            {
+                return drafted;
+            }
+
+            var now = clock.GetUtcNow();
+            foreach (var project in projects)
+            {
+                var scope = await TestScopeAsync(project, cancellationToken);
+                var plan = SupervisionPlan.Draft(project, SupervisionDefaults.For(project, scope), now).ValueOrThrow();
+                db.SupervisionPlans.Add(plan);
+                commands.Audit(new AuditLine(SupervisionActions.PlanDrafted, AuditResource.SupervisionPlan, plan.Id.ToString(),
+                    new { plan.ProjectId, plan.Category }, plan.RegionId, SystemActor));
+            }
+
+            try
+            {
+                await commands.SaveAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception)
+            {
+                // Another node drafted some of them first; the next run picks up whatever is left.
+                db.ChangeTracker.Clear();
+                logger.LogInformation(exception, "Supervision plans were drafted elsewhere meanwhile.");
+                return drafted;
+            }
+
+            drafted += projects.Count;
+            if (projects.Count < Batch)
+            {
+                return drafted;
+            }
+        }
+    }
+
+    /// <summary>The plan of a project with its revisions, for its readers.</summary>
+    public async Task<Result<PlanView>> GetAsync(Guid projectId, CancellationToken cancellationToken = default)
+    {
+        var plan = await db.SupervisionPlans.AsNoTracking().SingleOrDefaultAsync(p => p.ProjectId == projectId, cancellationToken);
+        if (plan is null)
+        {
+            return new Error(SupervisionErrors.PlanNotFound);
+        }
+
+        if (!await commands.AllowsAsync(SupervisedProject.Of(plan), SupervisionOperations.Read))
+        {
+            return Problems.Forbidden;
+        }
+
+        var revisions = await db.SupervisionPlanRevisions.AsNoTracking().Where(r => r.PlanId == plan.Id).OrderBy(r => r.Revision).ToListAsync(cancellationToken);
+        return new PlanView(plan, revisions);
+    }
+
+    /// <summary>
+    /// The working group confirms the plan with <paramref name="terms"/>, saying why; a new revision
+    /// is kept and audited. <paramref name="expected"/> is the plan's version as read.
+    /// </summary>
+    public async Task<Result<SupervisionPlan>> ConfirmAsync(Guid projectId, SupervisionTerms terms, string reason, Guid expected, CancellationToken cancellationToken = default)
+    {
+        var plan = await db.SupervisionPlans.SingleOrDefaultAsync(p => p.ProjectId == projectId, cancellationToken);
+        if (plan is null)
+        {
+            return new Error(SupervisionErrors.PlanNotFound);
+        }
+
+        if (!await commands.AllowsAsync(SupervisedProject.Of(plan), SupervisionOperations.Supervise))
+        {
+            return Problems.Forbidden;
+        }
+
+        if (plan.Version != expected)
+        {
+            return new Error(SupervisionErrors.Concurrency);
+        }
+
+        var reasonErrors = Text.Required(reason, "Reason", SupervisionPlanRevision.MaxReasonLength).ToArray();
+        var confirmed = reasonErrors.Length == 0 ? plan.Confirm(terms ?? new SupervisionTerms(), clock.GetUtcNow(), current.Id!) : Result.Fail(reasonErrors);
+        if (!confirmed.Succeeded)
+        {
+            return Result<SupervisionPlan>.Fail([.. confirmed.Errors]);
+        }
+
+        db.SupervisionPlanRevisions.Add(SupervisionPlanRevision.Of(plan, reason));
+        return await commands.SaveAsync(plan, SupervisionErrors.Concurrency, cancellationToken,
+            new AuditLine(SupervisionActions.PlanConfirmed, AuditResource.SupervisionPlan, plan.Id.ToString(),
+                new { plan.ProjectId, plan.Revision, reason = reason.Trim(), plan.Terms }, plan.RegionId));
+    }
+
+    private async Task<string?> TestScopeAsync(PilotProject project, CancellationToken cancellationToken)
+    {
+        var number = project.SubmittedApplicationVersion ?? project.ApplicationVersion;
+        var version = await db.ApplicationVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ProjectId == project.Id && v.Number == number, cancellationToken);
+        return version?.Form.TestScope;
+    }
+}
+
+/// <summary>The audit actions of the module.</summary>
+public static class SupervisionActions
+{
+    public const string PlanDrafted = "supervision.plan-drafted";
+    public const string PlanConfirmed = "supervision.plan-confirmed";
+    public const string ReportOpened = "supervision.report-opened";
+    public const string ReportSaved = "supervision.report-saved";
+    public const string ReportFileAdded = "supervision.report-file-added";
+    public const string ReportFileRemoved = "supervision.report-file-removed";
+    public const string ReportFileDownloaded = "supervision.report-file-downloaded";
+    public const string ReportSubmitted = "supervision.report-submitted";
+    public const string ReportAccepted = "supervision.report-accepted";
+    public const string ReportMoreRequested = "supervision.report-more-requested";
+    public const string DisclosureDrafted = "supervision.disclosure-drafted";
+    public const string DisclosureEdited = "supervision.disclosure-edited";
+    public const string DisclosureSent = "supervision.disclosure-sent";
+    public const string DisclosureApproved = "supervision.disclosure-approved";
+    public const string DisclosureReturned = "supervision.disclosure-returned";
+    public const string DisclosurePublished = "supervision.disclosure-published";
+
+    /// <summary>The kind of public record a published disclosure is (the ledger appends it by this name).</summary>
+    public const string RecordDisclosure = "Supervision.ProgressDisclosed";
+}
