@@ -13,6 +13,7 @@ using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Localization;
+using FinPilot.Web.Features.Metrics;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.Regions;
@@ -45,6 +46,7 @@ builder.AddDeliberation();
 builder.AddDisclosure();
 builder.AddLedger();
 builder.AddSupervision();
+builder.AddMetrics();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -80,6 +82,7 @@ app.MapDeliberation();
 app.MapDisclosure();
 app.MapLedger();
 app.MapSupervision();
+app.MapMetrics();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

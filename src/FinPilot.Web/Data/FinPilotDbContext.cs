@@ -108,6 +108,10 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<MetricSample> MetricSamples => Set<MetricSample>();
 
+    public DbSet<Domain.Metrics.ApiClient> ApiClients => Set<Domain.Metrics.ApiClient>();
+
+    public DbSet<Domain.Metrics.ApiClientSecret> ApiClientSecrets => Set<Domain.Metrics.ApiClientSecret>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

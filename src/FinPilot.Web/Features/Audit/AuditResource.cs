@@ -20,6 +20,7 @@ public readonly record struct AuditResource(string Name)
     public static readonly AuditResource ReferenceItem = new("reference-item");
     public static readonly AuditResource Region = new("region");
     public static readonly AuditResource User = new("user");
+    public static readonly AuditResource ApiClient = new("api-client");
 
     public override string ToString() => Name;
 }
