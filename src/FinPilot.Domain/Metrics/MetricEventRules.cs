@@ -17,8 +17,15 @@ public static class MetricEventRules
     /// <summary>The CloudEvents <c>type</c> of a metric sample.</summary>
     public const string EventType = "cn.finpilot.supervision.metric.v1";
 
-    /// <summary>The <c>dataschema</c> naming the data's JSON Schema (served by the platform at this path).</summary>
-    public const string DataSchema = "/schemas/supervision/metric-v1.json";
+    /// <summary>
+    /// The <c>dataschema</c> naming the data's JSON Schema. CloudEvents wants an absolute URI; the
+    /// platform serves the schema at <see cref="SchemaPath"/>, and a URL to that path on the
+    /// platform's host names it as well.
+    /// </summary>
+    public const string DataSchema = "urn:finpilot:supervision:metric:v1";
+
+    /// <summary>Where the platform serves the data's JSON Schema.</summary>
+    public const string SchemaPath = "/schemas/supervision/metric-v1.json";
 
     /// <summary>Clocks differ: a time this far ahead of the platform's is still taken as now.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -83,8 +90,9 @@ public static class MetricEventRules
         return null;
     }
 
-    // The schema may be named by its path or by an absolute URL on any host serving it.
+    // The schema may be named by its URN or by the URL where a platform serves it.
     private static bool IsOurSchema(string schema) =>
         schema == DataSchema
-        || (Uri.TryCreate(schema, UriKind.Absolute, out var uri) && uri.AbsolutePath == DataSchema && string.IsNullOrEmpty(uri.Query));
+        || (Uri.TryCreate(schema, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && uri.AbsolutePath == SchemaPath && string.IsNullOrEmpty(uri.Query));
 }

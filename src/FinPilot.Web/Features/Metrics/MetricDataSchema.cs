@@ -1,8 +1,8 @@
 namespace FinPilot.Web.Features.Metrics;
 
 /// <summary>
-/// The JSON Schema of a metric event's <c>data</c>, served at <see cref="Domain.Metrics.MetricEventRules.DataSchema"/>
-/// and named by the events' <c>dataschema</c>. The envelope is CloudEvents 1.0: <c>specversion</c>
+/// The JSON Schema of a metric event's <c>data</c>, served at <see cref="Domain.Metrics.MetricEventRules.SchemaPath"/>
+/// and named by the events' <c>dataschema</c> (<see cref="Domain.Metrics.MetricEventRules.DataSchema"/>). The envelope is CloudEvents 1.0: <c>specversion</c>
 /// "1.0", <c>id</c> (unique within its source; the platform keeps one sample per project, source
 /// and id), <c>source</c>, <c>type</c> "cn.finpilot.supervision.metric.v1", <c>time</c> (when what
 /// is measured happened; required here), optional <c>datacontenttype</c> "application/json".
@@ -12,7 +12,7 @@ public static class MetricDataSchema
     public const string Json = """
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
-          "$id": "/schemas/supervision/metric-v1.json",
+          "$id": "urn:finpilot:supervision:metric:v1",
           "title": "FinPilot metric sample (data of a cn.finpilot.supervision.metric.v1 CloudEvent)",
           "type": "object",
           "required": ["metric", "value", "periodStart", "periodEnd"],

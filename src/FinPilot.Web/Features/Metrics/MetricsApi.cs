@@ -43,7 +43,7 @@ public static class MetricsApi
             .WithSummary("Submit metric samples of a pilot as CloudEvents 1.0 (application/cloudevents+json or application/cloudevents-batch+json), "
                 + "authenticated by an API client (Authorization: Bearer fpc_…). Answers per event accepted / duplicate / rejected, with a signed receipt.");
 
-        app.MapGet(MetricEventRules.DataSchema, Schema).AllowAnonymous().WithTags("Supervision metrics").WithName("MetricDataSchema")
+        app.MapGet(MetricEventRules.SchemaPath, Schema).AllowAnonymous().WithTags("Supervision metrics").WithName("MetricDataSchema")
             .WithSummary("The JSON Schema of a metric event's data (its dataschema).");
 
         var clients = app.MapApiGroup("/organisations/{organisationId:guid}/api-clients", "API clients");
