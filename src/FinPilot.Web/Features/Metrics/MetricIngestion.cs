@@ -94,11 +94,14 @@ public sealed class MetricIngestion(
         }
 
         // One query for the whole batch: which of these ids the project already holds.
+        // The ids and sources go as one array parameter each (JSON on SQLite), not one parameter per id.
         var ids = candidates.Select(c => c.Event.Id!).Distinct().ToList();
+        var sources = candidates.Select(c => c.Event.Source!).Distinct().ToList();
         var held = new HashSet<(string, string)>();
         if (ids.Count > 0)
         {
-            var found = await db.MetricSamples.AsNoTracking().Where(s => s.ProjectId == projectId && ids.Contains(s.EventId))
+            var found = await db.MetricSamples.AsNoTracking()
+                .Where(s => s.ProjectId == projectId && EF.Parameter(sources).Contains(s.Source) && EF.Parameter(ids).Contains(s.EventId))
                 .Select(s => new { s.Source, s.EventId }).ToListAsync(cancellationToken);
             held.UnionWith(found.Select(f => (f.Source, f.EventId)));
         }

@@ -18,8 +18,12 @@ namespace FinPilot.Web.Features.Metrics;
 /// </summary>
 public sealed class MetricSampleWriter(FinPilotDbContext db)
 {
-    /// <summary>Rows per statement: 10 parameters each stays under both providers' parameter limits.</summary>
-    public const int RowsPerStatement = 1000;
+    /// <summary>
+    /// Rows per statement. SQLite finds each named parameter by a linear search of the statement's
+    /// names, so binding costs the square of their number: 50 rows (500 parameters) keep that
+    /// negligible; PostgreSQL takes a whole batch (10 parameters a row, under its 65,535).
+    /// </summary>
+    public int RowsPerStatement => db.Database.IsSqlite() ? 50 : 1000;
 
     private static readonly string[] Columns =
     [
@@ -50,30 +54,60 @@ public sealed class MetricSampleWriter(FinPilotDbContext db)
         var ownTransaction = db.Database.CurrentTransaction is null;
         await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var connection = db.Database.GetDbConnection();
-        foreach (var chunk in samples.Chunk(RowsPerStatement))
+        DbCommand? command = null;
+        try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-            var text = new StringBuilder(head, head.Length + (chunk.Length * 80) + tail.Length);
-            for (var row = 0; row < chunk.Length; row++)
+            foreach (var chunk in samples.Chunk(RowsPerStatement))
             {
-                text.Append(row == 0 ? "(" : ", (");
-                var values = ValuesOf(chunk[row]);
-                for (var column = 0; column < values.Length; column++)
+                // A command is reused while its chunks are the same size, so the statement is prepared once.
+                if (command is null || command.Parameters.Count != chunk.Length * Columns.Length)
                 {
-                    var name = "@p" + ((row * values.Length) + column).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    command.Parameters.Add(mappings[column].CreateParameter(command, name, values[column], properties[column].IsNullable));
-                    text.Append(column == 0 ? name : ", " + name);
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync();
+                    }
+
+                    command = connection.CreateCommand();
+                    command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+                    var text = new StringBuilder(head, head.Length + (chunk.Length * 80) + tail.Length);
+                    for (var row = 0; row < chunk.Length; row++)
+                    {
+                        text.Append(row == 0 ? "(" : ", (");
+                        for (var column = 0; column < Columns.Length; column++)
+                        {
+                            var name = "@p" + ((row * Columns.Length) + column).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                            command.Parameters.Add(mappings[column].CreateParameter(command, name, null, properties[column].IsNullable));
+                            text.Append(column == 0 ? name : ", " + name);
+                        }
+
+                        text.Append(')');
+                    }
+
+                    command.CommandText = text.Append(tail).ToString();
                 }
 
-                text.Append(')');
-            }
+                for (var row = 0; row < chunk.Length; row++)
+                {
+                    var values = ValuesOf(chunk[row]);
+                    for (var column = 0; column < values.Length; column++)
+                    {
+                        var value = values[column] is { } v && mappings[column].Converter is { } converter ? converter.ConvertToProvider(v) : values[column];
+                        command.Parameters[(row * Columns.Length) + column].Value = value ?? DBNull.Value;
+                    }
+                }
 
-            command.CommandText = text.Append(tail).ToString();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    written.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+        }
+        finally
+        {
+            if (command is not null)
             {
-                written.Add((reader.GetString(0), reader.GetString(1)));
+                await command.DisposeAsync();
             }
         }
 

@@ -60,10 +60,11 @@ public sealed class MetricSeries(FinPilotDbContext db)
             samples = samples.Where(s => codes.Contains(s.MetricCode));
         }
 
-        return await samples
+        var rows = await samples
             .GroupBy(s => new { s.ProjectId, s.MetricCode })
-            .Select(g => g.OrderByDescending(s => s.PeriodEnd).ThenByDescending(s => s.Id).First())
-            .Select(s => new LatestMetric(s.ProjectId, s.MetricCode, s.PeriodStart, s.PeriodEnd, s.Value, s.ReceivedAt))
+            .Select(g => g.OrderByDescending(s => s.PeriodEnd).ThenByDescending(s => s.Id)
+                .Select(s => new { s.ProjectId, s.MetricCode, s.PeriodStart, s.PeriodEnd, s.Value, s.ReceivedAt }).First())
             .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new LatestMetric(r.ProjectId, r.MetricCode, r.PeriodStart, r.PeriodEnd, r.Value, r.ReceivedAt))];
     }
 }
