@@ -13,6 +13,7 @@ using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Localization;
+using FinPilot.Web.Features.Metrics;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Organisations;
@@ -47,6 +48,7 @@ builder.AddDisclosure();
 builder.AddLedger();
 builder.AddSupervision();
 builder.AddObligations();
+builder.AddMetrics();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -83,6 +85,7 @@ app.MapDisclosure();
 app.MapLedger();
 app.MapSupervision();
 app.MapObligations();
+app.MapMetrics();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

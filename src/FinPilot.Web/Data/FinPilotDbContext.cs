@@ -120,6 +120,10 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Supervision.Disclosures.ProgressDisclosure> ProgressDisclosures => Set<Domain.Supervision.Disclosures.ProgressDisclosure>();
 
+    public DbSet<Domain.Metrics.ApiClient> ApiClients => Set<Domain.Metrics.ApiClient>();
+
+    public DbSet<Domain.Metrics.ApiClientSecret> ApiClientSecrets => Set<Domain.Metrics.ApiClientSecret>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

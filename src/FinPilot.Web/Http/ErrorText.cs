@@ -11,6 +11,7 @@ using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Ledger;
+using FinPilot.Web.Features.Metrics;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Organisations;
@@ -38,6 +39,7 @@ public static class ErrorText
         EvaluationStrings.ResourceManager,
         IdentityStrings.ResourceManager,
         LedgerStrings.ResourceManager,
+        MetricsStrings.ResourceManager,
         NotificationsStrings.ResourceManager,
         OrganisationsStrings.ResourceManager,
         RegionsStrings.ResourceManager,

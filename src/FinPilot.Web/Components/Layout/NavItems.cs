@@ -120,6 +120,11 @@ public static class NavItems
         }
 
         items.Add(new("tokens", "tokens", Strings.Nav_ApiTokens));
+        if (user.IsIn(Role.Applicant) || user.IsIn(Role.PlatformAdmin))
+        {
+            items.Add(new("api-clients", "supervision/api-clients", Features.Metrics.MetricsStrings.Nav_ApiClients));
+        }
+
         return items;
     }
 }

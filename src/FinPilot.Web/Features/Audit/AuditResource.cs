@@ -26,6 +26,8 @@ public readonly record struct AuditResource(string Name)
     public static readonly AuditResource PeriodicReport = new("periodic-report");
     public static readonly AuditResource ProgressDisclosure = new("progress-disclosure");
 
+    public static readonly AuditResource ApiClient = new("api-client");
+
     public override string ToString() => Name;
 }
 
