@@ -218,7 +218,7 @@ public sealed class AgendaItem
             return Result.Fail(errors);
         }
 
-        _ballots.Add(new Ballot(memberId, choice, Text.Clean(comment), cleaned, now, projectId));
+        _ballots.Add(new Ballot(memberId, choice, Text.Clean(comment), cleaned, now) { ProjectId = projectId });
         Recuse(recused);
         return Result.Ok();
     }

@@ -18,12 +18,14 @@ public enum VoteChoice
 
 /// <summary>One member's vote on one project of an agenda item: cast once and final.</summary>
 /// <param name="Conditions">The member's conditions; empty unless <see cref="VoteChoice.ApproveWithConditions"/>.</param>
-/// <param name="ProjectId">
-/// The project voted on. Empty on ballots cast before votes were per project: such a ballot is the
-/// member's vote on every project of the item.
-/// </param>
-public sealed record Ballot(string MemberId, VoteChoice Choice, string? Comment, IReadOnlyList<string> Conditions, DateTimeOffset CastAt, Guid ProjectId = default)
+public sealed record Ballot(string MemberId, VoteChoice Choice, string? Comment, IReadOnlyList<string> Conditions, DateTimeOffset CastAt)
 {
+    /// <summary>
+    /// The project voted on. Empty on ballots cast before votes were per project: such a ballot is
+    /// the member's vote on every project of the item.
+    /// </summary>
+    public Guid ProjectId { get; init; }
+
     public bool AppliesTo(Guid projectId) => ProjectId == Guid.Empty || ProjectId == projectId;
 
     /// <summary>Whether the vote is for approval (with or without conditions).</summary>

@@ -10,7 +10,7 @@ public static class MetricsErrors
 {
     public static readonly ErrorCode ClientNotFound = ErrorCode.NotFound("Metrics.Client.NotFound");
 
-    public static readonly ErrorCode SecretNotFound = ErrorCode.NotFound("Metrics.Client.SecretNotFound");
+    public static readonly ErrorCode SecretNotFound = ErrorCode.NotFound("Metrics.Client.Secret.NotFound");
 
     public static readonly ErrorCode ClientChangedByAnother = ErrorCode.Conflict("Metrics.Client.ChangedByAnother");
 

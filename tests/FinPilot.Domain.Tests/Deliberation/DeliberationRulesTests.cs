@@ -53,7 +53,7 @@ public sealed class DeliberationRulesTests
         var legacy = new Ballot(Member2, VoteChoice.Reject, null, [], During);
 
         Assert.True(legacy.AppliesTo(Guid.NewGuid()));
-        Assert.False(new Ballot(Member2, VoteChoice.Reject, null, [], During, Guid.NewGuid()).AppliesTo(Guid.NewGuid()));
+        Assert.False(new Ballot(Member2, VoteChoice.Reject, null, [], During) { ProjectId = Guid.NewGuid() }.AppliesTo(Guid.NewGuid()));
     }
 
     [Theory]

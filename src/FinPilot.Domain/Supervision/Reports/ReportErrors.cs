@@ -39,7 +39,7 @@ public static class ReportErrors
     /// <summary>Arguments: the most allowed.</summary>
     public static readonly ErrorCode TooManyFiles = ErrorCode.Validation("Supervision.Report.TooManyFiles");
 
-    public static readonly ErrorCode FileNotFound = ErrorCode.NotFound("Supervision.Report.FileNotFound");
+    public static readonly ErrorCode FileNotFound = ErrorCode.NotFound("Supervision.Report.File.NotFound");
 
     /// <summary>A deadline outside 1–60 working days. Arguments: the least, the most.</summary>
     public static readonly ErrorCode DeadlineInvalid = ErrorCode.Validation("Supervision.Report.DeadlineInvalid");

@@ -40,7 +40,7 @@ public sealed class MetricIngestion(
     TimeProvider clock,
     ILogger<MetricIngestion> logger)
 {
-    public static readonly ErrorCode ProjectNotFound = ErrorCode.NotFound("Metrics.ProjectNotFound");
+    public static readonly ErrorCode ProjectNotFound = ErrorCode.NotFound("Metrics.Project.NotFound");
 
     /// <summary>Stages in which a pilot is under supervision and reports.</summary>
     public static bool IsSupervised(ProjectStage stage) => stage is ProjectStage.Running or ProjectStage.Rectifying or ProjectStage.Suspended;
