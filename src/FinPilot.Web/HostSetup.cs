@@ -25,6 +25,7 @@ public static class HostSetup
         builder.Services.AddFinPilotData(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddFinPilotCommands();
         builder.Services.AddScoped<JobLeases>();
+        builder.Services.AddScoped<Components.Shared.SectionLoader>();
         builder.AddFinPilotDataProtection();
         return builder;
     }

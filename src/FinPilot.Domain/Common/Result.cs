@@ -30,6 +30,15 @@ public readonly record struct Result
     public static Result Fail(IEnumerable<Error> errors) => new(errors.ToArray());
 
     public static implicit operator Result(Error error) => Fail(error);
+
+    /// <summary>For a step that cannot fail (seed data, a test's setup): a failure here is a bug, thrown with its errors.</summary>
+    public void OrThrow()
+    {
+        if (!Succeeded)
+        {
+            throw new InvalidOperationException("Expected a success, got: " + string.Join("; ", Errors));
+        }
+    }
 }
 
 /// <summary>Outcome carrying a value when it succeeds.</summary>

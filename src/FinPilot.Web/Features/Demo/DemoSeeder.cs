@@ -6,6 +6,7 @@ using FinPilot.Web.Data;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Disclosure;
+using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,8 @@ namespace FinPilot.Web.Features.Demo;
 
 /// <summary>Loads <see cref="DemoData"/>; safe to run again, it only adds what is missing.</summary>
 public sealed class DemoSeeder(
-    FinPilotDbContext db, UserAdministration users, CalendarSeeder calendar, WorkingCalendarProvider calendars, DemoOptions options, TimeProvider clock, ILogger<DemoSeeder> logger)
+    FinPilotDbContext db, UserAdministration users, CalendarSeeder calendar, WorkingCalendarProvider calendars, DemoOptions options,
+    IEnumerable<IMetricSampleListener> metricListeners, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -26,6 +28,7 @@ public sealed class DemoSeeder(
         await new DemoApplications(db, clock).SeedAsync(organisations, cancellationToken);
         await new DemoEvaluation(db, calendars, clock).SeedAsync(organisations, cancellationToken);
         await new DemoAdmittedBatch(db, calendars).SeedAsync(organisations, cancellationToken);
+        await new DemoSupervision(db, calendars, metricListeners, clock, logger).SeedAsync(cancellationToken);
     }
 
     private async Task SeedCallsAsync(Dictionary<string, Region> regions, Dictionary<string, Organisation> organisations, CancellationToken cancellationToken)

@@ -67,4 +67,32 @@ public sealed class MetricSeries(FinPilotDbContext db)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new LatestMetric(r.ProjectId, r.MetricCode, r.PeriodStart, r.PeriodEnd, r.Value, r.ReceivedAt))];
     }
+
+    /// <summary>
+    /// The recent series of a few metrics of a page of projects, for trend lines: the periods ending
+    /// on or after <paramref name="since"/>, in period order, the last received value standing for a
+    /// period. One query on the index (project, metric, period end); the caller bounds the projects
+    /// (a page) and the metrics (a handful).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(Guid ProjectId, string MetricCode), IReadOnlyList<MetricPoint>>> RecentAsync(
+        IReadOnlyCollection<Guid> projectIds, IReadOnlyCollection<string> metricCodes, DateOnly since, CancellationToken cancellationToken = default)
+    {
+        if (projectIds.Count == 0 || metricCodes.Count == 0)
+        {
+            return new Dictionary<(Guid, string), IReadOnlyList<MetricPoint>>();
+        }
+
+        var ids = projectIds.Distinct().ToList();
+        var codes = metricCodes.Distinct().ToList();
+        var rows = await db.MetricSamples.AsNoTracking()
+            .Where(s => ids.Contains(s.ProjectId) && codes.Contains(s.MetricCode) && s.PeriodEnd >= since)
+            .Select(s => new { s.ProjectId, s.MetricCode, s.Id, s.PeriodStart, s.PeriodEnd, s.Value, s.OccurredAt, s.ReceivedAt })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => (r.ProjectId, r.MetricCode)).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<MetricPoint>)[.. g.OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.Id)
+                .DistinctBy(r => (r.PeriodStart, r.PeriodEnd))
+                .OrderBy(r => r.PeriodEnd)
+                .Select(r => new MetricPoint(r.PeriodStart, r.PeriodEnd, r.Value, r.OccurredAt, r.ReceivedAt))]);
+    }
 }

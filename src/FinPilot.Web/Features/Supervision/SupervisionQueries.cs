@@ -8,6 +8,7 @@ using FinPilot.Domain.Supervision.Reports;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Metrics;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,11 +19,40 @@ public sealed record ProjectOverview(
     Guid Id, string Title, ProjectStage Stage, ProjectCategory Category, int RegionId, string LeadNameZh, string LeadNameEn,
     DateOnly? StartsOn, DateOnly? PlannedEndOn, int? CustomerLimit, bool CanSupervise, bool CanReport);
 
-/// <summary>One running pilot on the dashboard: its plan's state and its reports and disclosures waiting on someone.</summary>
+/// <summary>
+/// One running pilot on the dashboard: its plan's state, its reports and disclosures waiting on
+/// someone, its overdue obligations and open alerts, and the trend of its key metrics.
+/// </summary>
 public sealed record DashboardRow(
     Guid ProjectId, string Title, string LeadNameZh, string LeadNameEn, ProjectStage Stage, int? PlanRevision,
     int ReportsDue, int ReportsAwaitingReview, int ReportsMoreRequested, int DisclosuresPending)
 {
+    public int OverdueObligations { get; init; }
+
+    /// <summary>Alerts open (not yet resolved, dismissed or escalated), and how many of them are of the risk level.</summary>
+    public int OpenAlerts { get; init; }
+
+    public int RiskAlerts { get; init; }
+
+    /// <summary>The approved customer cap of the plan in force; null when none.</summary>
+    public int? CustomerCap { get; init; }
+
+    /// <summary>The key metrics' recent values (customers, availability, complaints, as far as the plan has them).</summary>
+    public IReadOnlyList<PilotTrend> Trends { get; init; } = [];
+
+    public double? Customers => Trends.FirstOrDefault(t => t.Code == MetricCodes.Customers)?.Latest;
+
+    public bool OverCap => Customers is { } customers && CustomerCap is { } cap && customers > cap;
+
+    /// <summary>
+    /// Risk: customers past the approved cap or a risk-level alert open; attention: anything
+    /// overdue or out of limits, an alert open, or a plan not yet in force; otherwise normal.
+    /// </summary>
+    public PilotStatus Status =>
+        OverCap || RiskAlerts > 0 ? PilotStatus.Risk
+        : OverdueObligations > 0 || ReportsDue > 0 || OpenAlerts > 0 || PlanState != PlanState.InForce || Trends.Any(t => t.OutOfLimits) ? PilotStatus.Attention
+        : PilotStatus.Normal;
+
     /// <summary>No plan yet (drafting is pending), a draft waiting for confirmation, or in force.</summary>
     public PlanState PlanState => PlanRevision switch
     {
@@ -30,6 +60,20 @@ public sealed record DashboardRow(
         0 => PlanState.Draft,
         _ => PlanState.InForce,
     };
+}
+
+/// <summary>A key metric's recent values on the dashboard, oldest first, with its limit for the trend line.</summary>
+public sealed record PilotTrend(string Code, string NameZh, string NameEn, string Unit, IReadOnlyList<double> Values, double? Limit, bool OutOfLimits)
+{
+    public double? Latest => Values.Count > 0 ? Values[^1] : null;
+}
+
+/// <summary>How a running pilot stands on the dashboard (正常 / 关注 / 风险).</summary>
+public enum PilotStatus
+{
+    Normal = 1,
+    Attention = 2,
+    Risk = 3,
 }
 
 public enum PlanState
@@ -43,7 +87,7 @@ public enum PlanState
 public sealed record DashboardRegion(int Id, string Code, string NameZh, string NameEn);
 
 /// <summary>Reads for the supervision pages: a project's header, the working group's dashboard, an institution's pilots.</summary>
-public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current, CommandPipeline commands, TimeProvider clock)
+public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current, CommandPipeline commands, MetricSeries series, TimeProvider clock)
 {
     public async Task<Result<ProjectOverview>> ProjectAsync(Guid projectId, CancellationToken cancellationToken = default)
     {
@@ -109,6 +153,7 @@ public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current
     private async Task<Page<DashboardRow>> RowsAsync(IQueryable<PilotProject> projects, int? page, int? size, CancellationToken cancellationToken)
     {
         var (number, pageSize) = Page<DashboardRow>.Normalise(page, size);
+        var now = clock.GetUtcNow();
         var admitted = ProjectLifecycle.Admitted.ToList();
         var running = projects.Where(p => admitted.Contains(p.Stage));
         var total = await running.CountAsync(cancellationToken);
@@ -122,6 +167,7 @@ public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current
                 Awaiting = db.PeriodicReports.Count(r => r.ProjectId == p.Id && r.Status == ReportStatus.Submitted),
                 More = db.PeriodicReports.Count(r => r.ProjectId == p.Id && r.Status == ReportStatus.MoreRequested),
                 Pending = db.ProgressDisclosures.Count(d => d.ProjectId == p.Id && d.Status == DisclosureStatus.Pending),
+                Overdue = db.Obligations.Count(o => o.ProjectId == p.Id && o.Status == Domain.Obligations.ObligationStatus.Open && o.DueAt < now),
             })
             .ToListAsync(cancellationToken);
 
@@ -130,15 +176,38 @@ public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current
         var plans = await db.SupervisionPlans.AsNoTracking().Where(s => ids.Contains(s.ProjectId)).ToDictionaryAsync(s => s.ProjectId, cancellationToken);
         var submitted = (await db.PeriodicReports.AsNoTracking().Where(r => ids.Contains(r.ProjectId) && r.Status != ReportStatus.Draft)
             .Select(r => new { r.ProjectId, r.Subject }).ToListAsync(cancellationToken)).ToLookup(r => r.ProjectId, r => r.Subject);
-        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var today = ChinaTime.DateOf(now);
+        // A pilot past its end date draws the year up to its end, not an empty year up to today.
+        var until = plans.Values.Select(p => p.Terms.Parameters.EndsOn < today ? p.Terms.Parameters.EndsOn : today).DefaultIfEmpty(today).Min();
+        var trends = await series.RecentAsync(ids, TrendMetrics, until.AddMonths(-TrendMonths), cancellationToken);
         var items = rows.Select(r =>
         {
             var plan = plans.GetValueOrDefault(r.Id);
             var due = plan is { InForce: true }
                 ? ReportPeriod.Ended(plan.Terms.Parameters, plan.Terms.ReportFrequency, today).Count(p => !submitted[r.Id].Contains(p.Subject))
                 : 0;
-            return new DashboardRow(r.Id, r.Title, r.Lead?.NameZh ?? string.Empty, r.Lead?.NameEn ?? string.Empty, r.Stage, plan?.Revision, due, r.Awaiting, r.More, r.Pending);
+            return new DashboardRow(r.Id, r.Title, r.Lead?.NameZh ?? string.Empty, r.Lead?.NameEn ?? string.Empty, r.Stage, plan?.Revision, due, r.Awaiting, r.More, r.Pending)
+            {
+                OverdueObligations = r.Overdue,
+                CustomerCap = plan is { InForce: true } ? plan.Terms.Parameters.CustomerCap : null,
+                Trends = plan is null ? [] : TrendsOf(r.Id, plan.Terms, trends),
+            };
         }).ToList();
         return new Page<DashboardRow>(items, number, pageSize, total);
     }
+
+    /// <summary>The metrics whose trend the dashboard draws, in this order, as far as a plan has them.</summary>
+    public static readonly string[] TrendMetrics = [MetricCodes.Customers, MetricCodes.Availability, MetricCodes.Complaints];
+
+    /// <summary>How far back a trend line reaches: a year of monthly periods.</summary>
+    public const int TrendMonths = 12;
+
+    private static IReadOnlyList<PilotTrend> TrendsOf(
+        Guid projectId, SupervisionTerms terms, IReadOnlyDictionary<(Guid ProjectId, string MetricCode), IReadOnlyList<MetricPoint>> recent) =>
+        [.. TrendMetrics.Select(terms.Metric).OfType<MetricDefinition>().Select(m =>
+        {
+            var values = recent.TryGetValue((projectId, m.Code), out var points) ? points.TakeLast(TrendMonths).Select(p => p.Value).ToList() : [];
+            var limit = m.Code == MetricCodes.Customers ? terms.Parameters.CustomerCap : m.Direction == MetricDirection.HigherIsWorse ? m.UpperLimit : m.LowerLimit;
+            return new PilotTrend(m.Code, m.NameZh, m.NameEn, m.Unit, values, limit, values.Count > 0 && m.IsOutOfLimits(values[^1]));
+        })];
 }

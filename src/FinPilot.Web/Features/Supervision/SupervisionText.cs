@@ -16,6 +16,8 @@ public static class SupervisionText
 
     public static string Of(PlanState state) => Lookup($"PlanState_{state}");
 
+    public static string Of(PilotStatus status) => Lookup($"PilotStatus_{status}");
+
     public static string Of(ReportFrequency frequency) => Lookup($"Frequency_{frequency}");
 
     public static string Of(MetricKind kind) => Lookup($"MetricKind_{kind}");
