@@ -16,12 +16,20 @@ public sealed class RiskRulesTests
 
     private static readonly MetricDefinition Availability = new()
     {
-        Code = MetricCodes.Availability, NameZh = "系统可用率", Unit = "%", LowerLimit = 99.5, UpperLimit = 100,
+        Code = MetricCodes.Availability,
+        NameZh = "系统可用率",
+        Unit = "%",
+        LowerLimit = 99.5,
+        UpperLimit = 100,
     };
 
     private static readonly MetricDefinition Complaints = new()
     {
-        Code = MetricCodes.Complaints, NameZh = "客户投诉数", Unit = "件", Kind = MetricKind.Counter, Direction = MetricDirection.HigherIsWorse,
+        Code = MetricCodes.Complaints,
+        NameZh = "客户投诉数",
+        Unit = "件",
+        Kind = MetricKind.Counter,
+        Direction = MetricDirection.HigherIsWorse,
     };
 
     private static MetricSample Sample(string code, double value, int month = 3, int year = 2025)

@@ -44,7 +44,11 @@ internal static class AlertsTestKit
         Metrics = metrics,
         Parameters = new TestParameters
         {
-            CustomerCap = 1000, AmountPerCustomerCap = 100_000m, StartsOn = app.Today().AddMonths(-6), EndsOn = app.Today().AddMonths(6), Scope = "测试",
+            CustomerCap = 1000,
+            AmountPerCustomerCap = 100_000m,
+            StartsOn = app.Today().AddMonths(-6),
+            EndsOn = app.Today().AddMonths(6),
+            Scope = "测试",
         },
     };
 

@@ -71,6 +71,13 @@ public sealed class AlertClock(FinPilotDbContext db, AlertRaiser raiser, TimePro
                     .OfType<Breach>());
             }
 
+            // An end-date alert of an end date the plan no longer has (extended, or corrected) is done with.
+            var endKey = breaches.FirstOrDefault(b => b.Kind == RiskRuleKind.PastEndDate)?.RuleKey;
+            foreach (var (_, _, outdated) in open.Where(o => o.ProjectId == plan.ProjectId && o.Kind == RiskRuleKind.PastEndDate && o.RuleKey != endKey).ToList())
+            {
+                await raiser.ResolveAsync(plan.ProjectId, RiskRuleKind.PastEndDate, outdated, SystemNotes.EndDateChanged, cancellationToken);
+            }
+
             foreach (var breach in breaches.Where(b => !open.Contains((plan.ProjectId, b.Kind, b.RuleKey))))
             {
                 if (await raiser.RaiseAsync(target, breach, cancellationToken) is not null)

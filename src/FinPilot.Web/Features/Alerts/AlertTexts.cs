@@ -14,10 +14,10 @@ namespace FinPilot.Web.Features.Alerts;
 public static class AlertTexts
 {
     /// <summary>The notification value naming the rule, in the reader's language.</summary>
-    public const string RuleValue = "rule";
+    public const string RuleValue = Notifications.NotificationValues.Rule;
 
     /// <summary>The notification value telling what the rule saw, in the reader's language.</summary>
-    public const string DetailValue = "detail";
+    public const string DetailValue = Notifications.NotificationValues.Detail;
 
     public static string Of(RiskRuleKind kind, CultureInfo? culture = null) => Get($"Kind_{kind}", culture) ?? Get("Kind_Unknown", culture) ?? string.Empty;
 

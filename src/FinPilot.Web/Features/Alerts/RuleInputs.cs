@@ -34,4 +34,5 @@ public static class SystemNotes
     public const string SampleReceived = "sample-received";
     public const string ProbeRecovered = "probe-recovered";
     public const string ObligationClosed = "obligation-closed";
+    public const string EndDateChanged = "end-date-changed";
 }
