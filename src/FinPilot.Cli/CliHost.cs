@@ -1,4 +1,5 @@
 using FinPilot.Web;
+using FinPilot.Web.Features.Alerts;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
@@ -54,6 +55,7 @@ internal static class CliHost
         builder.AddLedger();
         builder.AddSupervision();
         builder.AddObligations();
+        builder.AddAlerts();
         builder.AddDemo();
         return builder.Build();
     }

@@ -1,6 +1,7 @@
 using FinPilot.Web;
 using FinPilot.Web.Components;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Alerts;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
@@ -49,6 +50,7 @@ builder.AddLedger();
 builder.AddSupervision();
 builder.AddObligations();
 builder.AddMetrics();
+builder.AddAlerts();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -86,6 +88,7 @@ app.MapLedger();
 app.MapSupervision();
 app.MapObligations();
 app.MapMetrics();
+app.MapAlerts();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

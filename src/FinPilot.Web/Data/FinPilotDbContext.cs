@@ -124,6 +124,10 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Metrics.ApiClientSecret> ApiClientSecrets => Set<Domain.Metrics.ApiClientSecret>();
 
+    public DbSet<Domain.Alerts.Alert> Alerts => Set<Domain.Alerts.Alert>();
+
+    public DbSet<Domain.Alerts.RiskRuleOverride> RiskRuleOverrides => Set<Domain.Alerts.RiskRuleOverride>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using FinPilot.Domain.Common;
+using FinPilot.Web.Features.Alerts;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
@@ -46,6 +47,7 @@ public static class ErrorText
         UsersStrings.ResourceManager,
         ObligationsStrings.ResourceManager,
         SupervisionStrings.ResourceManager,
+        AlertsStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)

@@ -125,6 +125,12 @@ public static class NavItems
             items.Add(new("api-clients", "supervision/api-clients", Features.Metrics.MetricsStrings.Nav_ApiClients));
         }
 
+        if (user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.Applicant) || user.IsIn(Role.CoordinationGroup) || user.IsIn(Role.IntegrityOfficer)
+            || user.IsIn(Role.PlatformAdmin))
+        {
+            items.Add(new("alerts", "alerts", Features.Alerts.AlertsStrings.Nav_Alerts));
+        }
+
         return items;
     }
 }

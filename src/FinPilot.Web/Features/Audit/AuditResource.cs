@@ -28,6 +28,9 @@ public readonly record struct AuditResource(string Name)
 
     public static readonly AuditResource ApiClient = new("api-client");
 
+    public static readonly AuditResource Alert = new("alert");
+    public static readonly AuditResource RiskRuleOverride = new("risk-rule-override");
+
     public override string ToString() => Name;
 }
 

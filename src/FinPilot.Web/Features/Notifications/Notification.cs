@@ -59,6 +59,9 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project), duty, due. To the applicant and the region's working group after an obligation's due date.</summary>
     ObligationOverdue = 101,
+
+    /// <summary>Values: title (of the project), rule (the rule's name), detail (what it saw), both in the reader's language. To the region's working group, and the applicant for breaches that concern it, when a risk alert is raised.</summary>
+    AlertRaised = 140,
 }
 
 /// <summary>

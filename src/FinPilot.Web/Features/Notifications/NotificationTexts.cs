@@ -21,6 +21,12 @@ public static class NotificationValues
 
     /// <summary>What an obligation asks for, named in the recipient's language (e.g. 定期报告 2026-03).</summary>
     public const string Duty = "duty";
+
+    /// <summary>The name of the risk rule that raised an alert, in the recipient's language.</summary>
+    public const string Rule = "rule";
+
+    /// <summary>What a risk rule saw, in one sentence of the recipient's language.</summary>
+    public const string Detail = "detail";
 }
 
 /// <summary>A notification as a person reads it.</summary>
