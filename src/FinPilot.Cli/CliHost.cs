@@ -9,10 +9,12 @@ using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Incidents;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Organisations;
+using FinPilot.Web.Features.Probing;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Users;
@@ -55,6 +57,8 @@ internal static class CliHost
         builder.AddSupervision();
         builder.AddObligations();
         builder.AddDemo();
+        builder.AddIncidents();
+        builder.AddProbing();
         return builder.Build();
     }
 

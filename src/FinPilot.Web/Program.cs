@@ -11,12 +11,14 @@ using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Incidents;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Localization;
 using FinPilot.Web.Features.Metrics;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Organisations;
+using FinPilot.Web.Features.Probing;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Users;
@@ -50,6 +52,8 @@ builder.AddSupervision();
 builder.AddObligations();
 builder.AddMetrics();
 builder.AddDemo();
+builder.AddIncidents();
+builder.AddProbing();
 
 var app = builder.Build();
 
@@ -86,6 +90,8 @@ app.MapLedger();
 app.MapSupervision();
 app.MapObligations();
 app.MapMetrics();
+app.MapIncidents();
+app.MapProbing();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

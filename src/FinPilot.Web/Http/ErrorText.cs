@@ -46,6 +46,8 @@ public static class ErrorText
         UsersStrings.ResourceManager,
         ObligationsStrings.ResourceManager,
         SupervisionStrings.ResourceManager,
+        FinPilot.Web.Features.Incidents.IncidentsStrings.ResourceManager,
+        FinPilot.Web.Features.Probing.ProbingStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)

@@ -125,6 +125,12 @@ public static class NavItems
             items.Add(new("api-clients", "supervision/api-clients", Features.Metrics.MetricsStrings.Nav_ApiClients));
         }
 
+        if (user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer) || user.IsIn(Role.CoordinationGroup)
+            || user.IsIn(Role.Applicant))
+        {
+            items.Add(new("incidents", "incidents", Features.Incidents.IncidentsStrings.Nav_Incidents));
+        }
+
         return items;
     }
 }

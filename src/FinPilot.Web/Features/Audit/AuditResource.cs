@@ -28,6 +28,8 @@ public readonly record struct AuditResource(string Name)
 
     public static readonly AuditResource ApiClient = new("api-client");
 
+    public static readonly AuditResource Incident = new("incident");
+
     public override string ToString() => Name;
 }
 

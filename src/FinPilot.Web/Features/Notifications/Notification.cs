@@ -59,6 +59,12 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project), duty, due. To the applicant and the region's working group after an obligation's due date.</summary>
     ObligationOverdue = 101,
+
+    /// <summary>Values: title (of the project), incident (its title), severity (in the reader's language). To the region's working group when an incident is reported.</summary>
+    IncidentReported = 180,
+
+    /// <summary>Values: title (of the project), incident (its title), action (what the working group did, in the reader's language). To the lead organisation's applicants.</summary>
+    IncidentTriaged = 181,
 }
 
 /// <summary>
