@@ -132,12 +132,12 @@ public sealed class ProbeRefusalTests(RefusingProbeApps apps) : IClassFixture<Re
         var key = ProbeTestKit.Key();
         var loopback = apps.Endpoint.Url($"/status/{key}");
         var mapped = $"http://[::ffff:127.0.0.1]:{apps.Endpoint.Port}/status/{key}";
-        const string Private = "http://10.0.0.1/status";
-        var projectId = await app.ProbedPilotAsync("探测测试 拒绝", ProbeTestKit.Every(loopback), ProbeTestKit.Every(mapped), ProbeTestKit.Every(Private, failuresBeforeAlert: 1));
+        var @private = $"http://10.0.0.1/status/{key}";
+        var projectId = await app.ProbedPilotAsync("探测测试 拒绝", ProbeTestKit.Every(loopback), ProbeTestKit.Every(mapped), ProbeTestKit.Every(@private, failuresBeforeAlert: 1));
 
         await app.NextMinuteAsync();
 
-        foreach (var (url, reason) in new[] { (loopback, "loopback"), (mapped, "loopback"), (Private, "private") })
+        foreach (var (url, reason) in new[] { (loopback, "loopback"), (mapped, "loopback"), (@private, "private") })
         {
             var target = await app.TargetAsync(projectId, url);
             Assert.Equal(ProbeOutcome.Refused, target.LastOutcome);
@@ -146,7 +146,7 @@ public sealed class ProbeRefusalTests(RefusingProbeApps apps) : IClassFixture<Re
         }
 
         Assert.Equal(0, apps.Endpoint.Hits($"/status/{key}"));
-        Assert.Equal(1, apps.Listener.Failing(Private));
+        Assert.Equal(1, apps.Listener.Failing(@private));
     }
 
     [Fact]
