@@ -16,9 +16,9 @@ namespace FinPilot.Web.Features.Incidents;
 public sealed class IncidentNotifications(FinPilotDbContext db, Notifier notifier)
 {
     /// <summary>Value keys of the incident notifications' templates, beside <see cref="NotificationValues.Title"/> (the project).</summary>
-    public const string IncidentValue = "incident";
-    public const string SeverityValue = "severity";
-    public const string ActionValue = "action";
+    public const string IncidentValue = NotificationValues.Incident;
+    public const string SeverityValue = NotificationValues.Severity;
+    public const string ActionValue = NotificationValues.Action;
 
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");

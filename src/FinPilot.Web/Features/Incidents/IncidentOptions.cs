@@ -5,7 +5,7 @@ namespace FinPilot.Web.Features.Incidents;
 
 /// <summary>
 /// The <c>Incidents</c> section: <c>SevereLevel</c> (1–4, default 2: severities I and II are
-/// severe) and <c>SevereReportHours</c> (1–720, default 24: a severe incident is reported within
+/// severe) and <c>SevereReportHours</c> (1–720, default <c>Obligations:IncidentReportHours</c>, else 24: a severe incident is reported within
 /// that many hours of its detection). Bad values stop the start, with the setting named.
 /// </summary>
 public static class IncidentOptions
@@ -16,7 +16,9 @@ public static class IncidentOptions
     {
         var section = configuration.GetSection(Section);
         var level = section.GetValue("SevereLevel", (int)IncidentSeverity.II);
-        var hours = section.GetValue("SevereReportHours", ObligationRules.DefaultIncidentReportHours);
+        // One deadline, whichever section names it: the obligations' setting is the fallback.
+        var hours = section.GetValue<int?>("SevereReportHours")
+            ?? configuration.GetValue("Obligations:IncidentReportHours", ObligationRules.DefaultIncidentReportHours);
         if (level is < 1 or > 4)
         {
             throw new InvalidOperationException($"{Section}:SevereLevel must be between 1 (I) and 4 (IV).");
