@@ -180,6 +180,28 @@ public sealed class IncidentApiTests(IncidentApps apps) : IClassFixture<Incident
     }
 
     [Theory, AllProviders]
+    public async Task A_pilot_that_is_not_running_takes_no_report(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var draftId = await app.WithDbAsync(async db =>
+        {
+            var call = await db.Calls.OrderBy(c => c.BatchNumber).FirstAsync();
+            var organisation = await db.Organisations.SingleAsync(o => o.NameZh == SupervisionTestKit.DemoApplicantOrganisation);
+            var project = Domain.Projects.PilotProject.Create(
+                Guid.CreateVersion7(), call.Id, call.RegionId, organisation.Id, Domain.Projects.ProjectCategory.BusinessInnovation, "事件报告测试 草稿", app.Clock.GetUtcNow(), "test").ValueOrThrow();
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            return project.Id;
+        });
+        using var applicant = await app.ApiClientAsync(DemoUsers.Applicant);
+
+        var problem = await (await applicant.PostAsync(IncidentsOf(draftId), Report(app.Clock.GetUtcNow(), IncidentSeverity.I, 1))).ReadProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Contains("运行中", problem.Detail);
+        await (await applicant.PostAsync(IncidentsOf(Guid.NewGuid()), Report(app.Clock.GetUtcNow(), IncidentSeverity.I, 1))).ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory, AllProviders]
     public async Task Lists_show_each_reader_what_is_theirs_paged(DatabaseProvider provider)
     {
         var app = await apps.StartAsync(provider);

@@ -16,6 +16,10 @@ public static class IncidentTexts
     public static string Of(TriageAction action, CultureInfo? culture = null) =>
         IncidentsStrings.ResourceManager.GetString($"Action_{action}", culture ?? CultureInfo.CurrentUICulture) ?? IncidentsStrings.Action_Acknowledge;
 
+    /// <summary>A history line, e.g. "机构补充：…" / "Update from the institution: …".</summary>
+    public static string Entry(string label, string text) =>
+        IncidentsStrings.History_Entry.Replace("{0}", label, StringComparison.Ordinal).Replace("{1}", text, StringComparison.Ordinal);
+
     /// <summary>An amount in yuan as the reader writes numbers, two decimals.</summary>
     public static string Yuan(decimal amount) => amount.ToString("N2", CultureInfo.CurrentCulture);
 }
