@@ -10,10 +10,12 @@ using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Incidents;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Organisations;
+using FinPilot.Web.Features.Probing;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Users;
@@ -57,6 +59,8 @@ internal static class CliHost
         builder.AddObligations();
         builder.AddAlerts();
         builder.AddDemo();
+        builder.AddIncidents();
+        builder.AddProbing();
         return builder.Build();
     }
 

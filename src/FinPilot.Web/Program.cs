@@ -12,12 +12,14 @@ using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Incidents;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Localization;
 using FinPilot.Web.Features.Metrics;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Organisations;
+using FinPilot.Web.Features.Probing;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Users;
@@ -52,6 +54,8 @@ builder.AddObligations();
 builder.AddMetrics();
 builder.AddAlerts();
 builder.AddDemo();
+builder.AddIncidents();
+builder.AddProbing();
 
 var app = builder.Build();
 
@@ -89,6 +93,8 @@ app.MapSupervision();
 app.MapObligations();
 app.MapMetrics();
 app.MapAlerts();
+app.MapIncidents();
+app.MapProbing();
 
 await app.PrepareDatabaseAsync();
 app.AnnounceDemo();

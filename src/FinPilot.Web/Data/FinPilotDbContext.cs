@@ -128,6 +128,12 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Alerts.RiskRuleOverride> RiskRuleOverrides => Set<Domain.Alerts.RiskRuleOverride>();
 
+    public DbSet<Domain.Incidents.Incident> Incidents => Set<Domain.Incidents.Incident>();
+
+    public DbSet<Domain.Probing.ProbeTarget> ProbeTargets => Set<Domain.Probing.ProbeTarget>();
+
+    public DbSet<Domain.Probing.ProbeResult> ProbeResults => Set<Domain.Probing.ProbeResult>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -48,6 +48,8 @@ public static class ErrorText
         ObligationsStrings.ResourceManager,
         SupervisionStrings.ResourceManager,
         AlertsStrings.ResourceManager,
+        FinPilot.Web.Features.Incidents.IncidentsStrings.ResourceManager,
+        FinPilot.Web.Features.Probing.ProbingStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)

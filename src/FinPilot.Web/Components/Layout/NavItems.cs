@@ -131,6 +131,12 @@ public static class NavItems
             items.Add(new("alerts", "alerts", Features.Alerts.AlertsStrings.Nav_Alerts));
         }
 
+        if (user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer) || user.IsIn(Role.CoordinationGroup)
+            || user.IsIn(Role.Applicant))
+        {
+            items.Add(new("incidents", "incidents", Features.Incidents.IncidentsStrings.Nav_Incidents));
+        }
+
         return items;
     }
 }

@@ -23,7 +23,7 @@ public sealed record AlertRow(
 public sealed record AlertView(Alert Alert, string ProjectTitle, IReadOnlyList<MetricDefinition> Metrics, bool CanTriage, IReadOnlyList<AlertStatus> Next);
 
 /// <summary>A pilot's open alerts for the supervision dashboard's status column.</summary>
-public sealed record OpenAlertCount(int Count, AlertSeverity Highest);
+public sealed record OpenAlertCount(int Count, AlertSeverity Highest, int Risks = 0);
 
 /// <summary>A pilot's rule settings as they stand: its own, or its category's defaults.</summary>
 public sealed record ProjectRules(Guid ProjectId, string ProjectTitle, RiskRuleSettings Settings, RiskRuleSettings Defaults, bool Overridden, Guid? Version, bool CanSet);
@@ -157,7 +157,7 @@ public sealed class AlertQueries(FinPilotDbContext db, CurrentUser current, Comm
             .GroupBy(a => a.ProjectId)
             .Select(g => new { ProjectId = g.Key, Count = g.Count(), Risks = g.Count(a => a.Severity == AlertSeverity.Risk) })
             .ToListAsync(cancellationToken);
-        return counts.ToDictionary(c => c.ProjectId, c => new OpenAlertCount(c.Count, c.Risks > 0 ? AlertSeverity.Risk : AlertSeverity.Warning));
+        return counts.ToDictionary(c => c.ProjectId, c => new OpenAlertCount(c.Count, c.Risks > 0 ? AlertSeverity.Risk : AlertSeverity.Warning, c.Risks));
     }
 
     /// <summary>A pilot's rule settings as they stand, for whoever may read its alerts.</summary>

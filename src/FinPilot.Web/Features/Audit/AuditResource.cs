@@ -30,6 +30,7 @@ public readonly record struct AuditResource(string Name)
 
     public static readonly AuditResource Alert = new("alert");
     public static readonly AuditResource RiskRuleOverride = new("risk-rule-override");
+    public static readonly AuditResource Incident = new("incident");
 
     public override string ToString() => Name;
 }

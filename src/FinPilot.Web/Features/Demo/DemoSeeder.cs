@@ -15,7 +15,7 @@ namespace FinPilot.Web.Features.Demo;
 /// <summary>Loads <see cref="DemoData"/>; safe to run again, it only adds what is missing.</summary>
 public sealed class DemoSeeder(
     FinPilotDbContext db, UserAdministration users, CalendarSeeder calendar, WorkingCalendarProvider calendars, DemoOptions options,
-    IEnumerable<IMetricSampleListener> metricListeners, TimeProvider clock, ILogger<DemoSeeder> logger)
+    IEnumerable<IMetricSampleListener> metricListeners, IEnumerable<Incidents.IIncidentListener> incidentListeners, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -28,7 +28,7 @@ public sealed class DemoSeeder(
         await new DemoApplications(db, clock).SeedAsync(organisations, cancellationToken);
         await new DemoEvaluation(db, calendars, clock).SeedAsync(organisations, cancellationToken);
         await new DemoAdmittedBatch(db, calendars).SeedAsync(organisations, cancellationToken);
-        await new DemoSupervision(db, calendars, metricListeners, clock, logger).SeedAsync(cancellationToken);
+        await new DemoSupervision(db, calendars, metricListeners, incidentListeners, clock, logger).SeedAsync(cancellationToken);
     }
 
     private async Task SeedCallsAsync(Dictionary<string, Region> regions, Dictionary<string, Organisation> organisations, CancellationToken cancellationToken)

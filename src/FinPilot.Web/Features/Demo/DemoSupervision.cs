@@ -1,4 +1,5 @@
 using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Incidents;
 using FinPilot.Domain.Metrics;
 using FinPilot.Domain.Obligations;
 using FinPilot.Domain.Projects;
@@ -6,6 +7,7 @@ using FinPilot.Domain.Supervision;
 using FinPilot.Domain.Supervision.Reports;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Calendar;
+using FinPilot.Web.Features.Incidents;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +20,8 @@ namespace FinPilot.Web.Features.Demo;
 /// in January 2022, a monthly report per period submitted and accepted on its real dates, and the
 /// metric series their institutions' systems sent. The story the working group finds: the blockchain
 /// pilot passes its 500-customer cap in its eleventh month, the AI advisory pilot never sent its last
-/// report and its status page does not answer, and all three ran past their approved end date.
+/// report, had a serious outage in July 2022 and its status page does not answer, and all three ran past
+/// their approved end date.
 /// </summary>
 /// <remarks>
 /// Samples are written as machine submissions of a demo API client and the metric listeners (the risk
@@ -26,7 +29,8 @@ namespace FinPilot.Web.Features.Demo;
 /// then raise what is overdue or failing on their own.
 /// </remarks>
 internal sealed class DemoSupervision(
-    FinPilotDbContext db, WorkingCalendarProvider calendars, IEnumerable<IMetricSampleListener> listeners, TimeProvider clock, ILogger logger)
+    FinPilotDbContext db, WorkingCalendarProvider calendars, IEnumerable<IMetricSampleListener> listeners, IEnumerable<IIncidentListener> incidentListeners,
+    TimeProvider clock, ILogger logger)
 {
     private const string Actor = "demo-seed";
 
@@ -103,9 +107,29 @@ internal sealed class DemoSupervision(
 
             db.MetricSamples.AddRange(samples);
             told.Add((project.Id, samples));
+            if (advisory)
+            {
+                db.Incidents.Add(await Outage(project, book));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var incident in db.Incidents.Local)
+        {
+            foreach (var listener in incidentListeners)
+            {
+                try
+                {
+                    await listener.IncidentReportedAsync(
+                        new ReportedIncident(incident.Id, incident.ProjectId, incident.RegionId, (int)incident.Severity, incident.Severe, incident.DetectedAt, incident.ReportedAt), cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogError(exception, "An incident listener failed on the demo incident {Incident}.", incident.Id);
+                }
+            }
+        }
+
         foreach (var (project, samples) in told)
         {
             foreach (var listener in listeners)
@@ -145,6 +169,33 @@ internal sealed class DemoSupervision(
                 _ => (metric.Code, 0),
             };
         }
+    }
+
+    /// <summary>
+    /// A severe (II) outage of the advisory service in July 2022, reported three hours after it was
+    /// detected (within the 24 hours a severe incident allows), so its report obligation is met.
+    /// </summary>
+    private static async Task<Incident> Outage(PilotProject project, ObligationBook book)
+    {
+        var detected = new DateTimeOffset(2022, 7, 14, 9, 40, 0, TimeSpan.FromHours(8));
+        var reported = detected.AddHours(3);
+        var incident = Incident.Report(project, new IncidentInput
+        {
+            Title = "智能投顾服务中断约20分钟",
+            Severity = IncidentSeverity.II,
+            OccurredAt = detected.AddMinutes(-6),
+            DetectedAt = detected,
+            ResolvedAt = detected.AddMinutes(20),
+            CustomersAffected = 126,
+            AmountAffected = 0,
+            Description = "主数据中心网络设备故障，投顾建议服务不可用约20分钟，期间未产生交易差错。",
+            Measures = "切换至备用线路，逐一告知受影响客户，更换故障设备并开展全链路演练。",
+        }, new IncidentPolicy(), reported, Actor).ValueOrThrow();
+        var subject = incident.Id.ToString();
+        var obligation = await book.EnsureAsync(
+            new ObligationDraft(project.Id, project.RegionId, project.LeadOrganisationId, ObligationKind.IncidentReport, subject, incident.ReportDueAt ?? reported), CancellationToken.None);
+        obligation.Fulfil(reported, Actor).OrThrow();
+        return incident;
     }
 
     private static ReportContent Content(ReportPeriod period, int customers, int month) => new()

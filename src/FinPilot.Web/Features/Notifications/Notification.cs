@@ -62,6 +62,12 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project), rule (the rule's name), detail (what it saw), both in the reader's language. To the region's working group, and the applicant for breaches that concern it, when a risk alert is raised.</summary>
     AlertRaised = 140,
+
+    /// <summary>Values: title (of the project), incident (its title), severity (in the reader's language). To the region's working group when an incident is reported.</summary>
+    IncidentReported = 180,
+
+    /// <summary>Values: title (of the project), incident (its title), action (what the working group did, in the reader's language). To the lead organisation's applicants.</summary>
+    IncidentTriaged = 181,
 }
 
 /// <summary>

@@ -27,6 +27,15 @@ public static class NotificationValues
 
     /// <summary>What a risk rule saw, in one sentence of the recipient's language.</summary>
     public const string Detail = "detail";
+
+    /// <summary>The title of an incident (事件报告).</summary>
+    public const string Incident = "incident";
+
+    /// <summary>An incident's severity, named in the recipient's language (e.g. II级（重大）).</summary>
+    public const string Severity = "severity";
+
+    /// <summary>What the working group did with an incident, named in the recipient's language.</summary>
+    public const string Action = "action";
 }
 
 /// <summary>A notification as a person reads it.</summary>

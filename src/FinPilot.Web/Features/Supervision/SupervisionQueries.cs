@@ -6,6 +6,7 @@ using FinPilot.Domain.Supervision;
 using FinPilot.Domain.Supervision.Disclosures;
 using FinPilot.Domain.Supervision.Reports;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Alerts;
 using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Metrics;
@@ -87,7 +88,7 @@ public enum PlanState
 public sealed record DashboardRegion(int Id, string Code, string NameZh, string NameEn);
 
 /// <summary>Reads for the supervision pages: a project's header, the working group's dashboard, an institution's pilots.</summary>
-public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current, CommandPipeline commands, MetricSeries series, TimeProvider clock)
+public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current, CommandPipeline commands, MetricSeries series, AlertQueries alerts, TimeProvider clock)
 {
     public async Task<Result<ProjectOverview>> ProjectAsync(Guid projectId, CancellationToken cancellationToken = default)
     {
@@ -180,6 +181,7 @@ public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current
         // A pilot past its end date draws the year up to its end, not an empty year up to today.
         var until = plans.Values.Select(p => p.Terms.Parameters.EndsOn < today ? p.Terms.Parameters.EndsOn : today).DefaultIfEmpty(today).Min();
         var trends = await series.RecentAsync(ids, TrendMetrics, until.AddMonths(-TrendMonths), cancellationToken);
+        var open = await alerts.OpenCountsByProjectAsync(ids, cancellationToken);
         var items = rows.Select(r =>
         {
             var plan = plans.GetValueOrDefault(r.Id);
@@ -189,6 +191,8 @@ public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current
             return new DashboardRow(r.Id, r.Title, r.Lead?.NameZh ?? string.Empty, r.Lead?.NameEn ?? string.Empty, r.Stage, plan?.Revision, due, r.Awaiting, r.More, r.Pending)
             {
                 OverdueObligations = r.Overdue,
+                OpenAlerts = open.GetValueOrDefault(r.Id)?.Count ?? 0,
+                RiskAlerts = open.GetValueOrDefault(r.Id)?.Risks ?? 0,
                 CustomerCap = plan is { InForce: true } ? plan.Terms.Parameters.CustomerCap : null,
                 Trends = plan is null ? [] : TrendsOf(r.Id, plan.Terms, trends),
             };

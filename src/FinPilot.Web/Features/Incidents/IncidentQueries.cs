@@ -1,0 +1,153 @@
+using FinPilot.Domain.Common;
+using FinPilot.Domain.Incidents;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Commands;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Incidents;
+
+public sealed record IncidentFilter(
+    int? RegionId = null, Guid? OrganisationId = null, Guid? ProjectId = null, IncidentSeverity? Severity = null, IncidentStatus? Status = null,
+    bool? Severe = null, int? Page = null, int? PageSize = null);
+
+/// <summary>One incident as the lists show it, with its project named.</summary>
+public sealed record IncidentRow(
+    Guid Id, Guid ProjectId, string ProjectTitle, int RegionId, Guid OrganisationId, string Title, IncidentSeverity Severity, bool Severe,
+    IncidentStatus Status, DateTimeOffset DetectedAt, DateTimeOffset ReportedAt, DateTimeOffset? ResolvedAt, bool ReportedLate);
+
+/// <summary>An incident with what the reader may do with it, for the detail page and the API.</summary>
+public sealed record IncidentView(Incident Incident, string ProjectTitle, bool CanUpdate, bool CanTriage, IReadOnlyList<TriageAction> Actions);
+
+/// <summary>
+/// Reads of incidents: filtered, newest first and paged in SQL, restricted to what the caller may see
+/// (<see cref="IncidentVisibility"/>, the same rule as a single record's).
+/// </summary>
+public sealed class IncidentQueries(FinPilotDbContext db, CurrentUser current, CommandPipeline commands)
+{
+    public async Task<Result<Page<IncidentRow>>> ListAsync(IncidentFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var visibility = await VisibilityAsync(cancellationToken);
+        if (visibility.Nothing
+            || (!visibility.Everything && filter.RegionId is { } r && !visibility.Regions.Contains(r) && filter.OrganisationId is null)
+            || (!visibility.Everything && filter.OrganisationId is { } o && visibility.Regions.Count == 0 && !visibility.Organisations.Contains(o)))
+        {
+            return Result<Page<IncidentRow>>.Fail(Problems.Forbidden);
+        }
+
+        var query = db.Incidents.AsNoTracking();
+        if (!visibility.Everything)
+        {
+            var regions = visibility.Regions.ToList();
+            var organisations = visibility.Organisations.ToList();
+            query = query.Where(i => regions.Contains(i.RegionId) || organisations.Contains(i.OrganisationId));
+        }
+
+        if (filter.RegionId is { } region)
+        {
+            query = query.Where(i => i.RegionId == region);
+        }
+
+        if (filter.OrganisationId is { } organisation)
+        {
+            query = query.Where(i => i.OrganisationId == organisation);
+        }
+
+        if (filter.ProjectId is { } project)
+        {
+            query = query.Where(i => i.ProjectId == project);
+        }
+
+        if (filter.Severity is { } severity)
+        {
+            query = query.Where(i => i.Severity == severity);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(i => i.Status == status);
+        }
+
+        if (filter.Severe is { } severe)
+        {
+            query = query.Where(i => i.Severe == severe);
+        }
+
+        var (number, size) = Page<IncidentRow>.Normalise(filter.Page, filter.PageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await (
+            from i in query.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id).Skip((number - 1) * size).Take(size)
+            join p in db.Projects.AsNoTracking() on i.ProjectId equals p.Id
+            select new IncidentRow(i.Id, i.ProjectId, p.Title, i.RegionId, i.OrganisationId, i.Title, i.Severity, i.Severe, i.Status, i.DetectedAt, i.ReportedAt, i.ResolvedAt, i.ReportedLate))
+            .ToListAsync(cancellationToken);
+
+        // The join does not keep the page's order on every database: order the page again in memory.
+        return new Page<IncidentRow>([.. rows.OrderByDescending(x => x.ReportedAt).ThenByDescending(x => x.Id)], number, size, total);
+    }
+
+    /// <summary>One incident, for whoever may read it: 404 when there is none, 403 when it is not the caller's.</summary>
+    public async Task<Result<IncidentView>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (incident is null)
+        {
+            return new Error(IncidentErrors.NotFound);
+        }
+
+        var project = IncidentProject.Of(incident);
+        if (!await commands.AllowsAsync(project, IncidentOperations.Read))
+        {
+            return Problems.Forbidden;
+        }
+
+        var title = await db.Projects.AsNoTracking().Where(p => p.Id == incident.ProjectId).Select(p => p.Title).SingleAsync(cancellationToken);
+        var canTriage = await commands.AllowsAsync(project, IncidentOperations.Triage);
+        var canUpdate = incident.Status != IncidentStatus.Closed && await commands.AllowsAsync(project, IncidentOperations.Report);
+        return new IncidentView(incident, title, canUpdate, canTriage, canTriage ? IncidentLifecycle.ActionsFrom(incident.Status) : []);
+    }
+
+    /// <summary>The pilot to report on, if the caller may report on it: its title and whether it is running.</summary>
+    public async Task<Result<(Guid Id, string Title, bool Reportable)>> ReportableProjectAsync(Guid projectId, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new { p.Id, p.Title, p.RegionId, p.LeadOrganisationId, p.Stage }).SingleOrDefaultAsync(cancellationToken);
+        if (project is null)
+        {
+            return new Error(IncidentErrors.ProjectNotFound);
+        }
+
+        return await commands.AllowsAsync(new IncidentProject(project.Id, project.RegionId, project.LeadOrganisationId), IncidentOperations.Report)
+            ? (project.Id, project.Title, Incident.IsReportable(project.Stage))
+            : Problems.Forbidden;
+    }
+
+    /// <summary>A pilot's incidents for its supervision page, and whether the caller may report one; forbidden to whoever may not read them.</summary>
+    public async Task<Result<(Page<IncidentRow> Page, bool CanReport)>> ForProjectAsync(Guid projectId, int? page, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new { p.Id, p.RegionId, p.LeadOrganisationId, p.Stage }).SingleOrDefaultAsync(cancellationToken);
+        if (project is null)
+        {
+            return new Error(IncidentErrors.ProjectNotFound);
+        }
+
+        var resource = new IncidentProject(project.Id, project.RegionId, project.LeadOrganisationId);
+        if (!await commands.AllowsAsync(resource, IncidentOperations.Read))
+        {
+            return Problems.Forbidden;
+        }
+
+        var list = await ListAsync(new IncidentFilter(ProjectId: projectId, Page: page), cancellationToken);
+        if (!list.Succeeded)
+        {
+            return Result<(Page<IncidentRow>, bool)>.Fail([.. list.Errors]);
+        }
+
+        return (list.Value, Incident.IsReportable(project.Stage) && await commands.AllowsAsync(resource, IncidentOperations.Report));
+    }
+
+    public async Task<IncidentVisibility> VisibilityAsync(CancellationToken cancellationToken = default) =>
+        IncidentVisibility.Of(await current.GrantsAsync(cancellationToken));
+}

@@ -1,0 +1,64 @@
+using FinPilot.Domain.Identity;
+using FinPilot.Domain.Incidents;
+using FinPilot.Web.Features.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace FinPilot.Web.Features.Incidents;
+
+/// <summary>A pilot as the resource of an incident question: its region (whose working group triages) and lead organisation (whose applicants report).</summary>
+public sealed record IncidentProject(Guid ProjectId, int RegionId, Guid OrganisationId)
+{
+    public static IncidentProject Of(Incident incident) => new(incident.ProjectId, incident.RegionId, incident.OrganisationId);
+}
+
+public static class IncidentOperations
+{
+    /// <summary>Read a pilot's incidents: the lead organisation's applicants, the region's working group, integrity officers, the coordination group, admins.</summary>
+    public static readonly OperationAuthorizationRequirement Read = Operations.Named("incident.read");
+
+    /// <summary>Report an incident and add updates: the lead organisation's applicants only.</summary>
+    public static readonly OperationAuthorizationRequirement Report = Operations.Named("incident.report");
+
+    /// <summary>Acknowledge, ask for more, close: the region's working group (admins anywhere).</summary>
+    public static readonly OperationAuthorizationRequirement Triage = Operations.Named("incident.triage");
+}
+
+/// <summary>The rules of the module, from grants alone, so lists, records, pages and tests ask the same question.</summary>
+public static class IncidentAccess
+{
+    public static bool CanRead(IEnumerable<RoleGrant> grants, IncidentProject project) =>
+        grants.RunsRegion(project.RegionId) || grants.Has(Role.CoordinationGroup) || grants.Has(Role.IntegrityOfficer)
+        || grants.Any(g => g.CoversOrganisation(project.OrganisationId));
+
+    public static bool CanReport(IEnumerable<RoleGrant> grants, IncidentProject project) => grants.Any(g => g.CoversOrganisation(project.OrganisationId));
+
+    public static bool CanTriage(IEnumerable<RoleGrant> grants, IncidentProject project) => grants.RunsRegion(project.RegionId);
+
+    public static bool Allows(IEnumerable<RoleGrant> grants, OperationAuthorizationRequirement operation, IncidentProject project) =>
+        operation == IncidentOperations.Read ? CanRead(grants, project)
+        : operation == IncidentOperations.Triage ? CanTriage(grants, project)
+        : operation == IncidentOperations.Report && CanReport(grants, project);
+}
+
+/// <summary>What a user's grants let them see of incidents; lists restrict their SQL with it, so a list and a record agree.</summary>
+public sealed record IncidentVisibility(bool Everything, IReadOnlyList<int> Regions, IReadOnlyList<Guid> Organisations)
+{
+    public bool Nothing => !Everything && Regions.Count == 0 && Organisations.Count == 0;
+
+    public static IncidentVisibility Of(IReadOnlyList<RoleGrant> grants) =>
+        grants.Any(g => g.Role is Role.PlatformAdmin or Role.IntegrityOfficer or Role.CoordinationGroup)
+            ? new IncidentVisibility(true, [], [])
+            : new IncidentVisibility(
+                false,
+                [.. grants.Where(g => g.Role == Role.RegionalWorkingGroup && g.RegionId is not null).Select(g => g.RegionId!.Value).Distinct()],
+                [.. grants.Where(g => g.Role == Role.Applicant && g.OrganisationId is not null).Select(g => g.OrganisationId!.Value).Distinct()]);
+}
+
+/// <summary>The handler for a pilot's incidents.</summary>
+public sealed class IncidentAuthorizationHandler(CurrentUser current)
+    : GrantsAuthorizationHandler<OperationAuthorizationRequirement, IncidentProject>(current)
+{
+    protected override Task<bool> AllowsAsync(IReadOnlyList<RoleGrant> grants, OperationAuthorizationRequirement operation, IncidentProject resource, AuthorizationHandlerContext context) =>
+        Task.FromResult(IncidentAccess.Allows(grants, operation, resource));
+}
