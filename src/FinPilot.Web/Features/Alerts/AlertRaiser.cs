@@ -62,7 +62,11 @@ public sealed class AlertRaiser(FinPilotDbContext db, CommandPipeline commands, 
         var alert = Alert.Raise(target.ProjectId, target.RegionId, target.OrganisationId, breach.Kind, breach.RuleKey, breach.Episode, breach.Severity,
             breach.Evidence, clock.GetUtcNow()).ValueOrThrow();
         db.Alerts.Add(alert);
-        await NotifyAsync(alert, target, cancellationToken);
+        if (RiskRules.AnnouncesOnRaise(alert.Kind))
+        {
+            await NotifyAsync(alert, target, cancellationToken);
+        }
+
         try
         {
             await commands.SaveAsync(cancellationToken, new AuditLine(AlertActions.Raised, AuditResource.Alert, alert.Id.ToString(),
