@@ -29,6 +29,13 @@ public static class RiskRules
     public static bool ConcernsApplicant(RiskRuleKind kind) => kind is RiskRuleKind.CustomerCapBreach or RiskRuleKind.AmountPerCustomerCapBreach
         or RiskRuleKind.ActivityOutsideWindow or RiskRuleKind.StaleStream or RiskRuleKind.PastEndDate;
 
+    /// <summary>
+    /// Whether raising the alert sends messages. An overdue obligation's alert does not: the
+    /// obligation clock's overdue notice tells the applicant and the working group of it at the same
+    /// run, and a second message about the same lateness would be noise.
+    /// </summary>
+    public static bool AnnouncesOnRaise(RiskRuleKind kind) => kind != RiskRuleKind.OverdueObligation;
+
     /// <summary>A value outside the limits of its metric's definition.</summary>
     public static Breach? Threshold(MetricDefinition metric, MetricSample sample)
     {

@@ -134,6 +134,15 @@ public sealed class RiskRulesTests
     }
 
     [Fact]
+    public void Breaches_of_the_approval_concern_the_applicant_and_an_overdue_obligation_is_announced_by_its_clock_alone()
+    {
+        Assert.True(RiskRules.ConcernsApplicant(RiskRuleKind.CustomerCapBreach));
+        Assert.False(RiskRules.ConcernsApplicant(RiskRuleKind.Threshold));
+        Assert.False(RiskRules.AnnouncesOnRaise(RiskRuleKind.OverdueObligation));
+        Assert.True(RiskRules.AnnouncesOnRaise(RiskRuleKind.SevereIncident));
+    }
+
+    [Fact]
     public void A_pilot_past_its_end_date_breaches_from_the_next_day()
     {
         Assert.Null(RiskRules.PastEndDate(Parameters, Parameters.EndsOn));

@@ -115,6 +115,9 @@ public sealed class AlertClockTests(AppsWithDemoData apps) : IClassFixture<AppsW
         var alert = Assert.Single(await app.AlertsAsync(pilot.Id, RiskRuleKind.OverdueObligation, key));
         Assert.Equal((nameof(ObligationKind.Disclosure), obligation.Subject), (alert.Evidence.Detail!, alert.Evidence.Subject!));
 
+        // The obligation clock's overdue notice tells of it: the alert adds no message of its own.
+        Assert.False(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Link == AlertRaiser.LinkOf(alert.Id))));
+
         // Told again (a second node): still one.
         await app.Services.GetRequiredService<AlertListeners>().ObligationOverdueAsync(
             new OverdueObligation(obligation.Id, pilot.Id, pilot.RegionId, obligation.Kind.ToString(), obligation.Subject, obligation.DueAt), CancellationToken.None);

@@ -31,7 +31,7 @@ public sealed record AlertTarget(Guid ProjectId, int RegionId, Guid Organisation
 /// per (project, kind, key): a look first, and the filtered unique index when two raisers race
 /// (the loser's save is refused and dropped). An alert whose episode was raised before, open or
 /// closed, is not raised again. Each raise is saved with its audit line and its messages to the
-/// region's working group (and the applicant's organisation when the breach concerns it), each
+/// region's working group (and the applicant's organisation when the breach concerns it; none for an overdue obligation, whose clock has told them), each
 /// in the reader's language. Works in its own unit of work: callers give it a scope of its own.
 /// </summary>
 public sealed class AlertRaiser(FinPilotDbContext db, CommandPipeline commands, Notifier notifier, TimeProvider clock, ILogger<AlertRaiser> logger)
@@ -62,7 +62,11 @@ public sealed class AlertRaiser(FinPilotDbContext db, CommandPipeline commands, 
         var alert = Alert.Raise(target.ProjectId, target.RegionId, target.OrganisationId, breach.Kind, breach.RuleKey, breach.Episode, breach.Severity,
             breach.Evidence, clock.GetUtcNow()).ValueOrThrow();
         db.Alerts.Add(alert);
-        await NotifyAsync(alert, target, cancellationToken);
+        if (RiskRules.AnnouncesOnRaise(alert.Kind))
+        {
+            await NotifyAsync(alert, target, cancellationToken);
+        }
+
         try
         {
             await commands.SaveAsync(cancellationToken, new AuditLine(AlertActions.Raised, AuditResource.Alert, alert.Id.ToString(),
