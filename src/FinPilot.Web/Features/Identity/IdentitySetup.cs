@@ -25,6 +25,12 @@ public static class IdentitySetup
         var throttleOptions = builder.Configuration.GetSection(SignInThrottleOptions.Section).Get<SignInThrottleOptions>() ?? new SignInThrottleOptions();
         services.AddSingleton(throttleOptions);
         services.AddSingleton<SignInThrottle>();
+        var resetOptions = builder.Configuration.GetSection(PasswordResetOptions.Section).Get<PasswordResetOptions>() ?? new PasswordResetOptions();
+        services.AddSingleton(resetOptions);
+        services.AddSingleton<PasswordResetPace>();
+        services.AddSingleton<PasswordResetOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<PasswordResetOutbox>());
+        services.AddScoped<PasswordResets>();
         services.AddIdentityCore<User>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
@@ -35,6 +41,7 @@ public static class IdentitySetup
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = true;
                 options.Lockout.AllowedForNewUsers = true;
+                options.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.Name;
                 // Above what one client may try (SignIn:FailuresPerClient): a stranger from one network
                 // is held back by the throttle long before the account itself is locked.
                 options.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("SignIn:LockoutAfterFailures", 10);
@@ -43,7 +50,8 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<FinPilotDbContext>()
             .AddClaimsPrincipalFactory<FinPilotClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.Name);
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
