@@ -64,6 +64,7 @@ app.UseFinPilotErrorHandling();
 app.UseFinPilotLocalization();
 app.UseRouting(); // after the error handlers: a re-executed request (error page, not-found page) is routed anew
 app.UseAuthentication();
+app.UseMiddleware<DeniedRequestAudit>(); // refused requests (403) into the audit trail
 app.UseMiddleware<StaffGateMiddleware>();
 app.UseAuthorization();
 app.UseOutputCache(); // after authentication: only anonymous requests are served from the cache

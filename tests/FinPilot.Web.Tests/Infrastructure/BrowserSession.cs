@@ -35,6 +35,26 @@ public sealed partial class BrowserSession(HttpClient client) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(path);
 
+    /// <summary>
+    /// Opens <paramref name="pagePath"/> and posts its hidden fields (antiforgery token, Blazor form
+    /// handler; the last of each name) with <paramref name="fields"/> to <paramref name="postPath"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pagePath, string postPath, IReadOnlyDictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(pagePath);
+        var form = HiddenInput().Matches(page)
+            .Select(m => Attributes(m.Value))
+            .Where(a => a.ContainsKey("name"))
+            .GroupBy(a => a["name"])
+            .ToDictionary(g => g.Key, g => g.Last().GetValueOrDefault("value") ?? string.Empty);
+        foreach (var (name, value) in fields)
+        {
+            form[name] = value;
+        }
+
+        return await client.PostAsync(postPath, new FormUrlEncodedContent(form));
+    }
+
     public void Dispose() => client.Dispose();
 
     private static Dictionary<string, string> HiddenFields(string html) =>

@@ -3,6 +3,7 @@ using FinPilot.Web.Data;
 using FinPilot.Web.Features.ApiTokens;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Users;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -56,6 +57,7 @@ public sealed class FinPilotApp(TestDatabase database, bool demoEnabled, Action<
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, RemoteAddressFromHeader>();
         });
         configure?.Invoke(builder);
     }
@@ -112,6 +114,14 @@ public sealed class FinPilotApp(TestDatabase database, bool demoEnabled, Action<
     public BrowserSession Browser() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
+    /// <summary>A browser on another network: its requests come from <paramref name="remoteAddress"/>.</summary>
+    public BrowserSession Browser(string remoteAddress)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add(RemoteAddressFromHeader.Header, remoteAddress);
+        return new BrowserSession(client);
+    }
+
     /// <summary>Makes an account directly through the services; a null password gets a one-time password.</summary>
     public async Task<CreatedUser> CreateUserAsync(string email, Role role, int? regionId = null, Guid? organisationId = null, string? password = DemoPassword, bool twoFactor = false)
     {
@@ -139,4 +149,24 @@ public sealed class FinPilotApp(TestDatabase database, bool demoEnabled, Action<
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<FinPilotDbContext>());
     }
+}
+
+/// <summary>Test-only: a request's remote address taken from a header, as if it came from another network.</summary>
+internal sealed class RemoteAddressFromHeader : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, following) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var address))
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address.ToString());
+            }
+
+            return following(context);
+        });
+        next(app);
+    };
 }

@@ -7,7 +7,7 @@ namespace FinPilot.Web.Tests.Infrastructure;
 /// disposed with the class. Tests in a class share them, so each test makes its own records or
 /// touches demo records no other test of the class changes.
 /// </summary>
-public abstract class TestApps(PostgresServer postgres, bool demoEnabled) : IAsyncDisposable
+public abstract class TestApps(PostgresServer postgres, bool demoEnabled, Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null) : IAsyncDisposable
 {
     private readonly Dictionary<DatabaseProvider, Task<(FinPilotApp App, TestDatabase Database)>> _apps = [];
     private readonly Lock _lock = new();
@@ -41,7 +41,7 @@ public abstract class TestApps(PostgresServer postgres, bool demoEnabled) : IAsy
     private async Task<(FinPilotApp, TestDatabase)> StartNewAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider, postgres);
-        var app = new FinPilotApp(database, demoEnabled);
+        var app = new FinPilotApp(database, demoEnabled, configure);
 
         // Touching the services builds the host: migrations run and demo data is seeded here.
         await Task.Run(() => app.Services);

@@ -221,15 +221,11 @@ public sealed class UsersApiTests(AppsWithDemoData apps) : IClassFixture<AppsWit
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.UserUnlocked && e.ResourceId == user.Id)));
     }
 
-    /// <summary>Five wrong passwords on the real login page, as the lockout tests do.</summary>
+    /// <summary>Wrong passwords on the real login page, as the lockout tests do.</summary>
     private static async Task LockOutAsync(FinPilotApp app, string email)
     {
-        using var browser = app.Browser();
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            using var _ = await browser.LogInAsync(email, $"Wrong#password{attempt}");
-        }
-
+        await Identity.LoginTests.LockOutAsync(app, email);
+        using var browser = app.Browser("10.9.0.9");
         using var right = await browser.LogInAsync(email, FinPilotApp.DemoPassword);
         Assert.Equal("/Account/Lockout", right.RedirectPath());
     }

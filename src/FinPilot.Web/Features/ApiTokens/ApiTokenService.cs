@@ -57,6 +57,29 @@ public sealed class ApiTokenService(FinPilotDbContext db, CurrentUser current, C
         await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.TokenRevoked, AuditResource.ApiToken, token.Id.ToString(), new { token.Name, token.Hint }));
         return Result.Ok();
     }
+
+    /// <summary>
+    /// Revokes every token of the account whose password has just been changed or reset: whoever
+    /// knew the old password may have made tokens with it. Returns how many were still active.
+    /// </summary>
+    public async Task<int> RevokeAllAfterPasswordChangeAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var tokens = await db.ApiTokens.Where(t => t.UserId == userId && t.RevokedAt == null).ToListAsync(cancellationToken);
+        var active = tokens.Where(t => t.IsActive(now)).ToList();
+        if (active.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (var token in active)
+        {
+            token.Revoke(now);
+        }
+
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.TokensRevokedWithPassword, AuditResource.User, userId, new { count = active.Count, hints = active.Select(t => t.Hint).ToArray() }));
+        return active.Count;
+    }
 }
 
 public static class ApiTokenErrors

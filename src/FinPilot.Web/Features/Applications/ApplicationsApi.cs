@@ -28,7 +28,7 @@ public static class ApplicationsApi
 
     public sealed record ApplicationDto(
         ProjectDto Project, int Version, bool Frozen, Guid Concurrency, ApplicationForm Form, IReadOnlyList<AttachmentDto> Attachments,
-        IReadOnlyList<ProjectEvent> Timeline, SupplementRequest? SupplementRequest, bool CanEdit);
+        IReadOnlyList<TimelineEntryDto> Timeline, SupplementRequest? SupplementRequest, bool CanEdit);
 
     public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
@@ -64,13 +64,13 @@ public static class ApplicationsApi
         return result.ToHttp(value => TypedResults.Created($"/api/v1/applications/{value.Id}", ProjectDto.From(value)));
     }
 
-    private static async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> Get(Guid id, int? version, ApplicationService applications, CancellationToken ct)
+    private static async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> Get(Guid id, int? version, ApplicationService applications, TimelineActors actors, CancellationToken ct)
     {
         var result = await applications.GetAsync(id, version, ct);
-        return result.ToHttp(value => TypedResults.Ok(ToDto(value)));
+        return result.Succeeded ? TypedResults.Ok(await ToDtoAsync(result.Value, actors, ct)) : Problems.From(result.Errors);
     }
 
-    private static async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> Save(Guid id, SaveRequest request, ApplicationService applications, CancellationToken ct)
+    private static async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> Save(Guid id, SaveRequest request, ApplicationService applications, TimelineActors actors, CancellationToken ct)
     {
         var saved = await applications.SaveDraftAsync(id, request.Form ?? new ApplicationForm(), request.Concurrency, ct);
         if (!saved.Succeeded)
@@ -78,13 +78,13 @@ public static class ApplicationsApi
             return Problems.From(saved.Errors);
         }
 
-        return TypedResults.Ok(ToDto((await applications.GetAsync(id, null, ct)).Value!));
+        return TypedResults.Ok(await ToDtoAsync((await applications.GetAsync(id, null, ct)).Value!, actors, ct));
     }
 
-    private static async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> Submit(Guid id, ApplicationService applications, CancellationToken ct)
+    private static async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> Submit(Guid id, ApplicationService applications, TimelineActors actors, CancellationToken ct)
     {
         var submitted = await applications.SubmitAsync(id, ct);
-        return submitted.Succeeded ? TypedResults.Ok(ToDto((await applications.GetAsync(id, null, ct)).Value!)) : Problems.From(submitted.Errors);
+        return submitted.Succeeded ? TypedResults.Ok(await ToDtoAsync((await applications.GetAsync(id, null, ct)).Value!, actors, ct)) : Problems.From(submitted.Errors);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(Guid id, ReasonRequest request, ApplicationService applications, CancellationToken ct)
@@ -130,7 +130,11 @@ public static class ApplicationsApi
         return result.ToHttp();
     }
 
-    private static ApplicationDto ToDto(ApplicationView view) => new(
-        ProjectDto.From(view.Project), view.Current.Number, view.Current.Frozen, view.Current.Concurrency, view.Current.Form,
-        view.Attachments.Select(AttachmentDto.From).ToList(), view.Project.Timeline, view.Project.CurrentSupplementRequest, view.CanEdit);
+    private static async Task<ApplicationDto> ToDtoAsync(ApplicationView view, TimelineActors actors, CancellationToken ct)
+    {
+        var (timeline, supplement) = await actors.DescribeAsync(view.Project, ct);
+        return new(
+            ProjectDto.From(view.Project), view.Current.Number, view.Current.Frozen, view.Current.Concurrency, view.Current.Form,
+            view.Attachments.Select(AttachmentDto.From).ToList(), timeline, supplement, view.CanEdit);
+    }
 }

@@ -19,6 +19,7 @@ public static class ApplicationsSetup
         services.AddSingleton(files);
         services.AddSingleton<IFileStore>(new LocalFileStore(files.Root));
         services.AddScoped<ApplicationService>();
+        services.AddScoped<TimelineActors>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<ScreeningService>();
         services.AddScoped<ReferenceAdministration>();

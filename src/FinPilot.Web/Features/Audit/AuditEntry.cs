@@ -114,4 +114,8 @@ public static class AuditActions
     public const string RoundExported = "evaluation.round-exported";
     public const string IntegrityReportRead = "integrity.report-read";
     public const string ConditionsConfirmed = "project.conditions-confirmed";
+    public const string LoginThrottled = "login.throttled";
+    public const string PasswordResetRequested = "password.reset-requested";
+    public const string PasswordReset = "password.reset";
+    public const string TokensRevokedWithPassword = "token.revoked-with-password";
 }

@@ -27,6 +27,7 @@ public readonly record struct AuditResource(string Name)
     public static readonly AuditResource ProgressDisclosure = new("progress-disclosure");
 
     public static readonly AuditResource ApiClient = new("api-client");
+    public static readonly AuditResource Request = new("request");
 
     public static readonly AuditResource Alert = new("alert");
     public static readonly AuditResource RiskRuleOverride = new("risk-rule-override");

@@ -5,7 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace FinPilot.Web.Features.Identity;
 
-/// <summary>Every sign-in attempt, success or failure, and every sign-out goes into the audit trail.</summary>
+/// <summary>
+/// Every sign-in attempt, success or failure, and every sign-out goes into the audit trail.
+/// Attempts on an address are held back by <see cref="SignInThrottle"/> after repeated failures; an
+/// unknown address costs the same password hashing as a wrong password, so neither the answer nor
+/// its time tells whether an account exists; signing out renews the security stamp, so a copy of
+/// the cookie stops working at once.
+/// </summary>
 public sealed class AuditingSignInManager(
     UserManager<User> userManager,
     IHttpContextAccessor contextAccessor,
@@ -14,24 +20,58 @@ public sealed class AuditingSignInManager(
     ILogger<SignInManager<User>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<User> confirmation,
-    AuditLog audit)
+    AuditLog audit,
+    SignInThrottle throttle)
     : SignInManager<User>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        var user = await UserManager.FindByNameAsync(userName);
-        if (user is null)
+        var address = UserManager.NormalizeName(userName) ?? string.Empty;
+        var client = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.RetryAfter(address, client) is { } wait)
         {
-            await audit.WriteAsync(AuditActions.LoginFailed, AuditResource.User, null, new { userName, reason = "unknown-user" }, actorId: null, actorName: userName);
-            return SignInResult.Failed;
+            await audit.WriteAsync(AuditActions.LoginThrottled, AuditResource.User, null, new { userName, retryAfterSeconds = (int)Math.Ceiling(wait.TotalSeconds) }, actorId: null, actorName: userName);
+            return new ThrottledSignInResult(wait);
         }
 
-        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        var user = await UserManager.FindByNameAsync(userName);
+        SignInResult result;
+        if (user is null)
+        {
+            VerifyAgainstDummy(password);
+            await audit.WriteAsync(AuditActions.LoginFailed, AuditResource.User, null, new { userName, reason = "unknown-user" }, actorId: null, actorName: userName);
+            result = SignInResult.Failed;
+        }
+        else
+        {
+            result = await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        }
+
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            throttle.RecordSuccess(address, client);
+        }
+        else
+        {
+            throttle.RecordFailure(address, client);
+        }
+
+        return result;
     }
 
     public override async Task<SignInResult> PasswordSignInAsync(User user, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        var result = user.Disabled ? SignInResult.NotAllowed : await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        SignInResult result;
+        if (user.Disabled)
+        {
+            VerifyAgainstDummy(password);
+            result = SignInResult.NotAllowed;
+        }
+        else
+        {
+            result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        }
+
         await AuditResultAsync(user, result, "password");
         return result;
     }
@@ -62,14 +102,29 @@ public sealed class AuditingSignInManager(
 
     public override async Task SignOutAsync()
     {
-        var user = Context.User;
-        if (user.Identity?.IsAuthenticated == true)
+        var principal = Context.User;
+        if (principal.Identity?.IsAuthenticated == true)
         {
-            await audit.WriteAsync(AuditActions.Logout, AuditResource.User, UserManager.GetUserId(user));
+            await audit.WriteAsync(AuditActions.Logout, AuditResource.User, UserManager.GetUserId(principal));
+
+            // A new stamp makes every cookie issued before it fail the stamp check on its next request.
+            if (await UserManager.GetUserAsync(principal) is { } user)
+            {
+                await UserManager.UpdateSecurityStampAsync(user);
+            }
         }
 
         await base.SignOutAsync();
     }
+
+    /// <summary>The hashing work of a real check, against a hash of a password nobody has.</summary>
+    private void VerifyAgainstDummy(string password)
+    {
+        var hash = _dummyHash ??= UserManager.PasswordHasher.HashPassword(new User(), Guid.NewGuid().ToString("N"));
+        UserManager.PasswordHasher.VerifyHashedPassword(new User(), hash, password);
+    }
+
+    private static string? _dummyHash;
 
     private Task AuditResultAsync(User user, SignInResult result, string method)
     {

@@ -22,6 +22,15 @@ public static class IdentitySetup
         var services = builder.Services;
         services.AddScoped<CurrentUser>();
         services.AddScoped<IAuthorizationHandler, PlatformAuthorizationHandler>();
+        var throttleOptions = builder.Configuration.GetSection(SignInThrottleOptions.Section).Get<SignInThrottleOptions>() ?? new SignInThrottleOptions();
+        services.AddSingleton(throttleOptions);
+        services.AddSingleton<SignInThrottle>();
+        var resetOptions = builder.Configuration.GetSection(PasswordResetOptions.Section).Get<PasswordResetOptions>() ?? new PasswordResetOptions();
+        services.AddSingleton(resetOptions);
+        services.AddSingleton<PasswordResetPace>();
+        services.AddSingleton<PasswordResetOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<PasswordResetOutbox>());
+        services.AddScoped<PasswordResets>();
         services.AddIdentityCore<User>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
@@ -32,13 +41,17 @@ public static class IdentitySetup
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = true;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.Name;
+                // Above what one client may try (SignIn:FailuresPerClient): a stranger from one network
+                // is held back by the throttle long before the account itself is locked.
+                options.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("SignIn:LockoutAfterFailures", 10);
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<FinPilotDbContext>()
             .AddClaimsPrincipalFactory<FinPilotClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.Name);
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -74,8 +87,9 @@ public static class IdentitySetup
 
         new IdentityBuilder(typeof(User), services).AddSignInManager<AuditingSignInManager>();
 
-        // A role change or a password reset takes effect on the next request, not after the cookie ages.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A sign-out, a role change or a password reset takes effect on the very next request: the
+        // cookie's security stamp is compared with the account's on every request.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy.RequireAuthenticatedUser());

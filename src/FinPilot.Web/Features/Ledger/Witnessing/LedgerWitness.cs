@@ -10,11 +10,17 @@ namespace FinPilot.Web.Features.Ledger.Witnessing;
 /// only if its log signed it and it extends the last one cosigned, and records every refusal of a
 /// checkpoint the log did sign, since that is evidence of a bad proof or a fork.
 /// </summary>
-public sealed class LedgerWitness(FinPilotDbContext db, WitnessKeys keys, TimeProvider clock, ILogger<LedgerWitness> logger)
+/// <remarks>
+/// A refusal is stored once per (log, size, root): a log that keeps resending the same bad
+/// checkpoint adds nothing. Each sender's address may add at most
+/// <see cref="WitnessRefusalPace.PerAddressPerHour"/> stored refusals an hour; beyond that the
+/// checkpoint is still refused, only not stored again.
+/// </remarks>
+public sealed class LedgerWitness(FinPilotDbContext db, WitnessKeys keys, TimeProvider clock, WitnessRefusalPace pace, ILogger<LedgerWitness> logger)
 {
     public bool IsWitness => keys.Cosigner is not null;
 
-    public async Task<WitnessOutcome> AddCheckpointAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    public async Task<WitnessOutcome> AddCheckpointAsync(ReadOnlyMemory<byte> body, string? senderAddress = null, CancellationToken cancellationToken = default)
     {
         var cosigner = keys.Cosigner ?? throw new InvalidOperationException("This node is not a witness: set Ledger:Witness:KeyFile.");
         var request = AddCheckpointRequest.Parse(body.Span);
@@ -30,7 +36,9 @@ public sealed class LedgerWitness(FinPilotDbContext db, WitnessKeys keys, TimePr
             return outcome;
         }
 
-        if (refused.LogSignedCheckpoint is { } checkpoint)
+        if (refused.LogSignedCheckpoint is { } checkpoint
+            && !await AlreadyRecordedAsync(checkpoint.Origin, checkpoint.Size, request.Value.CheckpointNote.Format(), cancellationToken)
+            && pace.TryTake(senderAddress ?? "unknown"))
         {
             var reason = refused.Reason;
             db.WitnessRefusals.Add(new WitnessRefusalRecord
@@ -69,6 +77,19 @@ public sealed class LedgerWitness(FinPilotDbContext db, WitnessKeys keys, TimePr
         return (items, total);
     }
 
+    private async Task<bool> AlreadyRecordedAsync(string origin, long size, string note, CancellationToken cancellationToken)
+    {
+        var root = RootLine(note);
+        var stored = await db.WitnessRefusals.AsNoTracking()
+            .Where(r => r.Origin == origin && r.Size == size)
+            .Select(r => r.CheckpointNote)
+            .ToListAsync(cancellationToken);
+        return stored.Any(n => RootLine(n) == root);
+    }
+
+    /// <summary>A checkpoint note's third line is the tree's root hash (c2sp.org/tlog-checkpoint).</summary>
+    private static string RootLine(string note) => note.Split('\n') is { Length: > 2 } lines ? lines[2] : note;
+
     private Refused Refuse(Refused refused)
     {
         if (logger.IsEnabled(LogLevel.Warning))
@@ -82,3 +103,41 @@ public sealed class LedgerWitness(FinPilotDbContext db, WitnessKeys keys, TimePr
 
 /// <summary>A log this node witnesses, its verifier keys, and the latest checkpoint cosigned for it (null before the first).</summary>
 public sealed record FollowedLog(string Origin, IReadOnlyList<string> Keys, WitnessedLogRecord? Latest);
+
+/// <summary>How many refusals each sending address may have stored per hour (per node).</summary>
+public sealed class WitnessRefusalPace(TimeProvider clock)
+{
+    public const int PerAddressPerHour = 10;
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _stored = [];
+    private readonly Lock _lock = new();
+
+    public bool TryTake(string address)
+    {
+        var now = clock.GetUtcNow();
+        lock (_lock)
+        {
+            if (_stored.Count > 10_000)
+            {
+                _stored.Clear();
+            }
+
+            if (!_stored.TryGetValue(address, out var times))
+            {
+                _stored[address] = times = new Queue<DateTimeOffset>();
+            }
+
+            while (times.Count > 0 && times.Peek() + TimeSpan.FromHours(1) <= now)
+            {
+                times.Dequeue();
+            }
+
+            if (times.Count >= PerAddressPerHour)
+            {
+                return false;
+            }
+
+            times.Enqueue(now);
+            return true;
+        }
+    }
+}

@@ -54,7 +54,7 @@ public static class WitnessApi
                 detail: string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(LedgerStrings.Witness_BodyTooLarge), AddCheckpointRequest.MaxBodyBytes));
         }
 
-        return await witness.AddCheckpointAsync(body, ct) switch
+        return await witness.AddCheckpointAsync(body, context.Connection.RemoteIpAddress?.ToString(), ct) switch
         {
             WitnessOutcome.Cosigned cosigned => TypedResults.Text(cosigned.SignatureLines, "text/plain; charset=utf-8", Encoding.UTF8),
             WitnessOutcome.Conflict conflict => TypedResults.Text(conflict.Body, conflict.ContentType, Encoding.UTF8, StatusCodes.Status409Conflict),
