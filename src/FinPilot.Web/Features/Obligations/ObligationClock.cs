@@ -109,10 +109,11 @@ public sealed class ObligationClock(
                 await commands.SaveAsync(cancellationToken);
                 created += missing.Count;
             }
-            catch (DbUpdateException)
+            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException { InnerException: System.Data.Common.DbException })
             {
                 // Another clock made them between our look and our save (the unique index refused
-                // ours): they exist, which is all this step wants.
+                // ours, or PostgreSQL chose our insert as the victim of a deadlock with theirs):
+                // they exist or will on the next run, which is all this step wants.
                 db.ChangeTracker.Clear();
             }
         }
