@@ -23,7 +23,7 @@ public sealed class ObligationClockTests(ObligationClockApps apps) : IClassFixtu
     public async Task Each_reminder_and_notice_goes_out_once_though_clocks_race_every_day(DatabaseProvider provider)
     {
         var app = await apps.StartAsync(provider);
-        var pilot = await app.PilotOfAsync(ObligationTestKit.JinghuaCode);
+        var pilot = await app.FreshPilotOfAsync(ObligationTestKit.JinghuaCode);
         var calendar = await app.CalendarAsync();
         var subject = ObligationTestKit.NewSubject();
         var due = ChinaTime.EndOfDay(calendar.AddWorkingDays(app.Today(), 7));
@@ -66,7 +66,7 @@ public sealed class ObligationClockTests(ObligationClockApps apps) : IClassFixtu
     public async Task Overdue_listeners_are_told_once_on_the_first_run_after_the_due_time(DatabaseProvider provider)
     {
         var app = await apps.StartAsync(provider);
-        var pilot = await app.PilotOfAsync(ObligationTestKit.RegistryCode);
+        var pilot = await app.FreshPilotOfAsync(ObligationTestKit.RegistryCode);
         var obligation = await app.AddObligationAsync(pilot, ObligationKind.IncidentReport, ObligationTestKit.NewSubject(), app.Clock.GetUtcNow().AddHours(2));
 
         await RaceAsync(app);
@@ -93,7 +93,7 @@ public sealed class ObligationClockTests(ObligationClockApps apps) : IClassFixtu
     public async Task A_listener_that_fails_is_told_again_on_the_next_run(DatabaseProvider provider)
     {
         var app = await apps.StartAsync(provider);
-        var pilot = await app.PilotOfAsync(ObligationTestKit.RegistryCode);
+        var pilot = await app.FreshPilotOfAsync(ObligationTestKit.RegistryCode);
         var obligation = await app.AddObligationAsync(pilot, ObligationKind.IncidentReport, ObligationTestKit.NewSubject(), app.Clock.GetUtcNow().AddHours(1));
         apps.Listener.FailOnceFor(obligation.Id);
         app.Clock.Advance(TimeSpan.FromHours(2));
@@ -116,7 +116,7 @@ public sealed class ObligationClockTests(ObligationClockApps apps) : IClassFixtu
     public async Task Periodic_reports_are_scheduled_once_per_period_from_the_plan_start_with_the_exit_step(DatabaseProvider provider)
     {
         var app = await apps.StartAsync(provider);
-        var pilot = await app.PilotOfAsync("MA03YJJ42");
+        var pilot = await app.FreshPilotOfAsync("MA03YJJ42");
         var today = app.Today();
         var startsOn = new DateOnly(today.Year, today.Month, 10).AddMonths(-3);
         var endsOn = today.AddYears(1);
@@ -145,7 +145,7 @@ public sealed class ObligationClockTests(ObligationClockApps apps) : IClassFixtu
     public async Task A_quarterly_plan_gets_quarters_and_a_pilot_past_its_end_date_no_periods_after_it(DatabaseProvider provider)
     {
         var app = await apps.StartAsync(provider);
-        var pilot = await app.PilotOfAsync(ObligationTestKit.JinghuaCode);
+        var pilot = await app.FreshPilotOfAsync(ObligationTestKit.JinghuaCode);
         var today = app.Today();
         var startsOn = today.AddMonths(-14);
         var endsOn = today.AddMonths(-5);

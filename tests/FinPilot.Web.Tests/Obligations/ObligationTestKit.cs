@@ -6,6 +6,7 @@ using FinPilot.Web.Data;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Tests.Infrastructure;
+using FinPilot.Web.Tests.Supervision;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +29,18 @@ internal static class ObligationTestKit
             join o in db.Organisations.AsNoTracking() on p.LeadOrganisationId equals o.Id
             where o.CreditCode.Contains(organisationCode) && p.Stage == ProjectStage.Running
             select new Pilot(p.Id, p.RegionId, p.LeadOrganisationId, p.Title)).FirstAsync());
+
+    /// <summary>
+    /// A new running pilot of the organisation, without a plan or obligations: the demo's own
+    /// pilots carry a supervised year, which a test of the clock must not inherit.
+    /// </summary>
+    public static async Task<Pilot> FreshPilotOfAsync(this FinPilotApp app, string organisationCode)
+    {
+        var name = await app.WithDbAsync(db => db.Organisations.AsNoTracking().Where(o => o.CreditCode.Contains(organisationCode)).Select(o => o.NameZh).FirstAsync());
+        var id = await app.AdmittedPilotAsync($"义务测试试点 {Guid.NewGuid():N}", organisationCode: name);
+        return await app.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new Pilot(p.Id, p.RegionId, p.LeadOrganisationId, p.Title)).SingleAsync());
+    }
 
     /// <summary>Adds an obligation through the book and saves it, as a module's command would.</summary>
     public static async Task<Obligation> AddObligationAsync(this FinPilotApp app, Pilot pilot, ObligationKind kind, string subject, DateTimeOffset dueAt)

@@ -68,8 +68,8 @@ public sealed class SupervisionDashboardTests(AppsWithDemoData apps) : IClassFix
         Assert.Contains("累计服务客户数", blockchain);
 
         var advisory = Row(html, Advisory);
-        Assert.Contains("data-testid=\"pilot-status\">关注</span>", advisory);
         Assert.Matches("data-testid=\"overdue\" class=\"over\">[1-9]", advisory);
+        Assert.Matches("data-testid=\"open-alerts\" class=\"over\">[1-9]", advisory);
         Assert.DoesNotContain(">customers<", advisory);
     }
 

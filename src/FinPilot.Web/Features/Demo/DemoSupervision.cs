@@ -148,7 +148,7 @@ internal sealed class DemoSupervision(
 
     /// <summary>
     /// One month's values: customers grow by about 40 a month (past the cap of 500 in month 11 when
-    /// <paramref name="breaching"/>), availability stays above its floor, complaints stay few.
+    /// <paramref name="breaching"/>), availability stays above its floor, one complaint a month.
     /// </summary>
     private static IEnumerable<(string Code, double Value)> Series(SupervisionTerms terms, int month, bool breaching)
     {
@@ -162,8 +162,8 @@ internal sealed class DemoSupervision(
                 MetricCodes.TransactionAmount => (metric.Code, customers * 18_500.0),
                 MetricCodes.MaxAmountPerCustomer => (metric.Code, 120_000 + (month * 3_000)),
                 MetricCodes.Availability => (metric.Code, month % 5 == 3 ? 99.62 : 99.95),
-                MetricCodes.Complaints => (metric.Code, month % 4 == 1 ? 3 : 1),
-                MetricCodes.ComplaintsResolved => (metric.Code, month % 4 == 1 ? 2 : 1),
+                MetricCodes.Complaints => (metric.Code, 1),
+                MetricCodes.ComplaintsResolved => (metric.Code, 1),
                 MetricCodes.ServiceCalls => (metric.Code, customers * 140.0),
                 MetricCodes.Latency => (metric.Code, 420 + ((month % 3) * 35)),
                 _ => (metric.Code, 0),
@@ -202,8 +202,8 @@ internal sealed class DemoSupervision(
     {
         Progress = $"{period.Subject} 期间试点按测试方案平稳运行，累计服务客户 {customers} 户，系统运行稳定。",
         CustomersServed = customers,
-        ComplaintsReceived = month % 4 == 1 ? 3 : 1,
-        ComplaintsResolved = month % 4 == 1 ? 2 : 1,
+        ComplaintsReceived = 1,
+        ComplaintsResolved = 1,
         Incidents = month == 7 ? "7月中旬发生一次约20分钟的服务中断，已切换备用线路并向客户说明。" : "本期无事件。",
         RiskEvents = "本期未发现重大风险事件；持续开展适当性复核。",
         PlannedChanges = string.Empty,
