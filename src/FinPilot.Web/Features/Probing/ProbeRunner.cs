@@ -1,6 +1,7 @@
 using FinPilot.Domain.Probing;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Commands;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Features.Probing;
@@ -76,13 +77,10 @@ public sealed class ProbeRunner(
         var at = clock.GetUtcNow();
         var verdict = target.Record(answer.Outcome, answer.StatusCode, answer.LatencyMs, answer.Error, at);
         scoped.ProbeResults.Add(ProbeResult.Of(target, answer.Outcome, answer.StatusCode, answer.LatencyMs, answer.Error, at));
-        try
+        // Someone else changed the row meanwhile (a plan sync, another job): their state stands, and they tell.
+        var saved = await scope.ServiceProvider.GetRequiredService<CommandPipeline>().SaveAsync(ProbingErrors.Concurrency, cancellationToken);
+        if (!saved.Succeeded)
         {
-            await scoped.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone else changed the row meanwhile (a plan sync, another job): their state stands, and they tell.
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("Probe of {Url} not recorded: the target changed meanwhile.", target.Url);
