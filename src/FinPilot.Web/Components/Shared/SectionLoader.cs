@@ -23,5 +23,16 @@ public sealed class SectionLoader : IDisposable
         }
     }
 
+    /// <summary>The page's own loads and commands, which must not run beside its sections' loads either.</summary>
+    public Task RunAsync(Func<Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return LoadAsync(async () =>
+        {
+            await work();
+            return true;
+        });
+    }
+
     public void Dispose() => _gate.Dispose();
 }
