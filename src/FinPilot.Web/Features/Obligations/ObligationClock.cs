@@ -109,7 +109,7 @@ public sealed class ObligationClock(
                 await commands.SaveAsync(cancellationToken);
                 created += missing.Count;
             }
-            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException { InnerException: System.Data.Common.DbException })
+            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException { InnerException: DbUpdateException })
             {
                 // Another clock made them between our look and our save (the unique index refused
                 // ours, or PostgreSQL chose our insert as the victim of a deadlock with theirs):
