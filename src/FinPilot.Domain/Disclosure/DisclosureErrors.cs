@@ -91,6 +91,9 @@ public static class DisclosureErrors
     public static readonly ErrorCode AlreadyAnswered = ErrorCode.InvalidState("Disclosure.AlreadyAnswered");
     public static readonly ErrorCode AlreadyResolved = ErrorCode.InvalidState("Disclosure.AlreadyResolved");
 
+    /// <summary>The response is already shown to the public.</summary>
+    public static readonly ErrorCode AlreadyReleased = ErrorCode.InvalidState("Disclosure.AlreadyReleased");
+
     /// <summary>Comments are answered, never resolved.</summary>
     public static readonly ErrorCode NotAnObjection = ErrorCode.InvalidState("Disclosure.NotAnObjection");
 

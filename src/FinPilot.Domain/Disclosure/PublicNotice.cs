@@ -63,6 +63,9 @@ public sealed partial class PublicNotice : IRegionScoped
     /// <summary>Every comment and objection, in the order received.</summary>
     public IReadOnlyList<PublicResponse> Responses => _responses;
 
+    /// <summary>The comments and objections the working group released to the public, in the order received.</summary>
+    public IReadOnlyList<PublicResponse> ReleasedResponses => [.. _responses.Where(r => r.IsReleased)];
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public string CreatedBy { get; private set; } = string.Empty;

@@ -57,6 +57,17 @@ public sealed class PublicResponse
     /// <summary>处理结果: how an objection was settled; always null for a comment.</summary>
     public ObjectionResolution? Resolution { get; private set; }
 
+    /// <summary>
+    /// When the working group released it to the public (放行). Until then only the working group
+    /// sees it: a comment is anyone's text, and the platform does not publish it unread.
+    /// </summary>
+    public DateTimeOffset? ReleasedAt { get; private set; }
+
+    public string? ReleasedBy { get; private set; }
+
+    /// <summary>Shown to the public (its text, the answer and the resolution; never the name or contact).</summary>
+    public bool IsReleased => ReleasedAt is not null;
+
     /// <summary>An objection not yet resolved: it holds up the admission of its project.</summary>
     public bool IsOpenObjection => Kind == PublicResponseKind.Objection && Resolution is null;
 
@@ -81,6 +92,20 @@ public sealed class PublicResponse
         }
 
         Reply = new ResponseReply(text.Trim(), now.ToUniversalTime(), actorUserId);
+        return Result.Ok();
+    }
+
+    /// <summary>放行: shows the comment or objection to the public, once; its author's name and contact stay private.</summary>
+    public Result Release(DateTimeOffset now, string actorUserId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        if (ReleasedAt is not null)
+        {
+            return new Error(DisclosureErrors.AlreadyReleased);
+        }
+
+        ReleasedAt = now.ToUniversalTime();
+        ReleasedBy = actorUserId;
         return Result.Ok();
     }
 

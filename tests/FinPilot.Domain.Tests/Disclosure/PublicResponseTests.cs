@@ -23,6 +23,24 @@ public sealed class PublicResponseTests
     }
 
     [Fact]
+    public void A_response_is_public_only_once_the_working_group_releases_it_and_only_once()
+    {
+        var notice = NewPublished();
+        var comment = Respond(notice, Comment());
+        var objection = Respond(notice, Objection(ProjectA) with { Name = "张三", Contact = "zhangsan@example.com" });
+
+        Assert.False(comment.IsReleased);
+        Assert.Empty(notice.ReleasedResponses);
+
+        Assert.True(comment.Release(EveOfNationalDay.AddHours(2), "wg").Succeeded);
+        Assert.Equal(DisclosureErrors.AlreadyReleased, Assert.Single(comment.Release(EveOfNationalDay.AddHours(3), "wg").Errors).Code);
+
+        Assert.Equal((EveOfNationalDay.AddHours(2), "wg"), (comment.ReleasedAt!.Value, comment.ReleasedBy));
+        Assert.Same(comment, Assert.Single(notice.ReleasedResponses));
+        Assert.False(objection.IsReleased);
+    }
+
+    [Fact]
     public void An_objection_must_name_the_project_the_objector_and_a_contact()
     {
         var notice = NewPublished();

@@ -24,6 +24,7 @@ internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<Publi
         builder.Ignore(n => n.EndsAt);
         builder.Ignore(n => n.IsPublic);
         builder.Ignore(n => n.Content);
+        builder.Ignore(n => n.ReleasedResponses);
         builder.HasIndex(n => new { n.RegionId, n.Status });
         builder.HasOne<Region>().WithMany().HasForeignKey(n => n.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsMany(n => n.Listings, listing =>
@@ -52,6 +53,8 @@ internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<Publi
             response.Property(r => r.Reply).HasConversion(JsonColumn<ResponseReply>.NullableConverter, JsonColumn<ResponseReply>.NullableComparer);
             response.Property(r => r.Resolution).HasConversion(JsonColumn<ObjectionResolution>.NullableConverter, JsonColumn<ObjectionResolution>.NullableComparer);
             response.Ignore(r => r.IsOpenObjection);
+            response.Ignore(r => r.IsReleased);
+            response.Property(r => r.ReleasedBy).HasMaxLength(450);
             response.HasIndex(r => r.ProjectId);
         });
         builder.Navigation(n => n.Responses).HasField("_responses").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -193,6 +193,25 @@ public sealed class NoticeService(
             new AuditLine(NoticeActions.Answered, AuditResource.Notice, id.ToString(), new { responseId }, notice!.RegionId));
     }
 
+    /// <summary>放行: shows a comment or objection on the public notice (its text, never who sent it).</summary>
+    public async Task<Result> ReleaseAsync(Guid id, Guid responseId, CancellationToken cancellationToken = default)
+    {
+        var (notice, response, error) = await LoadResponseAsync(id, responseId, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var result = response!.Release(clock.GetUtcNow(), current.Id!);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        return await commands.SaveAsync(DisclosureErrors.Concurrency, cancellationToken,
+            new AuditLine(NoticeActions.Released, AuditResource.Notice, id.ToString(), new { responseId }, notice!.RegionId));
+    }
+
     /// <summary>Settles an objection; an upheld one sends its project back to the coordination group, in public.</summary>
     public async Task<Result> ResolveAsync(Guid id, Guid responseId, ObjectionOutcome outcome, string note, CancellationToken cancellationToken = default)
     {
@@ -348,6 +367,7 @@ public static class NoticeActions
     public const string Withdrawn = "notice.withdrawn";
     public const string Answered = "notice.response-answered";
     public const string Resolved = "notice.objection-resolved";
+    public const string Released = "notice.response-released";
     public const string Admitted = "project.admitted";
     public static readonly ErrorCode ProjectNotApproved = ErrorCode.Validation("Disclosure.ProjectNotApproved");
 

@@ -12,13 +12,16 @@ public static class NoticesApi
         Guid Id, int RegionId, string Title, string BodyText, string Contact, int PeriodWorkingDays, NoticeStatus Status,
         DateTimeOffset? PublishedAt, DateOnly? EndsOn, DateTimeOffset? EndsAt, IReadOnlyList<ListingDto> Projects, IReadOnlyList<ResponseDto> Responses, Guid Version)
     {
-        /// <summary>The public never sees who commented or objected, nor how to reach them.</summary>
+        /// <summary>
+        /// The public sees only the responses the working group released, and never who commented
+        /// or objected, nor how to reach them.
+        /// </summary>
         public static NoticeDto From(PublicNotice n, bool staff) => new(
             n.Id, n.RegionId, n.Title, n.BodyText, n.Contact, n.PeriodWorkingDays, n.Status, n.PublishedAt, n.EndsOn, n.EndsAt,
             n.Listings.Select(l => new ListingDto(l.Summary, l.Status, l.DecidedAt, l.Reason)).ToList(),
-            n.Responses.Select(r => new ResponseDto(
+            (staff ? n.Responses : n.ReleasedResponses).Select(r => new ResponseDto(
                 r.Id, r.Kind, r.ProjectId, r.Text, staff ? r.Name : null, staff ? r.Contact : null, r.SubmittedAt, r.Reply?.Text, r.Reply?.At,
-                r.Resolution?.Outcome, r.Resolution?.Note)).ToList(),
+                r.Resolution?.Outcome, r.Resolution?.Note, r.ReleasedAt)).ToList(),
             n.Version);
     }
 
@@ -26,7 +29,7 @@ public static class NoticesApi
 
     public sealed record ResponseDto(
         Guid Id, PublicResponseKind Kind, Guid? ProjectId, string Text, string? Name, string? Contact, DateTimeOffset SubmittedAt,
-        string? Answer, DateTimeOffset? AnsweredAt, ObjectionOutcome? Outcome, string? ResolutionNote);
+        string? Answer, DateTimeOffset? AnsweredAt, ObjectionOutcome? Outcome, string? ResolutionNote, DateTimeOffset? ReleasedAt);
 
     public sealed record NoticeRequest(int RegionId, PublicNoticeContent Content);
 
@@ -64,12 +67,15 @@ public static class NoticesApi
         manage.MapPost("/{id:guid}/responses/{responseId:guid}/resolve", (Guid id, Guid responseId, ResolveRequest r, NoticeService s, CancellationToken ct) =>
                 s.ResolveAsync(id, responseId, r.Outcome, r.Note, ct).ToHttp())
             .WithName("ResolveObjection").WithSummary("Record how an objection was resolved; upheld sends the project back to deliberation.");
+        manage.MapPost("/{id:guid}/responses/{responseId:guid}/release", (Guid id, Guid responseId, NoticeService s, CancellationToken ct) =>
+                s.ReleaseAsync(id, responseId, ct).ToHttp())
+            .WithName("ReleaseResponse").WithSummary("Show a comment or objection on the public notice (its text, answer and resolution; never the sender's name or contact).");
 
         var open = app.MapGroup("/api/v1/notices").WithTags("Public notices").AllowAnonymous().DisableAntiforgery();
         open.MapGet("/", async (NoticeService s, CancellationToken ct) =>
                 TypedResults.Ok<IReadOnlyList<NoticeDto>>((await s.PublishedAsync(ct)).Select(n => NoticeDto.From(n, staff: false)).ToList()))
             .WithName("ListNotices").WithSummary("Published notices (anonymous).");
-        open.MapGet("/{id:guid}", Get).WithName("GetNotice").WithSummary("One published notice with its projects and the answered responses.");
+        open.MapGet("/{id:guid}", Get).WithName("GetNotice").WithSummary("One published notice with its projects and the responses the working group released.");
         open.MapGet("/form-token", (PublicResponses r) => TypedResults.Ok(new { token = r.IssueFormToken() }))
             .WithName("NoticeFormToken").WithSummary("A signed timestamp to send with a comment or objection (at least 3 s, at most 2 h old).");
         open.MapPost("/{id:guid}/responses", Respond).WithName("RespondToNotice")
@@ -117,6 +123,6 @@ public static class NoticesApi
         }
 
         var x = made.Value;
-        return TypedResults.Created($"/api/v1/notices/{id}", new ResponseDto(x.Id, x.Kind, x.ProjectId, x.Text, null, null, x.SubmittedAt, null, null, null, null));
+        return TypedResults.Created($"/api/v1/notices/{id}", new ResponseDto(x.Id, x.Kind, x.ProjectId, x.Text, null, null, x.SubmittedAt, null, null, null, null, null));
     }
 }

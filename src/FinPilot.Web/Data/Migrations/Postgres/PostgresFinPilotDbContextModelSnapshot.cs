@@ -2875,6 +2875,13 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                             b1.Property<Guid?>("ProjectId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<DateTimeOffset?>("ReleasedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ReleasedBy")
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
                             b1.Property<string>("Reply")
                                 .HasColumnType("text");
 

@@ -2837,6 +2837,13 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                             b1.Property<Guid?>("ProjectId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long?>("ReleasedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ReleasedBy")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Reply")
                                 .HasColumnType("TEXT");
 
