@@ -35,4 +35,20 @@ public sealed class ConflictDeclaration
     public DateTimeOffset? EndedAt { get; set; }
 
     public bool IsCurrent => EndedAt is null;
+
+    /// <summary>
+    /// Whether the declaration counts for a round that was open for <paramref name="round"/>
+    /// (null: no round, only what holds now). A current one always counts. An ended one still
+    /// counts for a round that opened before it ended and had not ended before it was declared:
+    /// the expert was recused there, and ending the declaration does not put them back mid-round.
+    /// </summary>
+    public bool CountsFor(RoundPeriod? round) =>
+        IsCurrent
+        || (round?.OpenedAt is { } opened && EndedAt > opened && (round.CompletedAt is not { } completed || DeclaredAt < completed));
+}
+
+/// <summary>When a round was open for scoring: from <paramref name="OpenedAt"/> (null while prepared) to <paramref name="CompletedAt"/> (null while open).</summary>
+public sealed record RoundPeriod(DateTimeOffset? OpenedAt, DateTimeOffset? CompletedAt)
+{
+    public static RoundPeriod Of(FinPilot.Domain.Evaluation.Rounds.EvaluationRound round) => new(round.OpenedAt, round.CompletedAt);
 }

@@ -21,10 +21,19 @@ public sealed class EvaluationOptions
 /// </summary>
 public sealed class ConflictFinder(FinPilotDbContext db, EvaluationOptions options, TimeProvider clock)
 {
+    /// <summary>The conflicts that hold now: standing declarations count while current.</summary>
+    public Task<IReadOnlyDictionary<ExpertPair, IReadOnlyList<Conflict>>> FindAsync(
+        IReadOnlyCollection<string> expertIds, IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken = default) =>
+        FindAsync(expertIds, projectIds, null, cancellationToken);
+
+    /// <summary>
+    /// The conflicts for a round open during <paramref name="round"/>: beyond what holds now, a
+    /// standing declaration ended since still counts there (<see cref="ConflictDeclaration.CountsFor"/>).
+    /// </summary>
     public async Task<IReadOnlyDictionary<ExpertPair, IReadOnlyList<Conflict>>> FindAsync(
-        IReadOnlyCollection<string> expertIds, IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string> expertIds, IReadOnlyCollection<Guid> projectIds, RoundPeriod? round, CancellationToken cancellationToken = default)
     {
-        var experts = await FactsAsync(expertIds, cancellationToken);
+        var experts = await FactsAsync(expertIds, round, cancellationToken);
         var projects = await PartiesAsync(projectIds, cancellationToken);
         var today = ChinaTime.DateOf(clock.GetUtcNow());
         var found = new Dictionary<ExpertPair, IReadOnlyList<Conflict>>();
@@ -44,7 +53,10 @@ public sealed class ConflictFinder(FinPilotDbContext db, EvaluationOptions optio
     }
 
     public async Task<IReadOnlyList<Conflict>> FindAsync(string expertId, Guid projectId, CancellationToken cancellationToken = default) =>
-        (await FindAsync([expertId], [projectId], cancellationToken)).GetValueOrDefault(new ExpertPair(projectId, expertId)) ?? [];
+        await FindAsync(expertId, projectId, null, cancellationToken);
+
+    public async Task<IReadOnlyList<Conflict>> FindAsync(string expertId, Guid projectId, RoundPeriod? round, CancellationToken cancellationToken = default) =>
+        (await FindAsync([expertId], [projectId], round, cancellationToken)).GetValueOrDefault(new ExpertPair(projectId, expertId)) ?? [];
 
     public async Task<IReadOnlyList<ProjectParties>> PartiesAsync(IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken)
     {
@@ -58,15 +70,18 @@ public sealed class ConflictFinder(FinPilotDbContext db, EvaluationOptions optio
             versions.SingleOrDefault(v => v.ProjectId == p.Id && v.Number == p.Version)?.Form.PartnerOrganisationIds ?? [])).ToList();
     }
 
-    private async Task<IReadOnlyList<ExpertConflictFacts>> FactsAsync(IReadOnlyCollection<string> expertIds, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ExpertConflictFacts>> FactsAsync(IReadOnlyCollection<string> expertIds, RoundPeriod? round, CancellationToken cancellationToken)
     {
         var profiles = await db.ExpertProfiles.AsNoTracking().Where(p => expertIds.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, cancellationToken);
         var memberships = await db.RoleAssignments.AsNoTracking()
             .Where(a => expertIds.Contains(a.UserId) && a.Role == Role.Applicant && a.OrganisationId != null)
             .Select(a => new { a.UserId, a.OrganisationId }).ToListAsync(cancellationToken);
-        var declared = await db.ConflictDeclarations.AsNoTracking()
-            .Where(d => expertIds.Contains(d.ExpertUserId) && d.EndedAt == null && d.OrganisationId != null)
-            .Select(d => new { d.ExpertUserId, d.OrganisationId }).ToListAsync(cancellationToken);
+        var everOpen = round?.OpenedAt is not null;
+        var declared = (await db.ConflictDeclarations.AsNoTracking()
+                .Where(d => expertIds.Contains(d.ExpertUserId) && (d.EndedAt == null || everOpen) && d.OrganisationId != null)
+                .ToListAsync(cancellationToken))
+            .Where(d => d.CountsFor(round))
+            .Select(d => new { d.ExpertUserId, d.OrganisationId }).ToList();
         var declaredProjects = await db.ExpertAssignments.AsNoTracking()
             .Where(a => expertIds.Contains(a.ExpertUserId) && a.ConflictDeclaredAt != null)
             .Select(a => new { a.ExpertUserId, a.ProjectId }).ToListAsync(cancellationToken);

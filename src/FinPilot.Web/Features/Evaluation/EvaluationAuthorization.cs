@@ -100,7 +100,7 @@ public sealed class AssignmentAuthorizationHandler(CurrentUser current, Conflict
 
         var assignment = resource.Assignment;
         return operation == AssignmentOperations.Reopen
-            || !(assignment.ClearedAt is not null && (await conflicts.FindAsync(assignment.ExpertUserId, assignment.ProjectId)).Count > 0);
+            || !(assignment.ClearedAt is not null && (await conflicts.FindAsync(assignment.ExpertUserId, assignment.ProjectId, RoundPeriod.Of(resource.Round))).Count > 0);
     }
 
     /// <summary>The rules that need nothing but the grants and the records (all but the conflicts found now).</summary>

@@ -21,13 +21,13 @@ public sealed class ExpertReadGrant(FinPilotDbContext db, ConflictFinder conflic
             where a.ProjectId == project.Id && a.ExpertUserId == userId && a.ClearedAt != null && a.ConflictDeclaredAt == null
             join r in db.EvaluationRounds.AsNoTracking() on a.RoundId equals r.Id
             where r.Status == RoundStatus.Scoring
-            select new { a.Id, a.RoundId }).FirstOrDefaultAsync(cancellationToken);
+            select new { a.Id, a.RoundId, Period = new RoundPeriod(r.OpenedAt, r.CompletedAt) }).FirstOrDefaultAsync(cancellationToken);
         if (assignment is null || !await db.RoleAssignments.AnyAsync(g => g.UserId == userId && g.Role == Domain.Identity.Role.Expert, cancellationToken))
         {
             return false;
         }
 
-        if ((await conflicts.FindAsync(userId, project.Id, cancellationToken)).Count > 0)
+        if ((await conflicts.FindAsync(userId, project.Id, assignment.Period, cancellationToken)).Count > 0)
         {
             return false;
         }

@@ -10,7 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Features.Evaluation;
 
-public sealed record DeclaredConflictRow(string ExpertName, ConflictDeclarationKind Kind, string? OrganisationName, string Text, DateTimeOffset DeclaredAt, bool Current);
+/// <summary>A standing declaration; once ended, <paramref name="StillCountsIn"/> names the rounds it still recuses the expert in (opened before it ended).</summary>
+public sealed record DeclaredConflictRow(
+    string ExpertName, ConflictDeclarationKind Kind, string? OrganisationName, string Text, DateTimeOffset DeclaredAt, DateTimeOffset? EndedAt, IReadOnlyList<string> StillCountsIn)
+{
+    public bool Current => EndedAt is null;
+}
 
 public sealed record AssignmentConflictRow(string ExpertName, string ProjectTitle, string RoundTitle, string? Note, DateTimeOffset At);
 
@@ -39,11 +44,13 @@ public sealed class IntegrityReport(FinPilotDbContext db, CurrentUser current, R
 
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.NameZh, cancellationToken);
+        var rounds = await db.EvaluationRounds.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(20).ToListAsync(cancellationToken);
         var declared = (await db.ConflictDeclarations.AsNoTracking().OrderByDescending(d => d.DeclaredAt).Take(500).ToListAsync(cancellationToken))
-            .Select(d => new DeclaredConflictRow(Name(d.ExpertUserId), d.Kind, d.OrganisationId is { } o ? organisations.GetValueOrDefault(o) : null, d.Text, d.DeclaredAt, d.IsCurrent))
+            .Select(d => new DeclaredConflictRow(
+                Name(d.ExpertUserId), d.Kind, d.OrganisationId is { } o ? organisations.GetValueOrDefault(o) : null, d.Text, d.DeclaredAt, d.EndedAt,
+                d.IsCurrent ? [] : [.. rounds.Where(r => d.CountsFor(RoundPeriod.Of(r))).Select(r => r.Title)]))
             .ToList();
 
-        var rounds = await db.EvaluationRounds.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(20).ToListAsync(cancellationToken);
         var roundTitles = rounds.ToDictionary(r => r.Id, r => r.Title);
         var roundIds = rounds.Select(r => r.Id).ToList();
         var assignments = await db.ExpertAssignments.AsNoTracking().Where(a => roundIds.Contains(a.RoundId)).ToListAsync(cancellationToken);
@@ -65,7 +72,7 @@ public sealed class IntegrityReport(FinPilotDbContext db, CurrentUser current, R
         {
             var projects = await db.RoundProjects.AsNoTracking().Where(rp => rp.RoundId == round.Id).Select(rp => rp.ProjectId).ToListAsync(cancellationToken);
             var projectTitles = await db.Projects.AsNoTracking().Where(p => projects.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
-            foreach (var (pair, reasons) in await conflicts.FindAsync(experts, projects, cancellationToken))
+            foreach (var (pair, reasons) in await conflicts.FindAsync(experts, projects, RoundPeriod.Of(round), cancellationToken))
             {
                 found.Add(new FoundConflictRow(round.Title, Name(pair.ExpertId), projectTitles.GetValueOrDefault(pair.ProjectId) ?? string.Empty, reasons.Select(r => r.Reason).ToList()));
             }

@@ -80,7 +80,7 @@ public sealed class RoundReader(FinPilotDbContext db, CurrentUser current, Comma
         var assignments = await db.ExpertAssignments.AsNoTracking().Where(a => a.RoundId == roundId).ToListAsync(cancellationToken);
         var experts = await ExpertsAsync(null, cancellationToken);
         var rules = await db.PairRules.AsNoTracking().Where(r => r.RoundId == roundId).ToListAsync(cancellationToken);
-        var found = await conflicts.FindAsync(experts.Keys.ToList(), projects.Select(p => p.Project.Id).ToList(), cancellationToken);
+        var found = await conflicts.FindAsync(experts.Keys.ToList(), projects.Select(p => p.Project.Id).ToList(), RoundPeriod.Of(round), cancellationToken);
         var callTitle = await db.Calls.AsNoTracking().Where(c => c.Id == round.CallId).Select(c => c.Title).SingleAsync(cancellationToken);
         return new RoundView(round, callTitle, projects, assignments, experts, rules, found, await DeadlineAsync(round, cancellationToken));
     }
@@ -98,7 +98,7 @@ public sealed class RoundReader(FinPilotDbContext db, CurrentUser current, Comma
     {
         var projects = await ProjectsAsync(round.Id, cancellationToken);
         var experts = (await ExpertsAsync(null, cancellationToken)).Values.Where(e => e.Profile is not null).ToList();
-        var found = await conflicts.FindAsync(experts.Select(e => e.UserId).ToList(), projects.Select(p => p.Project.Id).ToList(), cancellationToken);
+        var found = await conflicts.FindAsync(experts.Select(e => e.UserId).ToList(), projects.Select(p => p.Project.Id).ToList(), RoundPeriod.Of(round), cancellationToken);
         var rules = await db.PairRules.AsNoTracking().Where(r => r.RoundId == round.Id).ToListAsync(cancellationToken);
 
         // Experts who declared a conflict on an assignment in this round are conflicted for that project too (the finder counts every round).

@@ -391,7 +391,7 @@ public sealed class RoundService(
             return null;
         }
 
-        if ((await conflicts.FindAsync(expertId, projectId, cancellationToken)).Count > 0)
+        if ((await conflicts.FindAsync(expertId, projectId, RoundPeriod.Of(round), cancellationToken)).Count > 0)
         {
             return new Error(RoundErrors.ExpertConflictedInput, "ExpertId");
         }

@@ -96,7 +96,7 @@ public sealed class ScoringService(
             return Result.Fail(allowed.Errors);
         }
 
-        var found = await conflicts.FindAsync(assignment.ExpertUserId, assignment.ProjectId, cancellationToken);
+        var found = await conflicts.FindAsync(assignment.ExpertUserId, assignment.ProjectId, RoundPeriod.Of(round), cancellationToken);
         var now = clock.GetUtcNow();
         if (found.Count > 0)
         {
