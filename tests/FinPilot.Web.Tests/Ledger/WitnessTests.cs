@@ -176,6 +176,16 @@ public sealed class WitnessTests(WitnessApps apps) : IClassFixture<WitnessApps>
         var api = await (await client.GetAsync("/api/v1/ledger/witness/refusals")).ReadAsync<WitnessApi.RefusalPageDto>();
         Assert.Equal(recorded.Select(r => r.Id).Reverse(), api.Items.Take(2).Select(i => i.Id));
 
+        // Each refusal says exactly what was verified: the log's signature, and the proof (or that none was needed).
+        Assert.Contains("日志签名真实（已核验）；一致性证明未通过核验", page, StringComparison.Ordinal);
+        Assert.Contains("日志签名真实（已核验）；其根哈希与同一规模下已联署的树相矛盾，无需一致性证明", page, StringComparison.Ordinal);
+        Assert.Contains("只记录经核验确由该日志签名", page, StringComparison.Ordinal);
+        var (badProofShown, forkShown) = (api.Items[0], api.Items[1]);
+        Assert.Equal((true, false), (badProofShown.LogSignatureVerified, badProofShown.ConsistencyProofVerified));
+        Assert.Equal((true, (bool?)null), (forkShown.LogSignatureVerified, forkShown.ConsistencyProofVerified));
+        Assert.StartsWith("日志签名真实（已核验）", badProofShown.Verified, StringComparison.Ordinal);
+        Assert.NotEqual(badProofShown.Verified, forkShown.Verified);
+
         // The real log carries on: its next checkpoint extends the one the witness holds.
         await log.WriteRecordAsync($"forked-{Guid.NewGuid():N}");
         await log.RunLedgerAsync();

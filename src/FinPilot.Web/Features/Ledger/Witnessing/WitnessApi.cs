@@ -21,7 +21,16 @@ public static class WitnessApi
 
     public sealed record FollowedLogDto(string Origin, IReadOnlyList<string> Keys, long Size, string? RootHash, DateTimeOffset? UpdatedAt, string? CosignedNote);
 
-    public sealed record RefusalDto(long Id, string Origin, DateTimeOffset At, string Kind, string Reason, long OldSize, long Size, string CheckpointNote);
+    /// <summary>
+    /// A stored refusal. <paramref name="LogSignatureVerified"/> is always true (only checkpoints
+    /// whose log signature verified are stored); <paramref name="ConsistencyProofVerified"/> is
+    /// false when the consistency proof did not verify, null when the checkpoint contradicts the
+    /// cosigned one without any proof (a fork at the same size); <paramref name="Verified"/> says
+    /// both in the reader's language.
+    /// </summary>
+    public sealed record RefusalDto(
+        long Id, string Origin, DateTimeOffset At, string Kind, string Reason, long OldSize, long Size, string CheckpointNote,
+        bool LogSignatureVerified, bool? ConsistencyProofVerified, string Verified);
 
     public sealed record RefusalPageDto(IReadOnlyList<RefusalDto> Items, int Page, int PageSize, int Total);
 
@@ -87,7 +96,8 @@ public static class WitnessApi
         var number = Math.Max(1, page ?? 1);
         var (items, total) = await witness.RefusalsAsync(number, PageSize, ct);
         return TypedResults.Ok(new RefusalPageDto(
-            [.. items.Select(r => new RefusalDto(r.Id, r.Origin, r.At, r.Kind, r.Reason, r.OldSize, r.Size, r.CheckpointNote))], number, PageSize, total));
+            [.. items.Select(r => new RefusalDto(
+                r.Id, r.Origin, r.At, r.Kind, r.Reason, r.OldSize, r.Size, r.CheckpointNote, true, ProofVerified(r.Kind), Verified(r.Kind)))], number, PageSize, total));
     }
 
     /// <summary>The request body, or null when it is longer than <paramref name="limit"/>: nothing beyond it is read.</summary>
@@ -108,6 +118,21 @@ public static class WitnessApi
 
         return read > limit ? null : buffer[..read];
     }
+
+    /// <summary>Whether a stored refusal's consistency proof verified: false for a bad proof, null where none was needed (a fork).</summary>
+    public static bool? ProofVerified(string kind) => kind == nameof(RefusalKind.BadProof) ? false : null;
+
+    /// <summary>
+    /// What the witness verified for a stored refusal, in the reader's language: the log's
+    /// signature is genuine (a refusal is stored only then), and the proof did not verify, or the
+    /// checkpoint contradicts the one cosigned without any proof needed.
+    /// </summary>
+    public static string Verified(string kind) => Enum.TryParse<RefusalKind>(kind, out var parsed) ? parsed switch
+    {
+        RefusalKind.BadProof => LedgerStrings.Witness_Verified_BadProof,
+        RefusalKind.Inconsistent => LedgerStrings.Witness_Verified_Inconsistent,
+        _ => LedgerStrings.Witness_Verified_Signature,
+    } : LedgerStrings.Witness_Verified_Signature;
 
     /// <summary>What a refusal of <paramref name="kind"/> means, in the reader's language.</summary>
     public static string Title(RefusalKind kind) => kind switch
