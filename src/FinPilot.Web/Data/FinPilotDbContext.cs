@@ -134,6 +134,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Probing.ProbeResult> ProbeResults => Set<Domain.Probing.ProbeResult>();
 
+    public DbSet<ThrottleCounter> ThrottleCounters => Set<ThrottleCounter>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -28,7 +28,7 @@ public sealed class AuditingSignInManager(
     {
         var address = UserManager.NormalizeName(userName) ?? string.Empty;
         var client = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.RetryAfter(address, client) is { } wait)
+        if (await throttle.RetryAfterAsync(address, client) is { } wait)
         {
             await audit.WriteAsync(AuditActions.LoginThrottled, AuditResource.User, null, new { userName, retryAfterSeconds = (int)Math.Ceiling(wait.TotalSeconds) }, actorId: null, actorName: userName);
             return new ThrottledSignInResult(wait);
@@ -49,11 +49,11 @@ public sealed class AuditingSignInManager(
 
         if (result.Succeeded || result.RequiresTwoFactor)
         {
-            throttle.RecordSuccess(address, client);
+            await throttle.RecordSuccessAsync(address, client);
         }
         else
         {
-            throttle.RecordFailure(address, client);
+            await throttle.RecordFailureAsync(address, client);
         }
 
         return result;

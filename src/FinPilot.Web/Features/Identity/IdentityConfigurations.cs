@@ -30,3 +30,18 @@ internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<Rol
         builder.HasIndex(a => new { a.UserId, a.Role, a.RegionId, a.OrganisationId }).IsUnique();
     }
 }
+
+internal sealed class ThrottleCounterConfiguration : IEntityTypeConfiguration<ThrottleCounter>
+{
+    public void Configure(EntityTypeBuilder<ThrottleCounter> builder)
+    {
+        // Raw SQL upserts into this table (ThrottleCounters.AddAsync): keep its and its columns' names.
+        builder.ToTable("ThrottleCounters");
+        builder.HasKey(c => new { c.Key, c.WindowStart });
+        builder.Property(c => c.Key).HasColumnName("Key").HasMaxLength(ThrottleCounter.MaxKeyLength);
+        builder.Property(c => c.WindowStart).HasColumnName("WindowStart");
+        builder.Property(c => c.Count).HasColumnName("Count");
+        builder.Property(c => c.ExpiresAt).HasColumnName("ExpiresAt");
+        builder.HasIndex(c => c.ExpiresAt);
+    }
+}

@@ -24,10 +24,12 @@ public static class IdentitySetup
         services.AddScoped<IAuthorizationHandler, PlatformAuthorizationHandler>();
         var throttleOptions = builder.Configuration.GetSection(SignInThrottleOptions.Section).Get<SignInThrottleOptions>() ?? new SignInThrottleOptions();
         services.AddSingleton(throttleOptions);
-        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<ThrottlePurge>();
+        services.AddScoped<ThrottleCounters>();
+        services.AddScoped<SignInThrottle>();
         var resetOptions = builder.Configuration.GetSection(PasswordResetOptions.Section).Get<PasswordResetOptions>() ?? new PasswordResetOptions();
         services.AddSingleton(resetOptions);
-        services.AddSingleton<PasswordResetPace>();
+        services.AddScoped<PasswordResetPace>();
         services.AddSingleton<PasswordResetOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<PasswordResetOutbox>());
         services.AddScoped<PasswordResets>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
 using FinPilot.Web.Features.ApiTokens;
@@ -100,30 +99,11 @@ public sealed class PasswordResetOutbox(IMailTransport transport, ILogger<Passwo
     }
 }
 
-/// <summary>Remembers when each address was last sent a link (per node).</summary>
-public sealed class PasswordResetPace(PasswordResetOptions options, TimeProvider clock)
+/// <summary>At most one link per address per <see cref="PasswordResetOptions.MinimumInterval"/>, counted in the database for every node.</summary>
+public sealed class PasswordResetPace(PasswordResetOptions options, ThrottleCounters counters)
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSent = new();
-
-    public bool TryTake(string normalizedAddress)
-    {
-        var now = clock.GetUtcNow();
-        if (_lastSent.Count > 100_000)
-        {
-            foreach (var (key, at) in _lastSent.Where(e => e.Value + options.MinimumInterval <= now).ToList())
-            {
-                _lastSent.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, at));
-            }
-        }
-
-        var taken = false;
-        _lastSent.AddOrUpdate(normalizedAddress, _ => { taken = true; return now; }, (_, last) =>
-        {
-            taken = last + options.MinimumInterval <= now;
-            return taken ? now : last;
-        });
-        return taken;
-    }
+    public Task<bool> TryTakeAsync(string normalizedAddress, CancellationToken cancellationToken = default) =>
+        counters.TryTakeAsync(ThrottleCounters.KeyOf("password-reset", normalizedAddress), 1, options.MinimumInterval, cancellationToken);
 }
 
 /// <summary>Password reset by e-mail: the request (same answer for every address) and the reset itself.</summary>
@@ -144,7 +124,7 @@ public sealed class PasswordResets(
     public async Task RequestAsync(string email, CultureInfo pageCulture)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is null || user.Disabled || user.Email is null || !pace.TryTake(users.NormalizeEmail(email)))
+        if (user is null || user.Disabled || user.Email is null || !await pace.TryTakeAsync(users.NormalizeEmail(email)))
         {
             return;
         }

@@ -15,7 +15,7 @@ public static class LedgerSetup
         services.AddScoped<LedgerAudit>();
         services.AddSingleton<WitnessKeys>();
         services.AddScoped<LedgerWitness>();
-        services.AddSingleton<WitnessRefusalPace>();
+        services.AddScoped<WitnessRefusalPace>();
         services.AddScoped<LedgerWitnessing>();
 
         // A witness answers in well under a second; a hung one must not hold the witnessing job.

@@ -2128,6 +2128,32 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.ToTable("RoleAssignments", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Web.Features.Identity.ThrottleCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("Key");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint")
+                        .HasColumnName("WindowStart");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("Count");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ExpiresAt");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ThrottleCounters", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Web.Features.Identity.User", b =>
                 {
                     b.Property<string>("Id")

@@ -2106,6 +2106,32 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("RoleAssignments", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Web.Features.Identity.ThrottleCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Key");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("WindowStart");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Count");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ExpiresAt");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ThrottleCounters", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Web.Features.Identity.User", b =>
                 {
                     b.Property<string>("Id")

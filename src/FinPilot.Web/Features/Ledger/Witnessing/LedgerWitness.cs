@@ -1,5 +1,6 @@
 using FinPilot.Ledger.Witness;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 using static FinPilot.Ledger.Witness.WitnessOutcome;
 
@@ -38,7 +39,7 @@ public sealed class LedgerWitness(FinPilotDbContext db, WitnessKeys keys, TimePr
 
         if (refused.LogSignedCheckpoint is { } checkpoint
             && !await AlreadyRecordedAsync(checkpoint.Origin, checkpoint.Size, request.Value.CheckpointNote.Format(), cancellationToken)
-            && pace.TryTake(senderAddress ?? "unknown"))
+            && await pace.TryTakeAsync(senderAddress ?? "unknown", cancellationToken))
         {
             var reason = refused.Reason;
             db.WitnessRefusals.Add(new WitnessRefusalRecord
@@ -104,40 +105,11 @@ public sealed class LedgerWitness(FinPilotDbContext db, WitnessKeys keys, TimePr
 /// <summary>A log this node witnesses, its verifier keys, and the latest checkpoint cosigned for it (null before the first).</summary>
 public sealed record FollowedLog(string Origin, IReadOnlyList<string> Keys, WitnessedLogRecord? Latest);
 
-/// <summary>How many refusals each sending address may have stored per hour (per node).</summary>
-public sealed class WitnessRefusalPace(TimeProvider clock)
+/// <summary>How many refusals each sending address may have stored per hour, counted in the database for every node.</summary>
+public sealed class WitnessRefusalPace(ThrottleCounters counters)
 {
     public const int PerAddressPerHour = 10;
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _stored = [];
-    private readonly Lock _lock = new();
 
-    public bool TryTake(string address)
-    {
-        var now = clock.GetUtcNow();
-        lock (_lock)
-        {
-            if (_stored.Count > 10_000)
-            {
-                _stored.Clear();
-            }
-
-            if (!_stored.TryGetValue(address, out var times))
-            {
-                _stored[address] = times = new Queue<DateTimeOffset>();
-            }
-
-            while (times.Count > 0 && times.Peek() + TimeSpan.FromHours(1) <= now)
-            {
-                times.Dequeue();
-            }
-
-            if (times.Count >= PerAddressPerHour)
-            {
-                return false;
-            }
-
-            times.Enqueue(now);
-            return true;
-        }
-    }
+    public Task<bool> TryTakeAsync(string address, CancellationToken cancellationToken = default) =>
+        counters.TryTakeAsync(ThrottleCounters.KeyOf("witness.refusal", address), PerAddressPerHour, TimeSpan.FromHours(1), cancellationToken);
 }
