@@ -41,20 +41,6 @@ public static class IncidentAccess
         : operation == IncidentOperations.Report && CanReport(grants, project);
 }
 
-/// <summary>What a user's grants let them see of incidents; lists restrict their SQL with it, so a list and a record agree.</summary>
-public sealed record IncidentVisibility(bool Everything, IReadOnlyList<int> Regions, IReadOnlyList<Guid> Organisations)
-{
-    public bool Nothing => !Everything && Regions.Count == 0 && Organisations.Count == 0;
-
-    public static IncidentVisibility Of(IReadOnlyList<RoleGrant> grants) =>
-        grants.Any(g => g.Role is Role.PlatformAdmin or Role.IntegrityOfficer or Role.CoordinationGroup)
-            ? new IncidentVisibility(true, [], [])
-            : new IncidentVisibility(
-                false,
-                [.. grants.Where(g => g.Role == Role.RegionalWorkingGroup && g.RegionId is not null).Select(g => g.RegionId!.Value).Distinct()],
-                [.. grants.Where(g => g.Role == Role.Applicant && g.OrganisationId is not null).Select(g => g.OrganisationId!.Value).Distinct()]);
-}
-
 /// <summary>The handler for a pilot's incidents.</summary>
 public sealed class IncidentAuthorizationHandler(CurrentUser current)
     : GrantsAuthorizationHandler<OperationAuthorizationRequirement, IncidentProject>(current)
