@@ -44,6 +44,13 @@ public sealed class ObligationQueries(FinPilotDbContext db, CurrentUser current,
         var visibility = await VisibilityAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var query = visibility.Apply(db.Obligations.AsNoTracking(), filter.RegionId, filter.OrganisationId, filter.ProjectId);
+        if (!visibility.Everything)
+        {
+            // The working group's own duties show in its lists, not in the institution's.
+            var regions = visibility.Regions.ToList();
+            var workingGroupKinds = ObligationRules.WorkingGroupKinds.ToList();
+            query = query.Where(o => regions.Contains(o.RegionId) || !workingGroupKinds.Contains(o.Kind));
+        }
 
         if (filter.Kind is { } kind)
         {

@@ -39,7 +39,9 @@ public sealed class ObligationAuthorizationHandler(CurrentUser current) : Author
         var visibility = SupervisedScope.Of(grants);
         var allowed = context.Resource switch
         {
-            Obligation obligation => visibility.Covers(obligation),
+            Obligation obligation => visibility.Covers(obligation)
+                && (visibility.Everything || visibility.Regions.Contains(obligation.RegionId)
+                    || ObligationRules.DutyOf(obligation.Kind) == ObligationDuty.Institution),
             ObligationScope scope => visibility.Allows(scope.RegionId, scope.OrganisationId),
             _ => false,
         };
