@@ -134,6 +134,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Probing.ProbeResult> ProbeResults => Set<Domain.Probing.ProbeResult>();
 
+    public DbSet<Domain.Probing.ProbeSyncMark> ProbeSyncMarks => Set<Domain.Probing.ProbeSyncMark>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -40,7 +40,7 @@ public sealed class AlertListeners(IServiceScopeFactory scopes, ILogger<AlertLis
     public Task ProbeFailingAsync(ProbeStanding standing, CancellationToken cancellationToken) =>
         RaiseAsync("probe", standing.ProjectId, new Breach(
             RiskRuleKind.ProbeFailing, ProbeKey(standing.Url), RiskRules.SeverityOf(RiskRuleKind.ProbeFailing),
-            new AlertEvidence { Subject = standing.Url, Count = standing.ConsecutiveFailures, Detail = standing.LastError, At = standing.At }), cancellationToken);
+            new AlertEvidence { Subject = standing.Url, Count = standing.ConsecutiveFailures, Detail = ProbeTexts.Evidence(standing.LastFailure, standing.StatusCode), At = standing.At }), cancellationToken);
 
     public Task ProbeRecoveredAsync(ProbeStanding standing, CancellationToken cancellationToken) =>
         InScopeAsync("probe", standing.ProjectId, rethrow: false, services =>

@@ -22,6 +22,9 @@ public static class IncidentOperations
 
     /// <summary>Acknowledge, ask for more, close: the region's working group (admins anywhere).</summary>
     public static readonly OperationAuthorizationRequirement Triage = Operations.Named("incident.triage");
+
+    /// <summary>Ask the institution for an incident report on a pilot: the region's working group (admins anywhere).</summary>
+    public static readonly OperationAuthorizationRequirement RequestReport = Operations.Named("incident.request-report");
 }
 
 /// <summary>The rules of the module, from grants alone, so lists, records, pages and tests ask the same question.</summary>
@@ -37,7 +40,7 @@ public static class IncidentAccess
 
     public static bool Allows(IEnumerable<RoleGrant> grants, OperationAuthorizationRequirement operation, IncidentProject project) =>
         operation == IncidentOperations.Read ? CanRead(grants, project)
-        : operation == IncidentOperations.Triage ? CanTriage(grants, project)
+        : operation == IncidentOperations.Triage || operation == IncidentOperations.RequestReport ? CanTriage(grants, project)
         : operation == IncidentOperations.Report && CanReport(grants, project);
 }
 

@@ -121,7 +121,8 @@ public sealed class SupervisionPlanService(
         }
 
         var reasonErrors = Text.Required(reason, "Reason", SupervisionPlanRevision.MaxReasonLength).ToArray();
-        var confirmed = reasonErrors.Length == 0 ? plan.Confirm(terms ?? new SupervisionTerms(), clock.GetUtcNow(), current.Id!) : Result.Fail(reasonErrors);
+        terms = await KeepRetiredAsync(plan, terms ?? new SupervisionTerms(), cancellationToken);
+        var confirmed = reasonErrors.Length == 0 ? plan.Confirm(terms, clock.GetUtcNow(), current.Id!) : Result.Fail(reasonErrors);
         if (!confirmed.Succeeded)
         {
             return Result<SupervisionPlan>.Fail([.. confirmed.Errors]);
@@ -132,6 +133,29 @@ public sealed class SupervisionPlanService(
         return await commands.SaveAsync(plan, SupervisionErrors.Concurrency, cancellationToken,
             new AuditLine(SupervisionActions.PlanConfirmed, AuditResource.SupervisionPlan, plan.Id.ToString(),
                 new { plan.ProjectId, plan.Revision, reason = reason.Trim(), plan.Terms }, plan.RegionId));
+    }
+
+    /// <summary>
+    /// A metric taken out of the plan that already has samples is retired, not deleted: it stays in the
+    /// terms (marked <see cref="MetricDefinition.Retired"/>) with its samples, so its history can still
+    /// be read and named. One without samples is simply removed; one put back is active again.
+    /// </summary>
+    private async Task<SupervisionTerms> KeepRetiredAsync(SupervisionPlan plan, SupervisionTerms terms, CancellationToken cancellationToken)
+    {
+        var kept = terms.Metrics.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+        var removed = plan.Terms.Metrics.Where(m => !kept.Contains(m.Code)).ToList();
+        if (removed.Count == 0)
+        {
+            return terms;
+        }
+
+        var codes = removed.Select(m => m.Code).ToList();
+        var sampled = (await db.MetricSamples.AsNoTracking()
+            .Where(s => s.ProjectId == plan.ProjectId && codes.Contains(s.MetricCode))
+            .Select(s => s.MetricCode).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return sampled.Count == 0
+            ? terms
+            : terms with { Metrics = [.. terms.Metrics, .. removed.Where(m => sampled.Contains(m.Code)).Select(m => m with { Retired = true })] };
     }
 
     /// <summary>The subject of the working group's obligation to confirm the plan: the plan's id.</summary>
