@@ -26,15 +26,14 @@ public sealed class ProbeSyncTests(ProbeApps apps) : IClassFixture<ProbeApps>
         await app.NextMinuteAsync();
         Assert.True((await app.TargetAsync(projectId, a)).Active);
 
-        // The plan gains an endpoint, but its confirmation lies before the last sync: the job does not read it again.
-        await ConfirmAsync(app, projectId, ProbeTestKit.Every(a), ProbeTestKit.Every(b));
-        await app.WithDbAsync(db => db.SupervisionPlans.Where(p => p.ProjectId == projectId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ConfirmedAt, app.Clock.GetUtcNow().AddDays(-1))));
+        // The plan gains an endpoint, but its confirmation lies before the last sync (saved so in one go,
+        // as the host's own probe job may run meanwhile): the job does not read it again.
+        await ConfirmAsync(app, projectId, app.Clock.GetUtcNow().AddDays(-1), ProbeTestKit.Every(a), ProbeTestKit.Every(b));
         await app.NextMinuteAsync();
         Assert.Equal(0, await TargetCountAsync(app, projectId, b));
 
         // A new confirmation is read at the next run, with all its endpoints.
-        await ConfirmAsync(app, projectId, ProbeTestKit.Every(a), ProbeTestKit.Every(b), ProbeTestKit.Every(c));
+        await ConfirmAsync(app, projectId, null, ProbeTestKit.Every(a), ProbeTestKit.Every(b), ProbeTestKit.Every(c));
         await app.NextMinuteAsync();
         Assert.True((await app.TargetAsync(projectId, b)).Active);
         Assert.True((await app.TargetAsync(projectId, c)).Active);
@@ -55,12 +54,13 @@ public sealed class ProbeSyncTests(ProbeApps apps) : IClassFixture<ProbeApps>
     private static Task<int> TargetCountAsync(FinPilotApp app, Guid projectId, string url) =>
         app.WithDbAsync(db => db.ProbeTargets.CountAsync(t => t.ProjectId == projectId && t.Url == url));
 
-    private static async Task ConfirmAsync(FinPilotApp app, Guid projectId, params ProbeEndpoint[] endpoints)
+    /// <summary>Confirms the plan with these endpoints, dated <paramref name="confirmedAt"/> if given (else now), in one save.</summary>
+    private static async Task ConfirmAsync(FinPilotApp app, Guid projectId, DateTimeOffset? confirmedAt, params ProbeEndpoint[] endpoints)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
         var plan = await db.SupervisionPlans.SingleAsync(p => p.ProjectId == projectId);
-        Assert.True(plan.Confirm(plan.Terms with { Endpoints = endpoints }, app.Clock.GetUtcNow(), "probe-test").Succeeded);
+        Assert.True(plan.Confirm(plan.Terms with { Endpoints = endpoints }, confirmedAt ?? app.Clock.GetUtcNow(), "probe-test").Succeeded);
         await db.SaveChangesAsync();
     }
 }
