@@ -1,5 +1,6 @@
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
+using FinPilot.Domain.Supervision;
 
 namespace FinPilot.Domain.Alerts;
 
@@ -10,7 +11,7 @@ namespace FinPilot.Domain.Alerts;
 /// (an obligation, an incident, a gap in a stream, an end date), so a rule that is asked again
 /// about an occurrence already triaged does not raise it again.
 /// </summary>
-public sealed class Alert : IRegionScoped
+public sealed class Alert : ISupervisedRecord
 {
     public const int MaxRuleKeyLength = 500;
     public const int MaxEpisodeLength = 100;

@@ -2,6 +2,7 @@ using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
 using FinPilot.Domain.Obligations;
 using FinPilot.Domain.Projects;
+using FinPilot.Domain.Supervision;
 
 namespace FinPilot.Domain.Incidents;
 
@@ -40,7 +41,7 @@ public sealed record IncidentTriageStep(DateTimeOffset At, string By, TriageActi
 /// was done. Submitted at once, never edited: the institution adds updates, the working group
 /// triages. A severe incident carries the deadline it had to be reported by and whether it was late.
 /// </summary>
-public sealed class Incident : IRegionScoped
+public sealed class Incident : ISupervisedRecord
 {
     public const int MaxTitleLength = 200;
     public const int MaxTextLength = 10000;

@@ -19,6 +19,9 @@ public static class IncidentErrors
     /// <summary>Incidents are reported on running pilots (running, rectifying, suspended). No field. Arguments: the stage.</summary>
     public static readonly ErrorCode ProjectNotRunning = ErrorCode.InvalidState("Incident.ProjectNotRunning");
 
+    /// <summary>An incident report asked for must be due within 1 to 720 hours.</summary>
+    public static readonly ErrorCode RequestHoursInvalid = ErrorCode.Validation("Incident.RequestHoursInvalid");
+
     /// <summary>A severity other than I–IV. Field: severity.</summary>
     public static readonly ErrorCode SeverityInvalid = ErrorCode.Validation("Incident.SeverityInvalid");
 

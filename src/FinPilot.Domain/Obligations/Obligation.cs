@@ -1,6 +1,7 @@
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
+using FinPilot.Domain.Supervision;
 
 namespace FinPilot.Domain.Obligations;
 
@@ -11,7 +12,7 @@ namespace FinPilot.Domain.Obligations;
 /// obligation past <see cref="DueAt"/>. The clock records on the row which reminders it sent and
 /// whether it told of the overdue, so each goes out once however many clocks run.
 /// </summary>
-public sealed class Obligation : IRegionScoped
+public sealed class Obligation : ISupervisedRecord
 {
     public const int MaxSubjectLength = 100;
     public const int MaxActorLength = 450;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Supervision;
 
@@ -22,51 +21,20 @@ public enum DueAnchor
 /// Working days follow the 调休 calendar and the rule that the anchor day itself is not counted.
 /// </summary>
 /// <param name="Amount">Working days (or hours when <paramref name="InHours"/>); before the anchor for <see cref="DueAnchor.EndDate"/>.</param>
-public sealed record ObligationRule(ObligationKind Kind, DueAnchor Anchor, int Amount, bool InHours = false);
-
-/// <summary>
-/// A report period (报告期): a calendar month or quarter, keyed "2026-03" or "2026-Q1"; the key is
-/// the periodic report obligation's subject.
-/// </summary>
-public readonly record struct ReportPeriod(DateOnly Start, DateOnly End, string Key)
+public sealed record ObligationRule(ObligationKind Kind, DueAnchor Anchor, int Amount, bool InHours = false)
 {
-    public static ReportPeriod Of(DateOnly day, ReportFrequency frequency)
-    {
-        if (frequency == ReportFrequency.Quarterly)
-        {
-            var quarter = ((day.Month - 1) / 3) + 1;
-            var start = new DateOnly(day.Year, ((quarter - 1) * 3) + 1, 1);
-            return new ReportPeriod(start, start.AddMonths(3).AddDays(-1), string.Create(CultureInfo.InvariantCulture, $"{day.Year:D4}-Q{quarter}"));
-        }
+    /// <summary>Whose duty it is: the institution running the pilot (the default) or the region's working group.</summary>
+    public ObligationDuty Duty { get; init; } = ObligationDuty.Institution;
+}
 
-        var month = new DateOnly(day.Year, day.Month, 1);
-        return new ReportPeriod(month, month.AddMonths(1).AddDays(-1), string.Create(CultureInfo.InvariantCulture, $"{day.Year:D4}-{day.Month:D2}"));
-    }
+/// <summary>Who owes an obligation: it shows in that party's lists and its reminders go to that party.</summary>
+public enum ObligationDuty
+{
+    /// <summary>The pilot's lead organisation (its applicants' to-do list).</summary>
+    Institution = 1,
 
-    /// <summary>
-    /// The periods from the one containing <paramref name="from"/> to the last one that has ended
-    /// on or before <paramref name="through"/>: a report is owed only for a period that is over.
-    /// </summary>
-    /// <summary>
-    /// The periods from the one containing <paramref name="from"/> to the one containing
-    /// <paramref name="through"/>, the latter included though it has not ended yet (its report is
-    /// owed after it ends, and can be shown as coming).
-    /// </summary>
-    public static IEnumerable<ReportPeriod> Upto(DateOnly from, DateOnly through, ReportFrequency frequency)
-    {
-        for (var period = Of(from, frequency); period.Start <= through; period = Of(period.End.AddDays(1), frequency))
-        {
-            yield return period;
-        }
-    }
-
-    public static IEnumerable<ReportPeriod> Ended(DateOnly from, DateOnly through, ReportFrequency frequency)
-    {
-        for (var period = Of(from, frequency); period.End <= through; period = Of(period.End.AddDays(1), frequency))
-        {
-            yield return period;
-        }
-    }
+    /// <summary>The working group of the pilot's region (its obligation list, not the applicant's).</summary>
+    WorkingGroup = 2,
 }
 
 /// <summary>
@@ -95,13 +63,20 @@ public static class ObligationRules
         new(ObligationKind.MetricFreshness, DueAnchor.PeriodEnd, MetricFreshnessGraceWorkingDays),
         new(ObligationKind.IncidentReport, DueAnchor.Event, DefaultIncidentReportHours, InHours: true),
         new(ObligationKind.Disclosure, DueAnchor.Event, DefaultDisclosureWorkingDays),
-        new(ObligationKind.PlanConfirmation, DueAnchor.Event, PlanConfirmationWorkingDays),
+        new(ObligationKind.PlanConfirmation, DueAnchor.Event, PlanConfirmationWorkingDays) { Duty = ObligationDuty.WorkingGroup },
         new(ObligationKind.ExitOrExtension, DueAnchor.EndDate, ExitOrExtensionWorkingDaysBefore),
         new(ObligationKind.ReportSupplement, DueAnchor.Event, ReportSupplementWorkingDays),
     ];
 
     public static ObligationRule For(ObligationKind kind) =>
         Table.FirstOrDefault(r => r.Kind == kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this kind.");
+
+    /// <summary>Whose duty a kind is (<see cref="ObligationRule.Duty"/>).</summary>
+    public static ObligationDuty DutyOf(ObligationKind kind) => For(kind).Duty;
+
+    /// <summary>The kinds the working group owes; the institution's lists leave them out.</summary>
+    public static IReadOnlyList<ObligationKind> WorkingGroupKinds { get; } =
+        [.. Table.Where(r => r.Duty == ObligationDuty.WorkingGroup).Select(r => r.Kind)];
 
     /// <summary>Working days after the period's end a periodic report is due: monthly 10, quarterly 15.</summary>
     public static int ReportWorkingDays(ReportFrequency frequency) =>

@@ -19,6 +19,46 @@ public enum ProbeOutcome
     Refused = 4,
 }
 
+/// <summary>
+/// Why a probe failed, stored by name and shown from resources in the reader's language (never the
+/// technical text of the exception). <see cref="HttpStatus"/> goes with the status code kept beside it.
+/// </summary>
+public enum ProbeFailure
+{
+    /// <summary>No answer within the endpoint's timeout.</summary>
+    Timeout = 1,
+
+    /// <summary>The host name does not resolve.</summary>
+    DnsFailure = 2,
+
+    /// <summary>The host refused the connection.</summary>
+    ConnectionRefused = 3,
+
+    /// <summary>The connection failed otherwise (reset, unreachable network).</summary>
+    ConnectionFailed = 4,
+
+    /// <summary>The TLS handshake failed (certificate, protocol).</summary>
+    Tls = 5,
+
+    /// <summary>The endpoint answered with a status other than 2xx.</summary>
+    HttpStatus = 6,
+
+    /// <summary>The address is private, loopback or otherwise not public, and the platform does not probe it.</summary>
+    PrivateAddressRefused = 7,
+
+    /// <summary>The address (or a redirect) is not an absolute http or https address.</summary>
+    SchemeRefused = 8,
+
+    /// <summary>A redirect led to another host.</summary>
+    RedirectToOtherHost = 9,
+
+    /// <summary>More redirects than the platform follows.</summary>
+    TooManyRedirects = 10,
+
+    /// <summary>The request failed for another reason.</summary>
+    RequestFailed = 11,
+}
+
 /// <summary>What the listeners are to be told after a probe is recorded.</summary>
 public enum ProbeVerdict
 {
@@ -38,8 +78,6 @@ public enum ProbeVerdict
 /// </summary>
 public sealed class ProbeTarget : IRegionScoped
 {
-    public const int MaxErrorLength = 500;
-
     private ProbeTarget()
     {
     }
@@ -71,8 +109,8 @@ public sealed class ProbeTarget : IRegionScoped
 
     public int? LastLatencyMs { get; private set; }
 
-    /// <summary>Why the last probe failed, a short technical reason; null after a success.</summary>
-    public string? LastError { get; private set; }
+    /// <summary>Why the last probe failed; null after a success. With <see cref="ProbeFailure.HttpStatus"/>, <see cref="LastStatusCode"/> says which.</summary>
+    public ProbeFailure? LastFailure { get; private set; }
 
     public int ConsecutiveFailures { get; private set; }
 
@@ -142,7 +180,7 @@ public sealed class ProbeTarget : IRegionScoped
     /// threshold, untold so far, is <see cref="ProbeVerdict.Failing"/> (and marks it told); a success
     /// after a told streak is <see cref="ProbeVerdict.Recovered"/>.
     /// </summary>
-    public ProbeVerdict Record(ProbeOutcome outcome, int? statusCode, int? latencyMs, string? error, DateTimeOffset at)
+    public ProbeVerdict Record(ProbeOutcome outcome, int? statusCode, int? latencyMs, ProbeFailure? failure, DateTimeOffset at)
     {
         LastProbedAt = at;
         LastOutcome = outcome;
@@ -154,12 +192,12 @@ public sealed class ProbeTarget : IRegionScoped
             var wasFailing = Failing;
             ConsecutiveFailures = 0;
             FailingToldAt = null;
-            LastError = null;
+            LastFailure = null;
             return wasFailing ? ProbeVerdict.Recovered : ProbeVerdict.Nothing;
         }
 
         ConsecutiveFailures++;
-        LastError = error is null ? null : error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        LastFailure = failure ?? ProbeFailure.RequestFailed;
         if (ConsecutiveFailures >= FailuresBeforeAlert && FailingToldAt is null)
         {
             FailingToldAt = at;
@@ -193,9 +231,9 @@ public sealed class ProbeResult
 
     public int? LatencyMs { get; private set; }
 
-    public string? Error { get; private set; }
+    public ProbeFailure? Failure { get; private set; }
 
-    public static ProbeResult Of(ProbeTarget target, ProbeOutcome outcome, int? statusCode, int? latencyMs, string? error, DateTimeOffset at)
+    public static ProbeResult Of(ProbeTarget target, ProbeOutcome outcome, int? statusCode, int? latencyMs, ProbeFailure? failure, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(target);
         return new ProbeResult
@@ -208,7 +246,36 @@ public sealed class ProbeResult
             Up = outcome == ProbeOutcome.Up,
             StatusCode = statusCode,
             LatencyMs = latencyMs,
-            Error = error is null ? null : error.Length > ProbeTarget.MaxErrorLength ? error[..ProbeTarget.MaxErrorLength] : error,
+            Failure = outcome == ProbeOutcome.Up ? null : failure ?? ProbeFailure.RequestFailed,
         };
+    }
+}
+
+/// <summary>
+/// How far the probe job has brought its targets in line with the plans: each run reads only the
+/// plans confirmed since (with an overlap for late commits), not every plan. One row.
+/// </summary>
+public sealed class ProbeSyncMark
+{
+    public const int Singleton = 1;
+
+    private ProbeSyncMark()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>Plans confirmed before this (less the overlap) are reflected in the targets.</summary>
+    public DateTimeOffset SyncedThrough { get; private set; }
+
+    public static ProbeSyncMark Start(DateTimeOffset at) => new() { Id = Singleton, SyncedThrough = at };
+
+    /// <summary>Moves the mark forward, never back (a slower run finishing late does not undo a later one).</summary>
+    public void MoveTo(DateTimeOffset at)
+    {
+        if (at > SyncedThrough)
+        {
+            SyncedThrough = at;
+        }
     }
 }

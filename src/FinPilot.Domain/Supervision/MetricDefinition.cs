@@ -58,6 +58,12 @@ public sealed partial record MetricDefinition
     /// <summary>An alert is raised when a value rises above this; null when there is no upper limit.</summary>
     public double? UpperLimit { get; init; }
 
+    /// <summary>
+    /// Taken out of the plan after samples were received: no longer reported, validated or watched,
+    /// but kept (with its samples) so its history can still be read and named.
+    /// </summary>
+    public bool Retired { get; init; }
+
     public string NameIn(bool english) => english && NameEn.Length > 0 ? NameEn : NameZh;
 
     public IEnumerable<Error> Validate(string field)

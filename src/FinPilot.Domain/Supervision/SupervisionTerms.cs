@@ -91,7 +91,10 @@ public sealed record SupervisionTerms
 
     public IReadOnlyList<ProbeEndpoint> Endpoints { get; init; } = [];
 
-    public MetricDefinition? Metric(string code) => Metrics.FirstOrDefault(m => m.Code == code);
+    public MetricDefinition? Metric(string code) => Metrics.FirstOrDefault(m => m.Code == code && !m.Retired);
+
+    /// <summary>The metrics reported under the plan now: all but the retired ones.</summary>
+    public IEnumerable<MetricDefinition> ActiveMetrics() => Metrics.Where(m => !m.Retired);
 
     public IEnumerable<Error> Validate()
     {

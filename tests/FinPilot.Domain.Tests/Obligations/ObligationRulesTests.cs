@@ -115,8 +115,8 @@ public sealed class ObligationRulesTests
     public void Report_periods_are_the_months_or_quarters_that_have_ended()
     {
         Assert.Equal(["2026-01", "2026-02", "2026-03", "2026-04"],
-            ReportPeriod.Ended(D(2026, 1, 15), D(2026, 4, 30), ReportFrequency.Monthly).Select(p => p.Key));
-        Assert.Equal(["2025-Q4", "2026-Q1"], ReportPeriod.Ended(D(2025, 11, 20), D(2026, 6, 29), ReportFrequency.Quarterly).Select(p => p.Key));
+            ReportPeriod.Ended(D(2026, 1, 15), D(2026, 4, 30), ReportFrequency.Monthly).Select(p => p.Subject));
+        Assert.Equal(["2025-Q4", "2026-Q1"], ReportPeriod.Ended(D(2025, 11, 20), D(2026, 6, 29), ReportFrequency.Quarterly).Select(p => p.Subject));
         Assert.Empty(ReportPeriod.Ended(D(2026, 1, 15), D(2026, 1, 30), ReportFrequency.Monthly));
         var february = ReportPeriod.Of(D(2028, 2, 10), ReportFrequency.Monthly);
         Assert.Equal((D(2028, 2, 1), D(2028, 2, 29)), (february.Start, february.End));

@@ -22,23 +22,23 @@ public sealed class ProbeTargetTests
     public void Failing_is_told_once_per_streak_and_recovery_after_it()
     {
         var target = New(failuresBeforeAlert: 2);
-        Assert.Equal(ProbeVerdict.Nothing, target.Record(ProbeOutcome.Down, 503, 12, "HTTP 503", Now));
-        Assert.Equal(ProbeVerdict.Failing, target.Record(ProbeOutcome.Unreachable, null, null, "timeout", Now.AddMinutes(5)));
-        Assert.Equal(ProbeVerdict.Nothing, target.Record(ProbeOutcome.Down, 500, 10, "HTTP 500", Now.AddMinutes(10)));
-        Assert.Equal((3, "HTTP 500", true), (target.ConsecutiveFailures, target.LastError, target.Failing));
+        Assert.Equal(ProbeVerdict.Nothing, target.Record(ProbeOutcome.Down, 503, 12, ProbeFailure.HttpStatus, Now));
+        Assert.Equal(ProbeVerdict.Failing, target.Record(ProbeOutcome.Unreachable, null, null, ProbeFailure.Timeout, Now.AddMinutes(5)));
+        Assert.Equal(ProbeVerdict.Nothing, target.Record(ProbeOutcome.Down, 500, 10, ProbeFailure.HttpStatus, Now.AddMinutes(10)));
+        Assert.Equal((3, ProbeFailure.HttpStatus, true), (target.ConsecutiveFailures, target.LastFailure, target.Failing));
 
         Assert.Equal(ProbeVerdict.Recovered, target.Record(ProbeOutcome.Up, 200, 8, null, Now.AddMinutes(15)));
-        Assert.Equal((0, null, false), (target.ConsecutiveFailures, target.LastError, target.Failing));
+        Assert.Equal((0, null, false), (target.ConsecutiveFailures, target.LastFailure, target.Failing));
 
-        Assert.Equal(ProbeVerdict.Nothing, target.Record(ProbeOutcome.Down, 503, 9, "HTTP 503", Now.AddMinutes(20)));
-        Assert.Equal(ProbeVerdict.Failing, target.Record(ProbeOutcome.Down, 503, 9, "HTTP 503", Now.AddMinutes(25)));
+        Assert.Equal(ProbeVerdict.Nothing, target.Record(ProbeOutcome.Down, 503, 9, ProbeFailure.HttpStatus, Now.AddMinutes(20)));
+        Assert.Equal(ProbeVerdict.Failing, target.Record(ProbeOutcome.Down, 503, 9, ProbeFailure.HttpStatus, Now.AddMinutes(25)));
     }
 
     [Fact]
     public void A_success_without_a_told_streak_tells_nothing()
     {
         var target = New();
-        target.Record(ProbeOutcome.Down, 503, 9, "HTTP 503", Now);
+        target.Record(ProbeOutcome.Down, 503, 9, ProbeFailure.HttpStatus, Now);
         Assert.Equal(ProbeVerdict.Nothing, target.Record(ProbeOutcome.Up, 200, 9, null, Now.AddMinutes(5)));
     }
 
@@ -46,7 +46,7 @@ public sealed class ProbeTargetTests
     public void A_target_leaving_the_plan_is_no_longer_due_and_forgets_its_streak()
     {
         var target = New(failuresBeforeAlert: 1);
-        target.Record(ProbeOutcome.Down, 503, 9, "HTTP 503", Now);
+        target.Record(ProbeOutcome.Down, 503, 9, ProbeFailure.HttpStatus, Now);
         Assert.True(target.Deactivate());
         Assert.False(target.IsDue(Now.AddDays(1)));
         Assert.False(target.Failing);

@@ -1,5 +1,6 @@
 using System.Net;
 using FinPilot.Domain.Alerts;
+using FinPilot.Domain.Probing;
 using FinPilot.Domain.Supervision;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Alerts;
@@ -230,14 +231,16 @@ public sealed class AlertRuleTests(AppsWithDemoData apps) : IClassFixture<AppsWi
         var pilot = await app.PilotOfAsync(AlertsTestKit.Jinghua);
         var listener = app.Services.GetRequiredService<AlertListeners>();
         var url = $"https://status.example.cn/{Guid.NewGuid():N}";
-        var failing = new ProbeStanding(pilot.Id, pilot.RegionId, url, 3, app.Clock.GetUtcNow(), "timeout after 10 s");
+        var failing = new ProbeStanding(pilot.Id, pilot.RegionId, url, 3, app.Clock.GetUtcNow(), ProbeFailure.HttpStatus, 503);
 
         await listener.ProbeFailingAsync(failing, CancellationToken.None);
         await listener.ProbeFailingAsync(failing with { ConsecutiveFailures = 4 }, CancellationToken.None);
         var alert = Assert.Single(await app.AlertsAsync(pilot.Id, RiskRuleKind.ProbeFailing, url));
-        Assert.Equal((3, "timeout after 10 s", url), (alert.Evidence.Count!.Value, alert.Evidence.Detail!, alert.Evidence.Subject!));
+        Assert.Equal((3, "HttpStatus:503", url), (alert.Evidence.Count!.Value, alert.Evidence.Detail!, alert.Evidence.Subject!));
+        Assert.Equal("HTTP 状态 503", ProbeTexts.FromEvidence(alert.Evidence.Detail, System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.Equal("HTTP status 503", ProbeTexts.FromEvidence(alert.Evidence.Detail, System.Globalization.CultureInfo.GetCultureInfo("en")));
 
-        await listener.ProbeRecoveredAsync(failing with { ConsecutiveFailures = 0, LastError = null }, CancellationToken.None);
+        await listener.ProbeRecoveredAsync(failing with { ConsecutiveFailures = 0, LastFailure = null, StatusCode = 200 }, CancellationToken.None);
         var resolved = await app.AlertAsync(alert.Id);
         Assert.Equal((AlertStatus.Resolved, AlertRaiser.SystemActor, SystemNotes.ProbeRecovered), (resolved.Status, resolved.ClosedBy!, resolved.ClosingNote!));
 

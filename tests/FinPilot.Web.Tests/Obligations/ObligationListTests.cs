@@ -3,6 +3,7 @@ using FinPilot.Domain.Identity;
 using FinPilot.Domain.Obligations;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Obligations;
+using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Http;
 using FinPilot.Web.Tests.Calls;
 using FinPilot.Web.Tests.Infrastructure;
@@ -192,19 +193,19 @@ public sealed class ObligationListTests(AppsWithDemoData apps) : IClassFixture<A
     [Fact]
     public void Visibility_follows_the_grants()
     {
-        static ObligationVisibility Of(params RoleGrant[] grants) => ObligationVisibility.Of(grants);
+        static SupervisedScope Of(params RoleGrant[] grants) => SupervisedScope.Of(grants);
         var region = Grants.Beijing;
-        Assert.True(Of(Grants.Integrity).Covers(new ObligationScope(region, Grants.Lead)));
+        Assert.True(Of(Grants.Integrity).Allows(region, Grants.Lead));
         Assert.True(Of(Grants.Coordination).Everything);
         Assert.True(Of(Grants.Admin).Everything);
-        Assert.True(Of(Grants.WorkingGroupBeijing).Covers(new ObligationScope(Grants.Beijing, null)));
-        Assert.False(Of(Grants.WorkingGroupShanghai).Covers(new ObligationScope(Grants.Beijing, null)));
-        Assert.True(Of(Grants.LeadApplicant).Covers(new ObligationScope(null, Grants.Lead)));
-        Assert.False(Of(Grants.OtherApplicant).Covers(new ObligationScope(null, Grants.Lead)));
-        Assert.False(Of(Grants.OtherApplicant).Covers(new ObligationScope(Grants.Beijing, null)));
-        Assert.True(Of(Grants.OtherApplicant).Covers(new ObligationScope(null, null)));
-        Assert.False(Of(Grants.Expert).Covers(new ObligationScope(null, null)));
-        Assert.False(Of(Grants.SecretariatBeijing).Covers(new ObligationScope(null, null)));
+        Assert.True(Of(Grants.WorkingGroupBeijing).Allows(Grants.Beijing, null));
+        Assert.False(Of(Grants.WorkingGroupShanghai).Allows(Grants.Beijing, null));
+        Assert.True(Of(Grants.LeadApplicant).Allows(null, Grants.Lead));
+        Assert.False(Of(Grants.OtherApplicant).Allows(null, Grants.Lead));
+        Assert.False(Of(Grants.OtherApplicant).Allows(Grants.Beijing, null));
+        Assert.True(Of(Grants.OtherApplicant).Allows(null, null));
+        Assert.False(Of(Grants.Expert).Allows(null, null));
+        Assert.False(Of(Grants.SecretariatBeijing).Allows(null, null));
     }
 
     private static string Row(string html, Guid id)

@@ -36,9 +36,20 @@ public sealed class ProbeJobTests(ProbeApps apps) : IClassFixture<ProbeApps>
         await app.NextMinuteAsync();
         var failing = await app.TargetAsync(projectId, url);
         Assert.Equal(1, apps.Listener.Failing(url));
-        Assert.Equal((5, ProbeOutcome.Down, 503, "HTTP 503"), (failing.ConsecutiveFailures, failing.LastOutcome, failing.LastStatusCode, failing.LastError));
+        Assert.Equal((5, ProbeOutcome.Down, 503, ProbeFailure.HttpStatus), (failing.ConsecutiveFailures, failing.LastOutcome, failing.LastStatusCode, failing.LastFailure));
+
+        // The failure is shown in the reader's language, never as stored.
+        using (var wg = await app.SignedInAsync(DemoUsers.WorkingGroupBeijing))
+        {
+            var zh = await wg.Client.GetStringAsync($"/supervision/projects/{projectId}");
+            var en = await wg.Client.GetStringAsync($"/supervision/projects/{projectId}?culture=en");
+            Assert.Contains("HTTP 状态 503", zh, StringComparison.Ordinal);
+            Assert.Contains("HTTP status 503", en, StringComparison.Ordinal);
+            Assert.DoesNotContain(">HttpStatus<", zh, StringComparison.Ordinal);
+        }
+
         var told = apps.Listener.LastFailing(url)!;
-        Assert.Equal((projectId, 3, "HTTP 503"), (told.ProjectId, told.ConsecutiveFailures, told.LastError));
+        Assert.Equal((projectId, 3, ProbeFailure.HttpStatus, 503), (told.ProjectId, told.ConsecutiveFailures, told.LastFailure, told.StatusCode));
 
         apps.Endpoint.SetFailing(key, false);
         await app.NextMinuteAsync();
@@ -113,11 +124,11 @@ public sealed class ProbeJobTests(ProbeApps apps) : IClassFixture<ProbeApps>
 
         var other = await probes.ProbeAsync(apps.Endpoint.Url($"/other/{key}"), TimeSpan.FromSeconds(5), CancellationToken.None);
         Assert.Equal(ProbeOutcome.Refused, other.Outcome);
-        Assert.Contains("another host", other.Error);
+        Assert.Equal(ProbeFailure.RedirectToOtherHost, other.Failure);
         Assert.Equal(1, apps.Endpoint.Hits($"/status/{key}"));
 
         var ftp = await probes.ProbeAsync($"ftp://127.0.0.1:{apps.Endpoint.Port}/status/{key}", TimeSpan.FromSeconds(5), CancellationToken.None);
-        Assert.Equal(ProbeOutcome.Refused, ftp.Outcome);
+        Assert.Equal((ProbeOutcome.Refused, ProbeFailure.SchemeRefused), (ftp.Outcome, ftp.Failure));
         Assert.Equal(1, apps.Endpoint.Hits($"/status/{key}"));
     }
 }
@@ -137,11 +148,11 @@ public sealed class ProbeRefusalTests(RefusingProbeApps apps) : IClassFixture<Re
 
         await app.NextMinuteAsync();
 
-        foreach (var (url, reason) in new[] { (loopback, "loopback"), (mapped, "loopback"), (@private, "private") })
+        foreach (var url in new[] { loopback, mapped, @private })
         {
             var target = await app.TargetAsync(projectId, url);
             Assert.Equal(ProbeOutcome.Refused, target.LastOutcome);
-            Assert.Contains(reason, target.LastError);
+            Assert.Equal(ProbeFailure.PrivateAddressRefused, target.LastFailure);
             Assert.Equal(1, await app.ResultCountAsync(target.Id));
         }
 
@@ -159,7 +170,7 @@ public sealed class ProbeRefusalTests(RefusingProbeApps apps) : IClassFixture<Re
             .ProbeAsync($"http://localhost:{apps.Endpoint.Port}/status/{key}", TimeSpan.FromSeconds(5), CancellationToken.None);
 
         Assert.Equal(ProbeOutcome.Refused, answer.Outcome);
-        Assert.Contains("loopback", answer.Error);
+        Assert.Equal(ProbeFailure.PrivateAddressRefused, answer.Failure);
         Assert.Equal(0, apps.Endpoint.Hits($"/status/{key}"));
     }
 }

@@ -66,7 +66,7 @@ public sealed class AlertClock(FinPilotDbContext db, AlertRaiser raiser, TimePro
 
             if (plan.InForce && settings.Enables(RiskRuleKind.StaleStream))
             {
-                breaches.AddRange(plan.Terms.Metrics
+                breaches.AddRange(plan.Terms.ActiveMetrics()
                     .Select(m => RiskRules.Stale(m, plan.Terms.Parameters, latest.TryGetValue((plan.ProjectId, m.Code), out var last) ? last : null, today, settings.StaleGraceDays))
                     .OfType<Breach>());
             }

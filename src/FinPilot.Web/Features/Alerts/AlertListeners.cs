@@ -1,4 +1,5 @@
 using FinPilot.Domain.Alerts;
+using FinPilot.Domain.Obligations;
 using FinPilot.Domain.Supervision;
 using FinPilot.Web.Features.Incidents;
 using FinPilot.Web.Features.Obligations;
@@ -19,8 +20,11 @@ public sealed class AlertListeners(IServiceScopeFactory scopes, ILogger<AlertLis
     public Task SamplesAcceptedAsync(Guid projectId, IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken) =>
         InScopeAsync("samples", projectId, rethrow: false, services => services.GetRequiredService<MetricRuleEvaluator>().EvaluateAsync(projectId, samples, cancellationToken));
 
+    // The working group's own duties (confirming a plan) are not a risk of the pilot: they raise no alert.
     public Task ObligationOverdueAsync(OverdueObligation obligation, CancellationToken cancellationToken) =>
-        RaiseAsync("obligation", obligation.ProjectId, new Breach(
+        Enum.TryParse<ObligationKind>(obligation.Kind, out var kind) && ObligationRules.DutyOf(kind) == ObligationDuty.WorkingGroup
+        ? Task.CompletedTask
+        : RaiseAsync("obligation", obligation.ProjectId, new Breach(
             RiskRuleKind.OverdueObligation, obligation.ObligationId.ToString(), RiskRules.SeverityOf(RiskRuleKind.OverdueObligation),
             new AlertEvidence { Detail = obligation.Kind, Subject = obligation.Subject, At = obligation.DueAt },
             Episode: obligation.ObligationId.ToString()), cancellationToken, rethrow: true);
@@ -36,7 +40,7 @@ public sealed class AlertListeners(IServiceScopeFactory scopes, ILogger<AlertLis
     public Task ProbeFailingAsync(ProbeStanding standing, CancellationToken cancellationToken) =>
         RaiseAsync("probe", standing.ProjectId, new Breach(
             RiskRuleKind.ProbeFailing, ProbeKey(standing.Url), RiskRules.SeverityOf(RiskRuleKind.ProbeFailing),
-            new AlertEvidence { Subject = standing.Url, Count = standing.ConsecutiveFailures, Detail = standing.LastError, At = standing.At }), cancellationToken);
+            new AlertEvidence { Subject = standing.Url, Count = standing.ConsecutiveFailures, Detail = ProbeTexts.Evidence(standing.LastFailure, standing.StatusCode), At = standing.At }), cancellationToken);
 
     public Task ProbeRecoveredAsync(ProbeStanding standing, CancellationToken cancellationToken) =>
         InScopeAsync("probe", standing.ProjectId, rethrow: false, services =>

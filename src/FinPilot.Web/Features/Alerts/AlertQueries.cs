@@ -4,6 +4,7 @@ using FinPilot.Domain.Supervision;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ public sealed record ProjectRules(Guid ProjectId, string ProjectTitle, RiskRuleS
 
 /// <summary>
 /// Reads of alerts for pages and the API: filtered, sorted (open first, newest first) and paged in
-/// SQL, restricted to what the caller may see (<see cref="AlertVisibility"/>); naming a region or
+/// SQL, restricted to what the caller may see (<see cref="SupervisedScope"/>); naming a region or
 /// organisation that is not the caller's is refused, not silently emptied.
 /// </summary>
 public sealed class AlertQueries(FinPilotDbContext db, CurrentUser current, CommandPipeline commands)
@@ -44,28 +45,7 @@ public sealed class AlertQueries(FinPilotDbContext db, CurrentUser current, Comm
         }
 
         var visibility = await VisibilityAsync(cancellationToken);
-        var query = db.Alerts.AsNoTracking();
-        if (!visibility.Everything)
-        {
-            var regions = visibility.Regions.ToList();
-            var organisations = visibility.Organisations.ToList();
-            query = query.Where(a => regions.Contains(a.RegionId) || organisations.Contains(a.OrganisationId));
-        }
-
-        if (filter.RegionId is { } region)
-        {
-            query = query.Where(a => a.RegionId == region);
-        }
-
-        if (filter.OrganisationId is { } organisation)
-        {
-            query = query.Where(a => a.OrganisationId == organisation);
-        }
-
-        if (filter.ProjectId is { } project)
-        {
-            query = query.Where(a => a.ProjectId == project);
-        }
+        var query = visibility.Apply(db.Alerts.AsNoTracking(), filter.RegionId, filter.OrganisationId, filter.ProjectId);
 
         if (filter.Kind is { } kind)
         {
@@ -190,8 +170,8 @@ public sealed class AlertQueries(FinPilotDbContext db, CurrentUser current, Comm
     }
 
     /// <summary>What the current user may see of alerts.</summary>
-    public async Task<AlertVisibility> VisibilityAsync(CancellationToken cancellationToken = default) =>
-        AlertVisibility.Of(await current.GrantsAsync(cancellationToken));
+    public Task<SupervisedScope> VisibilityAsync(CancellationToken cancellationToken = default) =>
+        SupervisedScope.OfAsync(current, cancellationToken);
 
     private static AlertRow Row(Alert a, string title) =>
         new(a.Id, a.ProjectId, title, a.RegionId, a.OrganisationId, a.Kind, a.RuleKey, a.Severity, a.RaisedAt, a.Status, a.ClosedAt, a.Evidence);

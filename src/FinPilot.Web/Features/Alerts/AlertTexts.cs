@@ -59,7 +59,7 @@ public static class AlertTexts
             RiskRuleKind.StaleStream => [metric, Day(e.PeriodEnd), Day(e.Date), e.Count ?? 0],
             RiskRuleKind.OverdueObligation => [Duty(e, culture), e.At is { } due ? ChinaTime.Format(due) : string.Empty],
             RiskRuleKind.SevereIncident => [Grade(e.Count), e.At is { } at ? ChinaTime.Format(at) : string.Empty],
-            RiskRuleKind.ProbeFailing => [e.Subject ?? string.Empty, e.Count ?? 0, e.Detail ?? string.Empty],
+            RiskRuleKind.ProbeFailing => [e.Subject ?? string.Empty, e.Count ?? 0, Probing.ProbeTexts.FromEvidence(e.Detail, culture)],
             RiskRuleKind.PastEndDate => [Day(e.Date), e.Count ?? 0],
             _ => [],
         };

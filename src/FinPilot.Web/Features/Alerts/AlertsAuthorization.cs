@@ -1,6 +1,7 @@
 using FinPilot.Domain.Alerts;
 using FinPilot.Domain.Identity;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Supervision;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
@@ -27,34 +28,10 @@ public sealed record AlertedProject(Guid ProjectId, int RegionId, Guid Organisat
 /// <summary>Which alerts a list asks for before any is loaded: one region's, one organisation's, or (both null) whatever the caller may see.</summary>
 public sealed record AlertScope(int? RegionId, Guid? OrganisationId);
 
-/// <summary>What a user's grants let them see of alerts; lists restrict their SQL with it, single alerts are checked with it.</summary>
-public sealed record AlertVisibility(bool Everything, IReadOnlyList<int> Regions, IReadOnlyList<Guid> Organisations)
-{
-    public bool Nothing => !Everything && Regions.Count == 0 && Organisations.Count == 0;
-
-    public static AlertVisibility Of(IReadOnlyList<RoleGrant> grants) =>
-        grants.Any(g => g.Role is Role.PlatformAdmin or Role.IntegrityOfficer or Role.CoordinationGroup)
-            ? new AlertVisibility(true, [], [])
-            : new AlertVisibility(
-                false,
-                [.. grants.Where(g => g.Role == Role.RegionalWorkingGroup && g.RegionId is not null).Select(g => g.RegionId!.Value).Distinct()],
-                [.. grants.Where(g => g.Role == Role.Applicant && g.OrganisationId is not null).Select(g => g.OrganisationId!.Value).Distinct()]);
-
-    public bool Covers(AlertedProject project) =>
-        Everything || Regions.Contains(project.RegionId) || Organisations.Contains(project.OrganisationId);
-
-    /// <summary>A named region must be one the caller's working group runs, a named organisation the caller's own (a working group may name any: its list stays within its regions).</summary>
-    public bool Covers(AlertScope scope) =>
-        Everything
-        || (scope.OrganisationId is { } organisation
-            ? Organisations.Contains(organisation) || (Regions.Count > 0 && (scope.RegionId is not { } within || Regions.Contains(within)))
-            : scope.RegionId is { } region ? Regions.Contains(region) : !Nothing);
-}
-
 /// <summary>The rules of the module from grants alone, so pages, endpoints and tests ask the same question.</summary>
 public static class AlertAccess
 {
-    public static bool CanRead(IReadOnlyList<RoleGrant> grants, AlertedProject project) => AlertVisibility.Of(grants).Covers(project);
+    public static bool CanRead(IReadOnlyList<RoleGrant> grants, AlertedProject project) => SupervisedScope.Of(grants).Covers(project.RegionId, project.OrganisationId);
 
     public static bool CanTriage(IEnumerable<RoleGrant> grants, AlertedProject project) => grants.RunsRegion(project.RegionId);
 
@@ -82,7 +59,7 @@ public sealed class AlertAuthorizationHandler(CurrentUser current) : Authorizati
         {
             Alert alert => AlertAccess.Allows(grants, requirement, AlertedProject.Of(alert)),
             AlertedProject project => AlertAccess.Allows(grants, requirement, project),
-            AlertScope scope => requirement == AlertOperations.Read && AlertVisibility.Of(grants).Covers(scope),
+            AlertScope scope => requirement == AlertOperations.Read && SupervisedScope.Of(grants).Allows(scope.RegionId, scope.OrganisationId),
             _ => false,
         };
         if (allowed)

@@ -11,7 +11,6 @@ using FinPilot.Web.Features.Incidents;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
-using ReportPeriod = FinPilot.Domain.Supervision.Reports.ReportPeriod;
 
 namespace FinPilot.Web.Features.Demo;
 

@@ -17,6 +17,7 @@ public static class IncidentActions
     public const string Reported = "incident.reported";
     public const string Updated = "incident.updated";
     public const string Triaged = "incident.triaged";
+    public const string ReportRequested = "incident.report-requested";
 }
 
 /// <summary>
@@ -61,12 +62,68 @@ public sealed class IncidentCommands(
             await obligations.FulfilAsync(incident.ProjectId, ObligationKind.IncidentReport, subject, now, current.Id!, cancellationToken);
         }
 
+        // A report the working group asked for is met by the next incident reported on the pilot (the oldest request first).
+        var asked = await db.Obligations
+            .Where(o => o.ProjectId == incident.ProjectId && o.Kind == ObligationKind.IncidentReport && o.Status == ObligationStatus.Open
+                && o.Subject.StartsWith(RequestSubjectPrefix))
+            .OrderBy(o => o.DueAt).FirstOrDefaultAsync(cancellationToken);
+        asked?.Fulfil(now, current.Id!);
+
         await notifications.ReportedAsync(incident, project.Title, cancellationToken);
         await commands.SaveAsync(cancellationToken, new AuditLine(IncidentActions.Reported, AuditResource.Incident, incident.Id.ToString(),
             new { projectId, incident.Title, severity = (int)incident.Severity, incident.Severe, incident.OccurredAt, incident.DetectedAt, incident.ReportDueAt, incident.ReportedLate },
             incident.RegionId));
         await TellListenersAsync(incident, cancellationToken);
         return incident;
+    }
+
+    /// <summary>The subject of an incident report the working group asked for starts with this, then the request's id.</summary>
+    public const string RequestSubjectPrefix = "request:";
+
+    /// <summary>
+    /// The region's working group asks the institution for an incident report on a running pilot:
+    /// an <see cref="ObligationKind.IncidentReport"/> obligation on the institution, due within
+    /// <paramref name="hours"/> (default: the severe-incident deadline), and a notice to its applicants.
+    /// The next incident the institution reports fulfils it.
+    /// </summary>
+    public async Task<Result<Obligation>> RequestReportAsync(Guid projectId, string reason, int? hours, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new Error(IncidentErrors.ProjectNotFound);
+        }
+
+        if (!await commands.AllowsAsync(new IncidentProject(project.Id, project.RegionId, project.LeadOrganisationId), IncidentOperations.RequestReport))
+        {
+            return Problems.Forbidden;
+        }
+
+        if (!Incident.IsReportable(project.Stage))
+        {
+            return new Error(IncidentErrors.ProjectNotRunning, null, project.Stage);
+        }
+
+        var errors = Text.Required(reason, "Reason", Obligation.MaxReasonLength).ToList();
+        if (hours is < 1 or > 720)
+        {
+            errors.Add(new Error(IncidentErrors.RequestHoursInvalid, "Hours", 1, 720));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<Obligation>.Fail([.. errors]);
+        }
+
+        var now = clock.GetUtcNow();
+        var due = ObligationRules.IncidentReportDue(now, hours ?? policy.ReportHours);
+        var requestId = Guid.CreateVersion7(now);
+        var obligation = await obligations.EnsureAsync(new ObligationDraft(
+            project.Id, project.RegionId, project.LeadOrganisationId, ObligationKind.IncidentReport, $"{RequestSubjectPrefix}{requestId:N}", due), cancellationToken);
+        await notifications.ReportRequestedAsync(project.LeadOrganisationId, project.Id, project.Title, due, reason.Trim(), cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(IncidentActions.ReportRequested, AuditResource.Incident, requestId.ToString(),
+            new { projectId, reason = reason.Trim(), dueAt = due, obligationId = obligation.Id }, project.RegionId));
+        return obligation;
     }
 
     public Task<string> ProjectTitleAsync(Guid projectId, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Identity;
 using FinPilot.Domain.Incidents;
 using FinPilot.Web.Data;
@@ -19,6 +20,7 @@ public sealed class IncidentNotifications(FinPilotDbContext db, Notifier notifie
     public const string IncidentValue = NotificationValues.Incident;
     public const string SeverityValue = NotificationValues.Severity;
     public const string ActionValue = NotificationValues.Action;
+    public const string ReasonValue = NotificationValues.Reason;
 
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
@@ -51,6 +53,23 @@ public sealed class IncidentNotifications(FinPilotDbContext db, Notifier notifie
                 [ActionValue] = IncidentTexts.Of(action, group.Key),
             });
         }
+    }
+
+    /// <summary>The lead organisation's applicants hear that the working group asks for an incident report, and by when.</summary>
+    public async Task ReportRequestedAsync(Guid organisationId, Guid projectId, string projectTitle, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken)
+    {
+        var recipients = await RecipientsAsync(Role.Applicant, null, organisationId, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        notifier.Enqueue(recipients.Select(r => r.Id), NotificationKind.IncidentReportRequested, $"/supervision/projects/{projectId}", new Dictionary<string, string>
+        {
+            [NotificationValues.Title] = projectTitle,
+            [NotificationValues.Due] = ChinaTime.Format(dueAt),
+            [ReasonValue] = reason,
+        });
     }
 
     private async Task<List<(string Id, CultureInfo Culture)>> RecipientsAsync(Role role, int? regionId, Guid? organisationId, CancellationToken cancellationToken)

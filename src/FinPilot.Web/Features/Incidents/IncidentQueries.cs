@@ -3,6 +3,7 @@ using FinPilot.Domain.Incidents;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed record IncidentView(Incident Incident, string ProjectTitle, bool C
 
 /// <summary>
 /// Reads of incidents: filtered, newest first and paged in SQL, restricted to what the caller may see
-/// (<see cref="IncidentVisibility"/>, the same rule as a single record's).
+/// (<see cref="SupervisedScope"/>, the same rule as a single record's).
 /// </summary>
 public sealed class IncidentQueries(FinPilotDbContext db, CurrentUser current, CommandPipeline commands)
 {
@@ -30,35 +31,12 @@ public sealed class IncidentQueries(FinPilotDbContext db, CurrentUser current, C
     {
         ArgumentNullException.ThrowIfNull(filter);
         var visibility = await VisibilityAsync(cancellationToken);
-        if (visibility.Nothing
-            || (!visibility.Everything && filter.RegionId is { } r && !visibility.Regions.Contains(r) && filter.OrganisationId is null)
-            || (!visibility.Everything && filter.OrganisationId is { } o && visibility.Regions.Count == 0 && !visibility.Organisations.Contains(o)))
+        if (!visibility.Allows(filter.RegionId, filter.OrganisationId))
         {
             return Result<Page<IncidentRow>>.Fail(Problems.Forbidden);
         }
 
-        var query = db.Incidents.AsNoTracking();
-        if (!visibility.Everything)
-        {
-            var regions = visibility.Regions.ToList();
-            var organisations = visibility.Organisations.ToList();
-            query = query.Where(i => regions.Contains(i.RegionId) || organisations.Contains(i.OrganisationId));
-        }
-
-        if (filter.RegionId is { } region)
-        {
-            query = query.Where(i => i.RegionId == region);
-        }
-
-        if (filter.OrganisationId is { } organisation)
-        {
-            query = query.Where(i => i.OrganisationId == organisation);
-        }
-
-        if (filter.ProjectId is { } project)
-        {
-            query = query.Where(i => i.ProjectId == project);
-        }
+        var query = visibility.Apply(db.Incidents.AsNoTracking(), filter.RegionId, filter.OrganisationId, filter.ProjectId);
 
         if (filter.Severity is { } severity)
         {
@@ -148,6 +126,6 @@ public sealed class IncidentQueries(FinPilotDbContext db, CurrentUser current, C
         return (list.Value, Incident.IsReportable(project.Stage) && await commands.AllowsAsync(resource, IncidentOperations.Report));
     }
 
-    public async Task<IncidentVisibility> VisibilityAsync(CancellationToken cancellationToken = default) =>
-        IncidentVisibility.Of(await current.GrantsAsync(cancellationToken));
+    public Task<SupervisedScope> VisibilityAsync(CancellationToken cancellationToken = default) =>
+        SupervisedScope.OfAsync(current, cancellationToken);
 }

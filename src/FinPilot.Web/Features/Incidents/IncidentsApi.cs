@@ -79,6 +79,11 @@ public static class IncidentsApi
             .WithName("ReportIncident")
             .WithSummary("The lead institution reports an incident on a running pilot (severity 1 = I, the gravest, to 4 = IV); submitted at once.");
 
+        app.MapApiGroup("/supervision", "Incidents")
+            .MapPost("/projects/{id:guid}/incident-requests", RequestReport)
+            .WithName("RequestIncidentReport")
+            .WithSummary("The region's working group asks the institution for an incident report, due within the given hours (default: the severe-incident deadline); the next incident it reports fulfils the request.");
+
         var group = app.MapApiGroup("/incidents", "Incidents");
         group.MapGet("/", List).WithName("ListIncidents")
             .WithSummary("Incidents the caller may see (own organisation's, own region's, or all for integrity officers, the coordination group and admins), filtered, newest first, paged.");
@@ -91,6 +96,29 @@ public static class IncidentsApi
                 ThenGetAsync(c.TriageAsync(id, r.Action, r.Note, r.Version, ct), q, ct))
             .WithName("TriageIncident").WithSummary("The region's working group acknowledges, asks for more information (note required) or closes (conclusion required).");
         return app;
+    }
+
+    /// <summary>What the working group asks: why, and within how many hours (1–720; none: the severe-incident deadline).</summary>
+    public sealed record ReportRequestRequest
+    {
+        public string? Reason { get; init; }
+
+        public int? Hours { get; init; }
+    }
+
+    /// <summary>The obligation a request for an incident report created.</summary>
+    public sealed record ReportRequestDto(Guid ObligationId, Guid ProjectId, string Subject, DateTimeOffset DueAt);
+
+    private static async Task<Results<Created<ReportRequestDto>, ProblemHttpResult>> RequestReport(Guid id, ReportRequestRequest r, IncidentCommands commands, CancellationToken ct)
+    {
+        var requested = await commands.RequestReportAsync(id, r?.Reason ?? string.Empty, r?.Hours, ct);
+        if (!requested.Succeeded)
+        {
+            return Problems.From(requested.Errors);
+        }
+
+        var o = requested.Value;
+        return TypedResults.Created($"/api/v1/obligations/{o.Id}", new ReportRequestDto(o.Id, o.ProjectId, o.Subject, o.DueAt));
     }
 
     private static async Task<Results<Created<IncidentDto>, ProblemHttpResult>> Report(Guid id, ReportRequest r, IncidentCommands commands, CancellationToken ct)

@@ -22,6 +22,9 @@ public static class IncidentOperations
 
     /// <summary>Acknowledge, ask for more, close: the region's working group (admins anywhere).</summary>
     public static readonly OperationAuthorizationRequirement Triage = Operations.Named("incident.triage");
+
+    /// <summary>Ask the institution for an incident report on a pilot: the region's working group (admins anywhere).</summary>
+    public static readonly OperationAuthorizationRequirement RequestReport = Operations.Named("incident.request-report");
 }
 
 /// <summary>The rules of the module, from grants alone, so lists, records, pages and tests ask the same question.</summary>
@@ -37,22 +40,8 @@ public static class IncidentAccess
 
     public static bool Allows(IEnumerable<RoleGrant> grants, OperationAuthorizationRequirement operation, IncidentProject project) =>
         operation == IncidentOperations.Read ? CanRead(grants, project)
-        : operation == IncidentOperations.Triage ? CanTriage(grants, project)
+        : operation == IncidentOperations.Triage || operation == IncidentOperations.RequestReport ? CanTriage(grants, project)
         : operation == IncidentOperations.Report && CanReport(grants, project);
-}
-
-/// <summary>What a user's grants let them see of incidents; lists restrict their SQL with it, so a list and a record agree.</summary>
-public sealed record IncidentVisibility(bool Everything, IReadOnlyList<int> Regions, IReadOnlyList<Guid> Organisations)
-{
-    public bool Nothing => !Everything && Regions.Count == 0 && Organisations.Count == 0;
-
-    public static IncidentVisibility Of(IReadOnlyList<RoleGrant> grants) =>
-        grants.Any(g => g.Role is Role.PlatformAdmin or Role.IntegrityOfficer or Role.CoordinationGroup)
-            ? new IncidentVisibility(true, [], [])
-            : new IncidentVisibility(
-                false,
-                [.. grants.Where(g => g.Role == Role.RegionalWorkingGroup && g.RegionId is not null).Select(g => g.RegionId!.Value).Distinct()],
-                [.. grants.Where(g => g.Role == Role.Applicant && g.OrganisationId is not null).Select(g => g.OrganisationId!.Value).Distinct()]);
 }
 
 /// <summary>The handler for a pilot's incidents.</summary>

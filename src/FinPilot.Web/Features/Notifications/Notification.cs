@@ -68,6 +68,9 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project), incident (its title), action (what the working group did, in the reader's language). To the lead organisation's applicants.</summary>
     IncidentTriaged = 181,
+
+    /// <summary>Values: title (of the project), due (yyyy-MM-dd HH:mm, Beijing time), reason. To the lead organisation's applicants when the working group asks for an incident report.</summary>
+    IncidentReportRequested = 182,
 }
 
 /// <summary>

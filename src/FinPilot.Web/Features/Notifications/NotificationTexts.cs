@@ -36,6 +36,9 @@ public static class NotificationValues
 
     /// <summary>What the working group did with an incident, named in the recipient's language.</summary>
     public const string Action = "action";
+
+    /// <summary>Why the working group asks (its own words, as written).</summary>
+    public const string Reason = "reason";
 }
 
 /// <summary>A notification as a person reads it.</summary>

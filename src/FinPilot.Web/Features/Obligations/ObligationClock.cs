@@ -3,6 +3,7 @@ using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Identity;
 using FinPilot.Domain.Obligations;
 using FinPilot.Domain.Projects;
+using FinPilot.Domain.Supervision;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
@@ -83,7 +84,7 @@ public sealed class ObligationClock(
             var terms = plan.Terms;
             var parameters = terms.Parameters;
             var wanted = ReportPeriod.Upto(parameters.StartsOn, Min(today, parameters.EndsOn), terms.ReportFrequency)
-                .Select(p => (Kind: ObligationKind.PeriodicReport, Subject: p.Key, Due: ObligationRules.ReportDue(p.End, terms.ReportFrequency, calendar)))
+                .Select(p => (Kind: ObligationKind.PeriodicReport, Subject: p.Subject, Due: ObligationRules.ReportDue(p.End, terms.ReportFrequency, calendar)))
                 .Append((Kind: ObligationKind.ExitOrExtension, Subject: ExitSubject(parameters.EndsOn), Due: ObligationRules.ExitOrExtensionDue(parameters.EndsOn, calendar)))
                 .ToList();
             var kinds = new[] { ObligationKind.PeriodicReport, ObligationKind.ExitOrExtension };
@@ -247,9 +248,12 @@ public sealed class ObligationClock(
     private async Task NotifyAsync(Obligation obligation, int offset, string title, CancellationToken cancellationToken)
     {
         var kind = offset < 0 ? NotificationKind.ObligationDueSoon : NotificationKind.ObligationOverdue;
-        var recipients = (await RecipientsAsync(Role.Applicant, null, obligation.OrganisationId, cancellationToken))
-            .Select(r => (r.Id, r.Culture, Link: ApplicantLink)).ToList();
-        if (offset > 0)
+        var workingGroupsDuty = ObligationRules.DutyOf(obligation.Kind) == ObligationDuty.WorkingGroup;
+        var recipients = workingGroupsDuty
+            ? []
+            : (await RecipientsAsync(Role.Applicant, null, obligation.OrganisationId, cancellationToken))
+                .Select(r => (r.Id, r.Culture, Link: ApplicantLink)).ToList();
+        if (offset > 0 || workingGroupsDuty)
         {
             recipients.AddRange((await RecipientsAsync(Role.RegionalWorkingGroup, obligation.RegionId, null, cancellationToken))
                 .Select(r => (r.Id, r.Culture, Link: WorkingGroupLink)));

@@ -3,6 +3,7 @@ using FinPilot.Domain.Obligations;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public sealed record ObligationRow(
 
 /// <summary>
 /// Reads of obligations for pages and the API: filtered, sorted and paged in SQL, restricted to what
-/// the caller may see (<see cref="ObligationVisibility"/>); naming a region or organisation that is
+/// the caller may see (<see cref="SupervisedScope"/>); naming a region or organisation that is
 /// not the caller's is refused, not silently emptied.
 /// </summary>
 public sealed class ObligationQueries(FinPilotDbContext db, CurrentUser current, CommandPipeline commands, TimeProvider clock)
@@ -40,29 +41,15 @@ public sealed class ObligationQueries(FinPilotDbContext db, CurrentUser current,
             return Result<Page<ObligationRow>>.Fail(Problems.Forbidden);
         }
 
-        var visibility = ObligationVisibility.Of(await current.GrantsAsync(cancellationToken));
+        var visibility = await VisibilityAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var query = db.Obligations.AsNoTracking();
+        var query = visibility.Apply(db.Obligations.AsNoTracking(), filter.RegionId, filter.OrganisationId, filter.ProjectId);
         if (!visibility.Everything)
         {
+            // The working group's own duties show in its lists, not in the institution's.
             var regions = visibility.Regions.ToList();
-            var organisations = visibility.Organisations.ToList();
-            query = query.Where(o => regions.Contains(o.RegionId) || organisations.Contains(o.OrganisationId));
-        }
-
-        if (filter.RegionId is { } region)
-        {
-            query = query.Where(o => o.RegionId == region);
-        }
-
-        if (filter.OrganisationId is { } organisation)
-        {
-            query = query.Where(o => o.OrganisationId == organisation);
-        }
-
-        if (filter.ProjectId is { } project)
-        {
-            query = query.Where(o => o.ProjectId == project);
+            var workingGroupKinds = ObligationRules.WorkingGroupKinds.ToList();
+            query = query.Where(o => regions.Contains(o.RegionId) || !workingGroupKinds.Contains(o.Kind));
         }
 
         if (filter.Kind is { } kind)
@@ -103,8 +90,8 @@ public sealed class ObligationQueries(FinPilotDbContext db, CurrentUser current,
     }
 
     /// <summary>What the current user may see of obligations.</summary>
-    public async Task<ObligationVisibility> VisibilityAsync(CancellationToken cancellationToken = default) =>
-        ObligationVisibility.Of(await current.GrantsAsync(cancellationToken));
+    public Task<SupervisedScope> VisibilityAsync(CancellationToken cancellationToken = default) =>
+        SupervisedScope.OfAsync(current, cancellationToken);
 
     /// <summary>One obligation, for whoever may read it: 404 when there is none, 403 when it is not the caller's.</summary>
     public async Task<Result<Obligation>> GetAsync(Guid id, CancellationToken cancellationToken = default)

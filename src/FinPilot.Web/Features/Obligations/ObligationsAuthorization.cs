@@ -1,6 +1,7 @@
 using FinPilot.Domain.Identity;
 using FinPilot.Domain.Obligations;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Supervision;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
@@ -21,37 +22,9 @@ public static class ObligationOperations
 /// </summary>
 public sealed record ObligationScope(int? RegionId, Guid? OrganisationId);
 
-/// <summary>What a user's grants let them see of obligations; the lists restrict their SQL with it.</summary>
-public sealed record ObligationVisibility(bool Everything, IReadOnlyList<int> Regions, IReadOnlyList<Guid> Organisations)
-{
-    public bool Nothing => !Everything && Regions.Count == 0 && Organisations.Count == 0;
-
-    public static ObligationVisibility Of(IReadOnlyList<RoleGrant> grants) =>
-        grants.Any(g => g.Role is Role.PlatformAdmin or Role.IntegrityOfficer or Role.CoordinationGroup)
-            ? new ObligationVisibility(true, [], [])
-            : new ObligationVisibility(
-                false,
-                [.. grants.Where(g => g.Role == Role.RegionalWorkingGroup && g.RegionId is not null).Select(g => g.RegionId!.Value).Distinct()],
-                [.. grants.Where(g => g.Role == Role.Applicant && g.OrganisationId is not null).Select(g => g.OrganisationId!.Value).Distinct()]);
-
-    public bool Covers(Obligation obligation) =>
-        Everything || Regions.Contains(obligation.RegionId) || Organisations.Contains(obligation.OrganisationId);
-
-    /// <summary>
-    /// A list scope is allowed when what it names is the caller's: a named region must be one the
-    /// caller's working group runs, a named organisation the caller's own (a working group may name
-    /// any organisation: its list stays restricted to its regions).
-    /// </summary>
-    public bool Covers(ObligationScope scope) =>
-        Everything
-        || (scope.OrganisationId is { } organisation
-            ? Organisations.Contains(organisation) || (Regions.Count > 0 && (scope.RegionId is not { } within || Regions.Contains(within)))
-            : scope.RegionId is { } region ? Regions.Contains(region) : !Nothing);
-}
-
 /// <summary>
 /// The handler for obligations, asked with the obligation itself or with the scope of a list. The
-/// rule is <see cref="ObligationVisibility"/>, so a list and a single obligation agree.
+/// rule is <see cref="SupervisedScope"/>, so a list and a single obligation agree.
 /// </summary>
 public sealed class ObligationAuthorizationHandler(CurrentUser current) : AuthorizationHandler<OperationAuthorizationRequirement>
 {
@@ -63,11 +36,13 @@ public sealed class ObligationAuthorizationHandler(CurrentUser current) : Author
         }
 
         var grants = await current.GrantsOfAsync(context.User);
-        var visibility = ObligationVisibility.Of(grants);
+        var visibility = SupervisedScope.Of(grants);
         var allowed = context.Resource switch
         {
-            Obligation obligation => visibility.Covers(obligation),
-            ObligationScope scope => visibility.Covers(scope),
+            Obligation obligation => visibility.Covers(obligation)
+                && (visibility.Everything || visibility.Regions.Contains(obligation.RegionId)
+                    || ObligationRules.DutyOf(obligation.Kind) == ObligationDuty.Institution),
+            ObligationScope scope => visibility.Allows(scope.RegionId, scope.OrganisationId),
             _ => false,
         };
         if (allowed)

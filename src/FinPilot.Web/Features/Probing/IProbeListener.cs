@@ -1,9 +1,12 @@
+using FinPilot.Domain.Probing;
+
 namespace FinPilot.Web.Features.Probing;
 
 /// <summary>Where one probed endpoint of a pilot stands after a probe (自动探测).</summary>
 /// <param name="ConsecutiveFailures">Failures in a row up to and including this probe; 0 after a success.</param>
-/// <param name="LastError">Why the last probe failed, in words for the working group (already localised is not required: a short technical reason); null after a success.</param>
-public sealed record ProbeStanding(Guid ProjectId, int RegionId, string Url, int ConsecutiveFailures, DateTimeOffset At, string? LastError);
+/// <param name="LastFailure">Why the last probe failed (named to people by <see cref="ProbeTexts.Failure"/>); null after a success.</param>
+/// <param name="StatusCode">The HTTP status of the last answer, if any.</param>
+public sealed record ProbeStanding(Guid ProjectId, int RegionId, string Url, int ConsecutiveFailures, DateTimeOffset At, ProbeFailure? LastFailure, int? StatusCode = null);
 
 /// <summary>
 /// Told by the probe job when an endpoint reaches its plan's number of failures in a row

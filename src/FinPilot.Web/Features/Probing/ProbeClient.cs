@@ -6,10 +6,13 @@ using FinPilot.Domain.Probing;
 namespace FinPilot.Web.Features.Probing;
 
 /// <summary>What one probe found: the outcome, the HTTP status if any answered, the time taken and, on failure, why.</summary>
-public sealed record ProbeAnswer(ProbeOutcome Outcome, int? StatusCode, int? LatencyMs, string? Error);
+public sealed record ProbeAnswer(ProbeOutcome Outcome, int? StatusCode, int? LatencyMs, ProbeFailure? Failure);
 
 /// <summary>Thrown inside the connection callback when a host resolves only to addresses the platform refuses.</summary>
-public sealed class ProbeRefusedException(string message) : Exception(message);
+public sealed class ProbeRefusedException(ProbeFailure failure, string message) : Exception(message)
+{
+    public ProbeFailure Failure { get; } = failure;
+}
 
 /// <summary>
 /// Probes one URL the way the platform allows (自动探测): only http and https; redirects followed by
@@ -25,12 +28,12 @@ public sealed class ProbeClient(IHttpClientFactory clients, ProbingOptions optio
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !ProbeAddressRules.IsProbeableUrl(uri))
         {
-            return new ProbeAnswer(ProbeOutcome.Refused, null, null, "only absolute http and https addresses are probed");
+            return new ProbeAnswer(ProbeOutcome.Refused, null, null, ProbeFailure.SchemeRefused);
         }
 
         if (!options.AllowPrivateAddresses && IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var literal) && !ProbeAddressRules.IsPublic(literal))
         {
-            return new ProbeAnswer(ProbeOutcome.Refused, null, null, Refusal(literal));
+            return new ProbeAnswer(ProbeOutcome.Refused, null, null, ProbeFailure.PrivateAddressRefused);
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -49,17 +52,17 @@ public sealed class ProbeClient(IHttpClientFactory clients, ProbingOptions optio
                     var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
                     if (!ProbeAddressRules.IsProbeableUrl(next))
                     {
-                        return new ProbeAnswer(ProbeOutcome.Refused, status, Elapsed(started), "redirect to a scheme other than http or https refused");
+                        return new ProbeAnswer(ProbeOutcome.Refused, status, Elapsed(started), ProbeFailure.SchemeRefused);
                     }
 
                     if (!ProbeAddressRules.SameHost(uri, next))
                     {
-                        return new ProbeAnswer(ProbeOutcome.Refused, status, Elapsed(started), $"redirect to another host ({next.IdnHost}) refused");
+                        return new ProbeAnswer(ProbeOutcome.Refused, status, Elapsed(started), ProbeFailure.RedirectToOtherHost);
                     }
 
                     if (hop >= options.MaxRedirects)
                     {
-                        return new ProbeAnswer(ProbeOutcome.Down, status, Elapsed(started), $"more than {options.MaxRedirects} redirects");
+                        return new ProbeAnswer(ProbeOutcome.Down, status, Elapsed(started), ProbeFailure.TooManyRedirects);
                     }
 
                     uri = next;
@@ -68,20 +71,20 @@ public sealed class ProbeClient(IHttpClientFactory clients, ProbingOptions optio
 
                 return status is >= 200 and < 300
                     ? new ProbeAnswer(ProbeOutcome.Up, status, Elapsed(started), null)
-                    : new ProbeAnswer(ProbeOutcome.Down, status, Elapsed(started), $"HTTP {status}");
+                    : new ProbeAnswer(ProbeOutcome.Down, status, Elapsed(started), ProbeFailure.HttpStatus);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new ProbeAnswer(ProbeOutcome.Unreachable, null, Elapsed(started), $"no answer within {timeout.TotalSeconds:0} s");
+            return new ProbeAnswer(ProbeOutcome.Unreachable, null, Elapsed(started), ProbeFailure.Timeout);
         }
         catch (HttpRequestException exception) when (Refused(exception) is { } refused)
         {
-            return new ProbeAnswer(ProbeOutcome.Refused, null, null, refused.Message);
+            return new ProbeAnswer(ProbeOutcome.Refused, null, null, refused.Failure);
         }
         catch (HttpRequestException exception)
         {
-            return new ProbeAnswer(ProbeOutcome.Unreachable, null, Elapsed(started), Describe(exception));
+            return new ProbeAnswer(ProbeOutcome.Unreachable, null, Elapsed(started), FailureOf(exception));
         }
     }
 
@@ -99,7 +102,9 @@ public sealed class ProbeClient(IHttpClientFactory clients, ProbingOptions optio
         var allowed = allowPrivate ? addresses : addresses.Where(ProbeAddressRules.IsPublic).ToArray();
         if (allowed.Length == 0)
         {
-            throw new ProbeRefusedException(addresses.Length == 0 ? $"{endpoint.Host} does not resolve" : Refusal(addresses[0]));
+            throw addresses.Length == 0
+                ? new ProbeRefusedException(ProbeFailure.DnsFailure, $"{endpoint.Host} does not resolve")
+                : new ProbeRefusedException(ProbeFailure.PrivateAddressRefused, Refusal(addresses[0]));
         }
 
         SocketException? last = null;
@@ -142,8 +147,37 @@ public sealed class ProbeClient(IHttpClientFactory clients, ProbingOptions optio
         return null;
     }
 
-    private static string Describe(HttpRequestException exception) =>
-        exception.InnerException is SocketException socket ? $"connection failed: {socket.SocketErrorCode}" : $"request failed: {exception.HttpRequestError}";
+    /// <summary>The kind of a failed request, from the socket error under it or the request error it names.</summary>
+    public static ProbeFailure FailureOf(HttpRequestException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException socket)
+            {
+                return socket.SocketErrorCode switch
+                {
+                    SocketError.ConnectionRefused => ProbeFailure.ConnectionRefused,
+                    SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => ProbeFailure.DnsFailure,
+                    SocketError.TimedOut => ProbeFailure.Timeout,
+                    _ => ProbeFailure.ConnectionFailed,
+                };
+            }
+
+            if (e is System.Security.Authentication.AuthenticationException)
+            {
+                return ProbeFailure.Tls;
+            }
+        }
+
+        return exception.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => ProbeFailure.DnsFailure,
+            HttpRequestError.SecureConnectionError => ProbeFailure.Tls,
+            HttpRequestError.ConnectionError => ProbeFailure.ConnectionFailed,
+            _ => ProbeFailure.RequestFailed,
+        };
+    }
 
     private static int Elapsed(long started) => (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 }

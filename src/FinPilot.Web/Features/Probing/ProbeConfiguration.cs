@@ -16,7 +16,7 @@ internal sealed class ProbeTargetConfiguration : IEntityTypeConfiguration<ProbeT
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Url).HasMaxLength(Domain.Supervision.ProbeEndpoint.MaxUrlLength);
         builder.Property(t => t.LastOutcome).HasConversion<string>().HasMaxLength(20);
-        builder.Property(t => t.LastError).HasMaxLength(ProbeTarget.MaxErrorLength);
+        builder.Property(t => t.LastFailure).HasConversion<string>().HasMaxLength(40);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Ignore(t => t.Failing);
         builder.HasIndex(t => new { t.ProjectId, t.Url }).IsUnique();
@@ -32,9 +32,20 @@ internal sealed class ProbeResultConfiguration : IEntityTypeConfiguration<ProbeR
         builder.ToTable("ProbeResults");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
-        builder.Property(r => r.Error).HasMaxLength(ProbeTarget.MaxErrorLength);
+        builder.Property(r => r.Failure).HasConversion<string>().HasMaxLength(40);
         builder.HasIndex(r => new { r.TargetId, r.At });
         builder.HasIndex(r => new { r.ProjectId, r.At });
         builder.HasIndex(r => r.At);
+    }
+}
+
+/// <summary>The probe job's one sync mark.</summary>
+internal sealed class ProbeSyncMarkConfiguration : IEntityTypeConfiguration<ProbeSyncMark>
+{
+    public void Configure(EntityTypeBuilder<ProbeSyncMark> builder)
+    {
+        builder.ToTable("ProbeSyncMarks");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
     }
 }

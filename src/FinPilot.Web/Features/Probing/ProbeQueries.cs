@@ -9,12 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace FinPilot.Web.Features.Probing;
 
 /// <summary>One result of a probe, for the recent history.</summary>
-public sealed record ProbeResultRow(DateTimeOffset At, ProbeOutcome Outcome, int? StatusCode, int? LatencyMs, string? Error);
+public sealed record ProbeResultRow(DateTimeOffset At, ProbeOutcome Outcome, int? StatusCode, int? LatencyMs, ProbeFailure? Failure);
 
 /// <summary>An endpoint as the pilot's page shows it: where it stands, and its availability (0–1, null with no probe) over the last day and week.</summary>
 public sealed record ProbeTargetView(
     Guid Id, string Url, bool Active, int IntervalMinutes, int TimeoutSeconds, int FailuresBeforeAlert, ProbeOutcome? LastOutcome, int? LastStatusCode,
-    int? LastLatencyMs, string? LastError, DateTimeOffset? LastProbedAt, int ConsecutiveFailures, bool Failing,
+    int? LastLatencyMs, ProbeFailure? LastFailure, DateTimeOffset? LastProbedAt, int ConsecutiveFailures, bool Failing,
     double? Availability24h, double? Availability7d, IReadOnlyList<ProbeResultRow> Recent);
 
 /// <summary>
@@ -60,10 +60,10 @@ public sealed class ProbeQueries(FinPilotDbContext db, CommandPipeline commands,
         {
             var id = t.Id;
             var recent = await db.ProbeResults.AsNoTracking().Where(r => r.TargetId == id).OrderByDescending(r => r.At).Take(RecentCount)
-                .Select(r => new ProbeResultRow(r.At, r.Outcome, r.StatusCode, r.LatencyMs, r.Error)).ToListAsync(cancellationToken);
+                .Select(r => new ProbeResultRow(r.At, r.Outcome, r.StatusCode, r.LatencyMs, r.Failure)).ToListAsync(cancellationToken);
             counts.TryGetValue(id, out var c);
             views.Add(new ProbeTargetView(
-                t.Id, t.Url, t.Active, t.IntervalMinutes, t.TimeoutSeconds, t.FailuresBeforeAlert, t.LastOutcome, t.LastStatusCode, t.LastLatencyMs, t.LastError,
+                t.Id, t.Url, t.Active, t.IntervalMinutes, t.TimeoutSeconds, t.FailuresBeforeAlert, t.LastOutcome, t.LastStatusCode, t.LastLatencyMs, t.LastFailure,
                 t.LastProbedAt, t.ConsecutiveFailures, t.Failing,
                 c is null || c.Day == 0 ? null : (double)c.DayUp / c.Day,
                 c is null || c.Week == 0 ? null : (double)c.WeekUp / c.Week,

@@ -18,6 +18,9 @@ public sealed class ProbeRunner(
 {
     private static readonly ProjectStage[] Supervised = [ProjectStage.Running, ProjectStage.Rectifying, ProjectStage.Suspended];
 
+    /// <summary>How far back of the sync mark plans are read again, for confirmations committed after a run read past their time.</summary>
+    public static readonly TimeSpan SyncOverlap = TimeSpan.FromMinutes(5);
+
     public sealed record Outcome(int Probed, int ToldFailing, int ToldRecovered);
 
     public async Task<Outcome> RunAsync(CancellationToken cancellationToken)
@@ -75,8 +78,8 @@ public sealed class ProbeRunner(
         var target = await scoped.ProbeTargets.SingleAsync(t => t.Id == targetId, cancellationToken);
         var answer = await probes.ProbeAsync(target.Url, TimeSpan.FromSeconds(target.TimeoutSeconds), cancellationToken);
         var at = clock.GetUtcNow();
-        var verdict = target.Record(answer.Outcome, answer.StatusCode, answer.LatencyMs, answer.Error, at);
-        scoped.ProbeResults.Add(ProbeResult.Of(target, answer.Outcome, answer.StatusCode, answer.LatencyMs, answer.Error, at));
+        var verdict = target.Record(answer.Outcome, answer.StatusCode, answer.LatencyMs, answer.Failure, at);
+        scoped.ProbeResults.Add(ProbeResult.Of(target, answer.Outcome, answer.StatusCode, answer.LatencyMs, answer.Failure, at));
         // Someone else changed the row meanwhile (a plan sync, another job): their state stands, and they tell.
         var saved = await scope.ServiceProvider.GetRequiredService<CommandPipeline>().SaveAsync(ProbingErrors.Concurrency, cancellationToken);
         if (!saved.Succeeded)
@@ -99,7 +102,7 @@ public sealed class ProbeRunner(
 
     private async Task TellAsync(ProbeTarget target, ProbeVerdict verdict, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var standing = new ProbeStanding(target.ProjectId, target.RegionId, target.Url, target.ConsecutiveFailures, at, target.LastError);
+        var standing = new ProbeStanding(target.ProjectId, target.RegionId, target.Url, target.ConsecutiveFailures, at, target.LastFailure, target.LastStatusCode);
         foreach (var listener in listeners)
         {
             try
@@ -122,19 +125,33 @@ public sealed class ProbeRunner(
 
     /// <summary>
     /// One target per endpoint of each plan in force of a supervised pilot; endpoints that left their
-    /// plan, and pilots that left supervision, are no longer probed (their history stays).
+    /// plan, and pilots that left supervision, are no longer probed (their history stays). Reads only
+    /// the plans confirmed since the last sync (<see cref="ProbeSyncMark"/>, index on ConfirmedAt, with
+    /// an overlap for commits that landed late) and the active targets of pilots no longer supervised,
+    /// so a run costs what changed, not the number of pilots.
     /// </summary>
     private async Task SyncTargetsAsync(CancellationToken cancellationToken)
     {
-        var plans = await (
-            from plan in db.SupervisionPlans.AsNoTracking()
-            join project in db.Projects.AsNoTracking() on plan.ProjectId equals project.Id
-            where plan.Revision > 0 && Supervised.Contains(project.Stage)
-            select new { plan.ProjectId, plan.RegionId, plan.Terms }).ToListAsync(cancellationToken);
-        var wanted = plans.SelectMany(p => p.Terms.Endpoints.DistinctBy(e => e.Url).Select(e => (p.ProjectId, p.RegionId, Endpoint: e)))
-            .ToDictionary(x => (x.ProjectId, x.Endpoint.Url));
-        var targets = await db.ProbeTargets.ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var mark = await db.ProbeSyncMarks.SingleOrDefaultAsync(m => m.Id == ProbeSyncMark.Singleton, cancellationToken);
+        var plans = db.SupervisionPlans.AsNoTracking().Where(p => p.Revision > 0);
+        if (mark is not null)
+        {
+            var since = mark.SyncedThrough - SyncOverlap;
+            plans = plans.Where(p => p.ConfirmedAt >= since);
+        }
+
+        var changed = await (
+            from plan in plans
+            join project in db.Projects.AsNoTracking() on plan.ProjectId equals project.Id
+            select new { plan.ProjectId, plan.RegionId, plan.Terms, Supervised = Supervised.Contains(project.Stage) }).ToListAsync(cancellationToken);
+        var wanted = changed.Where(p => p.Supervised)
+            .SelectMany(p => p.Terms.Endpoints.DistinctBy(e => e.Url).Select(e => (p.ProjectId, p.RegionId, Endpoint: e)))
+            .ToDictionary(x => (x.ProjectId, x.Endpoint.Url));
+        var projectIds = changed.Select(p => p.ProjectId).Distinct().ToList();
+        var targets = projectIds.Count == 0
+            ? []
+            : await db.ProbeTargets.Where(t => projectIds.Contains(t.ProjectId)).ToListAsync(cancellationToken);
         foreach (var target in targets)
         {
             if (wanted.Remove((target.ProjectId, target.Url), out var endpoint))
@@ -150,6 +167,24 @@ public sealed class ProbeRunner(
         foreach (var (projectId, regionId, endpoint) in wanted.Values)
         {
             db.ProbeTargets.Add(ProbeTarget.For(projectId, regionId, endpoint, now));
+        }
+
+        // Pilots that left supervision without a new plan: only their still-active targets are read.
+        var left = await db.ProbeTargets
+            .Where(t => t.Active && !projectIds.Contains(t.ProjectId) && !db.Projects.Any(p => p.Id == t.ProjectId && Supervised.Contains(p.Stage)))
+            .ToListAsync(cancellationToken);
+        foreach (var target in left)
+        {
+            target.Deactivate();
+        }
+
+        if (mark is null)
+        {
+            db.ProbeSyncMarks.Add(ProbeSyncMark.Start(now));
+        }
+        else
+        {
+            mark.MoveTo(now);
         }
 
         try

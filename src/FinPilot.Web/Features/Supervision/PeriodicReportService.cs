@@ -208,7 +208,7 @@ public sealed class PeriodicReportService(
         var machine = await db.MetricSamples.AsNoTracking()
             .Where(s => s.ProjectId == report.ProjectId && !s.Source.StartsWith("report:") && s.PeriodEnd >= start && s.PeriodStart <= end)
             .Select(s => s.MetricCode).Distinct().ToListAsync(cancellationToken);
-        return plan.Terms.Metrics.Select(m => m.Code).Except(machine).ToHashSet(StringComparer.Ordinal);
+        return plan.Terms.ActiveMetrics().Select(m => m.Code).Except(machine).ToHashSet(StringComparer.Ordinal);
     }
 
     internal async Task<(PeriodicReport? Report, Error? Error)> LoadAsync(Guid reportId, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, bool tracked, CancellationToken cancellationToken)

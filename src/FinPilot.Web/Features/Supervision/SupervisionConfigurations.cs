@@ -22,6 +22,9 @@ internal sealed class SupervisionPlanConfiguration : IEntityTypeConfiguration<Su
         builder.HasIndex(p => p.ProjectId).IsUnique();
         builder.HasIndex(p => new { p.RegionId, p.Revision });
         builder.HasIndex(p => p.OrganisationId);
+
+        // The probe job reads the plans confirmed since its last sync.
+        builder.HasIndex(p => p.ConfirmedAt);
     }
 }
 

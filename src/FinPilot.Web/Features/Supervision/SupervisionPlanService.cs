@@ -1,10 +1,13 @@
 using FinPilot.Domain.Common;
+using FinPilot.Domain.Obligations;
 using FinPilot.Domain.Projects;
 using FinPilot.Domain.Supervision;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +20,9 @@ public sealed record PlanView(SupervisionPlan Plan, IReadOnlyList<SupervisionPla
 /// 监管方案: drafting plans for admitted pilots (from the category's defaults and the application's
 /// test scope), and the working group's confirmations, each kept as a revision and audited.
 /// </summary>
-public sealed class SupervisionPlanService(FinPilotDbContext db, CurrentUser current, CommandPipeline commands, TimeProvider clock, ILogger<SupervisionPlanService> logger)
+public sealed class SupervisionPlanService(
+    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, ObligationBook obligations, WorkingCalendarProvider calendars, TimeProvider clock,
+    ILogger<SupervisionPlanService> logger)
 {
     public const string SystemActor = "system";
     private const int Batch = 100;
@@ -41,11 +46,16 @@ public sealed class SupervisionPlanService(FinPilotDbContext db, CurrentUser cur
             }
 
             var now = clock.GetUtcNow();
+            var calendar = await calendars.GetAsync(cancellationToken);
             foreach (var project in projects)
             {
                 var scope = await TestScopeAsync(project, cancellationToken);
                 var plan = SupervisionPlan.Draft(project, SupervisionDefaults.For(project, scope), now).ValueOrThrow();
                 db.SupervisionPlans.Add(plan);
+
+                // The working group owes the plan's confirmation (监管方案确认), counted from admission.
+                await obligations.EnsureAsync(new ObligationDraft(plan.ProjectId, plan.RegionId, plan.OrganisationId, ObligationKind.PlanConfirmation,
+                    PlanConfirmationSubject(plan), ObligationRules.PlanConfirmationDue(now, calendar)), cancellationToken);
                 commands.Audit(new AuditLine(SupervisionActions.PlanDrafted, AuditResource.SupervisionPlan, plan.Id.ToString(),
                     new { plan.ProjectId, plan.Category }, plan.RegionId, SystemActor));
             }
@@ -111,16 +121,48 @@ public sealed class SupervisionPlanService(FinPilotDbContext db, CurrentUser cur
         }
 
         var reasonErrors = Text.Required(reason, "Reason", SupervisionPlanRevision.MaxReasonLength).ToArray();
-        var confirmed = reasonErrors.Length == 0 ? plan.Confirm(terms ?? new SupervisionTerms(), clock.GetUtcNow(), current.Id!) : Result.Fail(reasonErrors);
+        terms = await KeepRetiredAsync(plan, terms ?? new SupervisionTerms(), cancellationToken);
+        var confirmed = reasonErrors.Length == 0 ? plan.Confirm(terms, clock.GetUtcNow(), current.Id!) : Result.Fail(reasonErrors);
         if (!confirmed.Succeeded)
         {
             return Result<SupervisionPlan>.Fail([.. confirmed.Errors]);
         }
 
         db.SupervisionPlanRevisions.Add(SupervisionPlanRevision.Of(plan, reason));
+        await obligations.FulfilAsync(plan.ProjectId, ObligationKind.PlanConfirmation, PlanConfirmationSubject(plan), clock.GetUtcNow(), current.Id!, cancellationToken);
         return await commands.SaveAsync(plan, SupervisionErrors.Concurrency, cancellationToken,
             new AuditLine(SupervisionActions.PlanConfirmed, AuditResource.SupervisionPlan, plan.Id.ToString(),
                 new { plan.ProjectId, plan.Revision, reason = reason.Trim(), plan.Terms }, plan.RegionId));
+    }
+
+    /// <summary>
+    /// A metric taken out of the plan that already has samples is retired, not deleted: it stays in the
+    /// terms (marked <see cref="MetricDefinition.Retired"/>) with its samples, so its history can still
+    /// be read and named. One without samples is simply removed; one put back is active again.
+    /// </summary>
+    private async Task<SupervisionTerms> KeepRetiredAsync(SupervisionPlan plan, SupervisionTerms terms, CancellationToken cancellationToken)
+    {
+        var kept = terms.Metrics.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+        var removed = plan.Terms.Metrics.Where(m => !kept.Contains(m.Code)).ToList();
+        if (removed.Count == 0)
+        {
+            return terms;
+        }
+
+        var codes = removed.Select(m => m.Code).ToList();
+        var sampled = (await db.MetricSamples.AsNoTracking()
+            .Where(s => s.ProjectId == plan.ProjectId && codes.Contains(s.MetricCode))
+            .Select(s => s.MetricCode).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return sampled.Count == 0
+            ? terms
+            : terms with { Metrics = [.. terms.Metrics, .. removed.Where(m => sampled.Contains(m.Code)).Select(m => m with { Retired = true })] };
+    }
+
+    /// <summary>The subject of the working group's obligation to confirm the plan: the plan's id.</summary>
+    public static string PlanConfirmationSubject(SupervisionPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Id.ToString();
     }
 
     private async Task<string?> TestScopeAsync(PilotProject project, CancellationToken cancellationToken)

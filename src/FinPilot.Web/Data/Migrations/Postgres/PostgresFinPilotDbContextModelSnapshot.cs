@@ -826,9 +826,9 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Error")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                    b.Property<string>("Failure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int?>("LatencyMs")
                         .HasColumnType("integer");
@@ -861,6 +861,19 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.ToTable("ProbeResults", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Domain.Probing.ProbeSyncMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SyncedThrough")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProbeSyncMarks", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Probing.ProbeTarget", b =>
                 {
                     b.Property<Guid>("Id")
@@ -882,9 +895,9 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.Property<int>("IntervalMinutes")
                         .HasColumnType("integer");
 
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int?>("LastLatencyMs")
                         .HasColumnType("integer");
@@ -1317,6 +1330,8 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedAt");
 
                     b.HasIndex("OrganisationId");
 

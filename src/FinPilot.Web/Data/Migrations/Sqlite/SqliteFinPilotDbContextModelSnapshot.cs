@@ -820,8 +820,8 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Error")
-                        .HasMaxLength(500)
+                    b.Property<string>("Failure")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("LatencyMs")
@@ -855,6 +855,19 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("ProbeResults", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Domain.Probing.ProbeSyncMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SyncedThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProbeSyncMarks", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Probing.ProbeTarget", b =>
                 {
                     b.Property<Guid>("Id")
@@ -876,8 +889,8 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Property<int>("IntervalMinutes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("LastLatencyMs")
@@ -1307,6 +1320,8 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedAt");
 
                     b.HasIndex("OrganisationId");
 
