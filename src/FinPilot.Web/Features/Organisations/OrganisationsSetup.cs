@@ -1,3 +1,4 @@
+using FinPilot.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FinPilot.Web.Features.Organisations;
@@ -9,6 +10,7 @@ public static class OrganisationsSetup
     {
         builder.Services.AddScoped<OrganisationAdministration>();
         builder.Services.AddScoped<OrganisationQueries>();
+        builder.Services.AddAuditMap<OrganisationAuditMap>();
         builder.Services.AddScoped<IAuthorizationHandler, OrganisationAuthorizationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, OrganisationScopeAuthorizationHandler>();
         return builder;
