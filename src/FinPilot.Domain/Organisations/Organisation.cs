@@ -7,13 +7,12 @@ namespace FinPilot.Domain.Organisations;
 /// An institution known to the platform: an applicant (licensed or not), a partner technology
 /// company, or an expert's employer. Its region decides which working group looks after it.
 /// </summary>
-public sealed class Organisation : IRegionScoped, IRecordsEvents
+public sealed class Organisation : IRegionScoped
 {
     public const int MaxNameLength = 200;
     public const int MaxContacts = 20;
 
     private readonly List<OrganisationContact> _contacts = [];
-    private readonly EventLog _events = new();
 
     private Organisation()
     {
@@ -39,39 +38,14 @@ public sealed class Organisation : IRegionScoped, IRecordsEvents
     /// <summary>Changed on every save so that two people editing at once cannot overwrite each other.</summary>
     public Guid Version { get; private set; }
 
-    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
-
-    /// <summary>The organisation as it stands, in the shape <see cref="Update"/> takes.</summary>
-    public OrganisationDetails Details => new(NameZh, NameEn, Type, Licensed, CreditCode, RegionId, [.. _contacts]);
-
     public static Result<Organisation> Create(OrganisationDetails details, Guid id)
     {
         var organisation = new Organisation { Id = id };
-        var result = organisation.Apply(details);
-        if (!result.Succeeded)
-        {
-            return Result<Organisation>.Fail([.. result.Errors]);
-        }
-
-        organisation._events.Record(new OrganisationCreated());
-        return organisation;
+        var result = organisation.Update(details);
+        return result.Succeeded ? organisation : Result<Organisation>.Fail([.. result.Errors]);
     }
 
     public Result Update(OrganisationDetails details)
-    {
-        var before = Details;
-        var result = Apply(details);
-        if (result.Succeeded)
-        {
-            _events.Record(new OrganisationUpdated(before));
-        }
-
-        return result;
-    }
-
-    void IRecordsEvents.ClearEvents() => _events.Clear();
-
-    private Result Apply(OrganisationDetails details)
     {
         var errors = new List<Error>();
         errors.AddRange(Text.Required(details.NameZh, nameof(NameZh), MaxNameLength));
@@ -116,12 +90,6 @@ public sealed class Organisation : IRegionScoped, IRecordsEvents
         return Result.Ok();
     }
 }
-
-/// <summary>The organisation was registered.</summary>
-public sealed record OrganisationCreated : IDomainEvent;
-
-/// <summary>The organisation's details changed; <paramref name="Before"/> is how they stood.</summary>
-public sealed record OrganisationUpdated(OrganisationDetails Before) : IDomainEvent;
 
 public sealed record OrganisationDetails(
     string NameZh,

@@ -105,7 +105,7 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
         }
 
         db.Organisations.Add(organisation);
-        await commands.SaveAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.OrganisationCreated, AuditResource.Organisation, organisation.Id.ToString(), Describe(organisation), organisation.RegionId));
         return organisation;
     }
 
@@ -133,6 +133,7 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
             return new Error(OrganisationErrors.Concurrency);
         }
 
+        var before = Describe(organisation);
         var updated = organisation.Update(details);
         if (!updated.Succeeded)
         {
@@ -145,7 +146,8 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
             return clash;
         }
 
-        return await commands.SaveAsync(organisation, OrganisationErrors.Concurrency, cancellationToken);
+        return await commands.SaveAsync(organisation, OrganisationErrors.Concurrency, cancellationToken,
+            new AuditLine(AuditActions.OrganisationUpdated, AuditResource.Organisation, organisation.Id.ToString(), new { before, after = Describe(organisation) }, organisation.RegionId));
     }
 
     private async Task<Error?> CheckUniqueAsync(string creditCode, int regionId, Guid? self, CancellationToken cancellationToken)
@@ -159,4 +161,7 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
             ? new Error(OrganisationErrors.CreditCodeTaken, nameof(OrganisationDetails.CreditCode))
             : null;
     }
+
+    private static object Describe(Organisation o) =>
+        new { o.NameZh, o.NameEn, Type = o.Type.ToString(), o.Licensed, o.CreditCode, o.RegionId, Contacts = o.Contacts.Count };
 }

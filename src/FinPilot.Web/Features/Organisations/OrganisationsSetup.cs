@@ -1,4 +1,3 @@
-using FinPilot.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FinPilot.Web.Features.Organisations;
@@ -10,7 +9,6 @@ public static class OrganisationsSetup
     {
         builder.Services.AddScoped<OrganisationAdministration>();
         builder.Services.AddScoped<OrganisationQueries>();
-        builder.Services.AddAuditMap<OrganisationAuditMap>();
         builder.Services.AddScoped<IAuthorizationHandler, OrganisationAuthorizationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, OrganisationScopeAuthorizationHandler>();
         return builder;
