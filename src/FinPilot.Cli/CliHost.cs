@@ -1,24 +1,4 @@
 using FinPilot.Web;
-using FinPilot.Web.Features.Alerts;
-using FinPilot.Web.Features.ApiTokens;
-using FinPilot.Web.Features.Applications;
-using FinPilot.Web.Features.Audit;
-using FinPilot.Web.Features.Calendar;
-using FinPilot.Web.Features.Calls;
-using FinPilot.Web.Features.Deliberation;
-using FinPilot.Web.Features.Demo;
-using FinPilot.Web.Features.Disclosure;
-using FinPilot.Web.Features.Evaluation;
-using FinPilot.Web.Features.Identity;
-using FinPilot.Web.Features.Incidents;
-using FinPilot.Web.Features.Ledger;
-using FinPilot.Web.Features.Notifications;
-using FinPilot.Web.Features.Obligations;
-using FinPilot.Web.Features.Organisations;
-using FinPilot.Web.Features.Probing;
-using FinPilot.Web.Features.Regions;
-using FinPilot.Web.Features.Supervision;
-using FinPilot.Web.Features.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,29 +18,10 @@ internal static class CliHost
         });
         builder.Configuration.AddEnvironmentVariables();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // The same modules as the web host (Program.cs). Their jobs are registered but never run:
+        // The same modules as the web host (Modules.cs). Their jobs are registered but never run:
         // a command builds the host for its services and never starts it.
         builder.AddFinPilotCore();
-        builder.AddIdentity();
-        builder.AddRegions();
-        builder.AddOrganisations();
-        builder.AddUsers();
-        builder.AddApiTokens();
-        builder.AddAudit();
-        builder.AddCalendar();
-        builder.AddNotifications();
-        builder.AddCalls();
-        builder.AddApplications();
-        builder.AddEvaluation();
-        builder.AddDeliberation();
-        builder.AddDisclosure();
-        builder.AddLedger();
-        builder.AddSupervision();
-        builder.AddObligations();
-        builder.AddAlerts();
-        builder.AddDemo();
-        builder.AddIncidents();
-        builder.AddProbing();
+        builder.AddModules();
         return builder.Build();
     }
 

@@ -15,7 +15,7 @@ namespace FinPilot.Domain.Calls;
 /// Instants are passed in (the domain has no clock) and stored in UTC; pages show them in Beijing time.
 /// State errors (a move from the wrong status) name no field, so the edge answers them with 409.
 /// </remarks>
-public sealed class Call : IRegionScoped
+public sealed class Call : IRegionScoped, IRecordsEvents
 {
     public const int MaxBatchNumber = 999;
     public const int MaxTitleLength = 200;
@@ -28,6 +28,7 @@ public sealed class Call : IRegionScoped
     public const int MaxNoteLength = 2000;
 
     private readonly List<CallCorrection> _corrections = [];
+    private readonly EventLog _events = new();
 
     private Call()
     {
@@ -87,6 +88,8 @@ public sealed class Call : IRegionScoped
     /// <summary>Anyone may read a call once it is published; a draft only its working group.</summary>
     public bool IsPublic => Status != CallStatus.Draft;
 
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
     /// <summary>Whether applications may be submitted at <paramref name="now"/>.</summary>
     public bool IsOpenAt(DateTimeOffset now) => Status == CallStatus.Published && OpensAt <= now && now < ClosesAt;
 
@@ -117,6 +120,7 @@ public sealed class Call : IRegionScoped
             CreatedBy = actorUserId,
         };
         call.Apply(details, now);
+        call._events.Record(new CallCreated());
         return call;
     }
 
@@ -135,7 +139,9 @@ public sealed class Call : IRegionScoped
             return Result.Fail(errors);
         }
 
+        var before = Details;
         Apply(details, now);
+        _events.Record(new CallDraftUpdated(before));
         return Result.Ok();
     }
 
@@ -167,6 +173,7 @@ public sealed class Call : IRegionScoped
         PublishedAt = now;
         PublishedBy = actorUserId;
         Touch(now);
+        _events.Record(new CallPublished());
         return Result.Ok();
     }
 
@@ -213,8 +220,11 @@ public sealed class Call : IRegionScoped
             return Result.Fail(errors);
         }
 
+        var before = Details;
         Apply(normalised, now);
-        _corrections.Add(new CallCorrection(now, actorUserId, note.Trim(), changed));
+        var correction = new CallCorrection(now, actorUserId, note.Trim(), changed);
+        _corrections.Add(correction);
+        _events.Record(new CallCorrected(before, correction));
         return Result.Ok();
     }
 
@@ -239,6 +249,7 @@ public sealed class Call : IRegionScoped
         ClosedAt = now;
         ClosedBy = actorUserId;
         Touch(now);
+        _events.Record(new CallClosed(Automatic: actorUserId is null));
         return Result.Ok();
     }
 
@@ -254,8 +265,11 @@ public sealed class Call : IRegionScoped
         Status = CallStatus.Archived;
         ArchivedAt = now;
         Touch(now);
+        _events.Record(new CallArchived());
         return Result.Ok();
     }
+
+    void IRecordsEvents.ClearEvents() => _events.Clear();
 
     /// <summary>The call's current content, in the shape that <see cref="UpdateDraft"/> and <see cref="Correct"/> take.</summary>
     public CallDetails Details => new(BatchNumber, Title, BodyHtml, Directions, EligibleTypes, OpensAt, ClosesAt, Materials, Contact);
@@ -417,3 +431,21 @@ public sealed record CallDetails(
 
 /// <summary>更正说明: one change to a published call, shown with the call as its revision history.</summary>
 public sealed record CallCorrection(DateTimeOffset At, string By, string Note, IReadOnlyList<string> ChangedFields);
+
+/// <summary>A draft was written.</summary>
+public sealed record CallCreated : IDomainEvent;
+
+/// <summary>A draft was changed; <paramref name="Before"/> is its content before.</summary>
+public sealed record CallDraftUpdated(CallDetails Before) : IDomainEvent;
+
+/// <summary>The call was published (发布).</summary>
+public sealed record CallPublished : IDomainEvent;
+
+/// <summary>A published or closed call was corrected (更正); <paramref name="Before"/> is its content before.</summary>
+public sealed record CallCorrected(CallDetails Before, CallCorrection Correction) : IDomainEvent;
+
+/// <summary>The call closed (截止): by a person, or <paramref name="Automatic"/>ally at its close time.</summary>
+public sealed record CallClosed(bool Automatic) : IDomainEvent;
+
+/// <summary>The closed call was archived (归档).</summary>
+public sealed record CallArchived : IDomainEvent;

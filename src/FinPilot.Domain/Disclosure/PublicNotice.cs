@@ -25,7 +25,7 @@ namespace FinPilot.Domain.Disclosure;
 /// (the domain has no clock) and stored in UTC.
 /// </para>
 /// </remarks>
-public sealed partial class PublicNotice : IRegionScoped
+public sealed partial class PublicNotice : IRegionScoped, IRecordsEvents
 {
     public const int MaxTitleLength = 200;
     public const int MaxBodyLength = 20_000;
@@ -38,6 +38,7 @@ public sealed partial class PublicNotice : IRegionScoped
 
     private readonly List<NoticeListing> _listings = [];
     private readonly List<PublicResponse> _responses = [];
+    private readonly EventLog _events = new();
 
     private PublicNotice()
     {
@@ -110,6 +111,10 @@ public sealed partial class PublicNotice : IRegionScoped
     /// <summary>Published and past its period: the closing job should close it.</summary>
     public bool IsDueToCloseAt(DateTimeOffset now) => Status == NoticeStatus.Published && HasEndedAt(now);
 
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
+    void IRecordsEvents.ClearEvents() => _events.Clear();
+
     public static Result<PublicNotice> Create(Guid id, int regionId, PublicNoticeContent content, DateTimeOffset now, string actorUserId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
@@ -133,6 +138,7 @@ public sealed partial class PublicNotice : IRegionScoped
             CreatedBy = actorUserId,
         };
         notice.Apply(content);
+        notice._events.Record(new NoticeCreated(content));
         return notice;
     }
 
@@ -151,6 +157,7 @@ public sealed partial class PublicNotice : IRegionScoped
         }
 
         Apply(content);
+        _events.Record(new NoticeDraftUpdated(content));
         return Result.Ok();
     }
 
@@ -179,6 +186,7 @@ public sealed partial class PublicNotice : IRegionScoped
         PublishedBy = actorUserId;
         EndsOn = calendar.AddWorkingDays(ChinaTime.DateOf(now), PeriodWorkingDays);
         Touch();
+        _events.Record(new NoticePublished());
         return Result.Ok();
     }
 
@@ -224,6 +232,7 @@ public sealed partial class PublicNotice : IRegionScoped
         WithdrawnBy = actorUserId;
         WithdrawalReason = reason.Trim();
         Touch();
+        _events.Record(new NoticeWithdrawn(reason));
         return Result.Ok();
     }
 
@@ -240,3 +249,15 @@ public sealed partial class PublicNotice : IRegionScoped
 
     private void Touch() => Version = Guid.NewGuid();
 }
+
+/// <summary>A draft notice was written from <paramref name="Content"/> as the working group sent it.</summary>
+public sealed record NoticeCreated(PublicNoticeContent Content) : IDomainEvent;
+
+/// <summary>A draft notice was changed to <paramref name="Content"/>.</summary>
+public sealed record NoticeDraftUpdated(PublicNoticeContent Content) : IDomainEvent;
+
+/// <summary>The notice was published (发布); its period runs to <see cref="PublicNotice.EndsOn"/>.</summary>
+public sealed record NoticePublished : IDomainEvent;
+
+/// <summary>The notice was withdrawn (撤回) for <paramref name="Reason"/>, as given.</summary>
+public sealed record NoticeWithdrawn(string Reason) : IDomainEvent;

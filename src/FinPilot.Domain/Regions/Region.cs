@@ -3,9 +3,11 @@ using FinPilot.Domain.Common;
 namespace FinPilot.Domain.Regions;
 
 /// <summary>A pilot region (北京, 上海, …) whose working group runs its own calls and supervision.</summary>
-public sealed class Region
+public sealed class Region : IRecordsEvents
 {
     public const int MaxNameLength = 100;
+
+    private readonly EventLog _events = new();
 
     private Region()
     {
@@ -25,14 +27,35 @@ public sealed class Region
 
     public bool Active { get; private set; } = true;
 
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
     public static Result<Region> Create(string code, string nameZh, string nameEn, DateOnly? approvedOn)
     {
         var region = new Region();
-        var result = region.Update(code, nameZh, nameEn, approvedOn, active: true);
-        return result.Succeeded ? region : Result<Region>.Fail([.. result.Errors]);
+        var result = region.Apply(code, nameZh, nameEn, approvedOn, active: true);
+        if (!result.Succeeded)
+        {
+            return Result<Region>.Fail([.. result.Errors]);
+        }
+
+        region._events.Record(new RegionCreated());
+        return region;
     }
 
     public Result Update(string code, string nameZh, string nameEn, DateOnly? approvedOn, bool active)
+    {
+        var result = Apply(code, nameZh, nameEn, approvedOn, active);
+        if (result.Succeeded)
+        {
+            _events.Record(new RegionUpdated());
+        }
+
+        return result;
+    }
+
+    void IRecordsEvents.ClearEvents() => _events.Clear();
+
+    private Result Apply(string code, string nameZh, string nameEn, DateOnly? approvedOn, bool active)
     {
         var errors = new List<Error>();
         code = (code ?? string.Empty).Trim().ToUpperInvariant();
@@ -56,6 +79,12 @@ public sealed class Region
         return Result.Ok();
     }
 }
+
+/// <summary>The region was added (its id is known once saved).</summary>
+public sealed record RegionCreated : IDomainEvent;
+
+/// <summary>The region's code, names, approval date or activity changed.</summary>
+public sealed record RegionUpdated : IDomainEvent;
 
 public static class RegionErrors
 {

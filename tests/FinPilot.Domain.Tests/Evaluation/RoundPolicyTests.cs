@@ -99,4 +99,16 @@ public sealed class RoundPolicyTests
         var (completed, locked) = WithAssignment(AssignmentState.Submitted, RoundStatus.Completed);
         Assert.False(AssignmentPolicy.CanMoveTo(completed, locked, AssignmentTrigger.Reopen, Secretariat, RegionSecretariat));
     }
+
+    [Theory]
+    [InlineData(AssignmentState.AwaitingDeclaration, true)]
+    [InlineData(AssignmentState.Cleared, true)]
+    [InlineData(AssignmentState.Submitted, true)]
+    [InlineData(AssignmentState.Conflicted, false)]
+    public void The_expert_opens_every_assignment_but_a_conflicted_one(AssignmentState state, bool opens)
+    {
+        var (_, assignment) = WithAssignment(state);
+
+        Assert.Equal(opens, AssignmentPolicy.MayOpen(assignment));
+    }
 }

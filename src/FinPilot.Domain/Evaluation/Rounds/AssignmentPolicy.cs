@@ -12,6 +12,12 @@ public static class AssignmentPolicy
     public static bool IsAssignedExpert(ExpertAssignment assignment, string? userId, IEnumerable<RoleGrant> grants) =>
         userId is not null && assignment.ExpertUserId == userId && grants.IsExpert();
 
+    /// <summary>
+    /// Whether the expert may open the assignment from their list: one they are conflicted on
+    /// (declared or found) is closed to them, so they never see its materials or its sheet.
+    /// </summary>
+    public static bool MayOpen(ExpertAssignment assignment) => assignment.State != AssignmentState.Conflicted;
+
     /// <summary>Whether the user is entitled to the trigger on this assignment at all, whatever its state.</summary>
     public static bool MayPull(
         EvaluationRound round, ExpertAssignment assignment, AssignmentTrigger trigger, string? userId, IEnumerable<RoleGrant> grants) =>

@@ -14,7 +14,13 @@ using Microsoft.EntityFrameworkCore;
 namespace FinPilot.Web.Features.Applications;
 
 /// <summary>A project as its reader sees it: the open (or last) version's content and that version's files.</summary>
-public sealed record ApplicationView(PilotProject Project, ApplicationVersionRecord Current, IReadOnlyList<ApplicationVersionRecord> Versions, IReadOnlyList<Attachment> Attachments, bool CanEdit);
+/// <summary>
+/// One version of an application as its page shows it. <see cref="SubmitAs"/> is the submission
+/// <see cref="ProjectPolicy"/> offers the user now (申报, or the answer to 补正), if any.
+/// </summary>
+public sealed record ApplicationView(
+    PilotProject Project, ApplicationVersionRecord Current, IReadOnlyList<ApplicationVersionRecord> Versions, IReadOnlyList<Attachment> Attachments, bool CanEdit,
+    ProjectTrigger? SubmitAs);
 
 /// <summary>The applicant's side of an application: start, save drafts, submit, withdraw.</summary>
 public sealed class ApplicationService(
@@ -104,7 +110,9 @@ public sealed class ApplicationService(
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.ProjectId == projectId && a.VersionNumber == shown.Number)
             .OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
         var canEdit = grants.CanEditApplication(project) && shown.Number == project.ApplicationVersion && !shown.Frozen;
-        return new ApplicationView(project, shown, versions, attachments, canEdit);
+        var submitAs = ProjectPolicy.AvailableTriggers(project, grants)
+            .Where(t => t is ProjectTrigger.Submit or ProjectTrigger.Resubmit).Select(t => (ProjectTrigger?)t).FirstOrDefault();
+        return new ApplicationView(project, shown, versions, attachments, canEdit, submitAs);
     }
 
     /// <summary>

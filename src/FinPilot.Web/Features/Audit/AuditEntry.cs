@@ -118,4 +118,7 @@ public static class AuditActions
     public const string PasswordResetRequested = "password.reset-requested";
     public const string PasswordReset = "password.reset";
     public const string TokensRevokedWithPassword = "token.revoked-with-password";
+    public const string ReferenceAdded = "reference.added";
+    public const string ReferenceRestored = "reference.restored";
+    public const string ReferenceRetired = "reference.retired";
 }

@@ -131,7 +131,7 @@ public sealed class CallAdministration(
         }
 
         db.Calls.Add(call);
-        await commands.SaveAsync(cancellationToken, new AuditLine(CallActions.Created, AuditResource.Call, call.Id.ToString(), Describe(call), call.RegionId));
+        await commands.SaveAsync(cancellationToken);
         return call;
     }
 
@@ -145,7 +145,6 @@ public sealed class CallAdministration(
         }
 
         var call = loaded.Value;
-        var before = Describe(call);
         var updated = call.UpdateDraft(Clean(details), clock.GetUtcNow());
         if (!updated.Succeeded)
         {
@@ -158,8 +157,7 @@ public sealed class CallAdministration(
             return clash;
         }
 
-        return await commands.SaveAsync(call, CallErrors.Concurrency, cancellationToken,
-            new AuditLine(CallActions.Updated, AuditResource.Call, call.Id.ToString(), new { before, after = Describe(call) }, call.RegionId));
+        return await commands.SaveAsync(call, CallErrors.Concurrency, cancellationToken);
     }
 
     /// <summary>Publishes a draft and tells every applicant of every organisation subscribed to the region.</summary>
@@ -187,7 +185,7 @@ public sealed class CallAdministration(
             ["batch"] = call.BatchNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["closesAt"] = ChinaTime.Format(call.ClosesAt),
         });
-        commands.Audit(new AuditLine(CallActions.Published, AuditResource.Call, call.Id.ToString(), new { call.Title, call.ClosesAt, notified = recipients.Count }, call.RegionId));
+        commands.Note(call, new CallNotified(recipients.Count));
         records.WriteCallPublished(call);
         return await commands.SaveAsync(call, CallErrors.Concurrency, cancellationToken);
     }
@@ -202,7 +200,6 @@ public sealed class CallAdministration(
         }
 
         var call = loaded.Value;
-        var before = Describe(call);
         var details = changes.ApplyTo(call.Details);
         if (changes.BodyHtml is not null)
         {
@@ -221,24 +218,21 @@ public sealed class CallAdministration(
             return clash;
         }
 
-        var correction = call.Corrections[^1];
-        commands.Audit(new AuditLine(CallActions.Corrected, AuditResource.Call, call.Id.ToString(),
-            new { correction.Note, correction.ChangedFields, before, after = Describe(call) }, call.RegionId));
         records.WriteCallCorrected(call);
         return await commands.SaveAsync(call, CallErrors.Concurrency, cancellationToken);
     }
 
     /// <summary>Closes a published call now, before its close time if need be.</summary>
     public Task<Result<Call>> CloseAsync(Guid id, Guid? expectedVersion, CancellationToken cancellationToken = default) =>
-        TransitionAsync(id, expectedVersion, CallActions.Closed, call => call.Close(clock.GetUtcNow(), current.Id!), records.WriteCallClosed, cancellationToken);
+        TransitionAsync(id, expectedVersion, call => call.Close(clock.GetUtcNow(), current.Id!), records.WriteCallClosed, cancellationToken);
 
     /// <summary>Takes a closed call off the current list; it reads the same, so no public record is written.</summary>
     public Task<Result<Call>> ArchiveAsync(Guid id, Guid? expectedVersion, CancellationToken cancellationToken = default) =>
-        TransitionAsync(id, expectedVersion, CallActions.Archived, call => call.Archive(clock.GetUtcNow()), disclose: null, cancellationToken);
+        TransitionAsync(id, expectedVersion, call => call.Archive(clock.GetUtcNow()), disclose: null, cancellationToken);
 
-    /// <summary>A move of status, audited; <paramref name="disclose"/> writes its public record, if it has one.</summary>
+    /// <summary>A move of status; <paramref name="disclose"/> writes its public record, if it has one.</summary>
     private async Task<Result<Call>> TransitionAsync(
-        Guid id, Guid? expectedVersion, string action, Func<Call, Result> move, Action<Call>? disclose, CancellationToken cancellationToken)
+        Guid id, Guid? expectedVersion, Func<Call, Result> move, Action<Call>? disclose, CancellationToken cancellationToken)
     {
         var loaded = await LoadForChangeAsync(id, expectedVersion, cancellationToken);
         if (!loaded.Succeeded)
@@ -247,14 +241,12 @@ public sealed class CallAdministration(
         }
 
         var call = loaded.Value;
-        var from = call.Status;
         var moved = move(call);
         if (!moved.Succeeded)
         {
             return Result<Call>.Fail([.. moved.Errors]);
         }
 
-        commands.Audit(new AuditLine(action, AuditResource.Call, call.Id.ToString(), new { from = from.ToString(), to = call.Status.ToString() }, call.RegionId));
         disclose?.Invoke(call);
         return await commands.SaveAsync(call, CallErrors.Concurrency, cancellationToken);
     }
@@ -319,18 +311,4 @@ public sealed class CallAdministration(
     }
 
     private CallDetails Clean(CallDetails details) => details with { BodyHtml = html.Sanitise(details.BodyHtml) };
-
-    private static object Describe(Call c) => new
-    {
-        c.BatchNumber,
-        c.Title,
-        Status = c.Status.ToString(),
-        c.OpensAt,
-        c.ClosesAt,
-        c.Directions,
-        EligibleTypes = c.EligibleTypes.Select(t => t.ToString()),
-        c.Materials,
-        c.Contact,
-        BodyLength = c.BodyHtml.Length,
-    };
 }

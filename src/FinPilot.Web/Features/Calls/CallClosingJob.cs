@@ -25,12 +25,8 @@ public sealed class CallClosingJob(IServiceScopeFactory scopes, TimeProvider clo
         var due = await db.Calls.Where(c => c.Status == CallStatus.Published && c.ClosesAt <= now).ToListAsync(cancellationToken);
         foreach (var call in due)
         {
-            if (call.Close(now, actorUserId: null).Succeeded)
-            {
-                commands.Audit(new AuditLine(CallActions.Closed, AuditResource.Call, call.Id.ToString(),
-                    new { from = nameof(CallStatus.Published), to = nameof(CallStatus.Closed), call.ClosesAt, automatic = true },
-                    call.RegionId, SystemActor));
-            }
+            // The call records its closing; the save step writes the audit line, as the system.
+            call.Close(now, actorUserId: null);
         }
 
         if (due.Count == 0)

@@ -1,3 +1,5 @@
+using FinPilot.Web.Features.Audit;
+
 namespace FinPilot.Web.Features.Calls;
 
 public static class CallsSetup
@@ -9,6 +11,7 @@ public static class CallsSetup
         builder.Services.AddScoped<CallAdministration>();
         builder.Services.AddScoped<CallSubscriptions>();
         builder.Services.AddScoped<CallQueries>();
+        builder.Services.AddAuditMap<CallAuditMap>();
 
         // One instance, both run by the host and reachable by tests that call TryRunAsync.
         builder.Services.AddSingleton<CallClosingJob>();

@@ -1,3 +1,5 @@
+using FinPilot.Web.Features.Audit;
+
 namespace FinPilot.Web.Features.Disclosure;
 
 public static class DisclosureSetup
@@ -6,6 +8,7 @@ public static class DisclosureSetup
     public static IHostApplicationBuilder AddDisclosure(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddAuditMap<NoticeAuditMap>();
         services.AddScoped<PublicRecordWriter>();
         services.AddScoped<NoticeService>();
         services.AddScoped<PublicResponses>();

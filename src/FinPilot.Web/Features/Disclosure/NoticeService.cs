@@ -90,8 +90,7 @@ public sealed class NoticeService(
         }
 
         db.PublicNotices.Add(created.Value);
-        await commands.SaveAsync(cancellationToken,
-            new AuditLine(NoticeActions.Created, AuditResource.Notice, created.Value.Id.ToString(), new { content.Title, projects = content.Projects?.Count ?? 0 }, regionId));
+        await commands.SaveAsync(cancellationToken);
         return created;
     }
 
@@ -104,13 +103,7 @@ public sealed class NoticeService(
                 return eligible;
             }
 
-            var result = notice.UpdateDraft(content);
-            if (result.Succeeded)
-            {
-                commands.Audit(new AuditLine(NoticeActions.Updated, AuditResource.Notice, id.ToString(), new { content.Title }, notice.RegionId));
-            }
-
-            return result;
+            return notice.UpdateDraft(content);
         }, cancellationToken);
 
     /// <summary>Publishes the notice; its period (in working days) starts the next day, and each listed project gets a public event.</summary>
@@ -138,7 +131,6 @@ public sealed class NoticeService(
                 }),
                 notice.RegionId,
                 [.. notice.Listings.Select(l => new PublicEvent(l.ProjectId, PublicEventKind.NoticePublished, now, $"公示：{notice.Title}", $"Public notice: {notice.Title}", $"/notices/{notice.Id}"))]);
-            commands.Audit(new AuditLine(NoticeActions.Published, AuditResource.Notice, id.ToString(), new { notice.EndsOn }, notice.RegionId));
             return Result.Ok();
         }, cancellationToken);
 
@@ -171,7 +163,6 @@ public sealed class NoticeService(
                     [.. notice.Listings.Select(l => new PublicEvent(l.ProjectId, PublicEventKind.NoticeWithdrawn, now, $"撤回公示：{notice.Title}", $"Public notice withdrawn: {notice.Title}", $"/notices/{notice.Id}"))]);
             }
 
-            commands.Audit(new AuditLine(NoticeActions.Withdrawn, AuditResource.Notice, id.ToString(), new { reason }, notice.RegionId));
             return Task.FromResult(result);
         }, cancellationToken);
 

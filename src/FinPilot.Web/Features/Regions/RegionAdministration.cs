@@ -35,8 +35,9 @@ public sealed class RegionAdministration(FinPilotDbContext db, CommandPipeline c
         }
 
         db.Regions.Add(region);
-        await db.SaveChangesAsync(cancellationToken);
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.RegionCreated, AuditResource.Region, region.Id.ToString(), input, region.Id));
+        await db.SaveChangesAsync(cancellationToken); // the id the audit line names
+        commands.Note(region, input);
+        await commands.SaveAsync(cancellationToken);
         return region;
     }
 
@@ -65,7 +66,8 @@ public sealed class RegionAdministration(FinPilotDbContext db, CommandPipeline c
             return Result<Region>.Fail([.. updated.Errors]);
         }
 
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.RegionUpdated, AuditResource.Region, region.Id.ToString(), input, region.Id));
+        commands.Note(region, input);
+        await commands.SaveAsync(cancellationToken);
         return region;
     }
 }

@@ -1,3 +1,4 @@
+using FinPilot.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FinPilot.Web.Features.Regions;
@@ -9,6 +10,7 @@ public static class RegionsSetup
     {
         builder.Services.AddScoped<RegionAdministration>();
         builder.Services.AddScoped<RegionQueries>();
+        builder.Services.AddAuditMap<RegionAuditMap>();
         builder.Services.AddScoped<IAuthorizationHandler, RegionScopedAuthorizationHandler>();
         return builder;
     }
