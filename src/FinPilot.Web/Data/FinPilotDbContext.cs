@@ -135,6 +135,7 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     public DbSet<Domain.Probing.ProbeResult> ProbeResults => Set<Domain.Probing.ProbeResult>();
 
     public DbSet<ThrottleCounter> ThrottleCounters => Set<ThrottleCounter>();
+
     public DbSet<Domain.Probing.ProbeSyncMark> ProbeSyncMarks => Set<Domain.Probing.ProbeSyncMark>();
 
     protected override void OnModelCreating(ModelBuilder builder)
