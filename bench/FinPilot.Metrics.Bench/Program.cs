@@ -16,8 +16,9 @@ namespace FinPilot.Metrics.Bench;
 // Metric ingestion over real HTTP (Kestrel on a port, the client over TCP) in batches of 1,000
 // CloudEvents, validated and idempotent, against a baseline measured in the same run: plain EF Core
 // inserts of the same rows (AddRange + SaveChanges per 1,000, a new context each). Then the same
-// batches again, all duplicates. SQLite always; PostgreSQL when a throwaway cluster can be started
-// as the tests do. Usage: [--batches N] (default 20 measured batches, after 3 for warming up).
+// batches again, all duplicates; and the whole run again on a host that evaluates no risk rule.
+// SQLite always; PostgreSQL when a throwaway cluster can be started as the tests do.
+// Usage: [--batches N] (default 20 measured batches, after 3 for warming up).
 internal static class IngestionBenchmark
 {
     public static async Task Main(string[] args)
@@ -28,8 +29,8 @@ internal static class IngestionBenchmark
 
         Console.WriteLine($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {batches} batches of {BatchSize:N0} events");
         Console.WriteLine();
-        Console.WriteLine("| provider | ingestion over HTTP (events/s) | EF inserts baseline (events/s) | ratio | resubmitted, all duplicates (events/s) | ms per batch (median) |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| provider | ingestion over HTTP (events/s) | EF inserts baseline (events/s) | ratio | resubmitted, all duplicates (events/s) | ms per batch (median) | without risk rules (events/s) | the rules' cost |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
 
         // The host's content root is the web project of this checkout, found from the build output.
         var checkout = new DirectoryInfo(AppContext.BaseDirectory);
@@ -43,7 +44,7 @@ internal static class IngestionBenchmark
         Directory.CreateDirectory(root);
         try
         {
-            await RunAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(root, "bench.db")}", root);
+            await CompareAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(root, "bench.db")}", $"Data Source={Path.Combine(root, "bench-without-rules.db")}", root);
             if (ThrowawayPostgresCluster.FindBinaries() is { } bin)
             {
                 var (cluster, problem) = await ThrowawayPostgresCluster.StartAsync(bin);
@@ -58,11 +59,12 @@ internal static class IngestionBenchmark
                         await using (var admin = new NpgsqlConnection(cluster.AdminConnectionString))
                         {
                             await admin.OpenAsync();
-                            await using var create = new NpgsqlCommand("CREATE DATABASE finpilot_bench", admin);
+                            await using var create = new NpgsqlCommand("CREATE DATABASE finpilot_bench; CREATE DATABASE finpilot_bench_without_rules", admin);
                             await create.ExecuteNonQueryAsync();
                         }
 
-                        await RunAsync(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(cluster.AdminConnectionString) { Database = "finpilot_bench" }.ConnectionString, root);
+                        string Database(string name) => new NpgsqlConnectionStringBuilder(cluster.AdminConnectionString) { Database = name }.ConnectionString;
+                        await CompareAsync(DatabaseProvider.Postgres, Database("finpilot_bench"), Database("finpilot_bench_without_rules"), root);
                         NpgsqlConnection.ClearAllPools();
                     }
                 }
@@ -77,11 +79,21 @@ internal static class IngestionBenchmark
             Directory.Delete(root, recursive: true);
         }
 
-        async Task RunAsync(DatabaseProvider provider, string connectionString, string directory)
+        // The same run on a second database whose host evaluates no risk rule: what the rules add.
+        async Task CompareAsync(DatabaseProvider provider, string connectionString, string withoutRules, string directory)
         {
-            var hostDirectory = Path.Combine(directory, provider.ToString());
+            var (ingestion, baseline, duplicates, median) = await RunAsync(provider, connectionString, directory, rules: true);
+            var (bare, _, _, _) = await RunAsync(provider, withoutRules, directory, rules: false);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {(provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL")} | {ingestion:N0} | {baseline:N0} | {ingestion / baseline:N2} | {duplicates:N0} | {median:N1} | {bare:N0} | {((bare / ingestion) - 1) * 100:N1} % |"));
+        }
+
+        async Task<(double Ingestion, double Baseline, double Duplicates, double Median)> RunAsync(DatabaseProvider provider, string connectionString, string directory, bool rules)
+        {
+            var hostDirectory = Path.Combine(directory, $"{provider}-{(rules ? "rules" : "bare")}");
             Directory.CreateDirectory(hostDirectory);
-            await using var host = new IngestionHost(provider, connectionString, hostDirectory);
+            await using var host = new IngestionHost(provider, connectionString, hostDirectory, rules);
             host.UseKestrel(0);
             host.StartServer();
             var (projectId, secret, metrics) = await host.PrepareAsync();
@@ -122,9 +134,7 @@ internal static class IngestionBenchmark
             var baseline = batches * BatchSize / clock.Elapsed.TotalSeconds;
 
             perBatch.Sort();
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"| {(provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL")} | {ingestion:N0} | {baseline:N0} | {ingestion / baseline:N2} | {duplicates:N0} | {perBatch[perBatch.Count / 2]:N1} |"));
+            return (ingestion, baseline, duplicates, perBatch[perBatch.Count / 2]);
         }
 
         static async Task SendAsync(HttpClient http, string path, string body, int expectAccepted)
