@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FinPilot.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ProbeFailureKindsAndSyncMark : Migration
+    public partial class SupervisionFollowUpsAndSharedThrottles : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -18,6 +18,19 @@ namespace FinPilot.Web.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "Error",
                 table: "ProbeResults");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReleasedAt",
+                table: "PublicResponses",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReleasedBy",
+                table: "PublicResponses",
+                type: "character varying(450)",
+                maxLength: 450,
+                nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LastFailure",
@@ -45,10 +58,29 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_ProbeSyncMarks", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ThrottleCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    WindowStart = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThrottleCounters", x => new { x.Key, x.WindowStart });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_SupervisionPlans_ConfirmedAt",
                 table: "SupervisionPlans",
                 column: "ConfirmedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThrottleCounters_ExpiresAt",
+                table: "ThrottleCounters",
+                column: "ExpiresAt");
         }
 
         /// <inheritdoc />
@@ -57,9 +89,20 @@ namespace FinPilot.Web.Data.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "ProbeSyncMarks");
 
+            migrationBuilder.DropTable(
+                name: "ThrottleCounters");
+
             migrationBuilder.DropIndex(
                 name: "IX_SupervisionPlans_ConfirmedAt",
                 table: "SupervisionPlans");
+
+            migrationBuilder.DropColumn(
+                name: "ReleasedAt",
+                table: "PublicResponses");
+
+            migrationBuilder.DropColumn(
+                name: "ReleasedBy",
+                table: "PublicResponses");
 
             migrationBuilder.DropColumn(
                 name: "LastFailure",
