@@ -92,7 +92,7 @@ public sealed class ApiClientTests(MetricsApps apps) : IClassFixture<MetricsApps
     {
         var app = await apps.StartAsync(provider);
         var (_, jinghua) = await PilotAsync(app, JinghuaCode);
-        await ClientAsync(app, jinghua);
+        var (_, secret) = await ClientAsync(app, jinghua);
         using var session = await app.SignedInAsync(DemoUsers.Applicant);
 
         using var page = await session.GetAsync($"/supervision/api-clients?organisation={jinghua}");
@@ -101,6 +101,9 @@ public sealed class ApiClientTests(MetricsApps apps) : IClassFixture<MetricsApps
         await page.AssertStatusAsync(HttpStatusCode.OK);
         Assert.Contains("测试报送系统", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"api-clients\"", html, StringComparison.Ordinal);
-        Assert.DoesNotContain(ApiClient.SecretPrefix + "A", html, StringComparison.Ordinal);
+        // The list names a client by the first characters of its secret, never the whole secret.
+        Assert.Contains(secret[..(ApiClient.SecretPrefix.Length + 6)] + "…", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret[..(ApiClient.SecretPrefix.Length + 12)], html, StringComparison.Ordinal);
     }
 }

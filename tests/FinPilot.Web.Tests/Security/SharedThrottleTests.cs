@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Ledger.Witnessing;
 using FinPilot.Web.Tests.Infrastructure;
@@ -76,6 +78,33 @@ public sealed class SharedThrottleTests(PostgresServer postgres)
         second.Clock.Advance(TimeSpan.FromHours(2));
         Assert.True(await WithAsync(second, (WitnessRefusalPace pace) => pace.TryTakeAsync("10.3.0.9")));
         Assert.Equal(1, await second.WithDbAsync(db => db.ThrottleCounters.CountAsync()));
+    }
+
+    [Theory, AllProviders]
+    public async Task A_caller_refused_on_two_nodes_within_a_minute_is_written_to_the_audit_trail_once(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var first = new FinPilotApp(database, demoEnabled: false);
+        await Task.Run(() => first.Services);
+        await using var second = new FinPilotApp(database, demoEnabled: false);
+        await Task.Run(() => second.Services);
+        var target = (await first.CreateUserAsync($"target.{Guid.NewGuid():N}@example.cn", Role.Expert)).User;
+        var prober = $"prober.{Guid.NewGuid():N}@example.cn";
+        var proberId = (await first.CreateUserAsync(prober, Role.Expert)).User.Id;
+        var (_, secret) = await first.IssueTokenAsync(prober);
+        var path = $"/api/v1/users/{target.Id}/unlock";
+
+        foreach (var node in new[] { first, second, first })
+        {
+            using var api = node.ApiClient(secret);
+            using var denied = await api.PostAsync(path, JsonContent.Create(new { }));
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        }
+
+        var lines = await second.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.AccessDenied && e.ActorId == proberId).ToListAsync());
+        Assert.Equal(path, Assert.Single(lines).ResourceId);
+        var keys = await first.WithDbAsync(db => db.ThrottleCounters.Select(c => c.Key).ToListAsync());
+        Assert.DoesNotContain(keys, k => k.Contains(proberId, StringComparison.Ordinal));
     }
 
     private static async Task<T> WithAsync<TService, T>(FinPilotApp app, Func<TService, Task<T>> work)

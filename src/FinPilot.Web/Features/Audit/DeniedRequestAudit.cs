@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
+using FinPilot.Web.Features.Identity;
 
 namespace FinPilot.Web.Features.Audit;
 
@@ -8,11 +8,10 @@ namespace FinPilot.Web.Features.Audit;
 /// sees someone probing records they may not reach. At most one line per caller, method and path
 /// within <see cref="Interval"/>, so a loop cannot flood the trail.
 /// </summary>
-public sealed class DeniedRequestAudit(RequestDelegate next, IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeniedRequestAudit> logger)
+public sealed class DeniedRequestAudit(RequestDelegate next, IServiceScopeFactory scopes, ILogger<DeniedRequestAudit> logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
     private const int MaxPathLength = 256;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastWritten = new();
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -25,15 +24,18 @@ public sealed class DeniedRequestAudit(RequestDelegate next, IServiceScopeFactor
 
         var path = context.Request.Path.Value ?? "/";
         path = path.Length > MaxPathLength ? path[..MaxPathLength] : path;
-        if (!Take($"{userId}\n{context.Request.Method}\n{path}"))
-        {
-            return;
-        }
-
         try
         {
             // A scope of its own: the refused request's unit of work must not be saved with the line.
             await using var scope = scopes.CreateAsyncScope();
+
+            // Counted in the database, so a caller refused on several web nodes is written once.
+            var counters = scope.ServiceProvider.GetRequiredService<ThrottleCounters>();
+            if (!await counters.TryTakeAsync(ThrottleCounters.KeyOf("access-denied", $"{userId}\n{context.Request.Method}\n{path}"), 1, Interval))
+            {
+                return;
+            }
+
             var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
             await audit.WriteAsync(AuditActions.AccessDenied, AuditResource.Request, path, new { method = context.Request.Method, path }, actorId: userId, actorName: context.User.Identity?.Name);
         }
@@ -41,25 +43,5 @@ public sealed class DeniedRequestAudit(RequestDelegate next, IServiceScopeFactor
         {
             logger.LogError(exception, "A refused request could not be written to the audit trail.");
         }
-    }
-
-    private bool Take(string key)
-    {
-        var now = clock.GetUtcNow();
-        if (_lastWritten.Count > 100_000)
-        {
-            foreach (var (old, at) in _lastWritten.Where(e => e.Value + Interval <= now).ToList())
-            {
-                _lastWritten.TryRemove(new KeyValuePair<string, DateTimeOffset>(old, at));
-            }
-        }
-
-        var taken = false;
-        _lastWritten.AddOrUpdate(key, _ => { taken = true; return now; }, (_, last) =>
-        {
-            taken = last + Interval <= now;
-            return taken ? now : last;
-        });
-        return taken;
     }
 }
