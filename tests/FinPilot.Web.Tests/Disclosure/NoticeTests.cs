@@ -78,11 +78,13 @@ public sealed class NoticeTests(AppsWithDemoData apps) : IClassFixture<AppsWithD
                 new NoticesApi.ResponseRequest(PublicResponseKind.Objection, project, "该项目的客户保护安排不充分，存在风险。", "张三", "zhangsan@example.com", token, null)))
             .ReadAsync<NoticesApi.ResponseDto>(HttpStatusCode.Created);
 
-        // The public sees the objection but never who made it.
-        var shown = await (await visitor.GetAsync($"/api/v1/notices/{notice.Id}")).ReadAsync<NoticesApi.NoticeDto>();
-        Assert.All(shown.Responses, r => Assert.Null(r.Contact));
-
+        // Once released, the public sees the objection but never who made it.
         var manage = $"/api/v1/notices/manage/{notice.Id}/responses/{objection.Id}";
+        await (await wg.PostAsync($"{manage}/release", new { })).AssertStatusAsync(HttpStatusCode.NoContent);
+        var shown = await (await visitor.GetAsync($"/api/v1/notices/{notice.Id}")).ReadAsync<NoticesApi.NoticeDto>();
+        Assert.Contains(shown.Responses, r => r.Id == objection.Id);
+        Assert.All(shown.Responses, r => { Assert.Null(r.Contact); Assert.Null(r.Name); });
+
         await (await wg.PostAsync($"{manage}/resolve", new NoticesApi.ResolveRequest(ObjectionOutcome.Upheld, "异议成立"))).AssertStatusAsync(HttpStatusCode.BadRequest);
         await (await wg.PostAsync($"{manage}/answer", new NoticesApi.AnswerRequest("经核查，客户保护安排确需完善。"))).AssertStatusAsync(HttpStatusCode.NoContent);
         await (await wg.PostAsync($"{manage}/resolve", new NoticesApi.ResolveRequest(ObjectionOutcome.Upheld, "客户保护安排需补充"))).AssertStatusAsync(HttpStatusCode.NoContent);
