@@ -89,4 +89,42 @@ public sealed class IncidentRequestTests(IncidentApps apps) : IClassFixture<Inci
         await (await wg.PostAsync(RequestsOf(projectId), new IncidentsApi.ReportRequestRequest { Reason = " " })).ReadProblemAsync(HttpStatusCode.BadRequest);
         await (await wg.PostAsync(RequestsOf(projectId), new IncidentsApi.ReportRequestRequest { Reason = "请报告。", Hours = 0 })).ReadProblemAsync(HttpStatusCode.BadRequest);
     }
+
+    [Theory, AllProviders]
+    public async Task The_working_group_asks_from_the_pilots_page_and_no_one_else_is_offered_the_form(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var (projectId, _) = await app.SupervisedPilotAsync($"页面要求报告 {Guid.NewGuid():N}"[..20]);
+        var page = $"/incidents/request?project={projectId}";
+        using var wg = await app.SignedInAsync(DemoUsers.WorkingGroupBeijing);
+        Assert.Contains($"incidents/request?project={projectId}", await wg.Client.GetStringAsync($"/supervision/projects/{projectId}"), StringComparison.Ordinal);
+
+        // A reason is required; the form says so in the reader's language and nothing is owed.
+        using var refused = await wg.SubmitAsync(page, page, new Dictionary<string, string> { ["Reason"] = " ", ["Hours"] = "48" });
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"form-errors\"", html, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Obligations.CountAsync(o => o.ProjectId == projectId && o.Kind == ObligationKind.IncidentReport)));
+
+        var now = app.Clock.GetUtcNow();
+        using var sent = await wg.SubmitAsync(page, page, new Dictionary<string, string> { ["Reason"] = "媒体报道服务中断，请报告。", ["Hours"] = "48" });
+        Assert.Contains("data-testid=\"request-sent\"", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var owed = await app.WithDbAsync(db => db.Obligations.AsNoTracking().SingleAsync(o => o.ProjectId == projectId && o.Kind == ObligationKind.IncidentReport));
+        Assert.Equal(ObligationRules.IncidentReportDue(now, 48), owed.DueAt);
+
+        // The institution reports incidents but does not ask for them; another region's working group does neither.
+        using var applicant = await app.SignedInAsync(DemoUsers.Applicant);
+        Assert.DoesNotContain("request-incident-report", await applicant.Client.GetStringAsync($"/supervision/projects/{projectId}"), StringComparison.Ordinal);
+        await AssertForbiddenPageAsync(applicant, page);
+        using var shanghai = await app.SignedInAsync(DemoUsers.WorkingGroupShanghai);
+        await AssertForbiddenPageAsync(shanghai, page);
+        using var post = await shanghai.SubmitAsync($"/supervision", page, new Dictionary<string, string> { ["_handler"] = "incident-request", ["Reason"] = "越权", ["Hours"] = "48" });
+        Assert.Equal(1, await app.WithDbAsync(db => db.Obligations.CountAsync(o => o.ProjectId == projectId && o.Kind == ObligationKind.IncidentReport)));
+    }
+
+    private static async Task AssertForbiddenPageAsync(BrowserSession session, string page)
+    {
+        using var response = await session.GetAsync(page);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("request-form", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

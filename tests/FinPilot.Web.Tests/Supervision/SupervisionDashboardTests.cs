@@ -4,6 +4,7 @@ using FinPilot.Domain.Supervision;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Tests.Infrastructure;
+using FinPilot.Web.Tests.Obligations;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Tests.Supervision;
@@ -98,6 +99,28 @@ public sealed class SupervisionDashboardTests(AppsWithDemoData apps) : IClassFix
     }
 
     /// <summary>The dashboard row of the pilot with this title.</summary>
+    [Theory, AllProviders]
+    public async Task The_working_groups_own_late_confirmation_is_flagged_beside_the_plan_not_counted_against_the_pilot(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        // A leading digit sorts the pilot onto the dashboard's first page.
+        var title = $"0 方案确认逾期 {Guid.NewGuid():N}";
+        var id = await app.AdmittedPilotAsync(title);
+        var pilot = await app.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new Pilot(p.Id, p.RegionId, p.LeadOrganisationId, p.Title)).SingleAsync());
+        var yesterday = app.Clock.GetUtcNow().AddDays(-1);
+        await app.AddObligationAsync(pilot, ObligationKind.PlanConfirmation, Guid.NewGuid().ToString(), yesterday);
+        using var wg = await app.SignedInAsync(DemoUsers.WorkingGroupBeijing);
+
+        var row = Row(await wg.Client.GetStringAsync("/supervision"), title);
+        Assert.Contains("data-testid=\"overdue\">0</td>", row);
+        Assert.Contains("data-testid=\"wg-overdue\">工作组确认已逾期</div>", row);
+
+        await app.AddObligationAsync(pilot, ObligationKind.PeriodicReport, "2020-01", yesterday);
+        row = Row(await wg.Client.GetStringAsync("/supervision"), title);
+        Assert.Contains("data-testid=\"overdue\" class=\"over\">1</td>", row);
+    }
+
     private static string Row(string html, string title)
     {
         var at = html.IndexOf(title, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Http;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Features.Incidents;
@@ -87,7 +88,15 @@ public sealed class IncidentQueries(FinPilotDbContext db, CurrentUser current, C
     }
 
     /// <summary>The pilot to report on, if the caller may report on it: its title and whether it is running.</summary>
-    public async Task<Result<(Guid Id, string Title, bool Reportable)>> ReportableProjectAsync(Guid projectId, CancellationToken cancellationToken = default)
+    public Task<Result<(Guid Id, string Title, bool Reportable)>> ReportableProjectAsync(Guid projectId, CancellationToken cancellationToken = default) =>
+        ProjectForAsync(projectId, IncidentOperations.Report, cancellationToken);
+
+    /// <summary>The pilot the working group would ask for an incident report, if the caller may ask (the region's working group).</summary>
+    public Task<Result<(Guid Id, string Title, bool Reportable)>> RequestableProjectAsync(Guid projectId, CancellationToken cancellationToken = default) =>
+        ProjectForAsync(projectId, IncidentOperations.RequestReport, cancellationToken);
+
+    private async Task<Result<(Guid Id, string Title, bool Reportable)>> ProjectForAsync(
+        Guid projectId, OperationAuthorizationRequirement operation, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
             .Select(p => new { p.Id, p.Title, p.RegionId, p.LeadOrganisationId, p.Stage }).SingleOrDefaultAsync(cancellationToken);
@@ -96,13 +105,16 @@ public sealed class IncidentQueries(FinPilotDbContext db, CurrentUser current, C
             return new Error(IncidentErrors.ProjectNotFound);
         }
 
-        return await commands.AllowsAsync(new IncidentProject(project.Id, project.RegionId, project.LeadOrganisationId), IncidentOperations.Report)
+        return await commands.AllowsAsync(new IncidentProject(project.Id, project.RegionId, project.LeadOrganisationId), operation)
             ? (project.Id, project.Title, Incident.IsReportable(project.Stage))
             : Problems.Forbidden;
     }
 
-    /// <summary>A pilot's incidents for its supervision page, and whether the caller may report one; forbidden to whoever may not read them.</summary>
-    public async Task<Result<(Page<IncidentRow> Page, bool CanReport)>> ForProjectAsync(Guid projectId, int? page, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A pilot's incidents for its supervision page, whether the caller may report one (the institution)
+    /// and may ask for one (the working group); forbidden to whoever may not read them.
+    /// </summary>
+    public async Task<Result<ProjectIncidents>> ForProjectAsync(Guid projectId, int? page, CancellationToken cancellationToken = default)
     {
         var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
             .Select(p => new { p.Id, p.RegionId, p.LeadOrganisationId, p.Stage }).SingleOrDefaultAsync(cancellationToken);
@@ -120,12 +132,19 @@ public sealed class IncidentQueries(FinPilotDbContext db, CurrentUser current, C
         var list = await ListAsync(new IncidentFilter(ProjectId: projectId, Page: page), cancellationToken);
         if (!list.Succeeded)
         {
-            return Result<(Page<IncidentRow>, bool)>.Fail([.. list.Errors]);
+            return Result<ProjectIncidents>.Fail([.. list.Errors]);
         }
 
-        return (list.Value, Incident.IsReportable(project.Stage) && await commands.AllowsAsync(resource, IncidentOperations.Report));
+        var reportable = Incident.IsReportable(project.Stage);
+        return new ProjectIncidents(
+            list.Value,
+            reportable && await commands.AllowsAsync(resource, IncidentOperations.Report),
+            reportable && await commands.AllowsAsync(resource, IncidentOperations.RequestReport));
     }
 
     public Task<SupervisedScope> VisibilityAsync(CancellationToken cancellationToken = default) =>
         SupervisedScope.OfAsync(current, cancellationToken);
 }
+
+/// <summary>A pilot's incidents on its supervision page, and what the reader may do there.</summary>
+public sealed record ProjectIncidents(Page<IncidentRow> Page, bool CanReport, bool CanRequest);

@@ -1,6 +1,7 @@
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
+using FinPilot.Domain.Obligations;
 using FinPilot.Domain.Projects;
 using FinPilot.Domain.Supervision;
 using FinPilot.Domain.Supervision.Disclosures;
@@ -28,7 +29,11 @@ public sealed record DashboardRow(
     Guid ProjectId, string Title, string LeadNameZh, string LeadNameEn, ProjectStage Stage, int? PlanRevision,
     int ReportsDue, int ReportsAwaitingReview, int ReportsMoreRequested, int DisclosuresPending)
 {
+    /// <summary>The pilot's own overdue duties (the institution's); the working group's are <see cref="WorkingGroupOverdue"/>.</summary>
     public int OverdueObligations { get; init; }
+
+    /// <summary>Whether the working group is late with a duty of its own for this pilot (confirming its plan).</summary>
+    public bool WorkingGroupOverdue { get; init; }
 
     /// <summary>Alerts open (not yet resolved, dismissed or escalated), and how many of them are of the risk level.</summary>
     public int OpenAlerts { get; init; }
@@ -156,6 +161,9 @@ public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current
         var (number, pageSize) = Page<DashboardRow>.Normalise(page, size);
         var now = clock.GetUtcNow();
         var admitted = ProjectLifecycle.Admitted.ToList();
+        // What the working group owes (confirming the plan) is its own lateness, not the pilot's:
+        // it is flagged beside the plan's state and does not count against the pilot's status.
+        var workingGroupKinds = ObligationRules.WorkingGroupKinds.ToList();
         var running = projects.Where(p => admitted.Contains(p.Stage));
         var total = await running.CountAsync(cancellationToken);
         var rows = await running.OrderBy(p => p.Title).ThenBy(p => p.Id).Skip((number - 1) * pageSize).Take(pageSize)
@@ -168,7 +176,10 @@ public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current
                 Awaiting = db.PeriodicReports.Count(r => r.ProjectId == p.Id && r.Status == ReportStatus.Submitted),
                 More = db.PeriodicReports.Count(r => r.ProjectId == p.Id && r.Status == ReportStatus.MoreRequested),
                 Pending = db.ProgressDisclosures.Count(d => d.ProjectId == p.Id && d.Status == DisclosureStatus.Pending),
-                Overdue = db.Obligations.Count(o => o.ProjectId == p.Id && o.Status == Domain.Obligations.ObligationStatus.Open && o.DueAt < now),
+                Overdue = db.Obligations.Count(o => o.ProjectId == p.Id && o.Status == Domain.Obligations.ObligationStatus.Open && o.DueAt < now
+                    && !workingGroupKinds.Contains(o.Kind)),
+                OverdueOnUs = db.Obligations.Any(o => o.ProjectId == p.Id && o.Status == Domain.Obligations.ObligationStatus.Open && o.DueAt < now
+                    && workingGroupKinds.Contains(o.Kind)),
             })
             .ToListAsync(cancellationToken);
 
@@ -191,6 +202,7 @@ public sealed class SupervisionQueries(FinPilotDbContext db, CurrentUser current
             return new DashboardRow(r.Id, r.Title, r.Lead?.NameZh ?? string.Empty, r.Lead?.NameEn ?? string.Empty, r.Stage, plan?.Revision, due, r.Awaiting, r.More, r.Pending)
             {
                 OverdueObligations = r.Overdue,
+                WorkingGroupOverdue = r.OverdueOnUs,
                 OpenAlerts = open.GetValueOrDefault(r.Id)?.Count ?? 0,
                 RiskAlerts = open.GetValueOrDefault(r.Id)?.Risks ?? 0,
                 CustomerCap = plan is { InForce: true } ? plan.Terms.Parameters.CustomerCap : null,
