@@ -11,16 +11,22 @@ namespace FinPilot.Domain.Alerts;
 /// (an obligation, an incident, a gap in a stream, an end date), so a rule that is asked again
 /// about an occurrence already triaged does not raise it again.
 /// </summary>
-public sealed class Alert : ISupervisedRecord
+public sealed class Alert : ISupervisedRecord, IRecordsEvents
 {
     public const int MaxRuleKeyLength = 500;
     public const int MaxEpisodeLength = 100;
     public const int MaxActorLength = 450;
     public const int MaxNoteLength = 2000;
 
+    private readonly EventLog _events = new();
+
     private Alert()
     {
     }
+
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
+    void IRecordsEvents.ClearEvents() => _events.Clear();
 
     public Guid Id { get; private set; }
 
@@ -102,7 +108,7 @@ public sealed class Alert : ISupervisedRecord
             return Result<Alert>.Fail([.. errors]);
         }
 
-        return new Alert
+        var alert = new Alert
         {
             Id = Guid.CreateVersion7(now),
             ProjectId = projectId,
@@ -117,6 +123,8 @@ public sealed class Alert : ISupervisedRecord
             Status = AlertStatus.Open,
             Version = Guid.NewGuid(),
         };
+        alert._events.Record(new AlertRaised());
+        return alert;
     }
 
     /// <summary>A key is a key, not prose: 1–max characters, no spaces at the ends, no control characters.</summary>
@@ -133,6 +141,7 @@ public sealed class Alert : ISupervisedRecord
             return allowed;
         }
 
+        _events.Record(new AlertTriaged(Status, AlertStatus.Acknowledged, by, null));
         Status = AlertStatus.Acknowledged;
         AcknowledgedAt = at;
         AcknowledgedBy = Clip(by, MaxActorLength);
@@ -167,6 +176,7 @@ public sealed class Alert : ISupervisedRecord
             return Result.Fail(errors);
         }
 
+        _events.Record(new AlertTriaged(Status, next, by, Text.Clean(text)));
         Status = next;
         ClosedAt = at;
         ClosedBy = Clip(by, MaxActorLength);
@@ -197,3 +207,9 @@ public static class AlertTransitions
 
     public static IReadOnlyList<AlertStatus> From(AlertStatus status) => Table.TryGetValue(status, out var next) ? next : [];
 }
+
+/// <summary>A rule raised the alert.</summary>
+public sealed record AlertRaised : IDomainEvent;
+
+/// <summary>The alert moved from <paramref name="From"/> to <paramref name="To"/>, by <paramref name="By"/> (a user, or the system), with the note or reason given.</summary>
+public sealed record AlertTriaged(AlertStatus From, AlertStatus To, string By, string? Text) : IDomainEvent;

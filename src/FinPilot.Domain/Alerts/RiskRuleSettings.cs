@@ -59,13 +59,19 @@ public sealed record RiskRuleSettings
 }
 
 /// <summary>A pilot's own rule settings, set by the region's working group (audited); one row per project.</summary>
-public sealed class RiskRuleOverride : IRegionScoped
+public sealed class RiskRuleOverride : IRegionScoped, IRecordsEvents
 {
     public const int MaxActorLength = 450;
+
+    private readonly EventLog _events = new();
 
     private RiskRuleOverride()
     {
     }
+
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
+    void IRecordsEvents.ClearEvents() => _events.Clear();
 
     public Guid ProjectId { get; private set; }
 
@@ -89,7 +95,7 @@ public sealed class RiskRuleOverride : IRegionScoped
             return Result<RiskRuleOverride>.Fail(errors);
         }
 
-        return new RiskRuleOverride
+        var own = new RiskRuleOverride
         {
             ProjectId = projectId,
             RegionId = regionId,
@@ -98,6 +104,8 @@ public sealed class RiskRuleOverride : IRegionScoped
             UpdatedBy = by.Length > MaxActorLength ? by[..MaxActorLength] : by,
             Version = Guid.NewGuid(),
         };
+        own._events.Record(new RiskRulesChanged());
+        return own;
     }
 
     public Result Change(RiskRuleSettings settings, DateTimeOffset now, string by)
@@ -119,6 +127,10 @@ public sealed class RiskRuleOverride : IRegionScoped
         UpdatedAt = now;
         UpdatedBy = by.Length > MaxActorLength ? by[..MaxActorLength] : by;
         Version = Guid.NewGuid();
+        _events.Record(new RiskRulesChanged());
         return Result.Ok();
     }
 }
+
+/// <summary>A pilot's own rule settings were set (first time) or changed.</summary>
+public sealed record RiskRulesChanged : IDomainEvent;

@@ -41,7 +41,7 @@ public sealed record IncidentTriageStep(DateTimeOffset At, string By, TriageActi
 /// was done. Submitted at once, never edited: the institution adds updates, the working group
 /// triages. A severe incident carries the deadline it had to be reported by and whether it was late.
 /// </summary>
-public sealed class Incident : ISupervisedRecord
+public sealed class Incident : ISupervisedRecord, IRecordsEvents
 {
     public const int MaxTitleLength = 200;
     public const int MaxTextLength = 10000;
@@ -50,9 +50,15 @@ public sealed class Incident : ISupervisedRecord
     public const decimal MaxAmount = 1_000_000_000_000m;
     public const int MaxUpdates = 200;
 
+    private readonly EventLog _events = new();
+
     private Incident()
     {
     }
+
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
+    void IRecordsEvents.ClearEvents() => _events.Clear();
 
     public Guid Id { get; private set; }
 
@@ -129,7 +135,7 @@ public sealed class Incident : ISupervisedRecord
         var detected = input.DetectedAt!.Value;
         var severe = policy.IsSevere(input.Severity);
         DateTimeOffset? due = severe ? ObligationRules.IncidentReportDue(detected, policy.ReportHours) : null;
-        return new Incident
+        var incident = new Incident
         {
             Id = Guid.CreateVersion7(now),
             ProjectId = project.Id,
@@ -152,6 +158,8 @@ public sealed class Incident : ISupervisedRecord
             Status = IncidentStatus.Reported,
             Version = Guid.NewGuid(),
         };
+        incident._events.Record(new IncidentReported());
+        return incident;
     }
 
     public static IEnumerable<Error> Validate(IncidentInput input, DateTimeOffset now)
@@ -240,6 +248,7 @@ public sealed class Incident : ISupervisedRecord
         ResolvedAt = at ?? ResolvedAt;
         Status = next;
         Version = Guid.NewGuid();
+        _events.Record(new IncidentUpdated(note, resolvedAt));
         return Result.Ok();
     }
 
@@ -274,6 +283,7 @@ public sealed class Incident : ISupervisedRecord
         }
 
         Version = Guid.NewGuid();
+        _events.Record(new IncidentTriaged(action, note));
         return Result.Ok();
     }
 
@@ -289,3 +299,12 @@ public sealed class Incident : ISupervisedRecord
         }
     }
 }
+
+/// <summary>The institution reported the incident.</summary>
+public sealed record IncidentReported : IDomainEvent;
+
+/// <summary>The institution added a follow-up, as it typed it.</summary>
+public sealed record IncidentUpdated(string Note, DateTimeOffset? ResolvedAt) : IDomainEvent;
+
+/// <summary>The working group triaged the incident, with the note as it typed it.</summary>
+public sealed record IncidentTriaged(TriageAction Action, string? Note) : IDomainEvent;

@@ -11,7 +11,7 @@ namespace FinPilot.Domain.Metrics;
 /// works (rotation without downtime); each secret expires, and retiring one or revoking the whole
 /// client ends it at once. Only secrets' SHA-256 are kept.
 /// </summary>
-public sealed class ApiClient
+public sealed class ApiClient : IRecordsEvents
 {
     public const string SecretPrefix = "fpc_";
     public const int MaxNameLength = 100;
@@ -19,10 +19,15 @@ public sealed class ApiClient
     public const int MaxValidSecrets = 2;
 
     private readonly List<ApiClientSecret> _secrets = [];
+    private readonly EventLog _events = new();
 
     private ApiClient()
     {
     }
+
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
+    void IRecordsEvents.ClearEvents() => _events.Clear();
 
     public Guid Id { get; private set; }
 
@@ -77,6 +82,7 @@ public sealed class ApiClient
             Version = Guid.NewGuid(),
         };
         var (_, secret) = client.AddSecret(now, expiresInDays);
+        client._events.Record(new ApiClientCreated());
         return (client, secret);
     }
 
@@ -102,7 +108,9 @@ public sealed class ApiClient
         }
 
         Version = Guid.NewGuid();
-        return AddSecret(now, expiresInDays);
+        var added = AddSecret(now, expiresInDays);
+        _events.Record(new ApiClientSecretIssued(added.Item1));
+        return added;
     }
 
     /// <summary>Ends one secret at once (the old one, once the systems use the new).</summary>
@@ -126,6 +134,7 @@ public sealed class ApiClient
 
         secret.Retire(now);
         Version = Guid.NewGuid();
+        _events.Record(new ApiClientSecretRetired(secret));
         return Result.Ok();
     }
 
@@ -141,6 +150,7 @@ public sealed class ApiClient
         RevokedAt = now;
         RevokedBy = actorUserId;
         Version = Guid.NewGuid();
+        _events.Record(new ApiClientRevoked());
         return Result.Ok();
     }
 
@@ -195,3 +205,15 @@ public sealed class ApiClientSecret
 
     internal void Retire(DateTimeOffset now) => RetiredAt ??= now;
 }
+
+/// <summary>The client was created with its first secret.</summary>
+public sealed record ApiClientCreated : IDomainEvent;
+
+/// <summary>A new secret was issued beside the valid one.</summary>
+public sealed record ApiClientSecretIssued(ApiClientSecret Secret) : IDomainEvent;
+
+/// <summary>A secret was ended at once.</summary>
+public sealed record ApiClientSecretRetired(ApiClientSecret Secret) : IDomainEvent;
+
+/// <summary>The client and all its secrets were ended.</summary>
+public sealed record ApiClientRevoked : IDomainEvent;

@@ -12,15 +12,21 @@ namespace FinPilot.Domain.Obligations;
 /// obligation past <see cref="DueAt"/>. The clock records on the row which reminders it sent and
 /// whether it told of the overdue, so each goes out once however many clocks run.
 /// </summary>
-public sealed class Obligation : ISupervisedRecord
+public sealed class Obligation : ISupervisedRecord, IRecordsEvents
 {
     public const int MaxSubjectLength = 100;
     public const int MaxActorLength = 450;
     public const int MaxReasonLength = 2000;
 
+    private readonly EventLog _events = new();
+
     private Obligation()
     {
     }
+
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
+    void IRecordsEvents.ClearEvents() => _events.Clear();
 
     public Guid Id { get; private set; }
 
@@ -208,6 +214,7 @@ public sealed class Obligation : ISupervisedRecord
 
         RemindersSent = [.. RemindersSent.Concat(list).Order()];
         Version = Guid.NewGuid();
+        _events.Record(new ObligationReminded(list));
         return Result.Ok();
     }
 
@@ -221,6 +228,7 @@ public sealed class Obligation : ISupervisedRecord
 
         OverdueNotifiedAt = now;
         Version = Guid.NewGuid();
+        _events.Record(new ObligationOverdueClaimed());
         return Result.Ok();
     }
 
@@ -248,3 +256,9 @@ public sealed record ReminderPlan(IReadOnlyList<int> Record, int? Send)
 
     public bool IsEmpty => Record.Count == 0;
 }
+
+/// <summary>The clock dealt with these reminder offsets (working days before, or after, the due date).</summary>
+public sealed record ObligationReminded(IReadOnlyList<int> Offsets) : IDomainEvent;
+
+/// <summary>The clock claimed telling the overdue listeners.</summary>
+public sealed record ObligationOverdueClaimed : IDomainEvent;

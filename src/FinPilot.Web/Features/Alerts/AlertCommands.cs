@@ -17,16 +17,16 @@ namespace FinPilot.Web.Features.Alerts;
 public sealed class AlertCommands(FinPilotDbContext db, CommandPipeline commands, CurrentUser current, TimeProvider clock)
 {
     public Task<Result<Alert>> AcknowledgeAsync(Guid id, Guid? version, CancellationToken cancellationToken = default) =>
-        TriageAsync(id, version, AlertActions.Acknowledged, null, (alert, at, by) => alert.Acknowledge(at, by), cancellationToken);
+        TriageAsync(id, version, (alert, at, by) => alert.Acknowledge(at, by), cancellationToken);
 
     public Task<Result<Alert>> ResolveAsync(Guid id, string? note, Guid? version, CancellationToken cancellationToken = default) =>
-        TriageAsync(id, version, AlertActions.Resolved, note, (alert, at, by) => alert.Resolve(at, by, note), cancellationToken);
+        TriageAsync(id, version, (alert, at, by) => alert.Resolve(at, by, note), cancellationToken);
 
     public Task<Result<Alert>> DismissAsync(Guid id, string? reason, Guid? version, CancellationToken cancellationToken = default) =>
-        TriageAsync(id, version, AlertActions.Dismissed, reason, (alert, at, by) => alert.Dismiss(at, by, reason), cancellationToken);
+        TriageAsync(id, version, (alert, at, by) => alert.Dismiss(at, by, reason), cancellationToken);
 
     public Task<Result<Alert>> EscalateAsync(Guid id, string? reason, Guid? version, CancellationToken cancellationToken = default) =>
-        TriageAsync(id, version, AlertActions.Escalated, reason, (alert, at, by) => alert.Escalate(at, by, reason), cancellationToken);
+        TriageAsync(id, version, (alert, at, by) => alert.Escalate(at, by, reason), cancellationToken);
 
     /// <summary>Sets the pilot's own rule settings, replacing its category's defaults; the region's working group only.</summary>
     public async Task<Result<RiskRuleOverride>> SetRulesAsync(Guid projectId, RiskRuleSettings settings, Guid? version, CancellationToken cancellationToken = default)
@@ -73,11 +73,9 @@ public sealed class AlertCommands(FinPilotDbContext db, CommandPipeline commands
             }
         }
 
-        var line = new AuditLine(AlertActions.RulesChanged, AuditResource.RiskRuleOverride, projectId.ToString(),
-            new { disabled = own.Settings.Disabled.Select(k => k.ToString()), own.Settings.ChangeRatePercent, own.Settings.StaleGraceDays }, project.RegionId);
         try
         {
-            return await commands.SaveAsync(own, AlertErrors.Concurrency, cancellationToken, line);
+            return await commands.SaveAsync(own, AlertErrors.Concurrency, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -88,7 +86,7 @@ public sealed class AlertCommands(FinPilotDbContext db, CommandPipeline commands
     }
 
     private async Task<Result<Alert>> TriageAsync(
-        Guid id, Guid? version, string action, string? text, Func<Alert, DateTimeOffset, string, Result> change, CancellationToken cancellationToken)
+        Guid id, Guid? version, Func<Alert, DateTimeOffset, string, Result> change, CancellationToken cancellationToken)
     {
         var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (alert is null)
@@ -108,7 +106,6 @@ public sealed class AlertCommands(FinPilotDbContext db, CommandPipeline commands
             return new Error(AlertErrors.Concurrency);
         }
 
-        var from = alert.Status;
         var changed = change(alert, clock.GetUtcNow(), current.Id ?? AlertRaiser.SystemActor);
         if (!changed.Succeeded)
         {
@@ -116,7 +113,6 @@ public sealed class AlertCommands(FinPilotDbContext db, CommandPipeline commands
             return Result<Alert>.Fail([.. changed.Errors]);
         }
 
-        return await commands.SaveAsync(alert, AlertErrors.Concurrency, cancellationToken, new AuditLine(action, AuditResource.Alert, alert.Id.ToString(),
-            new { from = from.ToString(), to = alert.Status.ToString(), kind = alert.Kind.ToString(), alert.RuleKey, text = Text.Clean(text) }, alert.RegionId));
+        return await commands.SaveAsync(alert, AlertErrors.Concurrency, cancellationToken);
     }
 }

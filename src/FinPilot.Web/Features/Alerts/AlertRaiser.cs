@@ -69,9 +69,7 @@ public sealed class AlertRaiser(FinPilotDbContext db, CommandPipeline commands, 
 
         try
         {
-            await commands.SaveAsync(cancellationToken, new AuditLine(AlertActions.Raised, AuditResource.Alert, alert.Id.ToString(),
-                new { kind = alert.Kind.ToString(), alert.RuleKey, severity = alert.Severity.ToString(), alert.Evidence, project = alert.ProjectId },
-                alert.RegionId, SystemActor));
+            await commands.SaveAsync(cancellationToken);
             return alert;
         }
         catch (DbUpdateException exception)
@@ -96,8 +94,7 @@ public sealed class AlertRaiser(FinPilotDbContext db, CommandPipeline commands, 
             return false;
         }
 
-        var saved = await commands.SaveAsync(AlertErrors.Concurrency, cancellationToken, new AuditLine(AlertActions.ResolvedBySystem, AuditResource.Alert,
-            alert.Id.ToString(), new { kind = kind.ToString(), ruleKey, note }, alert.RegionId, SystemActor));
+        var saved = await commands.SaveAsync(AlertErrors.Concurrency, cancellationToken);
         return saved.Succeeded;
     }
 

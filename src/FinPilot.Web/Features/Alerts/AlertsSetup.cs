@@ -1,3 +1,4 @@
+using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Incidents;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Probing;
@@ -17,6 +18,8 @@ public static class AlertsSetup
     {
         builder.Services.AddSingleton(AlertOptions.From(builder.Configuration));
         builder.Services.AddScoped<AlertRaiser>();
+        builder.Services.AddAuditMap<AlertAuditMap>();
+        builder.Services.AddAuditMap<RiskRuleOverrideAuditMap>();
         builder.Services.AddScoped<RuleInputsReader>();
         builder.Services.AddScoped<MetricRuleEvaluator>();
         builder.Services.AddScoped<AlertClock>();

@@ -70,9 +70,7 @@ public sealed class IncidentCommands(
         asked?.Fulfil(now, current.Id!);
 
         await notifications.ReportedAsync(incident, project.Title, cancellationToken);
-        await commands.SaveAsync(cancellationToken, new AuditLine(IncidentActions.Reported, AuditResource.Incident, incident.Id.ToString(),
-            new { projectId, incident.Title, severity = (int)incident.Severity, incident.Severe, incident.OccurredAt, incident.DetectedAt, incident.ReportDueAt, incident.ReportedLate },
-            incident.RegionId));
+        await commands.SaveAsync(cancellationToken);
         await TellListenersAsync(incident, cancellationToken);
         return incident;
     }
@@ -132,9 +130,7 @@ public sealed class IncidentCommands(
     public Task<Result<Incident>> AddUpdateAsync(Guid incidentId, string note, DateTimeOffset? resolvedAt, Guid expected, CancellationToken cancellationToken = default) =>
         ChangeAsync(incidentId, IncidentOperations.Report, expected, incident =>
         {
-            var result = incident.AddUpdate(note ?? string.Empty, resolvedAt, clock.GetUtcNow(), current.Id!);
-            return Task.FromResult((result, new AuditLine(IncidentActions.Updated, AuditResource.Incident, incident.Id.ToString(),
-                new { note, resolvedAt, status = incident.Status.ToString() }, incident.RegionId)));
+            return Task.FromResult(incident.AddUpdate(note ?? string.Empty, resolvedAt, clock.GetUtcNow(), current.Id!));
         }, cancellationToken);
 
     public Task<Result<Incident>> TriageAsync(Guid incidentId, TriageAction action, string? note, Guid expected, CancellationToken cancellationToken = default) =>
@@ -147,12 +143,11 @@ public sealed class IncidentCommands(
                 await notifications.TriagedAsync(incident, action, title, cancellationToken);
             }
 
-            return (result, new AuditLine(IncidentActions.Triaged, AuditResource.Incident, incident.Id.ToString(),
-                new { action = action.ToString(), note, status = incident.Status.ToString() }, incident.RegionId));
+            return result;
         }, cancellationToken);
 
     private async Task<Result<Incident>> ChangeAsync(
-        Guid incidentId, OperationAuthorizationRequirement operation, Guid expected, Func<Incident, Task<(Result Result, AuditLine Audit)>> change, CancellationToken cancellationToken)
+        Guid incidentId, OperationAuthorizationRequirement operation, Guid expected, Func<Incident, Task<Result>> change, CancellationToken cancellationToken)
     {
         var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
         if (incident is null)
@@ -172,14 +167,14 @@ public sealed class IncidentCommands(
             return new Error(IncidentErrors.Concurrency);
         }
 
-        var (result, audit) = await change(incident);
+        var result = await change(incident);
         if (!result.Succeeded)
         {
             db.ChangeTracker.Clear();
             return Result<Incident>.Fail([.. result.Errors]);
         }
 
-        return await commands.SaveAsync(incident, IncidentErrors.Concurrency, cancellationToken, audit);
+        return await commands.SaveAsync(incident, IncidentErrors.Concurrency, cancellationToken);
     }
 
     private async Task TellListenersAsync(Incident incident, CancellationToken cancellationToken)

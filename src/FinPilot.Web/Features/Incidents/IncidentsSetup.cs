@@ -1,3 +1,4 @@
+using FinPilot.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FinPilot.Web.Features.Incidents;
@@ -9,6 +10,7 @@ public static class IncidentsSetup
     {
         builder.Services.AddSingleton(IncidentOptions.From(builder.Configuration));
         builder.Services.AddScoped<IncidentCommands>();
+        builder.Services.AddAuditMap<IncidentAuditMap>();
         builder.Services.AddScoped<IncidentQueries>();
         builder.Services.AddScoped<IncidentNotifications>();
         builder.Services.AddScoped<IAuthorizationHandler, IncidentAuthorizationHandler>();

@@ -83,7 +83,7 @@ public sealed class ApiClientAdministration(FinPilotDbContext db, CurrentUser cu
 
         var (client, secret) = created.Value;
         db.Add(client);
-        await commands.SaveAsync(cancellationToken, Line(Actions.Created, client, new { client.Name, client.OrganisationId, Secret = client.Secrets[0].Hint, client.Secrets[0].ExpiresAt }));
+        await commands.SaveAsync(cancellationToken);
         return created;
     }
 
@@ -105,8 +105,7 @@ public sealed class ApiClientAdministration(FinPilotDbContext db, CurrentUser cu
         }
 
         db.Add(rotated.Value.Secret);
-        var saved = await commands.SaveAsync(MetricsErrors.ClientChangedByAnother, cancellationToken,
-            Line(Actions.Rotated, client, new { Secret = rotated.Value.Secret.Hint, rotated.Value.Secret.ExpiresAt }));
+        var saved = await commands.SaveAsync(MetricsErrors.ClientChangedByAnother, cancellationToken);
         return saved.Succeeded ? rotated : Result<(ApiClientSecret, string)>.Fail([.. saved.Errors]);
     }
 
@@ -125,8 +124,7 @@ public sealed class ApiClientAdministration(FinPilotDbContext db, CurrentUser cu
             return retired;
         }
 
-        return await commands.SaveAsync(MetricsErrors.ClientChangedByAnother, cancellationToken,
-            Line(Actions.SecretRetired, client, new { Secret = client.Secrets.Single(s => s.Id == secretId).Hint }));
+        return await commands.SaveAsync(MetricsErrors.ClientChangedByAnother, cancellationToken);
     }
 
     public async Task<Result> RevokeAsync(Guid clientId, CancellationToken cancellationToken = default)
@@ -140,7 +138,7 @@ public sealed class ApiClientAdministration(FinPilotDbContext db, CurrentUser cu
         var client = loaded.Value;
         var revoked = client.Revoke(clock.GetUtcNow(), current.Id!);
         return revoked.Succeeded
-            ? await commands.SaveAsync(MetricsErrors.ClientChangedByAnother, cancellationToken, Line(Actions.Revoked, client, new { client.Name }))
+            ? await commands.SaveAsync(MetricsErrors.ClientChangedByAnother, cancellationToken)
             : revoked;
     }
 
@@ -164,7 +162,4 @@ public sealed class ApiClientAdministration(FinPilotDbContext db, CurrentUser cu
 
         return await commands.AllowsAsync(client, MetricsOperations.ManageClients) ? client : Problems.Forbidden;
     }
-
-    private static AuditLine Line(string action, ApiClient client, object details) =>
-        new(action, AuditResource.ApiClient, client.Id.ToString(), details);
 }

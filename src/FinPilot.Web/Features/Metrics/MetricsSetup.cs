@@ -1,3 +1,4 @@
+using FinPilot.Web.Features.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
@@ -13,6 +14,7 @@ public static class MetricsSetup
         services.AddSingleton(options);
         services.AddSingleton<IngestionRateLimiter>();
         services.AddScoped<ApiClientAdministration>();
+        services.AddAuditMap<ApiClientAuditMap>();
         services.AddScoped<IAuthorizationHandler, ApiClientScopeAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ApiClientAuthorizationHandler>();
         services.AddScoped<MetricIngestion>();

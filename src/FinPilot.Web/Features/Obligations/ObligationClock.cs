@@ -169,9 +169,8 @@ public sealed class ObligationClock(
                 await NotifyAsync(obligation, offset, titles.GetValueOrDefault(obligation.ProjectId, string.Empty), cancellationToken);
             }
 
-            var saved = await commands.SaveAsync(ObligationErrors.Concurrency, cancellationToken,
-                new AuditLine(ObligationActions.Reminded, AuditResource.Obligation, obligation.Id.ToString(),
-                    new { kind = obligation.Kind.ToString(), obligation.Subject, offsets = plan.Record, sent = plan.Send }, obligation.RegionId, SystemActor));
+            commands.Note(obligation, new ReminderSent(plan.Send));
+            var saved = await commands.SaveAsync(ObligationErrors.Concurrency, cancellationToken);
             if (saved.Succeeded && plan.Send is not null)
             {
                 sent++;
@@ -209,9 +208,7 @@ public sealed class ObligationClock(
                 continue;
             }
 
-            var claimed = await commands.SaveAsync(ObligationErrors.Concurrency, cancellationToken,
-                new AuditLine(ObligationActions.Overdue, AuditResource.Obligation, obligation.Id.ToString(),
-                    new { kind = obligation.Kind.ToString(), obligation.Subject, obligation.DueAt }, obligation.RegionId, SystemActor));
+            var claimed = await commands.SaveAsync(ObligationErrors.Concurrency, cancellationToken);
             if (!claimed.Succeeded)
             {
                 continue;

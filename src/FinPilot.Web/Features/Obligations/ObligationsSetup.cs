@@ -1,3 +1,4 @@
+using FinPilot.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FinPilot.Web.Features.Obligations;
@@ -14,6 +15,7 @@ public static class ObligationsSetup
         builder.Services.AddScoped<ObligationBook>();
         builder.Services.AddScoped<ObligationQueries>();
         builder.Services.AddScoped<ObligationClock>();
+        builder.Services.AddAuditMap<ObligationAuditMap>();
         builder.Services.AddScoped<IAuthorizationHandler, ObligationAuthorizationHandler>();
 
         // One instance, both run by the host and reachable by tests that call TryRunAsync.
