@@ -9,11 +9,17 @@ namespace FinPilot.Domain.Supervision;
 /// category's defaults; in force once the working group confirms it. Each confirmation is a new
 /// revision, so what a pilot was bound to on any day can be told from the revisions kept beside it.
 /// </summary>
-public sealed class SupervisionPlan : IRegionScoped
+public sealed class SupervisionPlan : IRegionScoped, IRecordsEvents
 {
+    private readonly EventLog _events = new();
+
     private SupervisionPlan()
     {
     }
+
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
+    void IRecordsEvents.ClearEvents() => _events.Clear();
 
     public Guid Id { get; private set; }
 
@@ -51,7 +57,7 @@ public sealed class SupervisionPlan : IRegionScoped
             return new Error(SupervisionErrors.ProjectNotRunning, null, project.Stage);
         }
 
-        return new SupervisionPlan
+        var plan = new SupervisionPlan
         {
             Id = Guid.NewGuid(),
             ProjectId = project.Id,
@@ -62,6 +68,8 @@ public sealed class SupervisionPlan : IRegionScoped
             DraftedAt = now,
             Version = Guid.NewGuid(),
         };
+        plan._events.Record(new PlanDrafted());
+        return plan;
     }
 
     /// <summary>
@@ -88,6 +96,7 @@ public sealed class SupervisionPlan : IRegionScoped
         ConfirmedAt = now;
         ConfirmedBy = actorUserId;
         Version = Guid.NewGuid();
+        _events.Record(new PlanConfirmed());
         return Result.Ok();
     }
 
@@ -96,3 +105,9 @@ public sealed class SupervisionPlan : IRegionScoped
         Terms.ReportFrequency == other.ReportFrequency && Terms.Parameters == other.Parameters
         && Terms.Metrics.SequenceEqual(other.Metrics) && Terms.Endpoints.SequenceEqual(other.Endpoints);
 }
+
+/// <summary>The plan was drafted from the application, awaiting the working group's confirmation.</summary>
+public sealed record PlanDrafted : IDomainEvent;
+
+/// <summary>The working group confirmed the plan: a new revision is in force.</summary>
+public sealed record PlanConfirmed : IDomainEvent;

@@ -82,15 +82,21 @@ public static class ProgressDisclosureErrors
 /// it (or returns it with a reason), and on approval it goes on the project's public timeline. The
 /// working group may also publish a supervision disclosure of its own, approved as it is written.
 /// </summary>
-public sealed class ProgressDisclosure : IRegionScoped
+public sealed class ProgressDisclosure : IRegionScoped, IRecordsEvents
 {
     public const int MaxTitleLength = 200;
     public const int MaxTextLength = 10000;
     public const int MaxReasonLength = 2000;
 
+    private readonly EventLog _events = new();
+
     private ProgressDisclosure()
     {
     }
+
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
+    void IRecordsEvents.ClearEvents() => _events.Clear();
 
     public Guid Id { get; private set; }
 
@@ -138,7 +144,7 @@ public sealed class ProgressDisclosure : IRegionScoped
             return Result<ProgressDisclosure>.Fail(errors);
         }
 
-        return new ProgressDisclosure
+        var drafted = new ProgressDisclosure
         {
             Id = Guid.CreateVersion7(now),
             ProjectId = projectId,
@@ -152,6 +158,8 @@ public sealed class ProgressDisclosure : IRegionScoped
             CreatedBy = actorUserId,
             Version = Guid.NewGuid(),
         };
+        drafted._events.Record(new ProgressDisclosureDrafted());
+        return drafted;
     }
 
     /// <summary>The working group's own disclosure, published as it is written.</summary>
@@ -165,7 +173,7 @@ public sealed class ProgressDisclosure : IRegionScoped
             return Result<ProgressDisclosure>.Fail(errors);
         }
 
-        return new ProgressDisclosure
+        var published = new ProgressDisclosure
         {
             Id = Guid.CreateVersion7(now),
             ProjectId = projectId,
@@ -182,6 +190,8 @@ public sealed class ProgressDisclosure : IRegionScoped
             PublishedAt = now,
             Version = Guid.NewGuid(),
         };
+        published._events.Record(new ProgressDisclosurePublishedBySupervisor());
+        return published;
     }
 
     public Result Edit(DisclosureKind kind, string title, string text)
@@ -201,6 +211,7 @@ public sealed class ProgressDisclosure : IRegionScoped
         Title = title.Trim();
         Text = text.Trim();
         Version = Guid.NewGuid();
+        _events.Record(new ProgressDisclosureEdited());
         return Result.Ok();
     }
 
@@ -246,6 +257,7 @@ public sealed class ProgressDisclosure : IRegionScoped
         apply();
         Status = next;
         Version = Guid.NewGuid();
+        _events.Record(new ProgressDisclosureMoved(trigger));
         return Result.Ok();
     }
 
@@ -262,3 +274,15 @@ public sealed class ProgressDisclosure : IRegionScoped
         }
     }
 }
+
+/// <summary>The institution drafted the disclosure.</summary>
+public sealed record ProgressDisclosureDrafted : IDomainEvent;
+
+/// <summary>The working group published a disclosure of its own.</summary>
+public sealed record ProgressDisclosurePublishedBySupervisor : IDomainEvent;
+
+/// <summary>The institution edited its draft.</summary>
+public sealed record ProgressDisclosureEdited : IDomainEvent;
+
+/// <summary>The disclosure was sent, approved (and published) or returned.</summary>
+public sealed record ProgressDisclosureMoved(DisclosureTrigger Trigger) : IDomainEvent;

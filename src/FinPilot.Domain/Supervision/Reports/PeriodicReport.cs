@@ -8,16 +8,22 @@ namespace FinPilot.Domain.Supervision.Reports;
 /// submitted it is frozen; the working group accepts it or asks for more by a deadline, after which
 /// the institution amends and resubmits. Every move is checked against <see cref="ReportLifecycle"/>.
 /// </summary>
-public sealed class PeriodicReport : IRegionScoped
+public sealed class PeriodicReport : IRegionScoped, IRecordsEvents
 {
     public const int MaxFiles = 20;
     public const int MaxReviewTextLength = 4000;
     public const int MinDeadlineWorkingDays = 1;
     public const int MaxDeadlineWorkingDays = 60;
 
+    private readonly EventLog _events = new();
+
     private PeriodicReport()
     {
     }
+
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
+    void IRecordsEvents.ClearEvents() => _events.Clear();
 
     public Guid Id { get; private set; }
 
@@ -79,7 +85,7 @@ public sealed class PeriodicReport : IRegionScoped
             return new Error(ReportErrors.PlanNotInForce);
         }
 
-        return new PeriodicReport
+        var report = new PeriodicReport
         {
             Id = Guid.CreateVersion7(now),
             ProjectId = plan.ProjectId,
@@ -97,6 +103,8 @@ public sealed class PeriodicReport : IRegionScoped
             UpdatedAt = now,
             Version = Guid.NewGuid(),
         };
+        report._events.Record(new ReportOpened());
+        return report;
     }
 
     /// <summary>Replaces the content while the report is editable; <paramref name="reportableMetrics"/> are the codes that may be typed.</summary>
@@ -116,6 +124,7 @@ public sealed class PeriodicReport : IRegionScoped
 
         Content = content.Cleaned();
         Touch(now);
+        _events.Record(new ReportSaved());
         return Result.Ok();
     }
 
@@ -134,6 +143,7 @@ public sealed class PeriodicReport : IRegionScoped
 
         Files = [.. Files, file];
         Touch(now);
+        _events.Record(new ReportFileAttached(file));
         return Result.Ok();
     }
 
@@ -149,8 +159,10 @@ public sealed class PeriodicReport : IRegionScoped
             return new Error(ReportErrors.FileNotFound);
         }
 
+        var removed = Files.First(f => f.Id == fileId);
         Files = [.. Files.Where(f => f.Id != fileId)];
         Touch(now);
+        _events.Record(new ReportFileRemoved(removed));
         return Result.Ok();
     }
 
@@ -182,6 +194,7 @@ public sealed class PeriodicReport : IRegionScoped
         SubmittedAt = now;
         MoreDueAt = null;
         Touch(now);
+        _events.Record(new ReportSubmitted());
         return Result.Ok();
     }
 
@@ -203,6 +216,7 @@ public sealed class PeriodicReport : IRegionScoped
         Status = next;
         Reviews = [.. Reviews, new ReportReview(ReportTrigger.Accept, Text.Clean(note), null, now, actorUserId)];
         Touch(now);
+        _events.Record(new ReportAccepted(note));
         return Result.Ok();
     }
 
@@ -225,6 +239,7 @@ public sealed class PeriodicReport : IRegionScoped
         MoreDueAt = deadline;
         Reviews = [.. Reviews, new ReportReview(ReportTrigger.RequestMore, request.Trim(), deadline, now, actorUserId)];
         Touch(now);
+        _events.Record(new ReportMoreRequested(request, deadline));
         return Result.Ok();
     }
 
@@ -240,3 +255,22 @@ public sealed class PeriodicReport : IRegionScoped
         Version = Guid.NewGuid();
     }
 }
+
+/// <summary>The institution opened the report of a period.</summary>
+public sealed record ReportOpened : IDomainEvent;
+
+/// <summary>The institution saved the draft's content.</summary>
+public sealed record ReportSaved : IDomainEvent;
+
+public sealed record ReportFileAttached(ReportFile File) : IDomainEvent;
+
+public sealed record ReportFileRemoved(ReportFile File) : IDomainEvent;
+
+/// <summary>The institution submitted (or resubmitted) the report.</summary>
+public sealed record ReportSubmitted : IDomainEvent;
+
+/// <summary>The working group accepted the report, with the note as typed.</summary>
+public sealed record ReportAccepted(string? Note) : IDomainEvent;
+
+/// <summary>The working group asked for more by the deadline, with the request as typed.</summary>
+public sealed record ReportMoreRequested(string Request, DateTimeOffset Due) : IDomainEvent;

@@ -117,8 +117,7 @@ public sealed class PeriodicReportService(
         db.PeriodicReports.Add(opened.Value);
         try
         {
-            await commands.SaveAsync(cancellationToken,
-                new AuditLine(SupervisionActions.ReportOpened, AuditResource.PeriodicReport, opened.Value.Id.ToString(), new { projectId, opened.Value.Subject }, plan.RegionId));
+            await commands.SaveAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -132,8 +131,7 @@ public sealed class PeriodicReportService(
     public Task<Result<PeriodicReport>> SaveAsync(Guid reportId, ReportContent content, Guid expected, CancellationToken cancellationToken = default) =>
         ChangeAsync(reportId, SupervisionOperations.Report, expected, async (report, plan) =>
         {
-            var result = report.Update(content ?? new ReportContent(), await ReportableAsync(plan, report, cancellationToken), clock.GetUtcNow());
-            return (result, new AuditLine(SupervisionActions.ReportSaved, AuditResource.PeriodicReport, report.Id.ToString(), new { report.Subject }, report.RegionId));
+            return report.Update(content ?? new ReportContent(), await ReportableAsync(plan, report, cancellationToken), clock.GetUtcNow());
         }, cancellationToken);
 
     /// <summary>
@@ -149,7 +147,7 @@ public sealed class PeriodicReportService(
             var result = report.Submit(await ReportableAsync(plan, report, cancellationToken), now, current.Id!);
             if (!result.Succeeded)
             {
-                return (result, null);
+                return result;
             }
 
             var earlier = await db.MetricSamples.Where(s => s.ProjectId == report.ProjectId && s.Source == report.SampleSource).ToListAsync(cancellationToken);
@@ -160,8 +158,8 @@ public sealed class PeriodicReportService(
                 report.SampleSource, $"{v.Code}#{number}", null)).ToList();
             db.MetricSamples.AddRange(samples);
             await obligations.ReportSubmittedAsync(report, now, current.Id!, cancellationToken);
-            return (result, new AuditLine(SupervisionActions.ReportSubmitted, AuditResource.PeriodicReport, report.Id.ToString(),
-                new { report.Subject, submission = number, metrics = samples.Count, files = report.Files.Select(f => new { f.FileName, f.Sha256 }) }, report.RegionId));
+            commands.Note(report, new SubmittedSamples(samples.Count));
+            return result;
         }, cancellationToken);
 
         if (submitted.Succeeded && samples.Count > 0)
@@ -174,10 +172,7 @@ public sealed class PeriodicReportService(
 
     public Task<Result<PeriodicReport>> AcceptAsync(Guid reportId, string? note, Guid expected, CancellationToken cancellationToken = default) =>
         ChangeAsync(reportId, SupervisionOperations.Supervise, expected, (report, _) =>
-        {
-            var result = report.Accept(note, clock.GetUtcNow(), current.Id!);
-            return Task.FromResult((result, (AuditLine?)new AuditLine(SupervisionActions.ReportAccepted, AuditResource.PeriodicReport, report.Id.ToString(), new { report.Subject, note }, report.RegionId)));
-        }, cancellationToken);
+            Task.FromResult(report.Accept(note, clock.GetUtcNow(), current.Id!)), cancellationToken);
 
     /// <summary>The working group asks for more; the deadline is <paramref name="workingDays"/> working days from now (调休 calendar).</summary>
     public Task<Result<PeriodicReport>> RequestMoreAsync(Guid reportId, string request, int? workingDays, Guid expected, CancellationToken cancellationToken = default) =>
@@ -186,7 +181,7 @@ public sealed class PeriodicReportService(
             var days = workingDays ?? DefaultMoreWorkingDays;
             if (days is < PeriodicReport.MinDeadlineWorkingDays or > PeriodicReport.MaxDeadlineWorkingDays)
             {
-                return (new Error(ReportErrors.DeadlineInvalid, "WorkingDays", PeriodicReport.MinDeadlineWorkingDays, PeriodicReport.MaxDeadlineWorkingDays), null);
+                return new Error(ReportErrors.DeadlineInvalid, "WorkingDays", PeriodicReport.MinDeadlineWorkingDays, PeriodicReport.MaxDeadlineWorkingDays);
             }
 
             var now = clock.GetUtcNow();
@@ -197,7 +192,7 @@ public sealed class PeriodicReportService(
                 await obligations.MoreRequestedAsync(report, due, cancellationToken);
             }
 
-            return (result, new AuditLine(SupervisionActions.ReportMoreRequested, AuditResource.PeriodicReport, report.Id.ToString(), new { report.Subject, request, due }, report.RegionId));
+            return result;
         }, cancellationToken);
 
     /// <summary>The plan's metrics that may be typed for the report's period: those no machine has sent a sample of.</summary>
@@ -225,7 +220,7 @@ public sealed class PeriodicReportService(
 
     private async Task<Result<PeriodicReport>> ChangeAsync(
         Guid reportId, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, Guid expected,
-        Func<PeriodicReport, SupervisionPlan, Task<(Result Result, AuditLine? Audit)>> change, CancellationToken cancellationToken)
+        Func<PeriodicReport, SupervisionPlan, Task<Result>> change, CancellationToken cancellationToken)
     {
         var (report, error) = await LoadAsync(reportId, operation, tracked: true, cancellationToken);
         if (error is not null)
@@ -239,14 +234,14 @@ public sealed class PeriodicReportService(
         }
 
         var plan = await db.SupervisionPlans.AsNoTracking().SingleAsync(p => p.ProjectId == report.ProjectId, cancellationToken);
-        var (result, audit) = await change(report, plan);
+        var result = await change(report, plan);
         if (!result.Succeeded)
         {
             db.ChangeTracker.Clear();
             return Result<PeriodicReport>.Fail([.. result.Errors]);
         }
 
-        return await commands.SaveAsync(report, ReportErrors.Concurrency, cancellationToken, audit is null ? [] : [audit]);
+        return await commands.SaveAsync(report, ReportErrors.Concurrency, cancellationToken);
     }
 
     private async Task TellListenersAsync(Guid projectId, IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken)

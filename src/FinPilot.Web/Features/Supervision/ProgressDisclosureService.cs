@@ -57,19 +57,18 @@ public sealed class ProgressDisclosureService(FinPilotDbContext db, CurrentUser 
         }
 
         db.ProgressDisclosures.Add(drafted.Value);
-        await commands.SaveAsync(cancellationToken,
-            new AuditLine(SupervisionActions.DisclosureDrafted, AuditResource.ProgressDisclosure, drafted.Value.Id.ToString(), new { projectId, kind, drafted.Value.Title }, project.RegionId));
+        await commands.SaveAsync(cancellationToken);
         return drafted;
     }
 
     public Task<Result<ProgressDisclosure>> EditAsync(Guid id, DisclosureKind kind, string title, string text, Guid expected, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, SupervisionOperations.Report, expected, d => (d.Edit(kind, title ?? string.Empty, text ?? string.Empty), SupervisionActions.DisclosureEdited, new { kind, title }), cancellationToken);
+        ChangeAsync(id, SupervisionOperations.Report, expected, d => d.Edit(kind, title ?? string.Empty, text ?? string.Empty), cancellationToken);
 
     public Task<Result<ProgressDisclosure>> SendAsync(Guid id, Guid expected, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, SupervisionOperations.Report, expected, d => (d.Send(clock.GetUtcNow()), SupervisionActions.DisclosureSent, null), cancellationToken);
+        ChangeAsync(id, SupervisionOperations.Report, expected, d => d.Send(clock.GetUtcNow()), cancellationToken);
 
     public Task<Result<ProgressDisclosure>> ReturnAsync(Guid id, string reason, Guid expected, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, SupervisionOperations.Supervise, expected, d => (d.Return(reason ?? string.Empty, clock.GetUtcNow(), current.Id!), SupervisionActions.DisclosureReturned, new { reason }), cancellationToken);
+        ChangeAsync(id, SupervisionOperations.Supervise, expected, d => d.Return(reason ?? string.Empty, clock.GetUtcNow(), current.Id!), cancellationToken);
 
     /// <summary>Approves the disclosure; it is published on the project's public timeline and enters the ledger with it.</summary>
     public Task<Result<ProgressDisclosure>> ApproveAsync(Guid id, Guid expected, CancellationToken cancellationToken = default) =>
@@ -81,7 +80,7 @@ public sealed class ProgressDisclosureService(FinPilotDbContext db, CurrentUser 
                 Publish(d);
             }
 
-            return (result, SupervisionActions.DisclosureApproved, new { d.Kind, d.Title });
+            return result;
         }, cancellationToken);
 
     /// <summary>The working group's own supervision disclosure, published at once.</summary>
@@ -101,8 +100,7 @@ public sealed class ProgressDisclosureService(FinPilotDbContext db, CurrentUser 
 
         db.ProgressDisclosures.Add(published.Value);
         Publish(published.Value);
-        await commands.SaveAsync(cancellationToken,
-            new AuditLine(SupervisionActions.DisclosurePublished, AuditResource.ProgressDisclosure, published.Value.Id.ToString(), new { projectId, published.Value.Title }, project.RegionId));
+        await commands.SaveAsync(cancellationToken);
         return published;
     }
 
@@ -141,7 +139,7 @@ public sealed class ProgressDisclosureService(FinPilotDbContext db, CurrentUser 
     }
 
     private async Task<Result<ProgressDisclosure>> ChangeAsync(
-        Guid id, OperationAuthorizationRequirement operation, Guid expected, Func<ProgressDisclosure, (Result Result, string Action, object? Details)> change, CancellationToken cancellationToken)
+        Guid id, OperationAuthorizationRequirement operation, Guid expected, Func<ProgressDisclosure, Result> change, CancellationToken cancellationToken)
     {
         var disclosure = await db.ProgressDisclosures.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (disclosure is null)
@@ -159,14 +157,13 @@ public sealed class ProgressDisclosureService(FinPilotDbContext db, CurrentUser 
             return new Error(ProgressDisclosureErrors.Concurrency);
         }
 
-        var (result, action, details) = change(disclosure);
+        var result = change(disclosure);
         if (!result.Succeeded)
         {
             db.ChangeTracker.Clear();
             return Result<ProgressDisclosure>.Fail([.. result.Errors]);
         }
 
-        return await commands.SaveAsync(disclosure, ProgressDisclosureErrors.Concurrency, cancellationToken,
-            new AuditLine(action, AuditResource.ProgressDisclosure, id.ToString(), details, disclosure.RegionId));
+        return await commands.SaveAsync(disclosure, ProgressDisclosureErrors.Concurrency, cancellationToken);
     }
 }

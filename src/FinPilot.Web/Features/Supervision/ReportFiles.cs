@@ -62,8 +62,7 @@ public sealed class ReportFiles(
             return Result<ReportFile>.Fail([.. attached.Errors]);
         }
 
-        return await commands.SaveAsync(file, ReportErrors.Concurrency, cancellationToken,
-            new AuditLine(SupervisionActions.ReportFileAdded, AuditResource.PeriodicReport, reportId.ToString(), new { file.FileName, file.Sha256, file.Size, file.ContentType }, report.RegionId));
+        return await commands.SaveAsync(file, ReportErrors.Concurrency, cancellationToken);
     }
 
     public async Task<Result> RemoveAsync(Guid reportId, Guid fileId, CancellationToken cancellationToken = default)
@@ -74,15 +73,13 @@ public sealed class ReportFiles(
             return error;
         }
 
-        var file = report!.Files.FirstOrDefault(f => f.Id == fileId);
-        var removed = report.RemoveFile(fileId, clock.GetUtcNow());
+        var removed = report!.RemoveFile(fileId, clock.GetUtcNow());
         if (!removed.Succeeded)
         {
             return removed;
         }
 
-        return await commands.SaveAsync(ReportErrors.Concurrency, cancellationToken,
-            new AuditLine(SupervisionActions.ReportFileRemoved, AuditResource.PeriodicReport, reportId.ToString(), new { file?.FileName, file?.Sha256 }, report.RegionId));
+        return await commands.SaveAsync(ReportErrors.Concurrency, cancellationToken);
     }
 
     /// <summary>The file for a reader of the report; every download is in the audit trail.</summary>

@@ -56,8 +56,6 @@ public sealed class SupervisionPlanService(
                 // The working group owes the plan's confirmation (监管方案确认), counted from admission.
                 await obligations.EnsureAsync(new ObligationDraft(plan.ProjectId, plan.RegionId, plan.OrganisationId, ObligationKind.PlanConfirmation,
                     PlanConfirmationSubject(plan), ObligationRules.PlanConfirmationDue(now, calendar)), cancellationToken);
-                commands.Audit(new AuditLine(SupervisionActions.PlanDrafted, AuditResource.SupervisionPlan, plan.Id.ToString(),
-                    new { plan.ProjectId, plan.Category }, plan.RegionId, SystemActor));
             }
 
             try
@@ -130,9 +128,8 @@ public sealed class SupervisionPlanService(
 
         db.SupervisionPlanRevisions.Add(SupervisionPlanRevision.Of(plan, reason));
         await obligations.FulfilAsync(plan.ProjectId, ObligationKind.PlanConfirmation, PlanConfirmationSubject(plan), clock.GetUtcNow(), current.Id!, cancellationToken);
-        return await commands.SaveAsync(plan, SupervisionErrors.Concurrency, cancellationToken,
-            new AuditLine(SupervisionActions.PlanConfirmed, AuditResource.SupervisionPlan, plan.Id.ToString(),
-                new { plan.ProjectId, plan.Revision, reason = reason.Trim(), plan.Terms }, plan.RegionId));
+        commands.Note(plan, new ConfirmationReason(reason.Trim()));
+        return await commands.SaveAsync(plan, SupervisionErrors.Concurrency, cancellationToken);
     }
 
     /// <summary>

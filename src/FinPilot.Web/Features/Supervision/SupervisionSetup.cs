@@ -1,3 +1,4 @@
+using FinPilot.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FinPilot.Web.Features.Supervision;
@@ -9,6 +10,9 @@ public static class SupervisionSetup
         var services = builder.Services;
         services.AddScoped<SupervisionPlans>();
         services.AddScoped<SupervisionPlanService>();
+        services.AddAuditMap<SupervisionPlanAuditMap>();
+        services.AddAuditMap<PeriodicReportAuditMap>();
+        services.AddAuditMap<ProgressDisclosureAuditMap>();
         services.AddScoped<PeriodicReportService>();
         services.AddScoped<ReportFiles>();
         services.AddScoped<ProgressDisclosureService>();
