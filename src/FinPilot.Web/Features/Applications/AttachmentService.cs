@@ -115,7 +115,7 @@ public sealed class AttachmentService(
             return new Error(ApplicationErrors.NotFound);
         }
 
-        await audit.WriteAsync(AuditActions.AttachmentDownloaded, AuditResource.Project, projectId.ToString(), new { attachment.FileName, attachment.Sha256 }, cancellationToken: cancellationToken);
+        await audit.WriteAsync(AuditLines.Project(AuditActions.AttachmentDownloaded, projectId, null, new { attachment.FileName, attachment.Sha256 }), cancellationToken);
         return (attachment, content);
     }
 }

@@ -34,6 +34,17 @@ public static class AuditLines
     public static AuditLine Calendar(string action, IEnumerable<int> years, object? details = null) =>
         new(action, AuditResource.Calendar, string.Join(",", years), details);
 
+    /// <summary>About an evaluation round, for records of it that are no change of the round (a pair rule, a consensus, a removal, an export).</summary>
+    public static AuditLine EvaluationRound(string action, Guid roundId, int regionId, object? details = null) =>
+        new(action, AuditResource.EvaluationRound, roundId.ToString(), details, regionId);
+
+    /// <summary>About an expert's profile or conflict declarations.</summary>
+    public static AuditLine Expert(string action, string userId, object? details = null) =>
+        new(action, AuditResource.Expert, userId, details);
+
+    /// <summary>About the integrity report as a whole (who read it).</summary>
+    public static AuditLine Integrity(string action) => new(action, AuditResource.Integrity, null);
+
     /// <summary>About a meeting, for what is no change of it (its minutes read out).</summary>
     public static AuditLine Meeting(string action, Guid meetingId, object? details = null) =>
         new(action, AuditResource.Meeting, meetingId.ToString(), details);
