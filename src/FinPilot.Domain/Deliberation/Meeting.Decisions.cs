@@ -9,14 +9,14 @@ public sealed partial class Meeting
     public Result RequestOpinion(Guid itemId, string departmentCode, DateOnly dueOn, DateTimeOffset now, string actorUserId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
-        return OnItem(itemId, item => item.RequestOpinion(departmentCode, dueOn, now, actorUserId));
+        return OnItem(itemId, item => item.RequestOpinion(departmentCode, dueOn, now, actorUserId), new OpinionRequested(itemId, departmentCode, dueOn));
     }
 
     /// <summary>Records the answer to a department's open request; a late answer is recorded and shows as late.</summary>
     public Result RecordOpinion(Guid itemId, string departmentCode, string opinion, DateTimeOffset now, string actorUserId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
-        return OnItem(itemId, item => item.RecordOpinion(departmentCode, opinion, now, actorUserId));
+        return OnItem(itemId, item => item.RecordOpinion(departmentCode, opinion, now, actorUserId), new OpinionRecorded(itemId, departmentCode));
     }
 
     /// <summary>
@@ -30,13 +30,35 @@ public sealed partial class Meeting
         Guid itemId, string memberId, Guid projectId, VoteChoice choice, string? comment, IReadOnlyList<string>? conditions,
         IReadOnlyCollection<string> recusedMemberIds, DateTimeOffset now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
-        if (Status != MeetingStatus.Held)
+        var cast = Cast(itemId, memberId, projectId, choice, comment, conditions, recusedMemberIds, now);
+        if (cast.Succeeded)
         {
-            return new Error(DeliberationErrors.NotHeld, null, Status);
+            _events.Record(new VotesCast(itemId, memberId, [new ProjectBallot(projectId, choice, comment, conditions)]));
         }
 
-        return OnItem(itemId, item => item.Vote(AttendeeIds, memberId, projectId, choice, comment, conditions, recusedMemberIds, now));
+        return cast;
+    }
+
+    /// <summary>
+    /// One member's votes on several projects of an item, one choice each: all are cast, or none
+    /// when any one is refused (the first refusal is the answer).
+    /// </summary>
+    public Result Vote(Guid itemId, string memberId, IReadOnlyList<ProjectBallot> ballots, IReadOnlyCollection<string> recusedMemberIds, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ballots);
+        var before = Find(itemId)?.Ballots.Count ?? 0;
+        foreach (var ballot in ballots)
+        {
+            var cast = Cast(itemId, memberId, ballot.ProjectId, ballot.Choice, ballot.Comment, ballot.Conditions, recusedMemberIds, now);
+            if (!cast.Succeeded)
+            {
+                Find(itemId)?.ForgetBallotsAfter(before);
+                return cast;
+            }
+        }
+
+        _events.Record(new VotesCast(itemId, memberId, ballots));
+        return Result.Ok();
     }
 
     /// <summary>
@@ -55,13 +77,13 @@ public sealed partial class Meeting
         var open = item.ProjectIds.Where(p => !item.Ballots.Any(b => b.MemberId == memberId && b.AppliesTo(p))).ToArray();
         if (open.Length == 0)
         {
-            return Vote(itemId, memberId, item.ProjectIds[0], choice, comment, conditions, recusedMemberIds, now);
+            return Cast(itemId, memberId, item.ProjectIds[0], choice, comment, conditions, recusedMemberIds, now);
         }
 
         var before = item.Ballots.Count;
         foreach (var projectId in open)
         {
-            var cast = Vote(itemId, memberId, projectId, choice, comment, conditions, recusedMemberIds, now);
+            var cast = Cast(itemId, memberId, projectId, choice, comment, conditions, recusedMemberIds, now);
             if (!cast.Succeeded)
             {
                 item.ForgetBallotsAfter(before);
@@ -69,6 +91,7 @@ public sealed partial class Meeting
             }
         }
 
+        _events.Record(new VotedOnAll(itemId, memberId, choice));
         return Result.Ok();
     }
 
@@ -76,7 +99,20 @@ public sealed partial class Meeting
     public Result DeclareConflict(Guid itemId, string memberId, string reason, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
-        return OnItem(itemId, item => item.DeclareConflict(AttendeeIds, memberId, reason, now));
+        return OnItem(itemId, item => item.DeclareConflict(AttendeeIds, memberId, reason, now), new MeetingConflictDeclared(itemId, memberId, reason));
+    }
+
+    private Result Cast(
+        Guid itemId, string memberId, Guid projectId, VoteChoice choice, string? comment, IReadOnlyList<string>? conditions,
+        IReadOnlyCollection<string> recusedMemberIds, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
+        if (Status != MeetingStatus.Held)
+        {
+            return new Error(DeliberationErrors.NotHeld, null, Status);
+        }
+
+        return OnItem(itemId, item => item.Vote(AttendeeIds, memberId, projectId, choice, comment, conditions, recusedMemberIds, now));
     }
 
     /// <summary>A project's vote count as it stands (or as resolved), for the chair to see whether there is a quorum and a majority.</summary>
@@ -105,7 +141,7 @@ public sealed partial class Meeting
             return Find(itemId) is null ? new Error(DeliberationErrors.ItemNotFound, null, itemId) : new Error(DeliberationErrors.NotChair, null, chairId);
         }
 
-        return OnItem(itemId, item => item.Resolve(AttendeeIds, chairId, outcomes, text, recusedMemberIds, quorum, proceedReason, now));
+        return OnItem(itemId, item => item.Resolve(AttendeeIds, chairId, outcomes, text, recusedMemberIds, quorum, proceedReason, now), new ResolutionRecorded(itemId, text));
     }
 
     /// <summary>As <see cref="RecordResolution(Guid, string, IReadOnlyList{ProjectOutcome}, string, IReadOnlyCollection{string}, Quorum, string?, DateTimeOffset)"/> with the default quorum and no awaited opinion waived.</summary>

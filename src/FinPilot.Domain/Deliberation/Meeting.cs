@@ -32,13 +32,14 @@ public sealed record MeetingDetails(string Title, DateOnly Date, TimeOnly Time, 
 /// item's state name no field; errors about inputs name the parameter. Refused changes leave the
 /// meeting exactly as it was. Opinions, votes and resolutions are in <c>Meeting.Decisions.cs</c>.
 /// </remarks>
-public sealed partial class Meeting
+public sealed partial class Meeting : IRecordsEvents
 {
     public const int MaxTitleLength = 200;
     public const int MaxAttendees = 50;
     public const int MaxAgendaItems = 50;
 
     private readonly List<AgendaItem> _agendaItems = [];
+    private readonly EventLog _events = new();
 
     private Meeting()
     {
@@ -78,6 +79,8 @@ public sealed partial class Meeting
     /// <summary>Changed on every save so that two people acting at once cannot overwrite each other.</summary>
     public Guid Version { get; private set; }
 
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
     public static Result<Meeting> Schedule(Guid id, MeetingDetails details, DateTimeOffset now, string actorUserId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
@@ -90,6 +93,7 @@ public sealed partial class Meeting
 
         var meeting = new Meeting { Id = id, Status = MeetingStatus.Scheduled, CreatedAt = now, CreatedBy = actorUserId };
         meeting.Apply(details, attendees);
+        meeting._events.Record(new MeetingScheduled(details));
         return meeting;
     }
 
@@ -173,6 +177,7 @@ public sealed partial class Meeting
 
         _agendaItems.Add(item);
         Version = Guid.NewGuid();
+        _events.Record(new AgendaItemAdded(itemId, kind, title));
         return Result.Ok();
     }
 
@@ -222,6 +227,7 @@ public sealed partial class Meeting
         HeldAt = now;
         HeldBy = actorUserId;
         Version = Guid.NewGuid();
+        _events.Record(new MeetingConvened());
         return Result.Ok();
     }
 
@@ -249,12 +255,15 @@ public sealed partial class Meeting
         ClosedAt = now;
         ClosedBy = actorUserId;
         Version = Guid.NewGuid();
+        _events.Record(new MeetingClosed());
         return Result.Ok();
     }
 
     public AgendaItem? Find(Guid itemId) => _agendaItems.FirstOrDefault(i => i.Id == itemId);
 
-    private Result OnItem(Guid itemId, Func<AgendaItem, Result> change)
+    void IRecordsEvents.ClearEvents() => _events.Clear();
+
+    private Result OnItem(Guid itemId, Func<AgendaItem, Result> change, IDomainEvent? recorded = null)
     {
         if (Status == MeetingStatus.Closed)
         {
@@ -270,6 +279,10 @@ public sealed partial class Meeting
         if (result.Succeeded)
         {
             Version = Guid.NewGuid();
+            if (recorded is not null)
+            {
+                _events.Record(recorded);
+            }
         }
 
         return result;

@@ -7,12 +7,13 @@ namespace FinPilot.Domain.Organisations;
 /// An institution known to the platform: an applicant (licensed or not), a partner technology
 /// company, or an expert's employer. Its region decides which working group looks after it.
 /// </summary>
-public sealed class Organisation : IRegionScoped
+public sealed class Organisation : IRegionScoped, IRecordsEvents
 {
     public const int MaxNameLength = 200;
     public const int MaxContacts = 20;
 
     private readonly List<OrganisationContact> _contacts = [];
+    private readonly EventLog _events = new();
 
     private Organisation()
     {
@@ -38,14 +39,36 @@ public sealed class Organisation : IRegionScoped
     /// <summary>Changed on every save so that two people editing at once cannot overwrite each other.</summary>
     public Guid Version { get; private set; }
 
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
     public static Result<Organisation> Create(OrganisationDetails details, Guid id)
     {
         var organisation = new Organisation { Id = id };
-        var result = organisation.Update(details);
-        return result.Succeeded ? organisation : Result<Organisation>.Fail([.. result.Errors]);
+        var result = organisation.Apply(details);
+        if (!result.Succeeded)
+        {
+            return Result<Organisation>.Fail([.. result.Errors]);
+        }
+
+        organisation._events.Record(new OrganisationCreated());
+        return organisation;
     }
 
     public Result Update(OrganisationDetails details)
+    {
+        var before = new OrganisationDetails(NameZh, NameEn, Type, Licensed, CreditCode, RegionId, [.. _contacts]);
+        var result = Apply(details);
+        if (result.Succeeded)
+        {
+            _events.Record(new OrganisationUpdated(before));
+        }
+
+        return result;
+    }
+
+    void IRecordsEvents.ClearEvents() => _events.Clear();
+
+    private Result Apply(OrganisationDetails details)
     {
         var errors = new List<Error>();
         errors.AddRange(Text.Required(details.NameZh, nameof(NameZh), MaxNameLength));
@@ -90,6 +113,12 @@ public sealed class Organisation : IRegionScoped
         return Result.Ok();
     }
 }
+
+/// <summary>The organisation was registered.</summary>
+public sealed record OrganisationCreated : IDomainEvent;
+
+/// <summary>The organisation's details were changed; <paramref name="Before"/> is what they were.</summary>
+public sealed record OrganisationUpdated(OrganisationDetails Before) : IDomainEvent;
 
 public sealed record OrganisationDetails(
     string NameZh,

@@ -44,7 +44,7 @@ public sealed partial class PilotProject
     public Result Approve(DateTimeOffset now, string actorUserId, IReadOnlyList<string>? conditions = null, string? note = null)
     {
         var cleaned = (conditions ?? []).Select(Text.Clean).OfType<string>().ToArray();
-        return Move(ProjectTrigger.Approve, now, actorUserId, Text.Clean(note), Validate, Apply);
+        return Move(ProjectTrigger.Approve, now, actorUserId, Text.Clean(note), Validate, Apply, entry => new ProjectMoved(entry, note));
 
         IEnumerable<Error> Validate() =>
             ConditionErrors(cleaned, nameof(conditions)).Concat(Text.Optional(note, nameof(note), MaxNoteLength));
@@ -60,7 +60,7 @@ public sealed partial class PilotProject
     /// <summary>审议未通过: the coordination group refuses; the reason is what the applicant reads.</summary>
     public Result RejectAfterDeliberation(DateTimeOffset now, string actorUserId, string reason) =>
         Move(ProjectTrigger.RejectAfterDeliberation, now, actorUserId, Text.Clean(reason), () => Text.Required(reason, nameof(reason), MaxReasonLength),
-            () => RejectionReason = reason.Trim());
+            () => RejectionReason = reason.Trim(), entry => new ProjectMoved(entry, reason));
 
     /// <summary>
     /// An objection raised during public notice was upheld: the approval no longer stands, so its
@@ -68,7 +68,8 @@ public sealed partial class PilotProject
     /// </summary>
     public Result SendBackToDeliberation(DateTimeOffset now, string actorUserId, string reason) =>
         Move(ProjectTrigger.SendBackToDeliberation, now, actorUserId, Text.Clean(reason), () => Text.Required(reason, nameof(reason), MaxReasonLength),
-            () =>
+            recorded: entry => new ProjectMoved(entry, reason),
+            apply: () =>
             {
                 ApprovalConditions = [];
                 ConditionsConfirmedAt = null;
@@ -83,7 +84,7 @@ public sealed partial class PilotProject
     public Result Admit(DateTimeOffset now, string actorUserId, PilotStart start, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(start);
-        return Move(ProjectTrigger.Admit, now, actorUserId, Text.Clean(note), Validate, Apply);
+        return Move(ProjectTrigger.Admit, now, actorUserId, Text.Clean(note), Validate, Apply, entry => new ProjectMoved(entry, note));
 
         IEnumerable<Error> Validate()
         {
@@ -129,6 +130,7 @@ public sealed partial class PilotProject
         ConditionsConfirmedAt = now;
         ConditionsConfirmedBy = actorUserId;
         Version = Guid.NewGuid();
+        _events.Record(new ProjectConditionsConfirmed());
         return Result.Ok();
     }
 

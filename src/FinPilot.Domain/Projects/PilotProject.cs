@@ -17,7 +17,7 @@ namespace FinPilot.Domain.Projects;
 /// The moves after evaluation (deliberation, public notice, admission) are in
 /// <c>PilotProject.Admission.cs</c>.
 /// </remarks>
-public sealed partial class PilotProject : IRegionScoped
+public sealed partial class PilotProject : IRegionScoped, IRecordsEvents
 {
     public const int MaxTitleLength = 200;
     public const int MaxReasonLength = 2000;
@@ -29,6 +29,7 @@ public sealed partial class PilotProject : IRegionScoped
 
     private readonly List<ProjectEvent> _timeline = [];
     private readonly List<SupplementRequest> _supplementRequests = [];
+    private readonly EventLog _events = new();
 
     private PilotProject()
     {
@@ -83,6 +84,8 @@ public sealed partial class PilotProject : IRegionScoped
     /// <summary>Changed on every save so that two people acting at once cannot overwrite each other.</summary>
     public Guid Version { get; private set; }
 
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
     /// <summary>Starts a draft application against a call; the caller has checked that the call is open.</summary>
     public static Result<PilotProject> Create(
         Guid id, Guid callId, int regionId, Guid leadOrganisationId, ProjectCategory category, string title, DateTimeOffset now, string actorUserId)
@@ -94,7 +97,7 @@ public sealed partial class PilotProject : IRegionScoped
             return Result<PilotProject>.Fail(errors);
         }
 
-        return new PilotProject
+        var project = new PilotProject
         {
             Id = id,
             CallId = callId,
@@ -108,6 +111,8 @@ public sealed partial class PilotProject : IRegionScoped
             ApplicationVersion = 1,
             Version = Guid.NewGuid(),
         };
+        project._events.Record(new ProjectCreated());
+        return project;
     }
 
     /// <summary>Changes the title and category, which only the applicant's open version may do.</summary>
@@ -154,7 +159,8 @@ public sealed partial class PilotProject : IRegionScoped
         DateTimeOffset now, string actorUserId, IReadOnlyList<string> items, int workingDays, WorkingDayCalendar calendar)
     {
         var cleaned = (items ?? []).Select(Text.Clean).OfType<string>().ToArray();
-        return Move(ProjectTrigger.ReturnForSupplement, now, actorUserId, null, Validate, Apply);
+        return Move(ProjectTrigger.ReturnForSupplement, now, actorUserId, null, Validate, Apply,
+            entry => new ProjectReturnedForSupplement(entry, items ?? [], workingDays));
 
         IEnumerable<Error> Validate()
         {
@@ -204,20 +210,22 @@ public sealed partial class PilotProject : IRegionScoped
 
     /// <summary>受理: screening passed; the project goes to expert evaluation.</summary>
     public Result Accept(DateTimeOffset now, string actorUserId, string? note = null) =>
-        Move(ProjectTrigger.Accept, now, actorUserId, Text.Clean(note), () => Text.Optional(note, nameof(note), MaxNoteLength), () => { });
+        Move(ProjectTrigger.Accept, now, actorUserId, Text.Clean(note), () => Text.Optional(note, nameof(note), MaxNoteLength), () => { },
+            entry => new ProjectMoved(entry, note));
 
     public Result Reject(DateTimeOffset now, string actorUserId, string reason) =>
         Move(ProjectTrigger.Reject, now, actorUserId, Text.Clean(reason), () => Text.Required(reason, nameof(reason), MaxReasonLength),
-            () => RejectionReason = reason.Trim());
+            () => RejectionReason = reason.Trim(), entry => new ProjectMoved(entry, reason));
 
     /// <summary>专业评估完成: the evaluation round is complete; the coordination group deliberates next.</summary>
     public Result CompleteEvaluation(DateTimeOffset now, string actorUserId, string? note = null) =>
-        Move(ProjectTrigger.CompleteEvaluation, now, actorUserId, Text.Clean(note), () => Text.Optional(note, nameof(note), MaxNoteLength), () => { });
+        Move(ProjectTrigger.CompleteEvaluation, now, actorUserId, Text.Clean(note), () => Text.Optional(note, nameof(note), MaxNoteLength), () => { },
+            entry => new ProjectMoved(entry, note));
 
     /// <summary>撤回: the applicant withdraws at any stage before admission, and must say why.</summary>
     public Result Withdraw(DateTimeOffset now, string actorUserId, string reason) =>
         Move(ProjectTrigger.Withdraw, now, actorUserId, Text.Clean(reason), () => Text.Required(reason, nameof(reason), MaxReasonLength),
-            () => WithdrawalReason = reason.Trim());
+            () => WithdrawalReason = reason.Trim(), entry => new ProjectMoved(entry, reason));
 
     /// <summary>
     /// Marks the current supplement request as missed once its due day has ended (a background
@@ -240,6 +248,7 @@ public sealed partial class PilotProject : IRegionScoped
         {
             _supplementRequests[^1] = request with { FlaggedOverdueAt = now };
             Version = Guid.NewGuid();
+            _events.Record(new SupplementDeadlineMissed(request.DueOn));
         }
 
         return Result.Ok();
@@ -262,12 +271,16 @@ public sealed partial class PilotProject : IRegionScoped
 
     private void FreezeApplication() => SubmittedApplicationVersion = ApplicationVersion;
 
+    void IRecordsEvents.ClearEvents() => _events.Clear();
+
     /// <summary>
     /// The one way the stage changes: the lifecycle first (so a wrong-stage call reports only
-    /// that), then the inputs, then the change and its timeline entry.
+    /// that), then the inputs, then the change, its timeline entry and its event
+    /// (<paramref name="recorded"/> from the entry; a plain <see cref="ProjectMoved"/> if not given).
     /// </summary>
     private Result Move(
-        ProjectTrigger trigger, DateTimeOffset now, string actorUserId, string? note, Func<IEnumerable<Error>> validate, Action apply)
+        ProjectTrigger trigger, DateTimeOffset now, string actorUserId, string? note, Func<IEnumerable<Error>> validate, Action apply,
+        Func<ProjectEvent, IDomainEvent>? recorded = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         var target = ProjectLifecycle.Check(Stage, trigger);
@@ -283,9 +296,11 @@ public sealed partial class PilotProject : IRegionScoped
         }
 
         apply();
-        _timeline.Add(new ProjectEvent(now, trigger, Stage, target.Value, actorUserId, note));
+        var entry = new ProjectEvent(now, trigger, Stage, target.Value, actorUserId, note);
+        _timeline.Add(entry);
         Stage = target.Value;
         Version = Guid.NewGuid();
+        _events.Record(recorded?.Invoke(entry) ?? new ProjectMoved(entry));
         return Result.Ok();
     }
 }

@@ -128,5 +128,15 @@ public sealed class ApplicationsApiTests(AppsWithDemoData apps) : IClassFixture<
         var withdrawn = await applicant.GetApplicationAsync(id);
         Assert.Equal(ProjectStage.Withdrawn, withdrawn.Project.Stage);
         Assert.Equal("业务调整", withdrawn.Timeline[^1].Note);
+
+        // Started, saved, file added, submitted, withdrawn: one line each, the refused withdrawal none.
+        var lines = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.ResourceId == id.ToString())
+            .OrderBy(a => a.Id).Select(a => new { a.Action, a.ResourceType, a.RegionId, a.Details }).ToListAsync());
+        Assert.Equal(
+            ["application.started", "application.saved", "attachment.added", "application.submitted", "application.withdrawn"],
+            lines.Select(l => l.Action));
+        Assert.All(lines, l => Assert.Equal(("project", (int?)withdrawn.Project.RegionId), (l.ResourceType, l.RegionId)));
+        Assert.Equal("{\"reason\":\"业务调整\"}", lines[^1].Details);
+        Assert.Contains("\"title\":\"撤回测试\"", lines[0].Details, StringComparison.Ordinal);
     }
 }

@@ -51,6 +51,22 @@ public sealed class ScreeningApiTests(AppsWithDemoData apps) : IClassFixture<App
         var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.ResourceId == id.ToString()).Select(a => a.Action).ToListAsync());
         Assert.Contains("screening.returned-for-supplement", audited);
         Assert.Contains("screening.accepted", audited);
+
+        // Each move's line, from the project's events at the save: on the project, in its region, with what was asked.
+        string[] moves = ["application.submitted", "application.resubmitted", "screening.started", "screening.returned-for-supplement", "screening.accepted"];
+        var lines = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.ResourceId == id.ToString() && moves.Contains(a.Action))
+            .OrderBy(a => a.Id).Select(a => new { a.Action, a.ResourceType, a.RegionId, a.Details }).ToListAsync());
+        Assert.All(lines, l => Assert.Equal(("project", (int?)accepted.Project.RegionId), (l.ResourceType, l.RegionId)));
+        Assert.Equal(
+            [
+                ("application.submitted", "{\"version\":1}"),
+                ("screening.started", null),
+                ("screening.returned-for-supplement", "{\"items\":[\"数据安全评估报告\"],\"workingDays\":5}"),
+                ("application.resubmitted", "{\"version\":2}"),
+                ("screening.started", null),
+                ("screening.accepted", "{\"note\":\"材料齐全\"}"),
+            ],
+            lines.Select(l => (l.Action, l.Details)));
     }
 
     [Theory, AllProviders]

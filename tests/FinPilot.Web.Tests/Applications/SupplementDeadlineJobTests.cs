@@ -41,6 +41,13 @@ public sealed class SupplementDeadlineJobTests(AppsWithDemoData apps) : IClassFi
         Assert.NotNull(flagged.CurrentSupplementRequest!.FlaggedOverdueAt);
         Assert.Equal(ProjectStage.ReturnedForSupplement, flagged.Stage);
         Assert.Equal(1, await CountAsync(app, NotificationKind.SupplementOverdue, $"/screening/{id}"));
+
+        // One line, by the system, from the project's event at the job's save.
+        var overdue = Assert.Single(await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "screening.supplement-overdue" && a.ResourceId == id.ToString()).ToListAsync()));
+        Assert.Equal(
+            ("project", "system", (int?)flagged.RegionId, $"{{\"dueOn\":\"{due.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}\"}}"),
+            (overdue.ResourceType, overdue.ActorName, overdue.RegionId, overdue.Details));
     }
 
     private static Task<int> CountAsync(FinPilotApp app, NotificationKind kind, string link) =>

@@ -111,6 +111,24 @@ public sealed class DeliberationTests(AppsWithDemoData apps) : IClassFixture<App
         await (await member.PostAsync($"/api/v1/meetings/{meeting.Id}/close", new { })).AssertStatusAsync(HttpStatusCode.Conflict);
         await (await chair.PostAsync($"/api/v1/meetings/{meeting.Id}/close", new { })).AssertStatusAsync(HttpStatusCode.NoContent);
 
+        // One line per change of the meeting, one per batch of votes, none for a refused one: from the meeting's events at the save.
+        var lines = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.ResourceId == meeting.Id.ToString())
+            .OrderBy(a => a.Id).Select(a => new { a.Action, a.ResourceType, a.RegionId, a.Details }).ToListAsync());
+        Assert.Equal(
+            [
+                "meeting.scheduled", "meeting.item-added", "meeting.opinion-requested", "meeting.opinion-recorded", "meeting.convened",
+                "meeting.voted", "meeting.voted", "meeting.voted", "meeting.conflict-declared", "meeting.resolved", "meeting.closed",
+            ],
+            lines.Select(l => l.Action));
+        Assert.All(lines, l => Assert.Equal(("meeting", (int?)null), (l.ResourceType, l.RegionId)));
+        Assert.Equal($"{{\"title\":\"第一次审议会议\",\"date\":\"{today:yyyy-MM-dd}\",\"attendees\":3}}", lines[0].Details);
+        Assert.Contains($"\"projectIds\":[\"{projects[0]}\",\"{projects[1]}\"]", lines[1].Details, StringComparison.Ordinal);
+        Assert.Equal($"{{\"itemId\":\"{item}\",\"choice\":{(int)VoteChoice.Approve}}}", lines[5].Details);
+        Assert.Equal($"{{\"itemId\":\"{item}\",\"votes\":[{{\"projectId\":\"{projects[0]}\",\"choice\":{(int)VoteChoice.ApproveWithConditions}}}]}}", lines[6].Details);
+        Assert.Equal($"{{\"itemId\":\"{item}\",\"reason\":\"本人兼任申报机构顾问\"}}", lines[8].Details);
+        Assert.Contains("\"text\":\"经表决，甲项目附条件通过，乙项目不予通过。\"", lines[9].Details, StringComparison.Ordinal);
+        Assert.Null(lines[10].Details);
+
         // The integrity officer sees the outcome against the majority and the declared conflict.
         using (var officer = await app.SignedInAsync(DemoUsers.Integrity))
         {

@@ -76,6 +76,25 @@ public sealed class EvaluationApiTests(AppsWithDemoData apps) : IClassFixture<Ap
         Assert.Contains(AuditActions.AssignmentSolved, audited);
         Assert.Equal(6, audited.Count(a => a == AuditActions.SheetSubmitted));
         Assert.Contains(AuditActions.RoundCompleted, audited);
+
+        // The round's and the assignments' lines come from their events at the save: about the round, in its region, in order.
+        var lines = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.ResourceId == round.Id.ToString())
+            .OrderBy(a => a.Id).Select(a => new { a.Action, a.ResourceType, a.RegionId, a.Details }).ToListAsync());
+        Assert.All(lines, l => Assert.Equal(("evaluation-round", (int?)current.RegionId), (l.ResourceType, l.RegionId)));
+        Assert.Equal(
+            [AuditActions.RoundCreated, AuditActions.AssignmentSolved, AuditActions.RoundOpened],
+            lines.Take(3).Select(l => l.Action));
+        Assert.Equal([AuditActions.RoundExported, AuditActions.RoundCompleted], lines.TakeLast(2).Select(l => l.Action));
+        Assert.Equal(6, lines.Count(l => l.Action == AuditActions.NoConflictConfirmed));
+        Assert.Equal(17, lines.Count); // created, solved, opened, 6 cleared, 6 submitted, exported, completed
+        Assert.Contains("\"projects\":2", lines[0].Details, StringComparison.Ordinal);
+        Assert.Contains("\"feasible\":true", lines[1].Details, StringComparison.Ordinal);
+        Assert.Equal(6, System.Text.Json.JsonDocument.Parse(lines[1].Details!).RootElement.GetProperty("pairs").GetArrayLength());
+        Assert.Equal("{\"assignments\":6}", lines[2].Details);
+        var ranked = System.Text.Json.JsonDocument.Parse(lines[^1].Details!).RootElement.GetProperty("ranking");
+        Assert.Equal(projects.Order(), ranked.EnumerateArray().Select(r => r.GetProperty("projectId").GetGuid()).Order());
+        var submitted = lines.First(l => l.Action == AuditActions.SheetSubmitted).Details!;
+        Assert.Contains("\"sheet\":{", submitted, StringComparison.Ordinal);
     }
 
     [Theory, AllProviders]

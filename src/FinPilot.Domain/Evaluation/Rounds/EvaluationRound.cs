@@ -14,7 +14,7 @@ namespace FinPilot.Domain.Evaluation.Rounds;
 /// kept as JSON text in their own columns. What needs the database (the projects, the pool,
 /// outstanding sheets, consensus) the caller checks before it opens or completes the round.
 /// </remarks>
-public sealed class EvaluationRound
+public sealed class EvaluationRound : IRecordsEvents
 {
     public const int MaxTitleLength = 200;
     public const int DefaultExpertsPerProject = 5;
@@ -23,6 +23,8 @@ public sealed class EvaluationRound
     public const int DefaultScoringWorkingDays = 10;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly EventLog _events = new();
 
     private EvaluationRound()
     {
@@ -67,6 +69,8 @@ public sealed class EvaluationRound
     /// <summary>Changed by every change of the round's own fields, so that two people acting at once cannot overwrite each other.</summary>
     public Guid Version { get; private set; }
 
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
     public Rubric Rubric => JsonSerializer.Deserialize<Rubric>(RubricJson, Json) ?? Rubric.Default;
 
     public CategoryWeights Weights => JsonSerializer.Deserialize<CategoryWeights>(WeightsJson, Json) ?? CategoryWeights.Default;
@@ -104,6 +108,7 @@ public sealed class EvaluationRound
             WeightsJson = Serialize(CategoryWeights.Default),
         };
         round.Apply(settings);
+        round._events.Record(new RoundCreated());
         return round;
     }
 
@@ -124,6 +129,7 @@ public sealed class EvaluationRound
         }
 
         Apply(settings);
+        _events.Record(new RoundSettingsChanged(settings));
         return Result.Ok();
     }
 
@@ -139,6 +145,7 @@ public sealed class EvaluationRound
 
         LastSolveJson = JsonSerializer.Serialize(report, Json);
         Version = Guid.NewGuid();
+        _events.Record(new RoundSolved(report));
         return Result.Ok();
     }
 
@@ -157,7 +164,9 @@ public sealed class EvaluationRound
             return Result<ExpertAssignment>.Fail([.. allowed.Errors]);
         }
 
-        return ExpertAssignment.Create(assignmentId, Id, projectId, expertUserId, source, now, actorUserId);
+        var assignment = ExpertAssignment.Create(assignmentId, Id, projectId, expertUserId, source, now, actorUserId);
+        _events.Record(new ExpertAssigned(assignmentId, projectId, expertUserId, source));
+        return assignment;
     }
 
     /// <summary>
@@ -184,13 +193,13 @@ public sealed class EvaluationRound
     }
 
     /// <summary>Opens the round for scoring; the caller has checked the assignment against every rule.</summary>
-    public Result Open(DateTimeOffset now) => Move(RoundTrigger.Open, () => OpenedAt = now);
+    public Result Open(DateTimeOffset now) => Move(RoundTrigger.Open, () => OpenedAt = now, new RoundOpened());
 
     /// <summary>
     /// Completes the round; the caller has checked that every remaining expert submitted, that every
     /// flagged disagreement has a consensus, and has moved the projects on.
     /// </summary>
-    public Result Complete(DateTimeOffset now) => Move(RoundTrigger.Complete, () => CompletedAt = now);
+    public Result Complete(DateTimeOffset now) => Move(RoundTrigger.Complete, () => CompletedAt = now, new RoundCompleted());
 
     /// <summary>
     /// Moves the deadline by the working days experts waited for an applicant's answer. Not refused
@@ -250,7 +259,9 @@ public sealed class EvaluationRound
         Version = Guid.NewGuid();
     }
 
-    private Result Move(RoundTrigger trigger, Action apply)
+    void IRecordsEvents.ClearEvents() => _events.Clear();
+
+    private Result Move(RoundTrigger trigger, Action apply, IDomainEvent recorded)
     {
         var target = RoundLifecycle.Check(Status, trigger);
         if (!target.Succeeded)
@@ -261,6 +272,7 @@ public sealed class EvaluationRound
         apply();
         Status = target.Value;
         Version = Guid.NewGuid();
+        _events.Record(recorded);
         return Result.Ok();
     }
 }

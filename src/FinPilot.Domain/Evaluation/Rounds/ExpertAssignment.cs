@@ -12,13 +12,15 @@ namespace FinPilot.Domain.Evaluation.Rounds;
 /// The state is derived from the timestamps, so it needs no column of its own. Rounds create
 /// assignments (<see cref="EvaluationRound.Assign"/>). Instants are passed in.
 /// </remarks>
-public sealed class ExpertAssignment
+public sealed class ExpertAssignment : IRecordsEvents
 {
     public const int MaxReasonLength = 1000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static readonly ScoreSheet EmptySheet = new();
+
+    private readonly EventLog _events = new();
 
     private ExpertAssignment()
     {
@@ -59,6 +61,8 @@ public sealed class ExpertAssignment
     /// <summary>Changed by every move, so that two people acting at once cannot overwrite each other.</summary>
     public Guid Version { get; private set; }
 
+    IReadOnlyList<IDomainEvent> IRecordsEvents.PendingEvents => _events.Pending;
+
     public AssignmentState State => this switch
     {
         { ConflictDeclaredAt: not null } => AssignmentState.Conflicted,
@@ -74,7 +78,7 @@ public sealed class ExpertAssignment
 
     /// <summary>The expert confirms "no conflict"; the materials open.</summary>
     public Result ConfirmNoConflict(EvaluationRound round, DateTimeOffset now) =>
-        Move(Of(round), AssignmentTrigger.ConfirmNoConflict, None, () => ClearedAt = now);
+        Move(Of(round), AssignmentTrigger.ConfirmNoConflict, None, () => ClearedAt = now, new AssignmentCleared(round.RegionId));
 
     /// <summary>The conflict rules found <paramref name="reasons"/> when the expert confirmed: the assignment is conflicted instead.</summary>
     public Result RecordFoundConflict(EvaluationRound round, DateTimeOffset now, IReadOnlyCollection<string> reasons)
@@ -89,7 +93,7 @@ public sealed class ExpertAssignment
         {
             ConflictDeclaredAt = now;
             ConflictNote = string.Join(", ", reasons);
-        });
+        }, new AssignmentConflictFound(round.RegionId, reasons));
     }
 
     /// <summary>The expert declares a conflict, saying what it is; they never see the project again.</summary>
@@ -98,7 +102,7 @@ public sealed class ExpertAssignment
         {
             ConflictDeclaredAt = now;
             ConflictNote = note.Trim();
-        });
+        }, new AssignmentConflictDeclared(round.RegionId));
 
     /// <summary>Saves the sheet as a draft: scores so far are checked against the round's rubric, completeness is not.</summary>
     public Result SaveDraft(EvaluationRound round, ScoreSheet sheet, DateTimeOffset now) =>
@@ -116,7 +120,7 @@ public sealed class ExpertAssignment
             ReopenCount++;
             LastReopenReason = reason.Trim();
             SubmittedAt = null;
-        });
+        }, new SheetReopened(round.RegionId));
 
         IEnumerable<Error> Validate() =>
             string.IsNullOrWhiteSpace(reason)
@@ -150,7 +154,7 @@ public sealed class ExpertAssignment
             {
                 SubmittedAt = now;
             }
-        });
+        }, trigger == AssignmentTrigger.Submit ? new SheetSubmitted(round.RegionId, sheet) : null);
     }
 
     private RoundStatus Of(EvaluationRound round)
@@ -159,8 +163,10 @@ public sealed class ExpertAssignment
         return round.Id == RoundId ? round.Status : throw new ArgumentException($"The assignment {Id} belongs to another round.", nameof(round));
     }
 
-    /// <summary>The lifecycle first (so a wrong-state call reports only that), then the inputs, then the change.</summary>
-    private Result Move(RoundStatus round, AssignmentTrigger trigger, Func<IEnumerable<Error>> validate, Action apply)
+    void IRecordsEvents.ClearEvents() => _events.Clear();
+
+    /// <summary>The lifecycle first (so a wrong-state call reports only that), then the inputs, then the change and its event, if any.</summary>
+    private Result Move(RoundStatus round, AssignmentTrigger trigger, Func<IEnumerable<Error>> validate, Action apply, IDomainEvent? recorded)
     {
         var target = AssignmentLifecycle.Check(round, State, trigger);
         if (!target.Succeeded)
@@ -176,6 +182,11 @@ public sealed class ExpertAssignment
 
         apply();
         Version = Guid.NewGuid();
+        if (recorded is not null)
+        {
+            _events.Record(recorded);
+        }
+
         return Result.Ok();
     }
 }

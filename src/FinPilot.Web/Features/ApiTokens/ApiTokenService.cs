@@ -40,7 +40,7 @@ public sealed class ApiTokenService(FinPilotDbContext db, CurrentUser current, C
 
         var issued = ApiToken.Issue(userId, input.Name, now, now.AddDays(input.ExpiresInDays));
         db.ApiTokens.Add(issued.Token);
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.TokenCreated, AuditResource.ApiToken, issued.Token.Id.ToString(), new { issued.Token.Name, issued.Token.Hint, issued.Token.ExpiresAt }));
+        await commands.SaveAsync(cancellationToken, AuditLines.ApiToken(AuditActions.TokenCreated, issued.Token.Id, new { issued.Token.Name, issued.Token.Hint, issued.Token.ExpiresAt }));
         return issued;
     }
 
@@ -54,7 +54,7 @@ public sealed class ApiTokenService(FinPilotDbContext db, CurrentUser current, C
         }
 
         token.Revoke(clock.GetUtcNow());
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.TokenRevoked, AuditResource.ApiToken, token.Id.ToString(), new { token.Name, token.Hint }));
+        await commands.SaveAsync(cancellationToken, AuditLines.ApiToken(AuditActions.TokenRevoked, token.Id, new { token.Name, token.Hint }));
         return Result.Ok();
     }
 
@@ -77,7 +77,7 @@ public sealed class ApiTokenService(FinPilotDbContext db, CurrentUser current, C
             token.Revoke(now);
         }
 
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.TokensRevokedWithPassword, AuditResource.User, userId, new { count = active.Count, hints = active.Select(t => t.Hint).ToArray() }));
+        await commands.SaveAsync(cancellationToken, AuditLines.User(AuditActions.TokensRevokedWithPassword, userId, new { count = active.Count, hints = active.Select(t => t.Hint).ToArray() }));
         return active.Count;
     }
 }

@@ -72,7 +72,7 @@ public sealed class ApplicationService(
         var project = created.Value;
         db.Projects.Add(project);
         db.ApplicationVersions.Add(ApplicationVersionRecord.Open(project.Id, 1, new ApplicationForm { Name = project.Title, Category = category }, now, current.Id!));
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.ApplicationStarted, AuditResource.Project, project.Id.ToString(), new { callId, project.Title }, project.RegionId));
+        await commands.SaveAsync(cancellationToken);
         return project;
     }
 
@@ -149,7 +149,7 @@ public sealed class ApplicationService(
 
         version.Save(form, clock.GetUtcNow(), current.Id!);
         return await commands.SaveAsync(version, ApplicationErrors.ChangedByAnother, cancellationToken,
-            new AuditLine(AuditActions.ApplicationSaved, AuditResource.Project, projectId.ToString(), new { version = version.Number }, project!.RegionId));
+            AuditLines.Project(AuditActions.ApplicationSaved, projectId, project!.RegionId, new { version = version.Number }));
     }
 
     /// <summary>申报 (or the answer to 补正): every missing item is reported at once; a complete version is frozen.</summary>
@@ -179,7 +179,6 @@ public sealed class ApplicationService(
 
         version.Freeze(now);
         await InviteNewPartnersAsync(project, form, now, cancellationToken);
-        commands.Audit(new AuditLine(resubmission ? AuditActions.ApplicationResubmitted : AuditActions.ApplicationSubmitted, AuditResource.Project, projectId.ToString(), new { version = version.Number }, project.RegionId));
         var workingGroup = await db.UserIdsWithAsync(Role.RegionalWorkingGroup, project.RegionId, null, cancellationToken);
         notifier.Enqueue(workingGroup, NotificationKind.ApplicationSubmitted, $"/screening/{project.Id}",
             new Dictionary<string, string> { ["title"] = project.Title, ["call"] = call.Title });
@@ -205,8 +204,7 @@ public sealed class ApplicationService(
             return moved;
         }
 
-        return await commands.SaveAsync(ApplicationErrors.ChangedByAnother, cancellationToken,
-            new AuditLine(AuditActions.ApplicationWithdrawn, AuditResource.Project, projectId.ToString(), new { reason }, project.RegionId));
+        return await commands.SaveAsync(ApplicationErrors.ChangedByAnother, cancellationToken);
     }
 
     /// <summary>The lead applicant accepts the conditions the coordination group attached to its approval; admission waits for this.</summary>
@@ -229,8 +227,7 @@ public sealed class ApplicationService(
             return confirmed;
         }
 
-        return await commands.SaveAsync(ApplicationErrors.ChangedByAnother, cancellationToken,
-            new AuditLine(AuditActions.ConditionsConfirmed, AuditResource.Project, projectId.ToString(), new { project.ApprovalConditions }, project.RegionId));
+        return await commands.SaveAsync(ApplicationErrors.ChangedByAnother, cancellationToken);
     }
 
     private async Task InviteNewPartnersAsync(PilotProject project, ApplicationForm form, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Files;
 using Microsoft.AspNetCore.Authorization;
 
@@ -25,6 +26,7 @@ public static class ApplicationsSetup
         services.AddScoped<ReferenceAdministration>();
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<IAuthorizationHandler, ProjectAuthorizationHandler>();
+        services.AddAuditMap<ProjectAuditMap>();
 
         // Jobs run only where the host runs (the web host); the command line builds the host and never starts it.
         services.AddSingleton<SupplementDeadlineJob>();

@@ -57,7 +57,7 @@ public sealed class AttachmentService(
         var attachment = Attachment.Create(projectId, version!.Number, fileName, type, stored.Size, stored.Sha256, clock.GetUtcNow(), current.Id!);
         db.Attachments.Add(attachment);
         await commands.SaveAsync(cancellationToken,
-            new AuditLine(AuditActions.AttachmentAdded, AuditResource.Project, projectId.ToString(), new { attachment.FileName, attachment.Sha256, attachment.Size, attachment.ContentType }, project!.RegionId));
+            AuditLines.Project(AuditActions.AttachmentAdded, projectId, project!.RegionId, new { attachment.FileName, attachment.Sha256, attachment.Size, attachment.ContentType }));
         return attachment;
     }
 
@@ -77,7 +77,7 @@ public sealed class AttachmentService(
 
         db.Attachments.Remove(attachment);
         await commands.SaveAsync(cancellationToken,
-            new AuditLine(AuditActions.AttachmentRemoved, AuditResource.Project, projectId.ToString(), new { attachment.FileName, attachment.Sha256 }, project!.RegionId));
+            AuditLines.Project(AuditActions.AttachmentRemoved, projectId, project!.RegionId, new { attachment.FileName, attachment.Sha256 }));
         return Result.Ok();
     }
 
@@ -115,7 +115,7 @@ public sealed class AttachmentService(
             return new Error(ApplicationErrors.NotFound);
         }
 
-        await audit.WriteAsync(AuditActions.AttachmentDownloaded, AuditResource.Project, projectId.ToString(), new { attachment.FileName, attachment.Sha256 }, cancellationToken: cancellationToken);
+        await audit.WriteAsync(AuditLines.Project(AuditActions.AttachmentDownloaded, projectId, null, new { attachment.FileName, attachment.Sha256 }), cancellationToken);
         return (attachment, content);
     }
 }

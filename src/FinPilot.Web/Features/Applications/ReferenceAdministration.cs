@@ -48,7 +48,7 @@ public sealed class ReferenceAdministration(FinPilotDbContext db, CommandPipelin
         var order = await db.ReferenceItems.Where(r => r.Kind == kind).Select(r => (int?)r.SortOrder).MaxAsync(cancellationToken) ?? 0;
         var item = new ReferenceItem { Kind = kind, Code = code, NameZh = nameZh.Trim(), NameEn = nameEn.Trim(), SortOrder = order + 1 };
         db.ReferenceItems.Add(item);
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.ReferenceAdded, AuditResource.ReferenceItem, $"{kind}:{code}", new { item.NameZh, item.NameEn }));
+        await commands.SaveAsync(cancellationToken, AuditLines.ReferenceItem(AuditActions.ReferenceAdded, kind, code, new { item.NameZh, item.NameEn }));
         return item;
     }
 
@@ -66,7 +66,7 @@ public sealed class ReferenceAdministration(FinPilotDbContext db, CommandPipelin
         }
 
         item.Active = active;
-        await commands.SaveAsync(cancellationToken, new AuditLine(active ? AuditActions.ReferenceRestored : AuditActions.ReferenceRetired, AuditResource.ReferenceItem, $"{item.Kind}:{item.Code}"));
+        await commands.SaveAsync(cancellationToken, AuditLines.ReferenceItem(active ? AuditActions.ReferenceRestored : AuditActions.ReferenceRetired, item.Kind, item.Code));
         return Result.Ok();
     }
 }

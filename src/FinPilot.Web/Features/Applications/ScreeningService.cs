@@ -127,19 +127,19 @@ public sealed class ScreeningService(
         record.Ticked = ticked.Where(items.Contains).Distinct().ToList();
         record.UpdatedAt = clock.GetUtcNow();
         record.UpdatedBy = current.Id!;
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.ScreeningChecklistSaved, AuditResource.Project, projectId.ToString(), new { ticked = record.Ticked }, project.RegionId));
+        await commands.SaveAsync(cancellationToken, AuditLines.Project(AuditActions.ScreeningChecklistSaved, projectId, project.RegionId, new { ticked = record.Ticked }));
         return Result.Ok();
     }
 
     public Task<Result> StartAsync(Guid projectId, CancellationToken cancellationToken = default) =>
-        ActAsync(projectId, ProjectTrigger.StartScreening, (p, now) => p.StartScreening(now, current.Id!), AuditActions.ScreeningStarted, null, null, null, cancellationToken);
+        ActAsync(projectId, ProjectTrigger.StartScreening, (p, now) => p.StartScreening(now, current.Id!), null, null, cancellationToken);
 
     public async Task<Result> ReturnForSupplementAsync(Guid projectId, IReadOnlyList<string> items, int workingDays, CancellationToken cancellationToken = default)
     {
         var calendar = await workingCalendar.GetAsync(cancellationToken);
         return await ActAsync(projectId, ProjectTrigger.ReturnForSupplement,
             (p, now) => p.ReturnForSupplement(now, current.Id!, items, workingDays, calendar),
-            AuditActions.ReturnedForSupplement, NotificationKind.ReturnedForSupplement, new { items, workingDays },
+            NotificationKind.ReturnedForSupplement,
             async p =>
             {
                 // The applicant answers in a new version that starts as a copy of the one they submitted, files included.
@@ -163,15 +163,15 @@ public sealed class ScreeningService(
             }
         }
 
-        return await ActAsync(projectId, ProjectTrigger.Accept, (p, now) => p.Accept(now, current.Id!, note), AuditActions.ApplicationAccepted, NotificationKind.ApplicationAccepted, new { note }, null, cancellationToken);
+        return await ActAsync(projectId, ProjectTrigger.Accept, (p, now) => p.Accept(now, current.Id!, note), NotificationKind.ApplicationAccepted, null, cancellationToken);
     }
 
     public Task<Result> RejectAsync(Guid projectId, string reason, CancellationToken cancellationToken = default) =>
-        ActAsync(projectId, ProjectTrigger.Reject, (p, now) => p.Reject(now, current.Id!, reason), AuditActions.ApplicationRejected, NotificationKind.ApplicationRejected, new { reason }, null, cancellationToken);
+        ActAsync(projectId, ProjectTrigger.Reject, (p, now) => p.Reject(now, current.Id!, reason), NotificationKind.ApplicationRejected, null, cancellationToken);
 
     private async Task<Result> ActAsync(
         Guid projectId, ProjectTrigger trigger, Func<PilotProject, DateTimeOffset, Result> act,
-        string auditAction, NotificationKind? notify, object? details, Func<PilotProject, Task>? after, CancellationToken cancellationToken)
+        NotificationKind? notify, Func<PilotProject, Task>? after, CancellationToken cancellationToken)
     {
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
         if (project is null)
@@ -195,7 +195,6 @@ public sealed class ScreeningService(
             await after(project);
         }
 
-        commands.Audit(new AuditLine(auditAction, AuditResource.Project, projectId.ToString(), details, project.RegionId));
         if (notify is { } kind)
         {
             var applicants = await db.UserIdsWithAsync(Role.Applicant, null, project.LeadOrganisationId, cancellationToken);

@@ -2,7 +2,7 @@ using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Identity;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
-using FinPilot.Web.Features.Audit;
+using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Jobs;
 using FinPilot.Web.Features.Notifications;
@@ -25,7 +25,7 @@ public sealed class SupplementDeadlineJob(IServiceScopeFactory scopes, TimeProvi
     {
         var db = services.GetRequiredService<FinPilotDbContext>();
         var notifier = services.GetRequiredService<Notifier>();
-        var audit = services.GetRequiredService<AuditLog>();
+        var commands = services.GetRequiredService<CommandPipeline>();
         var calendar = await CalendarOf(services, cancellationToken);
         var now = Clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
@@ -42,8 +42,7 @@ public sealed class SupplementDeadlineJob(IServiceScopeFactory scopes, TimeProvi
             var values = new Dictionary<string, string> { ["title"] = project.Title, ["due"] = request.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
             if (request.IsOverdue(now) && request.FlaggedOverdueAt is null)
             {
-                project.FlagMissedSupplementDeadline(now);
-                audit.Record(AuditActions.SupplementOverdue, AuditResource.Project, project.Id.ToString(), new { request.DueOn }, project.RegionId, actorName: "system");
+                project.FlagMissedSupplementDeadline(now); // its line, by the system, comes from the event at the save
                 notifier.Enqueue(await db.UserIdsWithAsync(Role.RegionalWorkingGroup, project.RegionId, null, cancellationToken), NotificationKind.SupplementOverdue, $"/screening/{project.Id}", values);
             }
             else if (!request.IsOverdue(now) && calendar.WorkingDaysBetween(today, request.DueOn) <= 1
@@ -53,7 +52,7 @@ public sealed class SupplementDeadlineJob(IServiceScopeFactory scopes, TimeProvi
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await commands.SaveAsync(cancellationToken);
     }
 
     private static Task<WorkingDayCalendar> CalendarOf(IServiceProvider services, CancellationToken cancellationToken) =>

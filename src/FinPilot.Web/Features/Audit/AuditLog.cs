@@ -46,9 +46,15 @@ public sealed class AuditLog(FinPilotDbContext db, IHttpContextAccessor http, Ti
 
     /// <summary>For events that are not part of another change (logins, denials): saved at once.</summary>
     public Task WriteAsync(string action, AuditResource resource, string? resourceId, object? details = null, string? actorId = null, string? actorName = null, CancellationToken cancellationToken = default) =>
-        WriteAsync(action, resource.Name, resourceId, details, actorId, actorName, cancellationToken);
+        WriteAsync(action, resource.Name, resourceId, details, actorId, actorName, cancellationToken: cancellationToken);
 
-    private async Task WriteAsync(string action, string resourceType, string? resourceId, object? details = null, string? actorId = null, string? actorName = null, CancellationToken cancellationToken = default)
+    /// <summary>As <see cref="WriteAsync(string, AuditResource, string?, object?, string?, string?, CancellationToken)"/>, for a line from <see cref="AuditLines"/> (a read: a download, a report opened).</summary>
+    public Task WriteAsync(AuditLine line, CancellationToken cancellationToken = default) =>
+        WriteAsync(line.Action, line.Resource.Name, line.ResourceId, line.Details, null, line.ActorName, line.RegionId, cancellationToken);
+
+    private async Task WriteAsync(
+        string action, string resourceType, string? resourceId, object? details = null, string? actorId = null, string? actorName = null,
+        int? regionId = null, CancellationToken cancellationToken = default)
     {
         var context = http.HttpContext;
         db.AuditEntries.Add(AuditEntry.Create(
@@ -58,7 +64,7 @@ public sealed class AuditLog(FinPilotDbContext db, IHttpContextAccessor http, Ti
             action,
             resourceType,
             resourceId,
-            null,
+            regionId,
             details is null ? null : JsonSerializer.Serialize(details, Json),
             context?.Connection.RemoteIpAddress?.ToString(),
             context?.Request.Headers.UserAgent.ToString()));

@@ -74,7 +74,7 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CommandPipeline
         }
 
         db.CalendarDays.Add(CalendarDayRecord.From(day));
-        commands.Audit(new AuditLine(AuditActions.CalendarDayAdded, AuditResource.CalendarDay, Iso(day.Date), Describe(day)));
+        commands.Audit(AuditLines.CalendarDay(AuditActions.CalendarDayAdded, day.Date, Describe(day)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -104,7 +104,7 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CommandPipeline
         }
 
         db.CalendarDays.Remove(record);
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.CalendarDayRemoved, AuditResource.CalendarDay, Iso(date), Describe(record.Day)));
+        await commands.SaveAsync(cancellationToken, AuditLines.CalendarDay(AuditActions.CalendarDayRemoved, date, Describe(record.Day)));
         provider.Invalidate();
         return record.Day;
     }
@@ -195,7 +195,7 @@ public sealed class CalendarAdministration(FinPilotDbContext db, CommandPipeline
         }
 
         var summary = new CalendarImportSummary(years, added, changed, removed, days.Count);
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.CalendarImported, AuditResource.Calendar, string.Join(",", years), summary));
+        await commands.SaveAsync(cancellationToken, AuditLines.Calendar(AuditActions.CalendarImported, years, summary));
         provider.Invalidate();
         return summary;
     }

@@ -54,7 +54,7 @@ public sealed class CallSubscriptions(FinPilotDbContext db, CurrentUser current,
 
         var subscription = CallSubscription.For(organisation, regionId, clock.GetUtcNow(), current.Id!);
         db.CallSubscriptions.Add(subscription);
-        commands.Audit(new AuditLine(CallActions.Subscribed, AuditResource.Organisation, organisation.ToString(), new { regionId }, regionId));
+        commands.Audit(AuditLines.Organisation(CallActions.Subscribed, organisation, new { regionId }, regionId));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -82,7 +82,7 @@ public sealed class CallSubscriptions(FinPilotDbContext db, CurrentUser current,
         if (existing is not null)
         {
             db.CallSubscriptions.Remove(existing);
-            await commands.SaveAsync(cancellationToken, new AuditLine(CallActions.Unsubscribed, AuditResource.Organisation, organisation.ToString(), new { regionId }, regionId));
+            await commands.SaveAsync(cancellationToken, AuditLines.Organisation(CallActions.Unsubscribed, organisation, new { regionId }, regionId));
         }
 
         return Result.Ok();

@@ -83,8 +83,7 @@ public sealed class DeliberationService(
         }
 
         db.Add(scheduled.Value);
-        await commands.SaveAsync(cancellationToken,
-            new AuditLine(DeliberationActions.Scheduled, AuditResource.Meeting, scheduled.Value.Id.ToString(), new { details.Title, details.Date, attendees = details.AttendeeIds?.Count }));
+        await commands.SaveAsync(cancellationToken);
         return scheduled;
     }
 
@@ -95,7 +94,7 @@ public sealed class DeliberationService(
             var result = meeting.AddAgendaItem(Guid.CreateVersion7(clock.GetUtcNow()), kind, title, projects, workingGroupView, clock.GetUtcNow(), current.Id!);
             if (result.Succeeded)
             {
-                commands.Audit(new AuditLine(DeliberationActions.ItemAdded, AuditResource.Meeting, meetingId.ToString(), new { kind, title, projectIds }));
+                commands.Note(meeting, new AgendaItemAsked(projectIds));
             }
 
             return result;
@@ -113,17 +112,17 @@ public sealed class DeliberationService(
                 return new Error(DeliberationErrors.DepartmentUnknown, "departmentCode", department);
             }
 
-            return Audited(meeting.RequestOpinion(itemId, department, dueOn, clock.GetUtcNow(), current.Id!), DeliberationActions.OpinionRequested, meetingId, new { itemId, department, dueOn });
+            return meeting.RequestOpinion(itemId, department, dueOn, clock.GetUtcNow(), current.Id!);
         }, cancellationToken);
 
     public Task<Result> RecordOpinionAsync(Guid meetingId, Guid itemId, string department, string opinion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(meetingId, meeting => Audited(meeting.RecordOpinion(itemId, department, opinion, clock.GetUtcNow(), current.Id!), DeliberationActions.OpinionRecorded, meetingId, new { itemId, department }), cancellationToken);
+        ChangeAsync(meetingId, meeting => meeting.RecordOpinion(itemId, department, opinion, clock.GetUtcNow(), current.Id!), cancellationToken);
 
     public Task<Result> ConveneAsync(Guid meetingId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(meetingId, meeting => Audited(meeting.Convene(clock.GetUtcNow(), current.Id!), DeliberationActions.Convened, meetingId, null), cancellationToken);
+        ChangeAsync(meetingId, meeting => meeting.Convene(clock.GetUtcNow(), current.Id!), cancellationToken);
 
     public Task<Result> CloseAsync(Guid meetingId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(meetingId, meeting => Audited(meeting.Close(clock.GetUtcNow(), current.Id!), DeliberationActions.Closed, meetingId, null), cancellationToken);
+        ChangeAsync(meetingId, meeting => meeting.Close(clock.GetUtcNow(), current.Id!), cancellationToken);
 
     /// <summary>
     /// The caller votes on projects of an item, one choice each, all or none; a member with a
@@ -139,16 +138,7 @@ public sealed class DeliberationService(
                 return new Error(Text.RequiredCode, "votes");
             }
 
-            foreach (var vote in votes)
-            {
-                var result = meeting.Vote(itemId, current.Id!, vote.ProjectId, vote.Choice, vote.Comment, vote.Conditions, recused, now);
-                if (!result.Succeeded)
-                {
-                    return result;
-                }
-            }
-
-            return Audited(Result.Ok(), DeliberationActions.Voted, meetingId, new { itemId, votes = votes.Select(v => new { v.ProjectId, v.Choice }) });
+            return meeting.Vote(itemId, current.Id!, [.. votes.Select(v => new ProjectBallot(v.ProjectId, v.Choice, v.Comment, v.Conditions))], recused, now);
         }, cancellationToken, anyMember: true);
 
     /// <summary>The caller votes the same on every project of an item it has not voted on yet.</summary>
@@ -156,14 +146,12 @@ public sealed class DeliberationService(
         ChangeAsync(meetingId, async meeting =>
         {
             var recused = await RecusedAsync(meeting, itemId, cancellationToken);
-            var result = meeting.Vote(itemId, current.Id!, choice, comment, conditions, recused, clock.GetUtcNow());
-            return Audited(result, DeliberationActions.Voted, meetingId, new { itemId, choice });
+            return meeting.Vote(itemId, current.Id!, choice, comment, conditions, recused, clock.GetUtcNow());
         }, cancellationToken, anyMember: true);
 
     /// <summary>回避申报: the caller, an attendee, declares a conflict with an item's projects and is recused from it.</summary>
     public Task<Result> DeclareConflictAsync(Guid meetingId, Guid itemId, string reason, CancellationToken cancellationToken = default) =>
-        ChangeAsync(meetingId, meeting => Audited(meeting.DeclareConflict(itemId, current.Id!, reason, clock.GetUtcNow()),
-            DeliberationActions.ConflictDeclared, meetingId, new { itemId, reason }), cancellationToken, anyMember: true);
+        ChangeAsync(meetingId, meeting => meeting.DeclareConflict(itemId, current.Id!, reason, clock.GetUtcNow()), cancellationToken, anyMember: true);
 
     /// <summary>
     /// The chair records the resolution; each project then moves as the item's kind says (admission:
@@ -228,7 +216,7 @@ public sealed class DeliberationService(
                         $"/pilots/{project.Id}")]);
             }
 
-            return Audited(Result.Ok(), DeliberationActions.Resolved, meetingId, new { itemId, outcomes = item.Resolution.Outcomes, text, item.Resolution.ProceedReason });
+            return Result.Ok();
         }, cancellationToken);
 
     /// <summary>Attendees with a conflict on any of the item's projects (their organisation is the lead or a partner, or they declared one).</summary>
@@ -242,16 +230,6 @@ public sealed class DeliberationService(
 
         var found = await conflicts.FindAsync(meeting.AttendeeIds.ToList(), item.ProjectIds.ToList(), cancellationToken);
         return found.Keys.Select(k => k.ExpertId).Distinct().ToList();
-    }
-
-    private Result Audited(Result result, string action, Guid meetingId, object? details)
-    {
-        if (result.Succeeded)
-        {
-            commands.Audit(new AuditLine(action, AuditResource.Meeting, meetingId.ToString(), details));
-        }
-
-        return result;
     }
 
     private Task<Result> ChangeAsync(Guid meetingId, Func<Meeting, Result> change, CancellationToken cancellationToken, bool anyMember = false) =>

@@ -1,3 +1,4 @@
+using FinPilot.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FinPilot.Web.Features.Deliberation;
@@ -9,6 +10,7 @@ public static class DeliberationSetup
         builder.Services.AddOptions<DeliberationOptions>().Bind(builder.Configuration.GetSection(DeliberationOptions.Section))
             .Validate(o => o.Quorum.IsValid, "Deliberation:QuorumPercent must be a percentage from 1 to 99.").ValidateOnStart();
         builder.Services.AddScoped<DeliberationService>();
+        builder.Services.AddAuditMap<MeetingAuditMap>();
         builder.Services.AddScoped<DeliberationIntegrity>();
         builder.Services.AddScoped<MinutesDocument>();
         builder.Services.AddScoped<IAuthorizationHandler, MeetingAuthorizationHandler>();

@@ -93,7 +93,7 @@ public sealed class MinutesDocument(FinPilotDbContext db, DeliberationService de
             main.Document.Save();
         }
 
-        audit.Record(DeliberationActions.MinutesExported, AuditResource.Meeting, meetingId.ToString());
+        audit.Record(AuditLines.Meeting(DeliberationActions.MinutesExported, meetingId));
         await db.SaveChangesAsync(cancellationToken);
         return stream.ToArray();
     }

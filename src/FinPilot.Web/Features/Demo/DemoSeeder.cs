@@ -1,5 +1,6 @@
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Calls;
+using FinPilot.Domain.Common;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Regions;
 using FinPilot.Web.Data;
@@ -115,6 +116,13 @@ public sealed class DemoSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // Seeded, not registered by anyone: the users' saves that follow in this scope must not audit them.
+        foreach (var organisation in byCode.Values)
+        {
+            ((IRecordsEvents)organisation).ClearEvents();
+        }
+
         return byCode;
     }
 

@@ -1,4 +1,5 @@
 using FinPilot.Web.Features.Applications;
+using FinPilot.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FinPilot.Web.Features.Evaluation;
@@ -23,6 +24,8 @@ public static class EvaluationSetup
         services.AddScoped<RoundReader>();
         services.AddScoped<EvaluationQueries>();
         services.AddScoped<RoundService>();
+        services.AddAuditMap<RoundAuditMap>();
+        services.AddAuditMap<AssignmentAuditMap>();
         services.AddScoped<ScoringService>();
         services.AddScoped<RoundExport>();
         services.AddScoped<IntegrityReport>();

@@ -128,7 +128,7 @@ public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, Comman
         profile.Available = input.Available;
         profile.MaxLoad = input.MaxLoad;
         profile.Touch(clock.GetUtcNow(), current.Id!);
-        return await commands.SaveAsync(profile, RoundErrors.ChangedByAnother, cancellationToken, new AuditLine(AuditActions.ExpertProfileSaved, AuditResource.Expert, userId, new
+        return await commands.SaveAsync(profile, RoundErrors.ChangedByAnother, cancellationToken, AuditLines.Expert(AuditActions.ExpertProfileSaved, userId, new
         {
             input.EmployerOrganisationId,
             employerName,
@@ -200,7 +200,7 @@ public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, Comman
             DeclaredAt = now,
         };
         db.ConflictDeclarations.Add(declaration);
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.ConflictDeclared, AuditResource.Expert, current.Id, new { kind, organisationId, text = declaration.Text }));
+        await commands.SaveAsync(cancellationToken, AuditLines.Expert(AuditActions.ConflictDeclared, current.Id!, new { kind, organisationId, text = declaration.Text }));
         return declaration;
     }
 
@@ -219,7 +219,7 @@ public sealed class ExpertPool(FinPilotDbContext db, CurrentUser current, Comman
         }
 
         declaration.EndedAt ??= clock.GetUtcNow();
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.ConflictDeclarationEnded, AuditResource.Expert, current.Id, new { id, declaration.Text }));
+        await commands.SaveAsync(cancellationToken, AuditLines.Expert(AuditActions.ConflictDeclarationEnded, current.Id!, new { id, declaration.Text }));
         return Result.Ok();
     }
 

@@ -32,7 +32,8 @@ public sealed class ExpertReadGrant(FinPilotDbContext db, ConflictFinder conflic
             return false;
         }
 
-        await audit.WriteAsync(AuditActions.MaterialsViewed, AuditResource.Project, project.Id.ToString(), new { assignmentId = assignment.Id, via = "application" }, cancellationToken: cancellationToken);
+        // A read is written at once, and like every read without a region.
+        await audit.WriteAsync(AuditLines.Project(AuditActions.MaterialsViewed, project.Id, null, new { assignmentId = assignment.Id, via = "application" }), cancellationToken);
         return true;
     }
 }

@@ -84,7 +84,7 @@ public sealed class IntegrityReport(FinPilotDbContext db, CurrentUser current, R
             }
         }
 
-        await audit.WriteAsync(AuditActions.IntegrityReportRead, AuditResource.Integrity, null, cancellationToken: cancellationToken);
+        await audit.WriteAsync(AuditLines.Integrity(AuditActions.IntegrityReportRead), cancellationToken);
         return new IntegrityView(declared, onAssignments, found, reopened, deviations);
 
         string Name(string id) => names.GetValueOrDefault(id) ?? id;

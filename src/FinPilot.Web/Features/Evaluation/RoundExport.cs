@@ -33,7 +33,7 @@ public sealed class RoundExport(RoundReader reader, AuditLog audit, Data.FinPilo
         WriteExperts(workbook.AddWorksheet(EvaluationStrings.Export_Experts), summary);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
-        audit.Record(AuditActions.RoundExported, AuditResource.EvaluationRound, roundId.ToString(), null, summary.Round.RegionId);
+        audit.Record(AuditLines.EvaluationRound(AuditActions.RoundExported, roundId, summary.Round.RegionId));
         await db.SaveChangesAsync(cancellationToken);
         return stream.ToArray();
     }

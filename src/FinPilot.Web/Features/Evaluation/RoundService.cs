@@ -57,7 +57,8 @@ public sealed class RoundService(
         var round = created.Value;
         db.EvaluationRounds.Add(round);
         db.RoundProjects.AddRange(projects.Select(p => new RoundProject { RoundId = round.Id, ProjectId = p }));
-        await commands.SaveAsync(cancellationToken, Line(AuditActions.RoundCreated, round, new { callId, projects = projects.Count, settings.ExpertsPerProject, settings.Deadline }));
+        commands.Note(round, new RoundProjectsTaken(projects.Count));
+        await commands.SaveAsync(cancellationToken);
         return round;
     }
 
@@ -81,17 +82,7 @@ public sealed class RoundService(
         (await calendars.GetAsync(cancellationToken)).AddWorkingDays(ChinaTime.DateOf(clock.GetUtcNow()), EvaluationRound.DefaultScoringWorkingDays);
 
     public Task<Result> UpdateSettingsAsync(Guid roundId, RoundSettings settings, Guid expected, CancellationToken cancellationToken = default) =>
-        ManageAsync(roundId, expected, RoundTrigger.ChangeSettings, round =>
-        {
-            var changed = round.ChangeSettings(settings, clock.GetUtcNow());
-            if (!changed.Succeeded)
-            {
-                return changed;
-            }
-
-            commands.Audit(Line(AuditActions.RoundUpdated, round, settings));
-            return Result.Ok();
-        }, cancellationToken);
+        ManageAsync(roundId, expected, RoundTrigger.ChangeSettings, round => round.ChangeSettings(settings, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>
     /// Solves the whole round at once and replaces the assignment with the solver's answer. When
@@ -132,14 +123,8 @@ public sealed class RoundService(
             }
         }
 
-        await commands.SaveAsync(cancellationToken, Line(AuditActions.AssignmentSolved, round, new
-        {
-            solution.Feasible,
-            pairs = solution.Pairs.Select(p => $"{p.ProjectId}:{p.ExpertId}"),
-            solution.Objective,
-            solution.Bound,
-            problems = report.Problems.Select(p => p.Code),
-        }));
+        commands.Note(round, new RoundSolvedPairs([.. solution.Pairs.Select(p => $"{p.ProjectId}:{p.ExpertId}")]));
+        await commands.SaveAsync(cancellationToken);
         return report;
     }
 
@@ -213,7 +198,7 @@ public sealed class RoundService(
             NotifyAssigned([expertId], round);
         }
 
-        await commands.SaveAsync(cancellationToken, Line(AuditActions.AssignmentAdded, round, new { projectId, expertId }));
+        await commands.SaveAsync(cancellationToken);
         return Result.Ok();
     }
 
@@ -272,7 +257,8 @@ public sealed class RoundService(
         }
 
         NotifyAssigned(pairs.Select(p => p.ExpertId).Distinct(), round);
-        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken, Line(AuditActions.RoundOpened, round, new { assignments = pairs.Count }));
+        commands.Note(round, new RoundOpenedWith(pairs.Count));
+        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken);
     }
 
     /// <summary>
@@ -328,10 +314,8 @@ public sealed class RoundService(
             return completed;
         }
 
-        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken, Line(AuditActions.RoundCompleted, round, new
-        {
-            ranking = summary.Projects.Select(p => new { p.ProjectId, p.Aggregate.WeightedTotal, p.Aggregate.CalibratedTotal }),
-        }));
+        commands.Note(round, new RoundRanking([.. summary.Projects.Select(p => new RankedProject(p.ProjectId, p.Aggregate.WeightedTotal, p.Aggregate.CalibratedTotal))]));
+        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken);
     }
 
     public async Task<Result> RecordConsensusAsync(Guid roundId, Guid projectId, string outcome, CancellationToken cancellationToken = default)
@@ -453,7 +437,7 @@ public sealed class RoundService(
         return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken);
     }
 
-    /// <summary>Every line of the secretariat's work is about the round, in its region.</summary>
+    /// <summary>The line of a record of the round that is no change of the round itself (a pair rule, a removal, a consensus).</summary>
     private static AuditLine Line(string action, EvaluationRound round, object? details) =>
-        new(action, AuditResource.EvaluationRound, round.Id.ToString(), details, round.RegionId);
+        AuditLines.EvaluationRound(action, round.Id, round.RegionId, details);
 }

@@ -107,8 +107,7 @@ public sealed class ScoringService(
             }
 
             // Whether or not the finding could be saved, the expert is not cleared.
-            await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken,
-                Line(AuditActions.ConflictFoundOnConfirm, round, new { assignment.ProjectId, reasons = found.Select(c => c.Reason.ToString()) }));
+            await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken);
             return new Error(RoundErrors.ExpertConflicted);
         }
 
@@ -118,7 +117,7 @@ public sealed class ScoringService(
             return cleared;
         }
 
-        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken, Line(AuditActions.NoConflictConfirmed, round, new { assignment.ProjectId }));
+        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken);
     }
 
     /// <summary>The expert declares a conflict on this project: they never see it, and the secretariat is told to replace them.</summary>
@@ -137,7 +136,6 @@ public sealed class ScoringService(
         }
 
         var secretariat = await db.UserIdsWithAsync(Role.EvaluationSecretariat, round!.RegionId, null, cancellationToken);
-        commands.Audit(Line(AuditActions.ConflictDeclaredOnAssignment, round, new { assignment.ProjectId, note = assignment.ConflictNote }));
         var national = await db.UserIdsWithAsync(Role.EvaluationSecretariat, null, null, cancellationToken);
         notifier.Enqueue(secretariat.Concat(national).Distinct(), NotificationKind.ExpertConflictDeclared, $"/evaluation/rounds/{round.Id}",
             new Dictionary<string, string> { [NotificationValues.Title] = round.Title });
@@ -172,7 +170,6 @@ public sealed class ScoringService(
             return reopened;
         }
 
-        commands.Audit(Line(AuditActions.SheetReopened, round, new { assignment.ProjectId, assignment.ExpertUserId, reason = assignment.LastReopenReason }));
         var title = await db.Projects.Where(p => p.Id == assignment.ProjectId).Select(p => p.Title).SingleAsync(cancellationToken);
         notifier.Enqueue([assignment.ExpertUserId], NotificationKind.SheetReopened, $"/evaluation/assignments/{assignment.Id}",
             new Dictionary<string, string> { [NotificationValues.Title] = title });
@@ -211,7 +208,7 @@ public sealed class ScoringService(
             PausesDeadline = pauseDeadline,
         };
         db.EvaluationQuestions.Add(question);
-        commands.Audit(new AuditLine(AuditActions.QuestionAsked, AuditResource.Project, assignment.ProjectId.ToString(), new { question.Id, pauseDeadline }, round.RegionId));
+        commands.Audit(AuditLines.Project(AuditActions.QuestionAsked, assignment.ProjectId, round.RegionId, new { question.Id, pauseDeadline }));
         var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == assignment.ProjectId, cancellationToken);
         var applicants = await db.UserIdsWithAsync(Role.Applicant, null, project.LeadOrganisationId, cancellationToken);
         notifier.Enqueue(applicants, NotificationKind.QuestionAsked, $"/applications/{project.Id}/questions",
@@ -274,7 +271,7 @@ public sealed class ScoringService(
             round.PauseDeadline(calendar.WorkingDaysBetween(ChinaTime.DateOf(question.AskedAt), ChinaTime.DateOf(now)));
         }
 
-        commands.Audit(new AuditLine(AuditActions.QuestionAnswered, AuditResource.Project, project.Id.ToString(), new { questionId }, project.RegionId));
+        commands.Audit(AuditLines.Project(AuditActions.QuestionAnswered, project.Id, project.RegionId, new { questionId }));
         var experts = await db.ExpertAssignments.Where(a => a.RoundId == round.Id && a.ProjectId == project.Id && a.ConflictDeclaredAt == null)
             .Select(a => a.ExpertUserId).ToListAsync(cancellationToken);
         notifier.Enqueue(experts, NotificationKind.QuestionAnswered, "/evaluation/assignments", new Dictionary<string, string> { [NotificationValues.Title] = project.Title });
@@ -310,8 +307,7 @@ public sealed class ScoringService(
             return written;
         }
 
-        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken,
-            submit ? [Line(AuditActions.SheetSubmitted, round, new { assignment.ProjectId, sheet })] : []);
+        return await commands.SaveAsync(RoundErrors.ChangedByAnother, cancellationToken);
     }
 
     /// <summary>
@@ -337,8 +333,4 @@ public sealed class ScoringService(
 
         return round.Status == RoundStatus.Preparing ? (null, null, new Error(RoundErrors.NotFound)) : (assignment, round, null);
     }
-
-    /// <summary>Every line of the experts' work is about the round, in its region.</summary>
-    private static AuditLine Line(string action, EvaluationRound round, object? details) =>
-        new(action, AuditResource.EvaluationRound, round.Id.ToString(), details, round.RegionId);
 }

@@ -2,7 +2,6 @@ using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
 using FinPilot.Domain.Organisations;
 using FinPilot.Web.Data;
-using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
@@ -105,7 +104,7 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
         }
 
         db.Organisations.Add(organisation);
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.OrganisationCreated, AuditResource.Organisation, organisation.Id.ToString(), Describe(organisation), organisation.RegionId));
+        await commands.SaveAsync(cancellationToken);
         return organisation;
     }
 
@@ -133,7 +132,6 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
             return new Error(OrganisationErrors.Concurrency);
         }
 
-        var before = Describe(organisation);
         var updated = organisation.Update(details);
         if (!updated.Succeeded)
         {
@@ -146,8 +144,7 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
             return clash;
         }
 
-        return await commands.SaveAsync(organisation, OrganisationErrors.Concurrency, cancellationToken,
-            new AuditLine(AuditActions.OrganisationUpdated, AuditResource.Organisation, organisation.Id.ToString(), new { before, after = Describe(organisation) }, organisation.RegionId));
+        return await commands.SaveAsync(organisation, OrganisationErrors.Concurrency, cancellationToken);
     }
 
     private async Task<Error?> CheckUniqueAsync(string creditCode, int regionId, Guid? self, CancellationToken cancellationToken)
@@ -161,7 +158,4 @@ public sealed class OrganisationAdministration(FinPilotDbContext db, CurrentUser
             ? new Error(OrganisationErrors.CreditCodeTaken, nameof(OrganisationDetails.CreditCode))
             : null;
     }
-
-    private static object Describe(Organisation o) =>
-        new { o.NameZh, o.NameEn, Type = o.Type.ToString(), o.Licensed, o.CreditCode, o.RegionId, Contacts = o.Contacts.Count };
 }

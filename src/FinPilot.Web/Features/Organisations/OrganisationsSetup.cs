@@ -1,3 +1,4 @@
+using FinPilot.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FinPilot.Web.Features.Organisations;
@@ -11,6 +12,7 @@ public static class OrganisationsSetup
         builder.Services.AddScoped<OrganisationQueries>();
         builder.Services.AddScoped<IAuthorizationHandler, OrganisationAuthorizationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, OrganisationScopeAuthorizationHandler>();
+        builder.Services.AddAuditMap<OrganisationAuditMap>();
         return builder;
     }
 

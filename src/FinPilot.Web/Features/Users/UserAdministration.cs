@@ -81,7 +81,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
             return Result<CreatedUser>.Fail([.. created.Errors.DistinctBy(e => e.Description).Select(e => IdentityError(e, input.Password is null ? nameof(NewUser.Email) : nameof(NewUser.Password)))]);
         }
 
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.UserCreated, AuditResource.User, user.Id, new { user.Email, user.DisplayName, oneTimePassword = oneTime is not null }, ActorName: ActorName()));
+        await commands.SaveAsync(cancellationToken, AuditLines.User(AuditActions.UserCreated, user.Id, new { user.Email, user.DisplayName, oneTimePassword = oneTime is not null }, actorName: ActorName()));
         return new CreatedUser(user, oneTime);
     }
 
@@ -121,7 +121,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
 
         var assignment = RoleAssignment.For(userId, grant.Value, clock.GetUtcNow(), current.Id);
         db.RoleAssignments.Add(assignment);
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.RoleGranted, AuditResource.User, userId, new { role = role.ToString(), regionId, organisationId }, regionId, ActorName: ActorName()));
+        await commands.SaveAsync(cancellationToken, AuditLines.User(AuditActions.RoleGranted, userId, new { role = role.ToString(), regionId, organisationId }, regionId, ActorName()));
         await users.UpdateSecurityStampAsync(user);
         return assignment;
     }
@@ -146,7 +146,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
         }
 
         db.RoleAssignments.Remove(assignment);
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.RoleRevoked, AuditResource.User, userId, new { role = assignment.Role.ToString(), assignment.RegionId, assignment.OrganisationId }, assignment.RegionId, ActorName: ActorName()));
+        await commands.SaveAsync(cancellationToken, AuditLines.User(AuditActions.RoleRevoked, userId, new { role = assignment.Role.ToString(), assignment.RegionId, assignment.OrganisationId }, assignment.RegionId, ActorName()));
         if (await users.FindByIdAsync(userId) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
@@ -195,7 +195,7 @@ public sealed class UserAdministration(FinPilotDbContext db, UserManager<User> u
             return Result<Unlocked>.Fail([.. reset.Errors.Select(e => IdentityError(e, "Id"))]);
         }
 
-        await commands.SaveAsync(cancellationToken, new AuditLine(AuditActions.UserUnlocked, AuditResource.User, user.Id, new { lockedOutUntil, failedSignIns = unlocked.FailedSignIns }, ActorName: ActorName()));
+        await commands.SaveAsync(cancellationToken, AuditLines.User(AuditActions.UserUnlocked, user.Id, new { lockedOutUntil, failedSignIns = unlocked.FailedSignIns }, actorName: ActorName()));
         return unlocked;
     }
 
