@@ -4,6 +4,7 @@ using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Jobs;
 using FinPilot.Web.Http;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace FinPilot.Web;
 
@@ -61,7 +62,12 @@ public static class HostSetup
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health").AllowAnonymous();
+        // /health: the database answers (as always). /health/live: the process is up and serving,
+        // nothing else asked, so a slow database never gets a node restarted. /health/ready: take
+        // traffic — the database answers and has every migration of this build, none being applied.
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = c => c.Name == HealthChecks.Database }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthChecks.Ready) }).AllowAnonymous();
         return app;
     }
 

@@ -43,6 +43,17 @@ public static class CanonicalJson
         return Canonical(Utf8.GetBytes(json));
     }
 
+    /// <summary>Appends a JSON string as this canonical form writes it (only quote, backslash and controls escaped).</summary>
+    public static void AppendString(string value, StringBuilder output) => WriteString(value, output);
+
+    /// <summary>An instant as this canonical form writes it: UTC, fractions only when there are any.</summary>
+    public static string Instant(DateTimeOffset value) => value.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Canonical text as the UTF-8 bytes a hash is taken of (refusing lone surrogates, as every write here does).</summary>
+    public static byte[] Utf8Bytes(string canonical) => Utf8.GetBytes(canonical);
+
+    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+
     private static string Canonical(byte[] utf8Json)
     {
         using var document = JsonDocument.Parse(utf8Json);
@@ -150,6 +161,6 @@ public static class CanonicalJson
             DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture);
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+            writer.WriteStringValue(Instant(value));
     }
 }

@@ -37,7 +37,11 @@ public static class DataServiceCollectionExtensions
                 break;
         }
 
-        services.AddHealthChecks().AddDbContextCheck<FinPilotDbContext>("database");
+        // "ready": what /health/ready asks (the database answers and has every migration); /health asks the database alone.
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<FinPilotDbContext>(HealthChecks.Database, tags: [HealthChecks.Ready])
+            .AddCheck<MigrationsHealthCheck>(HealthChecks.Migrations, tags: [HealthChecks.Ready]);
         return services;
     }
 
@@ -50,4 +54,14 @@ public static class DataServiceCollectionExtensions
             Directory.CreateDirectory(directory);
         }
     }
+}
+
+/// <summary>The names and tag of the platform's health checks.</summary>
+public static class HealthChecks
+{
+    public const string Database = "database";
+
+    public const string Migrations = "migrations";
+
+    public const string Ready = "ready";
 }

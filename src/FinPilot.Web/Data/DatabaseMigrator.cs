@@ -11,6 +11,7 @@ public static class DatabaseMigrator
 {
     public static async Task<IReadOnlyList<string>> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        using var migrating = services.GetService<DatabaseReadiness>()?.BeginMigration();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();

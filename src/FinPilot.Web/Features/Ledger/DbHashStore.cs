@@ -9,7 +9,8 @@ namespace FinPilot.Web.Features.Ledger;
 /// The log's hashes in the platform's database. An append moves the tree size with a
 /// compare-and-set and inserts its hashes in one transaction (the caller's, when it has one, so
 /// that the entries it added to the same context are saved with them): a crash or a racing
-/// appender leaves the tree exactly as it was.
+/// appender leaves the tree exactly as it was. The hashes go in as one statement (PostgreSQL) or
+/// one prepared statement run per row in process (SQLite), never a round trip per row.
 /// </summary>
 public sealed class DbHashStore(FinPilotDbContext db) : IHashStore
 {
@@ -72,13 +73,7 @@ public sealed class DbHashStore(FinPilotDbContext db) : IHashStore
                 throw new ConcurrentAppendException(oldTreeSize, await GetTreeSizeAsync(cancellationToken));
             }
 
-            var hashes = storedHashes.ToArray();
-            for (var i = 0; i < hashes.Length; i++)
-            {
-                db.LedgerHashes.Add(new LedgerHashRecord { Id = first + i, Hash = hashes[i].Span.ToArray() });
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+            await LedgerBulk.InsertHashesAsync(db, first, storedHashes, cancellationToken);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);

@@ -89,7 +89,13 @@ public sealed class LedgerAudit(FinPilotDbContext db, LedgerKey key)
             }
         }
 
-        var pending = await db.PublicRecords.CountAsync(r => !db.LedgerEntries.Any(e => e.RecordSequence == r.Sequence), cancellationToken);
+        // Records are logged in sequence order: one left behind below the last logged record would never be logged.
+        var mark = await db.LedgerEntries.MaxAsync(e => (long?)e.RecordSequence, cancellationToken) ?? 0;
+        var skipped = await db.PublicRecords
+            .Where(r => r.Sequence < mark && !db.LedgerEntries.Any(e => e.RecordSequence == r.Sequence))
+            .OrderBy(r => r.Sequence).Select(r => r.Sequence).Take(100).ToListAsync(cancellationToken);
+        findings.AddRange(skipped.Select(s => new LedgerAuditFinding(null, s, "the public record was never logged, though later records were (skipped)")));
+        var pending = await db.PublicRecords.CountAsync(r => r.Sequence > mark, cancellationToken);
         return new LedgerAuditReport(size, checkpoint?.Size ?? 0, expected, pending, findings);
     }
 }
