@@ -225,7 +225,8 @@ public sealed class DeliberationService(
                     [new PublicEvent(project.Id, PublicEventKind.ResolutionPublished, now,
                         outcome.Kind == OutcomeKind.Rejected ? $"协调小组审议未通过：{item.Title}" : $"协调小组审议通过：{item.Title}",
                         outcome.Kind == OutcomeKind.Rejected ? $"Not approved by the coordination group: {item.Title}" : $"Approved by the coordination group: {item.Title}",
-                        $"/pilots/{project.Id}")]);
+                        // A rejected project never reaches the register: its record points to the resolution's own public page.
+                        outcome.Kind == OutcomeKind.Rejected ? DeliberationActions.ResolutionPage(project.Id) : $"/pilots/{project.Id}")]);
             }
 
             return Audited(Result.Ok(), DeliberationActions.Resolved, meetingId, new { itemId, outcomes = item.Resolution.Outcomes, text, item.Resolution.ProceedReason });
@@ -295,6 +296,9 @@ public static class DeliberationActions
 
     /// <summary>The kind of public record a resolution is written as (the ledger appends it by this name).</summary>
     public const string RecordResolution = "Deliberation.Resolution";
+
+    /// <summary>The public page of the resolutions about a project: it exists whether or not the project ever became public.</summary>
+    public static string ResolutionPage(Guid projectId) => $"/resolutions/{projectId}";
 }
 
 /// <summary>A member's vote on one project of an agenda item.</summary>

@@ -11,6 +11,7 @@ public static class DeliberationSetup
         builder.Services.AddScoped<DeliberationService>();
         builder.Services.AddScoped<DeliberationIntegrity>();
         builder.Services.AddScoped<MinutesDocument>();
+        builder.Services.AddScoped<PublicResolutions>();
         builder.Services.AddScoped<IAuthorizationHandler, MeetingAuthorizationHandler>();
         return builder;
     }
