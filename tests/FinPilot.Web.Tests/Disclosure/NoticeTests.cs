@@ -97,7 +97,17 @@ public sealed class NoticeTests(AppsWithDemoData apps) : IClassFixture<AppsWithD
         Assert.Equal(ProjectStage.Deliberation, await app.StageAsync(project));
         var after = await (await visitor.GetAsync($"/api/v1/notices/{notice.Id}")).ReadAsync<NoticesApi.NoticeDto>();
         Assert.Equal(ListingStatus.SentBack, after.Projects.Single().Status);
-        Assert.True(await app.WithDbAsync(db => db.PublicEvents.AnyAsync(e => e.ProjectId == project && e.Kind == PublicEventKind.SentBackToDeliberation)));
+        var sentBack = await app.WithDbAsync(db => db.PublicEvents.SingleAsync(e => e.ProjectId == project && e.Kind == PublicEventKind.SentBackToDeliberation));
+        Assert.Equal(($"异议成立，退回协调小组重新审议：{notice.Title}", $"Objection upheld, back to deliberation: {notice.Title}"), (sentBack.TitleZh, sentBack.TitleEn));
+        // The project's step is named from resources in each language; its note is the working group's own.
+        var step = (await app.WithDbAsync(db => db.Projects.SingleAsync(p => p.Id == project))).Timeline[^1];
+        Assert.Equal((ProjectTrigger.SendBackToDeliberation, "客户保护安排需补充"), (step.Trigger, step.Note));
+        // One audit line per step with a response, each from the notice's events.
+        foreach (var action in new[] { NoticeActions.Released, NoticeActions.Answered, NoticeActions.Resolved })
+        {
+            var line = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == action && e.ResourceId == notice.Id.ToString()));
+            Assert.Contains(objection.Id.ToString(), line.Details ?? string.Empty, StringComparison.Ordinal);
+        }
         app.Clock.Advance(TimeSpan.FromDays(30));
         await app.RunAdmissionAsync();
         Assert.Equal(ProjectStage.Deliberation, await app.StageAsync(project));
