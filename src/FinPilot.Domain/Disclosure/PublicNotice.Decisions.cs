@@ -35,6 +35,35 @@ public sealed partial class PublicNotice
         return response;
     }
 
+    /// <summary>The working group answers a comment or objection (答复); the notice records it.</summary>
+    public Result AnswerResponse(Guid responseId, string text, DateTimeOffset now, string actorUserId) =>
+        OnResponse(responseId, r => r.Answer(text, now, actorUserId), () => new NoticeResponseAnswered(responseId));
+
+    /// <summary>放行: the working group shows a comment or objection on the public notice.</summary>
+    public Result ReleaseResponse(Guid responseId, DateTimeOffset now, string actorUserId) =>
+        OnResponse(responseId, r => r.Release(now, actorUserId), () => new NoticeResponseReleased(responseId));
+
+    /// <summary>The working group settles an objection; an upheld one is then sent back by the caller (<see cref="SendBack"/>).</summary>
+    public Result ResolveObjection(Guid responseId, ObjectionOutcome outcome, string note, DateTimeOffset now, string actorUserId) =>
+        OnResponse(responseId, r => r.Resolve(outcome, note, now, actorUserId), () => new NoticeObjectionResolved(responseId, outcome, note));
+
+    private Result OnResponse(Guid responseId, Func<PublicResponse, Result> change, Func<IDomainEvent> recorded)
+    {
+        var response = _responses.SingleOrDefault(r => r.Id == responseId);
+        if (response is null)
+        {
+            return new Error(DisclosureErrors.NotFound, "ResponseId", responseId);
+        }
+
+        var result = change(response);
+        if (result.Succeeded)
+        {
+            _events.Record(recorded());
+        }
+
+        return result;
+    }
+
     /// <summary>Objections to a project that the working group has not yet resolved.</summary>
     public IReadOnlyList<PublicResponse> OpenObjections(Guid projectId) =>
         [.. _responses.Where(r => r.IsOpenObjection && r.ProjectId == projectId)];
@@ -135,3 +164,12 @@ public sealed partial class PublicNotice
     private bool HasUpheldObjection(Guid projectId) =>
         _responses.Any(r => r.ProjectId == projectId && r.Resolution?.SendsBack == true);
 }
+
+/// <summary>A comment or objection on the notice was answered.</summary>
+public sealed record NoticeResponseAnswered(Guid ResponseId) : IDomainEvent;
+
+/// <summary>A comment or objection was released to the public notice (its text, never who sent it).</summary>
+public sealed record NoticeResponseReleased(Guid ResponseId) : IDomainEvent;
+
+/// <summary>An objection was settled with <paramref name="Outcome"/> and the working group's <paramref name="Note"/>.</summary>
+public sealed record NoticeObjectionResolved(Guid ResponseId, ObjectionOutcome Outcome, string Note) : IDomainEvent;

@@ -167,12 +167,50 @@ public sealed class DeliberationTests(AppsWithDemoData apps) : IClassFixture<App
             var page = await (await lead.GetAsync($"/applications/{projects[1]}")).Content.ReadAsStringAsync();
             Assert.Contains("协调小组审议未通过", page, StringComparison.Ordinal);
             Assert.DoesNotContain("未通过形式审查", page, StringComparison.Ordinal);
+            // The progress log names each step, never the trigger's code name.
+            Assert.Contains("专业评估完成，提交协调小组审议", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("CompleteEvaluation", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("RejectAfterDeliberation", page, StringComparison.Ordinal);
         }
+
+        // The rejected project never reaches the register: its public record points to the resolution's own page, which exists.
+        Assert.Equal(DeliberationActions.ResolutionPage(projects[1]), record.Link);
+        using var visitor = app.Anonymous();
+        var resolutionPage = System.Net.WebUtility.HtmlDecode(await visitor.GetStringAsync(record.Link));
+        Assert.Contains("不予通过", resolutionPage, StringComparison.Ordinal);
+        Assert.Contains("会前收到该项目的重大风险线索", resolutionPage, StringComparison.Ordinal);
+        await (await visitor.GetAsync(DeliberationActions.ResolutionPage(Guid.NewGuid()))).AssertStatusAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/pilots/{projects[1]}")).StatusCode);
+
+        // On the ledger page the entry is linked to its own page and to the resolution's, named in the reader's language.
+        await FinPilot.Web.Tests.Ledger.LedgerTestKit.RunLedgerAsync(app);
+        var index = await app.WithDbAsync(db => db.LedgerEntries.Where(e => e.RecordSequence == record.Sequence).Select(e => e.Index).SingleAsync());
+        var ledger = System.Net.WebUtility.HtmlDecode(await visitor.GetStringAsync("/ledger"));
+        Assert.Contains($"href=\"ledger/entries/{index}\"", ledger, StringComparison.Ordinal);
+        Assert.Contains($"href=\"resolutions/{projects[1]}\"", ledger, StringComparison.Ordinal);
+        Assert.Contains("协调小组审议决议", ledger, StringComparison.Ordinal);
+        Assert.Contains("北京", ledger, StringComparison.Ordinal);
+        Assert.DoesNotContain(DeliberationActions.RecordResolution, ledger, StringComparison.Ordinal);
+        Assert.DoesNotContain(">BJ<", ledger, StringComparison.Ordinal);
+        Assert.DoesNotContain(">/pilots/", ledger, StringComparison.Ordinal);
+        var entryPage = System.Net.WebUtility.HtmlDecode(await visitor.GetStringAsync($"/ledger/entries/{index}"));
+        Assert.Contains("协调小组审议决议", entryPage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"resolutions/{projects[1]}\"", entryPage, StringComparison.Ordinal);
+        Assert.Contains(DeliberationTestKit.LedgerEntryHash(record.Payload), entryPage, StringComparison.Ordinal);
+        await (await visitor.GetAsync("/ledger/entries/999999")).AssertStatusAsync(HttpStatusCode.NotFound);
+        using var english = app.Anonymous();
+        english.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        var englishLedger = System.Net.WebUtility.HtmlDecode(await english.GetStringAsync("/ledger"));
+        Assert.Contains("Coordination group resolution", englishLedger, StringComparison.Ordinal);
+        Assert.Contains("Beijing", englishLedger, StringComparison.Ordinal);
+        Assert.Contains("Not approved", System.Net.WebUtility.HtmlDecode(await english.GetStringAsync(record.Link)), StringComparison.Ordinal);
     }
 }
 
 internal static class DeliberationTestKit
 {
+    public static string LedgerEntryHash(string payload) => LedgerEntry.ContentHashOf(payload);
+
     public static async Task<DeliberationApi.MeetingDto> GetMeetingAsync(this HttpClient client, Guid id) =>
         await (await client.GetAsync($"/api/v1/meetings/{id}")).ReadAsync<DeliberationApi.MeetingDto>();
 

@@ -22,5 +22,16 @@ public sealed class DemoRegisterTests(AppsWithDemoData apps) : IClassFixture<App
         var pilot = await (await visitor.GetAsync($"/api/v1/pilots/{batch[0].Id}")).ReadAsync<PilotsApi.PilotDto>();
         Assert.Equal([PublicEventKind.ResolutionPublished, PublicEventKind.NoticePublished, PublicEventKind.Admitted], pilot.Timeline.Select(e => e.Kind));
         Assert.Equal("Admitted after public notice; the pilot starts 2021-12-30", pilot.Timeline[^1].Title);
+
+        // The register states each application's scenarios and technologies, not "none".
+        var html = System.Net.WebUtility.HtmlDecode(await visitor.GetStringAsync($"/pilots/{batch[0].Id}"));
+        foreach (var id in new[] { "pilot-scenarios", "pilot-technologies" })
+        {
+            var value = System.Text.RegularExpressions.Regex.Match(html, $"data-testid=\"{id}\">([^<]*)<").Groups[1].Value.Trim();
+            Assert.False(string.IsNullOrEmpty(value), id);
+            Assert.NotEqual(DisclosureStrings.ResourceManager.GetString("Pilot_None", System.Globalization.CultureInfo.GetCultureInfo("en")), value);
+        }
+
+        Assert.All(batch, p => Assert.NotEmpty(p.Technologies));
     }
 }

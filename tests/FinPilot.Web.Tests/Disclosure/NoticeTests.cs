@@ -21,6 +21,9 @@ public sealed class NoticeTests(AppsWithDemoData apps) : IClassFixture<AppsWithD
         using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
         var project = await app.ApprovedAsync("公示入箱");
         var notice = await wg.DraftNoticeAsync(app, project);
+        // Approved, with only a draft notice: the project waits for its notice.
+        Assert.Equal("待公示", await app.StageTagAsync($"/applications/{project}", DemoUsers.Applicant));
+        Assert.Equal("待公示", await app.StageTagAsync($"/screening/{project}", DemoUsers.WorkingGroupBeijing));
 
         // The next two working days become holidays: the period must step over them.
         var today = ChinaTime.DateOf(app.Clock.GetUtcNow());
@@ -34,6 +37,8 @@ public sealed class NoticeTests(AppsWithDemoData apps) : IClassFixture<AppsWithD
         Assert.Equal(expected, published.EndsOn);
         Assert.True(expected > calendar.AddWorkingDays(today, 5));
         Assert.Equal(ProjectStage.PublicNotice, await app.StageAsync(project));
+        Assert.Equal("公示中", await app.StageTagAsync($"/applications/{project}", DemoUsers.Applicant));
+        Assert.Equal("公示中", await app.StageTagAsync($"/screening/{project}", DemoUsers.WorkingGroupBeijing));
 
         // Not yet: a minute before the end of the last day.
         app.Clock.SetUtcNow(ChinaTime.EndOfDay(expected).AddMinutes(-1));
@@ -92,7 +97,17 @@ public sealed class NoticeTests(AppsWithDemoData apps) : IClassFixture<AppsWithD
         Assert.Equal(ProjectStage.Deliberation, await app.StageAsync(project));
         var after = await (await visitor.GetAsync($"/api/v1/notices/{notice.Id}")).ReadAsync<NoticesApi.NoticeDto>();
         Assert.Equal(ListingStatus.SentBack, after.Projects.Single().Status);
-        Assert.True(await app.WithDbAsync(db => db.PublicEvents.AnyAsync(e => e.ProjectId == project && e.Kind == PublicEventKind.SentBackToDeliberation)));
+        var sentBack = await app.WithDbAsync(db => db.PublicEvents.SingleAsync(e => e.ProjectId == project && e.Kind == PublicEventKind.SentBackToDeliberation));
+        Assert.Equal(($"异议成立，退回协调小组重新审议：{notice.Title}", $"Objection upheld, back to deliberation: {notice.Title}"), (sentBack.TitleZh, sentBack.TitleEn));
+        // The project's step is named from resources in each language; its note is the working group's own.
+        var step = (await app.WithDbAsync(db => db.Projects.SingleAsync(p => p.Id == project))).Timeline[^1];
+        Assert.Equal((ProjectTrigger.SendBackToDeliberation, "客户保护安排需补充"), (step.Trigger, step.Note));
+        // One audit line per step with a response, each from the notice's events.
+        foreach (var action in new[] { NoticeActions.Released, NoticeActions.Answered, NoticeActions.Resolved })
+        {
+            var line = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == action && e.ResourceId == notice.Id.ToString()));
+            Assert.Contains(objection.Id.ToString(), line.Details ?? string.Empty, StringComparison.Ordinal);
+        }
         app.Clock.Advance(TimeSpan.FromDays(30));
         await app.RunAdmissionAsync();
         Assert.Equal(ProjectStage.Deliberation, await app.StageAsync(project));
@@ -192,6 +207,16 @@ internal static class NoticeTestKit
         var notice = await wg.DraftNoticeAsync(app, project);
         await (await wg.PostAsync($"/api/v1/notices/manage/{notice.Id}/publish", new NoticesApi.VersionRequest(notice.Version))).AssertStatusAsync(HttpStatusCode.NoContent);
         return notice;
+    }
+
+    /// <summary>The stage a signed-in user reads on a project's page.</summary>
+    public static async Task<string> StageTagAsync(this FinPilotApp app, string path, string email)
+    {
+        using var session = await app.SignedInAsync(email);
+        var html = System.Net.WebUtility.HtmlDecode(await (await session.GetAsync(path)).Content.ReadAsStringAsync());
+        var match = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"stage\">([^<]*)<");
+        Assert.True(match.Success, $"No stage on {path}");
+        return match.Groups[1].Value.Trim();
     }
 
     public static async Task<string> FormTokenAsync(this HttpClient client) =>

@@ -232,10 +232,20 @@ public sealed class LedgerTests(AppsWithDemoData apps) : IClassFixture<AppsWithD
             .Where(e => db.PublicRecords.Any(r => r.Sequence == e.RecordSequence && r.SubjectId == notice.ToString()))
             .Select(e => e.Index).FirstAsync());
         Assert.Contains($"api/v1/ledger/entries/{index}/proof", noticePage, StringComparison.Ordinal);
+        // "监管链第 N 条" opens that entry.
+        Assert.Contains($"href=\"ledger/entries/{index}\"", noticePage, StringComparison.Ordinal);
+        Assert.Contains("发布公示", WebUtility.HtmlDecode(await client.GetStringAsync($"/ledger/entries/{index}")), StringComparison.Ordinal);
 
         var ledger = WebUtility.HtmlDecode(await client.GetStringAsync("/ledger"));
         Assert.Contains(app.Services.GetRequiredService<LedgerKey>().VerifierKey, ledger, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"ledger-entries\"", ledger, StringComparison.Ordinal);
+        // Kinds, regions and pages by name, not by code or address.
+        Assert.Contains("发布公示", ledger, StringComparison.Ordinal);
+        Assert.Contains("入箱启动试点", ledger, StringComparison.Ordinal);
+        Assert.Contains("查看公示", ledger, StringComparison.Ordinal);
+        Assert.DoesNotContain("Disclosure.NoticePublished", ledger, StringComparison.Ordinal);
+        Assert.DoesNotContain(">BJ<", ledger, StringComparison.Ordinal);
+        Assert.DoesNotContain(">/notices/", ledger, StringComparison.Ordinal);
     }
 
     private static int CountOf(string text, string value) => text.Split(value).Length - 1;

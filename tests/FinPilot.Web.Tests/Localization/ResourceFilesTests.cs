@@ -53,3 +53,51 @@ public sealed class ResourceFilesTests
             .Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => e.Value as string);
 }
+
+/// <summary>Values a page shows by name (a step of the progress log, a stage, a ledger record's kind) have a name in each language.</summary>
+public sealed class CodeNamesTests
+{
+    [Fact]
+    public void Every_step_and_stage_of_a_project_has_a_name_in_both_languages()
+    {
+        foreach (var culture in new[] { CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en") })
+        {
+            foreach (var trigger in Enum.GetValues<FinPilot.Domain.Projects.ProjectTrigger>())
+            {
+                Assert.NotNull(FinPilot.Web.Features.Applications.ApplicationsStrings.ResourceManager.GetString("Trigger_" + trigger, culture));
+            }
+
+            foreach (var stage in Enum.GetValues<FinPilot.Domain.Projects.ProjectStage>())
+            {
+                Assert.NotNull(FinPilot.Web.Features.Applications.ApplicationsStrings.ResourceManager.GetString("Stage_" + stage, culture));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(FinPilot.Web.Features.Calls.CallActions.RecordPublished)]
+    [InlineData(FinPilot.Web.Features.Calls.CallActions.RecordCorrected)]
+    [InlineData(FinPilot.Web.Features.Calls.CallActions.RecordClosed)]
+    [InlineData(FinPilot.Web.Features.Deliberation.DeliberationActions.RecordResolution)]
+    [InlineData(FinPilot.Web.Features.Disclosure.NoticeActions.RecordPublished)]
+    [InlineData(FinPilot.Web.Features.Disclosure.NoticeActions.RecordWithdrawn)]
+    [InlineData(FinPilot.Web.Features.Disclosure.NoticeActions.RecordSentBack)]
+    [InlineData(FinPilot.Web.Features.Disclosure.NoticeActions.RecordAdmitted)]
+    [InlineData(FinPilot.Web.Features.Supervision.SupervisionActions.RecordDisclosure)]
+    public void Every_public_record_kind_has_a_name_on_the_ledger_page(string kind)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var culture in new[] { "zh-CN", "en" })
+            {
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+                Assert.NotEqual(FinPilot.Web.Features.Ledger.LedgerStrings.Kind_Other, FinPilot.Web.Features.Ledger.LedgerNames.Kind(kind));
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

@@ -1,3 +1,4 @@
+using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Identity;
@@ -35,4 +36,32 @@ public sealed class ApplicationQueries(FinPilotDbContext db, CurrentUser current
         var grants = await current.GrantsAsync(cancellationToken);
         return new ProjectActions(ProjectPolicy.AvailableTriggers(project, grants), ProjectPolicy.MayConfirmConditions(project, grants, null));
     }
+
+    /// <summary>
+    /// Of the given projects, those whose public notice is out now (公示中): a project the group
+    /// approved waits for its notice (待公示) until the notice naming it is published, and again
+    /// after that notice is withdrawn or the project is sent back and approved anew.
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> OnNoticeAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var candidates = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Stage == ProjectStage.PublicNotice).Select(p => p.Id).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        PublicEventKind[] steps = [PublicEventKind.NoticePublished, PublicEventKind.NoticeWithdrawn, PublicEventKind.ResolutionPublished, PublicEventKind.SentBackToDeliberation];
+        var events = await db.PublicEvents.AsNoTracking()
+            .Where(e => candidates.Contains(e.ProjectId) && steps.Contains(e.Kind))
+            .Select(e => new { e.ProjectId, e.Kind, e.At, e.RecordSequence })
+            .ToListAsync(cancellationToken);
+        return events.GroupBy(e => e.ProjectId)
+            .Where(g => g.OrderBy(e => e.At).ThenBy(e => e.RecordSequence).Last().Kind == PublicEventKind.NoticePublished)
+            .Select(g => g.Key)
+            .ToHashSet();
+    }
+
+    /// <summary>Whether the project's public notice is out now; see <see cref="OnNoticeAsync(IReadOnlyCollection{Guid}, CancellationToken)"/>.</summary>
+    public async Task<bool> OnNoticeAsync(PilotProject project, CancellationToken cancellationToken = default) =>
+        project.Stage == ProjectStage.PublicNotice && (await OnNoticeAsync([project.Id], cancellationToken)).Contains(project.Id);
 }

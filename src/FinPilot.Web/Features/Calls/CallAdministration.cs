@@ -182,6 +182,7 @@ public sealed class CallAdministration(
         {
             ["title"] = call.Title,
             ["region"] = region.NameZh,
+            ["region" + NotificationTexts.EnglishSuffix] = region.NameEn,
             ["batch"] = call.BatchNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["closesAt"] = ChinaTime.Format(call.ClosesAt),
         });

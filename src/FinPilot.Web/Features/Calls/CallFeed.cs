@@ -46,7 +46,7 @@ public static class CallFeed
         feed.Links.Add(new SyndicationLink(new Uri(site, "calls/feed.atom"), "self", null, "application/atom+xml", 0));
         feed.Items = newest.Select(call =>
         {
-            var regionName = regions.TryGetValue(call.RegionId, out var r) ? r.NameZh : string.Empty;
+            var regionName = regions.TryGetValue(call.RegionId, out var r) ? FinPilot.Web.Components.Shared.Names.Of(r) : string.Empty;
             var item = new SyndicationItem(
                 call.Title,
                 SyndicationContent.CreateHtmlContent(call.BodyHtml),

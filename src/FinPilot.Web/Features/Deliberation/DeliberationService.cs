@@ -195,6 +195,7 @@ public sealed class DeliberationService(
                 var applicants = await db.UserIdsWithAsync(Role.Applicant, null, project.LeadOrganisationId, cancellationToken);
                 notifier.Enqueue(applicants, outcome.Kind == OutcomeKind.Rejected ? NotificationKind.RejectedByCoordinationGroup : NotificationKind.ProjectApproved,
                     $"/applications/{project.Id}", new Dictionary<string, string> { [NotificationValues.Title] = project.Title });
+                var title = FinPilot.Web.Features.Disclosure.PublicEventTexts.Of(outcome.Kind == OutcomeKind.Rejected ? "Event_Rejected" : "Event_Approved", item.Title);
                 records.Write(
                     PublicRecord.Create(DeliberationActions.RecordResolution, project.Id.ToString(), now, new
                     {
@@ -211,9 +212,10 @@ public sealed class DeliberationService(
                     }),
                     project.RegionId,
                     [new PublicEvent(project.Id, PublicEventKind.ResolutionPublished, now,
-                        outcome.Kind == OutcomeKind.Rejected ? $"协调小组审议未通过：{item.Title}" : $"协调小组审议通过：{item.Title}",
-                        outcome.Kind == OutcomeKind.Rejected ? $"Not approved by the coordination group: {item.Title}" : $"Approved by the coordination group: {item.Title}",
-                        $"/pilots/{project.Id}")]);
+                        title.Zh,
+                        title.En,
+                        // A rejected project never reaches the register: its record points to the resolution's own public page.
+                        outcome.Kind == OutcomeKind.Rejected ? DeliberationActions.ResolutionPage(project.Id) : $"/pilots/{project.Id}")]);
             }
 
             return Result.Ok();
@@ -273,6 +275,9 @@ public static class DeliberationActions
 
     /// <summary>The kind of public record a resolution is written as (the ledger appends it by this name).</summary>
     public const string RecordResolution = "Deliberation.Resolution";
+
+    /// <summary>The public page of the resolutions about a project: it exists whether or not the project ever became public.</summary>
+    public static string ResolutionPage(Guid projectId) => $"/resolutions/{projectId}";
 }
 
 /// <summary>A member's vote on one project of an agenda item.</summary>

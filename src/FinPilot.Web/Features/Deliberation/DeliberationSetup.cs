@@ -13,6 +13,7 @@ public static class DeliberationSetup
         builder.Services.AddAuditMap<MeetingAuditMap>();
         builder.Services.AddScoped<DeliberationIntegrity>();
         builder.Services.AddScoped<MinutesDocument>();
+        builder.Services.AddScoped<PublicResolutions>();
         builder.Services.AddScoped<IAuthorizationHandler, MeetingAuthorizationHandler>();
         return builder;
     }

@@ -13,6 +13,9 @@ public sealed class NoticeAuditMap : AuditMap<PublicNotice>
         NoticeDraftUpdated e => Line(notice, NoticeActions.Updated, new { e.Content.Title }),
         NoticePublished => Line(notice, NoticeActions.Published, new { notice.EndsOn }),
         NoticeWithdrawn e => Line(notice, NoticeActions.Withdrawn, new { reason = e.Reason }),
+        NoticeResponseAnswered e => Line(notice, NoticeActions.Answered, new { responseId = e.ResponseId }),
+        NoticeResponseReleased e => Line(notice, NoticeActions.Released, new { responseId = e.ResponseId }),
+        NoticeObjectionResolved e => Line(notice, NoticeActions.Resolved, new { responseId = e.ResponseId, outcome = e.Outcome, note = e.Note }),
         _ => null,
     };
 

@@ -130,7 +130,7 @@ public sealed class NoticeService(
                     projects = notice.Listings.Select(l => l.Summary),
                 }),
                 notice.RegionId,
-                [.. notice.Listings.Select(l => new PublicEvent(l.ProjectId, PublicEventKind.NoticePublished, now, $"公示：{notice.Title}", $"Public notice: {notice.Title}", $"/notices/{notice.Id}"))]);
+                [.. notice.Listings.Select(l => Event(l.ProjectId, PublicEventKind.NoticePublished, now, PublicEventTexts.Of("Event_NoticePublished", notice.Title), $"/notices/{notice.Id}"))]);
             return Result.Ok();
         }, cancellationToken);
 
@@ -160,7 +160,7 @@ public sealed class NoticeService(
                         notice.WithdrawnAt,
                     }),
                     notice.RegionId,
-                    [.. notice.Listings.Select(l => new PublicEvent(l.ProjectId, PublicEventKind.NoticeWithdrawn, now, $"撤回公示：{notice.Title}", $"Public notice withdrawn: {notice.Title}", $"/notices/{notice.Id}"))]);
+                    [.. notice.Listings.Select(l => Event(l.ProjectId, PublicEventKind.NoticeWithdrawn, now, PublicEventTexts.Of("Event_NoticeWithdrawn", notice.Title), $"/notices/{notice.Id}"))]);
             }
 
             return Task.FromResult(result);
@@ -174,14 +174,13 @@ public sealed class NoticeService(
             return error;
         }
 
-        var result = response!.Answer(text, clock.GetUtcNow(), current.Id!);
+        var result = notice!.AnswerResponse(response!.Id, text, clock.GetUtcNow(), current.Id!);
         if (!result.Succeeded)
         {
             return result;
         }
 
-        return await commands.SaveAsync(DisclosureErrors.Concurrency, cancellationToken,
-            new AuditLine(NoticeActions.Answered, AuditResource.Notice, id.ToString(), new { responseId }, notice!.RegionId));
+        return await commands.SaveAsync(DisclosureErrors.Concurrency, cancellationToken);
     }
 
     /// <summary>放行: shows a comment or objection on the public notice (its text, never who sent it).</summary>
@@ -193,14 +192,13 @@ public sealed class NoticeService(
             return error;
         }
 
-        var result = response!.Release(clock.GetUtcNow(), current.Id!);
+        var result = notice!.ReleaseResponse(response!.Id, clock.GetUtcNow(), current.Id!);
         if (!result.Succeeded)
         {
             return result;
         }
 
-        return await commands.SaveAsync(DisclosureErrors.Concurrency, cancellationToken,
-            new AuditLine(NoticeActions.Released, AuditResource.Notice, id.ToString(), new { responseId }, notice!.RegionId));
+        return await commands.SaveAsync(DisclosureErrors.Concurrency, cancellationToken);
     }
 
     /// <summary>Settles an objection; an upheld one sends its project back to the coordination group, in public.</summary>
@@ -213,17 +211,17 @@ public sealed class NoticeService(
         }
 
         var now = clock.GetUtcNow();
-        var result = response!.Resolve(outcome, note, now, current.Id!);
+        var result = notice!.ResolveObjection(response!.Id, outcome, note, now, current.Id!);
         if (!result.Succeeded)
         {
             return result;
         }
 
-        commands.Audit(new AuditLine(NoticeActions.Resolved, AuditResource.Notice, id.ToString(), new { responseId, outcome, note }, notice!.RegionId));
         if (response.Resolution!.SendsBack && response.ProjectId is { } projectId)
         {
             var project = await db.Projects.SingleAsync(p => p.Id == projectId, cancellationToken);
-            var reason = $"异议成立：{note.Trim()}";
+            // The reason is the working group's own note: the step's name ("objection upheld") comes from resources where it is shown.
+            var reason = note.Trim();
             var sent = notice.SendBack(projectId, reason, now, current.Id!);
             var moved = sent.Succeeded ? project.SendBackToDeliberation(now, current.Id!, reason) : sent;
             if (!moved.Succeeded)
@@ -234,7 +232,7 @@ public sealed class NoticeService(
             records.Write(
                 PublicRecord.Create(NoticeActions.RecordSentBack, projectId.ToString(), now, new { noticeId = notice.Id, projectId, reason }),
                 notice.RegionId,
-                [new PublicEvent(projectId, PublicEventKind.SentBackToDeliberation, now, $"异议成立，退回协调小组重新审议：{notice.Title}", $"Objection upheld, back to deliberation: {notice.Title}", $"/notices/{notice.Id}")]);
+                [Event(projectId, PublicEventKind.SentBackToDeliberation, now, PublicEventTexts.Of("Event_SentBack", notice.Title), $"/notices/{notice.Id}")]);
         }
 
         return await commands.SaveAsync(DisclosureErrors.Concurrency, cancellationToken);
@@ -272,7 +270,7 @@ public sealed class NoticeService(
                 records.Write(
                     PublicRecord.Create(NoticeActions.RecordAdmitted, project.Id.ToString(), now, new { noticeId = notice.Id, projectId = project.Id, start.StartsOn, start.PlannedEndOn, start.CustomerLimit }),
                     notice.RegionId,
-                    [new PublicEvent(project.Id, PublicEventKind.Admitted, now, $"公示期满，入箱启动试点（{start.StartsOn:yyyy-MM-dd} 起）", $"Admitted after public notice; the pilot starts {start.StartsOn:yyyy-MM-dd}", $"/pilots/{project.Id}")]);
+                    [Event(project.Id, PublicEventKind.Admitted, now, PublicEventTexts.Of("Event_Admitted", start.StartsOn), $"/pilots/{project.Id}")]);
                 commands.Audit(new AuditLine(NoticeActions.Admitted, AuditResource.Project, project.Id.ToString(), new { noticeId = notice.Id, start }, notice.RegionId, SystemActor));
                 admitted++;
             }
@@ -312,6 +310,9 @@ public sealed class NoticeService(
         var ok = await db.Projects.CountAsync(p => ids.Contains(p.Id) && p.RegionId == regionId && p.Stage == ProjectStage.PublicNotice, cancellationToken);
         return ok == ids.Distinct().Count() ? null : new Error(NoticeActions.ProjectNotApproved, "Projects");
     }
+
+    private static PublicEvent Event(Guid projectId, PublicEventKind kind, DateTimeOffset at, (string Zh, string En) title, string link) =>
+        new(projectId, kind, at, title.Zh, title.En, link);
 
     private async Task<(PublicNotice? Notice, PublicResponse? Response, Error? Error)> LoadResponseAsync(Guid id, Guid responseId, CancellationToken cancellationToken)
     {

@@ -186,11 +186,11 @@ public sealed class RoundReader(FinPilotDbContext db, CurrentUser current, Comma
             where rp.RoundId == roundId
             join p in db.Projects.AsNoTracking() on rp.ProjectId equals p.Id
             join o in db.Organisations.AsNoTracking() on p.LeadOrganisationId equals o.Id
-            select new { p, o.NameZh }).ToListAsync(cancellationToken);
+            select new { p, o.NameZh, o.NameEn }).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.p.Id).ToList();
         var versions = await db.ApplicationVersions.AsNoTracking().Where(v => ids.Contains(v.ProjectId)).ToListAsync(cancellationToken);
         return rows.OrderBy(r => r.p.Title, StringComparer.Ordinal).Select(r => new RoundProjectRow(
-            r.p, r.NameZh,
+            r.p, FinPilot.Web.Components.Shared.Names.Chinese ? r.NameZh : r.NameEn,
             versions.SingleOrDefault(v => v.ProjectId == r.p.Id && v.Number == (r.p.SubmittedApplicationVersion ?? r.p.ApplicationVersion))?.Form ?? new ApplicationForm())).ToList();
     }
 

@@ -132,6 +132,15 @@ public sealed class LedgerReader(FinPilotDbContext db)
         return (true, indexes.TryGetValue(sequence, out var index) ? index : (long?)null);
     }
 
+    /// <summary>Every region's names by code, so that entries (which carry the code) are shown by name.</summary>
+    public async Task<IReadOnlyDictionary<string, (string Zh, string En)>> RegionNamesAsync(CancellationToken cancellationToken = default) =>
+        (await db.Regions.AsNoTracking().Select(r => new { r.Code, r.NameZh, r.NameEn }).ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Code, r => (r.NameZh, r.NameEn));
+
+    /// <summary>The logged entry at <paramref name="index"/> with its record, if it is under the latest signed checkpoint.</summary>
+    public async Task<LoggedRecord?> SignedEntryAsync(long index, CancellationToken cancellationToken = default) =>
+        index >= 0 && index < await db.LedgerCheckpoints.SignedSizeAsync(cancellationToken) ? await EntryAsync(index, cancellationToken) : null;
+
     /// <summary>A page of logged entries, newest first, for the ledger page.</summary>
     public async Task<(IReadOnlyList<(long Index, LedgerEntry Entry)> Items, int Total)> EntriesAsync(int page, int pageSize, CancellationToken cancellationToken = default)
     {

@@ -58,6 +58,9 @@ public sealed record NotificationText(string Subject, string Body);
 /// </remarks>
 public static partial class NotificationTexts
 {
+    /// <summary>The suffix of a value's English form: <c>regionEn</c> is what <c>{region}</c> reads in English.</summary>
+    public const string EnglishSuffix = "En";
+
     public static string SubjectKey(NotificationKind kind) => $"Notification_{kind}_Subject";
 
     public static string BodyKey(NotificationKind kind) => $"Notification_{kind}_Body";
@@ -69,6 +72,12 @@ public static partial class NotificationTexts
     {
         var subject = NotificationsStrings.ResourceManager.GetString(SubjectKey(kind), culture);
         var body = NotificationsStrings.ResourceManager.GetString(BodyKey(kind), culture);
+
+        // A name stored in both languages (a region, an organisation) is read in the reader's: "{region}" takes "regionEn" in English.
+        if (culture.Name.StartsWith("en", StringComparison.Ordinal))
+        {
+            values = values.ToDictionary(v => v.Key, v => values.TryGetValue(v.Key + EnglishSuffix, out var english) && !string.IsNullOrWhiteSpace(english) ? english : v.Value);
+        }
 
         // A kind added without templates still tells the reader something true.
         return new NotificationText(Fill(subject ?? kind.ToString(), values), Fill(body ?? string.Empty, values));

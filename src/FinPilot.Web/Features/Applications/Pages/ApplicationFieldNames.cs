@@ -16,6 +16,12 @@ public static class ApplicationFieldNames
     public static string Of(ProjectStage stage) =>
         ApplicationsStrings.ResourceManager.GetString("Stage_" + stage, CultureInfo.CurrentUICulture) ?? stage.ToString();
 
+    /// <summary>The stage as a person reads it: an approved project is "awaiting notice" until its notice is out.</summary>
+    public static string Of(ProjectStage stage, bool onNotice) =>
+        stage == ProjectStage.PublicNotice && !onNotice
+            ? ApplicationsStrings.Stage_AwaitingNotice
+            : Of(stage);
+
     public static string Of(ProjectTrigger trigger) =>
         ApplicationsStrings.ResourceManager.GetString("Trigger_" + trigger, CultureInfo.CurrentUICulture) ?? trigger.ToString();
 
