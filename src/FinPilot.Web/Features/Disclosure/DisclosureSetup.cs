@@ -9,6 +9,7 @@ public static class DisclosureSetup
     {
         var services = builder.Services;
         services.AddAuditMap<NoticeAuditMap>();
+        services.AddAuditMap<AdmissionAuditMap>();
         services.AddScoped<PublicRecordWriter>();
         services.AddScoped<NoticeService>();
         services.AddScoped<PublicResponses>();

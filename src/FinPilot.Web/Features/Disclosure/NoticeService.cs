@@ -271,7 +271,7 @@ public sealed class NoticeService(
                     PublicRecord.Create(NoticeActions.RecordAdmitted, project.Id.ToString(), now, new { noticeId = notice.Id, projectId = project.Id, start.StartsOn, start.PlannedEndOn, start.CustomerLimit }),
                     notice.RegionId,
                     [Event(project.Id, PublicEventKind.Admitted, now, PublicEventTexts.Of("Event_Admitted", start.StartsOn), $"/pilots/{project.Id}")]);
-                commands.Audit(new AuditLine(NoticeActions.Admitted, AuditResource.Project, project.Id.ToString(), new { noticeId = notice.Id, start }, notice.RegionId, SystemActor));
+                commands.Note(project, new NoticeAdmission(notice.Id, start));
                 admitted++;
             }
 
