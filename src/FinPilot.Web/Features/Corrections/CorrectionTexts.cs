@@ -20,6 +20,10 @@ public static class CorrectionTexts
 
     public static string Of(ToleranceDecision decision, CultureInfo? culture = null) => Text($"ToleranceDecision_{decision}", culture);
 
+    /// <summary>A history line: what happened, then what was written, joined as the reader's language joins them.</summary>
+    public static string Entry(string what, string? text) =>
+        text is null ? what : string.Format(CultureInfo.CurrentCulture, System.Text.CompositeFormat.Parse(CorrectionsStrings.Entry), what, text);
+
     private static string Text(string key, CultureInfo? culture) =>
         CorrectionsStrings.ResourceManager.GetString(key, culture ?? CultureInfo.CurrentUICulture) ?? key;
 }
