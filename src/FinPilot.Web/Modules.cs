@@ -4,6 +4,7 @@ using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Calls;
+using FinPilot.Web.Features.Corrections;
 using FinPilot.Web.Features.Deliberation;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Disclosure;
@@ -53,6 +54,7 @@ public static class Modules
         new("Demo", b => b.AddDemo(), Map: null),
         new("Incidents", b => b.AddIncidents(), a => a.MapIncidents()),
         new("Probing", b => b.AddProbing(), a => a.MapProbing()),
+        new("Corrections", b => b.AddCorrections(), a => a.MapCorrections()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

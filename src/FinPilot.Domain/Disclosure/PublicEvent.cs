@@ -29,6 +29,12 @@ public enum PublicEventKind
 
     /// <summary>The notice it was listed on was withdrawn (撤回公示).</summary>
     NoticeWithdrawn = 8,
+
+    /// <summary>A correction order the working group made public (责令整改).</summary>
+    CorrectionOrdered = 20,
+
+    /// <summary>A public correction order was closed or withdrawn (整改完成).</summary>
+    CorrectionClosed = 21,
 }
 
 /// <summary>

@@ -26,6 +26,12 @@ public enum ObligationKind
 
     /// <summary>A supplement the working group asked for on a report (报告补充). Subject: the report's id.</summary>
     ReportSupplement = 7,
+
+    /// <summary>Answering a correction order with a plan and evidence (整改答复). Subject: the order's id and round, "{id:N}:{round}".</summary>
+    CorrectionResponse = 20,
+
+    /// <summary>Re-reviewing a tolerated deviation when it expires (容错复核). Subject: the deviation's id and term, "{id:N}:{term}".</summary>
+    ToleranceReview = 21,
 }
 
 /// <summary>Where an obligation stands. Overdue is not a state: it is an open obligation past its due time.</summary>

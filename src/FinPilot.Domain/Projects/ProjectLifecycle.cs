@@ -81,6 +81,8 @@ public static class ProjectLifecycle
         ProjectTrigger.RejectAfterDeliberation,
         ProjectTrigger.SendBackToDeliberation,
         ProjectTrigger.Admit,
+        ProjectTrigger.OrderCorrection,
+        ProjectTrigger.CloseCorrection,
     }.ToFrozenSet();
 
     private static readonly FrozenDictionary<(ProjectStage, ProjectTrigger), ProjectTransition> ByMove =

@@ -15,7 +15,7 @@ public static class ProjectPolicy
     private static readonly ProjectTrigger[] WorkingGroupTriggers =
     [
         ProjectTrigger.StartScreening, ProjectTrigger.ReturnForSupplement, ProjectTrigger.Accept, ProjectTrigger.Reject,
-        ProjectTrigger.SendBackToDeliberation, ProjectTrigger.Admit,
+        ProjectTrigger.SendBackToDeliberation, ProjectTrigger.Admit, ProjectTrigger.OrderCorrection, ProjectTrigger.CloseCorrection,
     ];
 
     private static readonly ProjectTrigger[] CoordinationGroupTriggers =

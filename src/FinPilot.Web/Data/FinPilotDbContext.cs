@@ -138,6 +138,10 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Probing.ProbeSyncMark> ProbeSyncMarks => Set<Domain.Probing.ProbeSyncMark>();
 
+    public DbSet<Domain.Corrections.CorrectionOrder> CorrectionOrders => Set<Domain.Corrections.CorrectionOrder>();
+
+    public DbSet<Domain.Corrections.ToleratedDeviation> ToleratedDeviations => Set<Domain.Corrections.ToleratedDeviation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

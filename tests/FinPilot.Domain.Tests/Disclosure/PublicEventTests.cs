@@ -11,6 +11,7 @@ public sealed class PublicEventTests
             [
                 (1, "NoticePublished"), (2, "Admitted"), (3, "SentBackToDeliberation"), (4, "ResolutionPublished"),
                 (5, "MajorProgress"), (6, "Exit"), (7, "Termination"), (8, "NoticeWithdrawn"),
+                (20, "CorrectionOrdered"), (21, "CorrectionClosed"),
             ],
             Enum.GetValues<PublicEventKind>().Select(k => ((int)k, k.ToString())));
     }

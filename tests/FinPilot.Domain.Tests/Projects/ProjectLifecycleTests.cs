@@ -48,7 +48,7 @@ public sealed class ProjectLifecycleTests
     private static readonly ProjectTrigger[] Built =
     [
         Submit, StartScreening, ReturnForSupplement, Resubmit, Accept, Reject, Withdraw, CompleteEvaluation,
-        Approve, RejectAfterDeliberation, SendBackToDeliberation, Admit,
+        Approve, RejectAfterDeliberation, SendBackToDeliberation, Admit, OrderCorrection, CloseCorrection,
     ];
 
     public static TheoryData<ProjectStage, ProjectTrigger> EveryStageAndTrigger()
@@ -154,10 +154,10 @@ public sealed class ProjectLifecycleTests
     }
 
     [Fact]
-    public void Nothing_is_available_yet_from_running()
+    public void Only_built_moves_are_offered_from_running()
     {
-        // Corrections, suspensions and exits are defined from Running but not built, so none may be offered.
-        Assert.Empty(ProjectLifecycle.AvailableFrom(Running));
+        // Suspensions and exits are defined from Running but not built, so only the correction order may be offered.
+        Assert.Equal([OrderCorrection], ProjectLifecycle.AvailableFrom(Running).Select(t => t.Trigger));
     }
 
     [Fact]

@@ -86,8 +86,8 @@ public sealed class ProjectPolicyTests
     {
         var project = InStage(ProjectStage.Running);
 
-        Assert.False(ProjectPolicy.MayPull(project, ProjectTrigger.OrderCorrection, [Admin, WorkingGroup], null));
-        Assert.False(ProjectPolicy.CanMoveTo(project, ProjectTrigger.OrderCorrection, [Admin, WorkingGroup], null));
+        Assert.False(ProjectPolicy.MayPull(project, ProjectTrigger.RequestExit, [Admin, WorkingGroup, LeadApplicant], null));
+        Assert.False(ProjectPolicy.CanMoveTo(project, ProjectTrigger.RequestExit, [Admin, WorkingGroup, LeadApplicant], null));
     }
 
     [Fact]

@@ -52,6 +52,7 @@ internal static class ProjectTestData
             ProjectStage.Deliberation => [.. ToDeliberation],
             ProjectStage.PublicNotice => [.. ToDeliberation, ProjectTrigger.Approve],
             ProjectStage.Running => [.. ToDeliberation, ProjectTrigger.Approve, ProjectTrigger.Admit],
+            ProjectStage.Rectifying => [.. ToDeliberation, ProjectTrigger.Approve, ProjectTrigger.Admit, ProjectTrigger.OrderCorrection],
             ProjectStage.Rejected => [ProjectTrigger.Submit, ProjectTrigger.StartScreening, ProjectTrigger.Reject],
             ProjectStage.Withdrawn => [ProjectTrigger.Withdraw],
             _ => (ProjectTrigger[]?)null,
@@ -88,6 +89,8 @@ internal static class ProjectTestData
         ProjectTrigger.RejectAfterDeliberation => project.RejectAfterDeliberation(Now, Chair, "风险防控措施不足"),
         ProjectTrigger.SendBackToDeliberation => project.SendBackToDeliberation(Now, Reviewer, "公示期异议成立：合作方资质存疑"),
         ProjectTrigger.Admit => project.Admit(Now, Reviewer, Start),
+        ProjectTrigger.OrderCorrection => project.OrderCorrection(Now, Reviewer, "整改通知：客户数量超限"),
+        ProjectTrigger.CloseCorrection => project.CloseCorrection(Now, Reviewer, "整改核验通过"),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "not built yet: no aggregate method to call"),
     };
 

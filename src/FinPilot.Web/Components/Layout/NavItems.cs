@@ -135,6 +135,7 @@ public static class NavItems
             || user.IsIn(Role.Applicant))
         {
             items.Add(new("incidents", "incidents", Features.Incidents.IncidentsStrings.Nav_Incidents));
+            items.Add(new("corrections", "corrections", Features.Corrections.CorrectionsStrings.Nav_Corrections));
         }
 
         return items;

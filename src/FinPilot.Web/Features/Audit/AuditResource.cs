@@ -33,6 +33,9 @@ public readonly record struct AuditResource(string Name)
     public static readonly AuditResource RiskRuleOverride = new("risk-rule-override");
     public static readonly AuditResource Incident = new("incident");
 
+    public static readonly AuditResource CorrectionOrder = new("correction-order");
+    public static readonly AuditResource ToleratedDeviation = new("tolerated-deviation");
+
     public override string ToString() => Name;
 }
 

@@ -71,6 +71,27 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project), due (yyyy-MM-dd HH:mm, Beijing time), reason. To the lead organisation's applicants when the working group asks for an incident report.</summary>
     IncidentReportRequested = 182,
+
+    /// <summary>Values: title (of the project), severity (in the reader's language), due (yyyy-MM-dd). To the lead organisation's applicants when a correction order is issued.</summary>
+    CorrectionOrdered = 60,
+
+    /// <summary>Values: title (of the project), action (plan or evidence, in the reader's language). To the region's working group when the institution answers an order.</summary>
+    CorrectionAnswered = 61,
+
+    /// <summary>Values: title (of the project), action (closed or rejected, in the reader's language), due (the new deadline when rejected). To the lead organisation's applicants.</summary>
+    CorrectionVerified = 62,
+
+    /// <summary>Values: title (of the project), due (the missed deadline). To the coordination group and the region's working group when an overdue order is escalated.</summary>
+    CorrectionEscalated = 63,
+
+    /// <summary>Values: title (of the project), due (the missed deadline). To the region's working group and the coordination group when an order is overdue so long that a risk disposal is proposed.</summary>
+    CorrectionDisposalProposed = 64,
+
+    /// <summary>Values: title (of the project), due (the expiry date). To the lead organisation's applicants when a deviation is tolerated.</summary>
+    ToleranceRecorded = 65,
+
+    /// <summary>Values: title (of the project), action (renewed, ended or revoked, in the reader's language), due (the new expiry when renewed). To the lead organisation's applicants.</summary>
+    ToleranceReviewed = 66,
 }
 
 /// <summary>

@@ -1,0 +1,90 @@
+using System.Net;
+using FinPilot.Domain.Calendar;
+using FinPilot.Domain.Corrections;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Corrections;
+using FinPilot.Web.Features.Notifications;
+using FinPilot.Web.Tests.Infrastructure;
+using FinPilot.Web.Tests.Obligations;
+using FinPilot.Web.Tests.Supervision;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static FinPilot.Web.Features.Corrections.CorrectionsApi;
+
+namespace FinPilot.Web.Tests.Corrections;
+
+/// <summary>
+/// The escalation ladder on its own apps (it moves the clock by weeks): counted in working days of
+/// the calendar past the due day, each rung climbed and announced once though two clocks race.
+/// </summary>
+public sealed class CorrectionEscalationTests(AppsWithDemoData apps) : IClassFixture<AppsWithDemoData>
+{
+    [Theory, AllProviders]
+    public async Task An_unanswered_order_is_escalated_then_a_disposal_proposed_once_each_though_clocks_race(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var projectId = await app.AdmittedPilotAsync($"整改升级 {Guid.NewGuid():N}"[..14]);
+        using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+        var order = await (await wg.PostAsync($"/api/v1/supervision/projects/{projectId}/corrections", new IssueRequest
+        {
+            Findings = "未按期报送定期报告。",
+            Breach = "监管方案：月度报告。",
+            RequiredActions = "补报并说明原因。",
+            Severity = CorrectionSeverity.Minor,
+            WorkingDays = 1,
+        })).ReadAsync<CorrectionDto>(HttpStatusCode.Created);
+        var calendar = await app.CalendarAsync();
+        var dueDay = ChinaTime.DateOf(order.DueAt);
+        var coordination = await UserIdAsync(app, DemoUsers.Coordination);
+        var workingGroup = await UserIdAsync(app, DemoUsers.WorkingGroupBeijing);
+
+        // The fourth working day after the due day: overdue, not yet escalated.
+        await MoveToAsync(app, calendar.AddWorkingDays(dueDay, 4));
+        await RaceAsync(app);
+        Assert.Equal(CorrectionEscalation.None, (await OrderAsync(app, order.Id)).Escalation);
+
+        // The fifth: escalated, the coordination group and the working group told once however often the clocks run.
+        await MoveToAsync(app, calendar.AddWorkingDays(dueDay, 5));
+        await RaceAsync(app);
+        await RaceAsync(app);
+        Assert.Equal(CorrectionEscalation.Escalated, (await OrderAsync(app, order.Id)).Escalation);
+        Assert.Equal(1, await CountAsync(app, coordination, order.Id, NotificationKind.CorrectionEscalated));
+        Assert.Equal(1, await CountAsync(app, workingGroup, order.Id, NotificationKind.CorrectionEscalated));
+
+        // The tenth: a disposal is proposed, once.
+        await MoveToAsync(app, calendar.AddWorkingDays(dueDay, 10));
+        await RaceAsync(app);
+        await RaceAsync(app);
+        var stored = await OrderAsync(app, order.Id);
+        Assert.Equal(CorrectionEscalation.DisposalProposed, stored.Escalation);
+        Assert.Equal(1, await CountAsync(app, workingGroup, order.Id, NotificationKind.CorrectionDisposalProposed));
+        Assert.Equal(1, await CountAsync(app, coordination, order.Id, NotificationKind.CorrectionEscalated));
+        Assert.Equal([CorrectionStepKind.Issued, CorrectionStepKind.Escalated, CorrectionStepKind.DisposalProposed], stored.Steps.Select(s => s.Kind));
+        var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().CountAsync(a => a.ResourceId == order.Id.ToString() && a.Action == CorrectionActions.Escalated));
+        Assert.Equal(2, audited);
+    }
+
+    private static async Task MoveToAsync(FinPilotApp app, DateOnly day)
+    {
+        var target = ChinaTime.StartOfDay(day).AddHours(10).ToUniversalTime();
+        var now = app.Clock.GetUtcNow();
+        Assert.True(target > now, $"the clock only moves forward: {target} is before {now}");
+        app.Clock.Advance(target - now);
+    }
+
+    private static Task RaceAsync(FinPilotApp app) =>
+        Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CorrectionEscalationClock>().RunAsync(CancellationToken.None);
+        }));
+
+    private static Task<CorrectionOrder> OrderAsync(FinPilotApp app, Guid id) =>
+        app.WithDbAsync(db => db.CorrectionOrders.AsNoTracking().SingleAsync(o => o.Id == id));
+
+    private static Task<int> CountAsync(FinPilotApp app, string userId, Guid orderId, NotificationKind kind) =>
+        app.WithDbAsync(db => db.Notifications.AsNoTracking().CountAsync(n => n.UserId == userId && n.Kind == kind && n.Link == $"/corrections/{orderId}"));
+
+    private static Task<string> UserIdAsync(FinPilotApp app, string email) =>
+        app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+}
