@@ -29,6 +29,12 @@ public enum PublicEventKind
 
     /// <summary>The notice it was listed on was withdrawn (撤回公示).</summary>
     NoticeWithdrawn = 8,
+
+    /// <summary>暂停试点: a disposal case suspended the pilot. Numbered apart (20+) from kinds added at the same time elsewhere.</summary>
+    Suspended = 20,
+
+    /// <summary>恢复试点: the suspension was lifted.</summary>
+    Resumed = 21,
 }
 
 /// <summary>

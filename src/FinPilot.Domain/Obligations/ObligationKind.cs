@@ -26,6 +26,16 @@ public enum ObligationKind
 
     /// <summary>A supplement the working group asked for on a report (报告补充). Subject: the report's id.</summary>
     ReportSupplement = 7,
+
+    /// <summary>
+    /// An action of a disposal case (风险处置) the institution owes: telling customers, compensation.
+    /// Subject: the case's id and the action kind. Numbered in the disposal module's range (40–49),
+    /// so that kinds added at the same time by other parts of the issue cannot take the same number.
+    /// </summary>
+    DisposalInstitutionAction = 40,
+
+    /// <summary>An action of a disposal case the working group owes: suspending, proposing termination. Subject as above.</summary>
+    DisposalWorkingGroupAction = 41,
 }
 
 /// <summary>Where an obligation stands. Overdue is not a state: it is an open obligation past its due time.</summary>

@@ -52,6 +52,7 @@ public static class ObligationRules
     public const int PlanConfirmationWorkingDays = 10;
     public const int ExitOrExtensionWorkingDaysBefore = 10;
     public const int ReportSupplementWorkingDays = 10;
+    public const int DisposalActionWorkingDays = 10;
 
     /// <summary>Working days a metric sample may come after the end of the period it covers.</summary>
     public const int MetricFreshnessGraceWorkingDays = 5;
@@ -66,6 +67,10 @@ public static class ObligationRules
         new(ObligationKind.PlanConfirmation, DueAnchor.Event, PlanConfirmationWorkingDays) { Duty = ObligationDuty.WorkingGroup },
         new(ObligationKind.ExitOrExtension, DueAnchor.EndDate, ExitOrExtensionWorkingDaysBefore),
         new(ObligationKind.ReportSupplement, DueAnchor.Event, ReportSupplementWorkingDays),
+
+        // A disposal action's working days come from the contingency plan's level; the amount here is the default level IV's.
+        new(ObligationKind.DisposalInstitutionAction, DueAnchor.Event, DisposalActionWorkingDays),
+        new(ObligationKind.DisposalWorkingGroupAction, DueAnchor.Event, DisposalActionWorkingDays) { Duty = ObligationDuty.WorkingGroup },
     ];
 
     public static ObligationRule For(ObligationKind kind) =>

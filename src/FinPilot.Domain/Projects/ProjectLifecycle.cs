@@ -81,6 +81,10 @@ public static class ProjectLifecycle
         ProjectTrigger.RejectAfterDeliberation,
         ProjectTrigger.SendBackToDeliberation,
         ProjectTrigger.Admit,
+
+        // Risk disposal (风险处置): a disposal case suspends and resumes the pilot.
+        ProjectTrigger.Suspend,
+        ProjectTrigger.Resume,
     }.ToFrozenSet();
 
     private static readonly FrozenDictionary<(ProjectStage, ProjectTrigger), ProjectTransition> ByMove =
