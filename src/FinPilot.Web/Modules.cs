@@ -7,6 +7,7 @@ using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Deliberation;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Disclosure;
+using FinPilot.Web.Features.Disposal;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Incidents;
@@ -53,6 +54,7 @@ public static class Modules
         new("Demo", b => b.AddDemo(), Map: null),
         new("Incidents", b => b.AddIncidents(), a => a.MapIncidents()),
         new("Probing", b => b.AddProbing(), a => a.MapProbing()),
+        new("Disposal", b => b.AddDisposal(), a => a.MapDisposal()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

@@ -19,6 +19,9 @@ public static class DisposalErrors
 
     public static readonly ErrorCode Concurrency = ErrorCode.Conflict("Disposal.ChangedByAnother");
 
+    /// <summary>Another version of the contingency plan was published meanwhile.</summary>
+    public static readonly ErrorCode PlanConcurrency = ErrorCode.Conflict("Disposal.Plan.ChangedByAnother");
+
     /// <summary>Cases are opened on admitted pilots (running, rectifying, suspended). Arguments: the stage.</summary>
     public static readonly ErrorCode ProjectNotRunning = ErrorCode.InvalidState("Disposal.ProjectNotRunning");
 

@@ -138,6 +138,10 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Probing.ProbeSyncMark> ProbeSyncMarks => Set<Domain.Probing.ProbeSyncMark>();
 
+    public DbSet<Domain.Disposal.DisposalCase> DisposalCases => Set<Domain.Disposal.DisposalCase>();
+
+    public DbSet<Domain.Disposal.ContingencyPlanVersion> ContingencyPlanVersions => Set<Domain.Disposal.ContingencyPlanVersion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

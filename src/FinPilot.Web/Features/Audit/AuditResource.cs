@@ -33,6 +33,9 @@ public readonly record struct AuditResource(string Name)
     public static readonly AuditResource RiskRuleOverride = new("risk-rule-override");
     public static readonly AuditResource Incident = new("incident");
 
+    public static readonly AuditResource DisposalCase = new("disposal-case");
+    public static readonly AuditResource ContingencyPlan = new("contingency-plan");
+
     public override string ToString() => Name;
 }
 

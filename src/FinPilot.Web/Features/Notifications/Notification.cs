@@ -71,6 +71,24 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project), due (yyyy-MM-dd HH:mm, Beijing time), reason. To the lead organisation's applicants when the working group asks for an incident report.</summary>
     IncidentReportRequested = 182,
+
+    /// <summary>Values: title (of the project), level (in the reader's language). To the lead organisation's applicants and the region's working group when a disposal case opens.</summary>
+    DisposalOpened = 40,
+
+    /// <summary>Values: title, level (the new one, in the reader's language). To the same when the case's level is raised.</summary>
+    DisposalLevelRaised = 41,
+
+    /// <summary>Values: title, reason. To the same when a disposal case suspends the pilot.</summary>
+    DisposalPilotSuspended = 42,
+
+    /// <summary>Values: title, reason. To the same when the suspension is lifted.</summary>
+    DisposalPilotResumed = 43,
+
+    /// <summary>Values: title, reason. To the coordination group when a disposal case proposes terminating the pilot.</summary>
+    DisposalTerminationProposed = 44,
+
+    /// <summary>Values: title. To the lead organisation's applicants and the region's working group when the case closes.</summary>
+    DisposalClosed = 45,
 }
 
 /// <summary>
