@@ -88,6 +88,8 @@ internal static class ProjectTestData
         ProjectTrigger.RejectAfterDeliberation => project.RejectAfterDeliberation(Now, Chair, "风险防控措施不足"),
         ProjectTrigger.SendBackToDeliberation => project.SendBackToDeliberation(Now, Reviewer, "公示期异议成立：合作方资质存疑"),
         ProjectTrigger.Admit => project.Admit(Now, Reviewer, Start),
+        ProjectTrigger.Suspend => project.Suspend(Now, Reviewer, "风险处置：暂停试点"),
+        ProjectTrigger.Resume => project.Resume(Now, Reviewer, "风险已处置完毕"),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "not built yet: no aggregate method to call"),
     };
 
