@@ -20,8 +20,8 @@ public static class DisposalAuditActions
     public const string PlanPublished = "disposal.plan-published";
 
     /// <summary>The kinds of the public records (and so of the ledger entries) of a suspension and a resumption.</summary>
-    public const string RecordSuspension = "pilot.suspended";
-    public const string RecordResumption = "pilot.resumed";
+    public const string RecordSuspension = "Disposal.PilotSuspended";
+    public const string RecordResumption = "Disposal.PilotResumed";
 }
 
 /// <summary>The audit line of every event a <see cref="DisposalCase"/> records.</summary>
