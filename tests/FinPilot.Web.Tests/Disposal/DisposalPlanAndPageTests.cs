@@ -3,7 +3,6 @@ using FinPilot.Domain.Disposal;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Disposal;
-using FinPilot.Web.Http;
 using FinPilot.Web.Tests.Infrastructure;
 using FinPilot.Web.Tests.Supervision;
 using Microsoft.EntityFrameworkCore;
