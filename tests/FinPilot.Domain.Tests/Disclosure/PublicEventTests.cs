@@ -10,7 +10,7 @@ public sealed class PublicEventTests
         Assert.Equal(
             [
                 (1, "NoticePublished"), (2, "Admitted"), (3, "SentBackToDeliberation"), (4, "ResolutionPublished"),
-                (5, "MajorProgress"), (6, "Exit"), (7, "Termination"), (8, "NoticeWithdrawn"),
+                (5, "MajorProgress"), (6, "Exit"), (7, "Termination"), (8, "NoticeWithdrawn"), (20, "Suspended"), (21, "Resumed"),
             ],
             Enum.GetValues<PublicEventKind>().Select(k => ((int)k, k.ToString())));
     }
