@@ -8,6 +8,7 @@ using FinPilot.Web.Features.Corrections;
 using FinPilot.Web.Features.Deliberation;
 using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Disclosure;
+using FinPilot.Web.Features.Disposal;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Incidents;
@@ -55,6 +56,7 @@ public static class Modules
         new("Incidents", b => b.AddIncidents(), a => a.MapIncidents()),
         new("Probing", b => b.AddProbing(), a => a.MapProbing()),
         new("Corrections", b => b.AddCorrections(), a => a.MapCorrections()),
+        new("Disposal", b => b.AddDisposal(), a => a.MapDisposal()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

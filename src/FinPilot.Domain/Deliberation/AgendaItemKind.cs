@@ -14,6 +14,9 @@ public enum AgendaItemKind
 {
     /// <summary>入箱审议: whether evaluated projects are admitted to the pilot.</summary>
     Admission = 1,
+
+    /// <summary>提请终止: a disposal case proposes that an admitted pilot be terminated.</summary>
+    TerminationProposal = 2,
 }
 
 /// <summary>
@@ -33,6 +36,10 @@ public static class AgendaItemKinds
     public static IReadOnlyList<AgendaItemKindRule> All { get; } =
     [
         new(AgendaItemKind.Admission, [ProjectStage.Deliberation], ProjectTrigger.Approve, ProjectTrigger.RejectAfterDeliberation),
+
+        // ProjectTrigger.Terminate is not built yet: the exit issue carries out an approved proposal
+        // (and sets OnApproval to Terminate); until then neither outcome moves the pilot.
+        new(AgendaItemKind.TerminationProposal, ProjectLifecycle.Admitted, null, null),
     ];
 
     /// <summary>The rule of a kind, or null for a number that is not a kind.</summary>

@@ -30,11 +30,17 @@ public enum PublicEventKind
     /// <summary>The notice it was listed on was withdrawn (撤回公示).</summary>
     NoticeWithdrawn = 8,
 
+    /// <summary>暂停试点: a disposal case suspended the pilot. Numbered apart (20+) from kinds added at the same time elsewhere.</summary>
+    Suspended = 20,
+
+    /// <summary>恢复试点: the suspension was lifted.</summary>
+    Resumed = 21,
+
     /// <summary>A correction order the working group made public (责令整改).</summary>
-    CorrectionOrdered = 20,
+    CorrectionOrdered = 22,
 
     /// <summary>A public correction order was closed or withdrawn (整改完成).</summary>
-    CorrectionClosed = 21,
+    CorrectionClosed = 23,
 }
 
 /// <summary>

@@ -32,6 +32,15 @@ public enum ObligationKind
 
     /// <summary>Re-reviewing a tolerated deviation when it expires (容错复核). Subject: the deviation's id and term, "{id:N}:{term}".</summary>
     ToleranceReview = 21,
+    /// <summary>
+    /// An action of a disposal case (风险处置) the institution owes: telling customers, compensation.
+    /// Subject: the case's id and the action kind. Numbered in the disposal module's range (40–49),
+    /// so that kinds added at the same time by other parts of the issue cannot take the same number.
+    /// </summary>
+    DisposalInstitutionAction = 40,
+
+    /// <summary>An action of a disposal case the working group owes: suspending, proposing termination. Subject as above.</summary>
+    DisposalWorkingGroupAction = 41,
 }
 
 /// <summary>Where an obligation stands. Overdue is not a state: it is an open obligation past its due time.</summary>

@@ -53,6 +53,7 @@ public static class ObligationRules
     public const int ExitOrExtensionWorkingDaysBefore = 10;
     public const int ReportSupplementWorkingDays = 10;
     public const int DefaultCorrectionWorkingDays = 20;
+    public const int DisposalActionWorkingDays = 10;
 
     /// <summary>Working days a metric sample may come after the end of the period it covers.</summary>
     public const int MetricFreshnessGraceWorkingDays = 5;
@@ -69,6 +70,10 @@ public static class ObligationRules
         new(ObligationKind.ReportSupplement, DueAnchor.Event, ReportSupplementWorkingDays),
         new(ObligationKind.CorrectionResponse, DueAnchor.Event, DefaultCorrectionWorkingDays),
         new(ObligationKind.ToleranceReview, DueAnchor.EndDate, 0) { Duty = ObligationDuty.WorkingGroup },
+
+        // A disposal action's working days come from the contingency plan's level; the amount here is the default level IV's.
+        new(ObligationKind.DisposalInstitutionAction, DueAnchor.Event, DisposalActionWorkingDays),
+        new(ObligationKind.DisposalWorkingGroupAction, DueAnchor.Event, DisposalActionWorkingDays) { Duty = ObligationDuty.WorkingGroup },
     ];
 
     public static ObligationRule For(ObligationKind kind) =>

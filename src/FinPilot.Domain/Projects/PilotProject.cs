@@ -228,6 +228,19 @@ public sealed partial class PilotProject : IRegionScoped, IRecordsEvents
             () => WithdrawalReason = reason.Trim(), entry => new ProjectMoved(entry, reason));
 
     /// <summary>
+    /// 暂停试点: a disposal case suspends the running (or rectifying) pilot; the reason is required.
+    /// Who may do so is the disposal module's question (the region's working group, through a case).
+    /// </summary>
+    public Result Suspend(DateTimeOffset now, string actorUserId, string reason) =>
+        Move(ProjectTrigger.Suspend, now, actorUserId, Text.Clean(reason), () => Text.Required(reason, nameof(reason), MaxReasonLength), () => { },
+            entry => new ProjectMoved(entry, reason));
+
+    /// <summary>恢复试点: the suspension is lifted and the pilot runs again; the reason is required.</summary>
+    public Result Resume(DateTimeOffset now, string actorUserId, string reason) =>
+        Move(ProjectTrigger.Resume, now, actorUserId, Text.Clean(reason), () => Text.Required(reason, nameof(reason), MaxReasonLength), () => { },
+            entry => new ProjectMoved(entry, reason));
+
+    /// <summary>
     /// Marks the current supplement request as missed once its due day has ended (a background
     /// job asks); flagging twice keeps the first time. The stage does not change: the working
     /// group decides what a missed deadline means.

@@ -83,6 +83,10 @@ public static class ProjectLifecycle
         ProjectTrigger.Admit,
         ProjectTrigger.OrderCorrection,
         ProjectTrigger.CloseCorrection,
+
+        // Risk disposal (风险处置): a disposal case suspends and resumes the pilot.
+        ProjectTrigger.Suspend,
+        ProjectTrigger.Resume,
     }.ToFrozenSet();
 
     private static readonly FrozenDictionary<(ProjectStage, ProjectTrigger), ProjectTransition> ByMove =

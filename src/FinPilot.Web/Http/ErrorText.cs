@@ -51,6 +51,7 @@ public static class ErrorText
         FinPilot.Web.Features.Incidents.IncidentsStrings.ResourceManager,
         FinPilot.Web.Features.Probing.ProbingStrings.ResourceManager,
         FinPilot.Web.Features.Corrections.CorrectionsStrings.ResourceManager,
+        FinPilot.Web.Features.Disposal.DisposalStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)

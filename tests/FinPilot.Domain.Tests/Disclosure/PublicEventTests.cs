@@ -10,8 +10,8 @@ public sealed class PublicEventTests
         Assert.Equal(
             [
                 (1, "NoticePublished"), (2, "Admitted"), (3, "SentBackToDeliberation"), (4, "ResolutionPublished"),
-                (5, "MajorProgress"), (6, "Exit"), (7, "Termination"), (8, "NoticeWithdrawn"),
-                (20, "CorrectionOrdered"), (21, "CorrectionClosed"),
+                (5, "MajorProgress"), (6, "Exit"), (7, "Termination"), (8, "NoticeWithdrawn"), (20, "Suspended"), (21, "Resumed"),
+                (22, "CorrectionOrdered"), (23, "CorrectionClosed"),
             ],
             Enum.GetValues<PublicEventKind>().Select(k => ((int)k, k.ToString())));
     }

@@ -48,7 +48,7 @@ public sealed class ProjectLifecycleTests
     private static readonly ProjectTrigger[] Built =
     [
         Submit, StartScreening, ReturnForSupplement, Resubmit, Accept, Reject, Withdraw, CompleteEvaluation,
-        Approve, RejectAfterDeliberation, SendBackToDeliberation, Admit, OrderCorrection, CloseCorrection,
+        Approve, RejectAfterDeliberation, SendBackToDeliberation, Admit, OrderCorrection, CloseCorrection, Suspend, Resume,
     ];
 
     public static TheoryData<ProjectStage, ProjectTrigger> EveryStageAndTrigger()
@@ -109,7 +109,7 @@ public sealed class ProjectLifecycleTests
     }
 
     [Fact]
-    public void Only_the_triggers_up_to_admission_are_built()
+    public void Only_the_triggers_up_to_admission_and_suspension_are_built()
     {
         Assert.Equal(Built.Order(), ProjectLifecycle.Implemented.Order());
     }
@@ -156,8 +156,8 @@ public sealed class ProjectLifecycleTests
     [Fact]
     public void Only_built_moves_are_offered_from_running()
     {
-        // Suspensions and exits are defined from Running but not built, so only the correction order may be offered.
-        Assert.Equal([OrderCorrection], ProjectLifecycle.AvailableFrom(Running).Select(t => t.Trigger));
+        // Exits are defined from Running but not built, so only corrections and suspensions may be offered.
+        Assert.Equal([OrderCorrection, Suspend], ProjectLifecycle.AvailableFrom(Running).Select(t => t.Trigger));
     }
 
     [Fact]

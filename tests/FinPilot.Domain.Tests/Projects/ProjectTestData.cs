@@ -91,6 +91,8 @@ internal static class ProjectTestData
         ProjectTrigger.Admit => project.Admit(Now, Reviewer, Start),
         ProjectTrigger.OrderCorrection => project.OrderCorrection(Now, Reviewer, "整改通知：客户数量超限"),
         ProjectTrigger.CloseCorrection => project.CloseCorrection(Now, Reviewer, "整改核验通过"),
+        ProjectTrigger.Suspend => project.Suspend(Now, Reviewer, "风险处置：暂停试点"),
+        ProjectTrigger.Resume => project.Resume(Now, Reviewer, "风险已处置完毕"),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "not built yet: no aggregate method to call"),
     };
 

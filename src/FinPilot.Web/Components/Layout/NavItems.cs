@@ -138,6 +138,12 @@ public static class NavItems
             items.Add(new("corrections", "corrections", Features.Corrections.CorrectionsStrings.Nav_Corrections));
         }
 
+        if (user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer) || user.IsIn(Role.CoordinationGroup)
+            || user.IsIn(Role.Applicant))
+        {
+            items.Add(new("disposal", "disposal", Features.Disposal.DisposalStrings.Nav_Disposal));
+        }
+
         return items;
     }
 }

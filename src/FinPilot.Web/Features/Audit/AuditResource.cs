@@ -35,6 +35,8 @@ public readonly record struct AuditResource(string Name)
 
     public static readonly AuditResource CorrectionOrder = new("correction-order");
     public static readonly AuditResource ToleratedDeviation = new("tolerated-deviation");
+    public static readonly AuditResource DisposalCase = new("disposal-case");
+    public static readonly AuditResource ContingencyPlan = new("contingency-plan");
 
     public override string ToString() => Name;
 }

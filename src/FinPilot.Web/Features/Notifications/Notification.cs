@@ -92,6 +92,23 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project), action (renewed, ended or revoked, in the reader's language), due (the new expiry when renewed). To the lead organisation's applicants.</summary>
     ToleranceReviewed = 66,
+    /// <summary>Values: title (of the project), level (in the reader's language). To the lead organisation's applicants and the region's working group when a disposal case opens.</summary>
+    DisposalOpened = 40,
+
+    /// <summary>Values: title, level (the new one, in the reader's language). To the same when the case's level is raised.</summary>
+    DisposalLevelRaised = 41,
+
+    /// <summary>Values: title, reason. To the same when a disposal case suspends the pilot.</summary>
+    DisposalPilotSuspended = 42,
+
+    /// <summary>Values: title, reason. To the same when the suspension is lifted.</summary>
+    DisposalPilotResumed = 43,
+
+    /// <summary>Values: title, reason. To the coordination group when a disposal case proposes terminating the pilot.</summary>
+    DisposalTerminationProposed = 44,
+
+    /// <summary>Values: title. To the lead organisation's applicants and the region's working group when the case closes.</summary>
+    DisposalClosed = 45,
 }
 
 /// <summary>

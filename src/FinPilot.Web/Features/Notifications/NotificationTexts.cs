@@ -39,6 +39,9 @@ public static class NotificationValues
 
     /// <summary>Why the working group asks (its own words, as written).</summary>
     public const string Reason = "reason";
+
+    /// <summary>A disposal case's level, named in the recipient's language (e.g. III级（较大）).</summary>
+    public const string Level = "level";
 }
 
 /// <summary>A notification as a person reads it.</summary>
