@@ -15,6 +15,7 @@ using FinPilot.Web.Features.Metrics;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Organisations;
+using FinPilot.Web.Features.PlanChanges;
 using FinPilot.Web.Features.Probing;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Supervision;
@@ -53,6 +54,7 @@ public static class Modules
         new("Demo", b => b.AddDemo(), Map: null),
         new("Incidents", b => b.AddIncidents(), a => a.MapIncidents()),
         new("Probing", b => b.AddProbing(), a => a.MapProbing()),
+        new("PlanChanges", b => b.AddPlanChanges(), a => a.MapPlanChanges()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

@@ -14,6 +14,9 @@ public enum AgendaItemKind
 {
     /// <summary>入箱审议: whether evaluated projects are admitted to the pilot.</summary>
     Admission = 1,
+
+    /// <summary>重大方案变更: whether a running pilot's major plan change is approved; the project's stage does not move.</summary>
+    MajorPlanChange = 3,
 }
 
 /// <summary>
@@ -33,6 +36,7 @@ public static class AgendaItemKinds
     public static IReadOnlyList<AgendaItemKindRule> All { get; } =
     [
         new(AgendaItemKind.Admission, [ProjectStage.Deliberation], ProjectTrigger.Approve, ProjectTrigger.RejectAfterDeliberation),
+        new(AgendaItemKind.MajorPlanChange, [ProjectStage.Running, ProjectStage.Rectifying, ProjectStage.Suspended], OnApproval: null, OnRejection: null),
     ];
 
     /// <summary>The rule of a kind, or null for a number that is not a kind.</summary>

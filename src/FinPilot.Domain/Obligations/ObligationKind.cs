@@ -26,6 +26,13 @@ public enum ObligationKind
 
     /// <summary>A supplement the working group asked for on a report (报告补充). Subject: the report's id.</summary>
     ReportSupplement = 7,
+
+    /// <summary>
+    /// A step of a plan change's review (方案变更评审): the working group's decision on a minor change,
+    /// the coordination group's resolution on a major one. Subject: the change's id. Numbered apart
+    /// from the kinds other supervision modules add, so that none collide.
+    /// </summary>
+    PlanChangeReview = 50,
 }
 
 /// <summary>Where an obligation stands. Overdue is not a state: it is an open obligation past its due time.</summary>

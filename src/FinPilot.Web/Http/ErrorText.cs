@@ -50,6 +50,7 @@ public static class ErrorText
         AlertsStrings.ResourceManager,
         FinPilot.Web.Features.Incidents.IncidentsStrings.ResourceManager,
         FinPilot.Web.Features.Probing.ProbingStrings.ResourceManager,
+        FinPilot.Web.Features.PlanChanges.PlanChangesStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)

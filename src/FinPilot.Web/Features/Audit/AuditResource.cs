@@ -33,6 +33,8 @@ public readonly record struct AuditResource(string Name)
     public static readonly AuditResource RiskRuleOverride = new("risk-rule-override");
     public static readonly AuditResource Incident = new("incident");
 
+    public static readonly AuditResource PlanChange = new("plan-change");
+
     public override string ToString() => Name;
 }
 

@@ -71,6 +71,18 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project), due (yyyy-MM-dd HH:mm, Beijing time), reason. To the lead organisation's applicants when the working group asks for an incident report.</summary>
     IncidentReportRequested = 182,
+
+    /// <summary>Values: title (of the project), due (the proposed effective date, yyyy-MM-dd). To the region's working group when a minor plan change is requested.</summary>
+    PlanChangeRequested = 50,
+
+    /// <summary>Values: title (of the project), due (the proposed effective date). To the region's working group and the coordination group when a major plan change is requested.</summary>
+    MajorPlanChangeRequested = 51,
+
+    /// <summary>Values: title (of the project), due (the effective date), reason (the decision's reasons). To the lead organisation's applicants.</summary>
+    PlanChangeApproved = 52,
+
+    /// <summary>Values: title (of the project), due (the proposed effective date), reason (the decision's reasons). To the lead organisation's applicants.</summary>
+    PlanChangeRejected = 53,
 }
 
 /// <summary>
