@@ -7,6 +7,7 @@ using FinPilot.Domain.Obligations;
 using FinPilot.Domain.PlanChanges;
 using FinPilot.Domain.Supervision;
 using FinPilot.Web.Features.Deliberation;
+using FinPilot.Web.Data;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.PlanChanges;
 using FinPilot.Web.Tests.Alerts;

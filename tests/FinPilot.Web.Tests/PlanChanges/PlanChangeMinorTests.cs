@@ -3,6 +3,7 @@ using FinPilot.Domain.Alerts;
 using FinPilot.Domain.Obligations;
 using FinPilot.Domain.PlanChanges;
 using FinPilot.Domain.Supervision;
+using FinPilot.Web.Data;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.PlanChanges;
 using FinPilot.Web.Features.Supervision;
