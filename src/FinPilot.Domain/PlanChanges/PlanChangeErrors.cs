@@ -12,7 +12,7 @@ public static class PlanChangeErrors
     public static readonly ErrorCode NotFound = ErrorCode.NotFound("PlanChange.NotFound");
 
     /// <summary>No supervision plan in force for the project, or no such project.</summary>
-    public static readonly ErrorCode PlanNotFound = ErrorCode.NotFound("PlanChange.PlanNotFound");
+    public static readonly ErrorCode PlanNotFound = ErrorCode.NotFound("PlanChange.Plan.NotFound");
 
     public static readonly ErrorCode Concurrency = ErrorCode.Conflict("PlanChange.ChangedByAnother");
 

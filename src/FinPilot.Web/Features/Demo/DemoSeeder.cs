@@ -30,6 +30,7 @@ public sealed class DemoSeeder(
         await new DemoEvaluation(db, calendars, clock).SeedAsync(organisations, cancellationToken);
         await new DemoAdmittedBatch(db, calendars).SeedAsync(organisations, cancellationToken);
         await new DemoSupervision(db, calendars, metricListeners, incidentListeners, clock, logger).SeedAsync(cancellationToken);
+        await new DemoPlanChanges(db, calendars, clock).SeedAsync(cancellationToken);
     }
 
     private async Task SeedCallsAsync(Dictionary<string, Region> regions, Dictionary<string, Organisation> organisations, CancellationToken cancellationToken)

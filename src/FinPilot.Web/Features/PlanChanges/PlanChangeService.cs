@@ -38,7 +38,7 @@ public sealed class PlanChangeService(
     public async Task<Result<ChangePreview>> PreviewAsync(Guid projectId, ChangeProposal proposal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        var (project, plan, error) = await PilotAsync(projectId, PlanChangeOperations.Read, cancellationToken);
+        var (_, plan, error) = await PilotAsync(projectId, PlanChangeOperations.Read, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -46,7 +46,6 @@ public sealed class PlanChangeService(
 
         var current = plan!.Terms.Parameters;
         var proposed = proposal.Over(current);
-        _ = project;
         return new ChangePreview(current, proposed, PlanChangeRouting.ChangedFields(current, proposed), PlanChangeRouting.Route(current, proposed, Rules));
     }
 
