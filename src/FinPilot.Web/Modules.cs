@@ -17,6 +17,7 @@ using FinPilot.Web.Features.Metrics;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Organisations;
+using FinPilot.Web.Features.PlanChanges;
 using FinPilot.Web.Features.Probing;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Supervision;
@@ -57,6 +58,7 @@ public static class Modules
         new("Probing", b => b.AddProbing(), a => a.MapProbing()),
         new("Corrections", b => b.AddCorrections(), a => a.MapCorrections()),
         new("Disposal", b => b.AddDisposal(), a => a.MapDisposal()),
+        new("PlanChanges", b => b.AddPlanChanges(), a => a.MapPlanChanges()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

@@ -17,6 +17,9 @@ public enum AgendaItemKind
 
     /// <summary>提请终止: a disposal case proposes that an admitted pilot be terminated.</summary>
     TerminationProposal = 2,
+
+    /// <summary>重大方案变更: whether a running pilot's major plan change is approved; the project's stage does not move.</summary>
+    MajorPlanChange = 3,
 }
 
 /// <summary>
@@ -40,6 +43,7 @@ public static class AgendaItemKinds
         // ProjectTrigger.Terminate is not built yet: the exit issue carries out an approved proposal
         // (and sets OnApproval to Terminate); until then neither outcome moves the pilot.
         new(AgendaItemKind.TerminationProposal, ProjectLifecycle.Admitted, null, null),
+        new(AgendaItemKind.MajorPlanChange, [ProjectStage.Running, ProjectStage.Rectifying, ProjectStage.Suspended], OnApproval: null, OnRejection: null),
     ];
 
     /// <summary>The rule of a kind, or null for a number that is not a kind.</summary>

@@ -32,6 +32,7 @@ public enum ObligationKind
 
     /// <summary>Re-reviewing a tolerated deviation when it expires (容错复核). Subject: the deviation's id and term, "{id:N}:{term}".</summary>
     ToleranceReview = 21,
+
     /// <summary>
     /// An action of a disposal case (风险处置) the institution owes: telling customers, compensation.
     /// Subject: the case's id and the action kind. Numbered in the disposal module's range (40–49),
@@ -41,6 +42,13 @@ public enum ObligationKind
 
     /// <summary>An action of a disposal case the working group owes: suspending, proposing termination. Subject as above.</summary>
     DisposalWorkingGroupAction = 41,
+
+    /// <summary>
+    /// A step of a plan change's review (方案变更评审): the working group's decision on a minor change,
+    /// the coordination group's resolution on a major one. Subject: the change's id. Numbered apart
+    /// from the kinds other supervision modules add, so that none collide.
+    /// </summary>
+    PlanChangeReview = 50,
 }
 
 /// <summary>Where an obligation stands. Overdue is not a state: it is an open obligation past its due time.</summary>

@@ -54,6 +54,7 @@ public static class ObligationRules
     public const int ReportSupplementWorkingDays = 10;
     public const int DefaultCorrectionWorkingDays = 20;
     public const int DisposalActionWorkingDays = 10;
+    public const int PlanChangeReviewWorkingDays = 15;
 
     /// <summary>Working days a metric sample may come after the end of the period it covers.</summary>
     public const int MetricFreshnessGraceWorkingDays = 5;
@@ -74,6 +75,7 @@ public static class ObligationRules
         // A disposal action's working days come from the contingency plan's level; the amount here is the default level IV's.
         new(ObligationKind.DisposalInstitutionAction, DueAnchor.Event, DisposalActionWorkingDays),
         new(ObligationKind.DisposalWorkingGroupAction, DueAnchor.Event, DisposalActionWorkingDays) { Duty = ObligationDuty.WorkingGroup },
+        new(ObligationKind.PlanChangeReview, DueAnchor.Event, PlanChangeReviewWorkingDays) { Duty = ObligationDuty.WorkingGroup },
     ];
 
     public static ObligationRule For(ObligationKind kind) =>
@@ -124,6 +126,10 @@ public static class ObligationRules
     /// <summary>A supplement to a report is due N working days after the working group asked for it.</summary>
     public static DateTimeOffset ReportSupplementDue(DateTimeOffset askedAt, WorkingDayCalendar calendar, int workingDays = ReportSupplementWorkingDays) =>
         Precise(calendar.DeadlineAfter(askedAt, workingDays));
+
+    /// <summary>A step of a plan change's review is due N working days after it began (the request, or the routing to the coordination group).</summary>
+    public static DateTimeOffset PlanChangeReviewDue(DateTimeOffset startedAt, WorkingDayCalendar calendar, int workingDays = PlanChangeReviewWorkingDays) =>
+        Precise(calendar.DeadlineAfter(startedAt, workingDays));
 
     /// <summary>
     /// The pilot exits or asks for an extension by the end of the N-th working day before its

@@ -141,9 +141,12 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     public DbSet<Domain.Corrections.CorrectionOrder> CorrectionOrders => Set<Domain.Corrections.CorrectionOrder>();
 
     public DbSet<Domain.Corrections.ToleratedDeviation> ToleratedDeviations => Set<Domain.Corrections.ToleratedDeviation>();
+
     public DbSet<Domain.Disposal.DisposalCase> DisposalCases => Set<Domain.Disposal.DisposalCase>();
 
     public DbSet<Domain.Disposal.ContingencyPlanVersion> ContingencyPlanVersions => Set<Domain.Disposal.ContingencyPlanVersion>();
+
+    public DbSet<Domain.PlanChanges.PlanChange> PlanChanges => Set<Domain.PlanChanges.PlanChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

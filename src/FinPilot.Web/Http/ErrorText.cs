@@ -52,6 +52,7 @@ public static class ErrorText
         FinPilot.Web.Features.Probing.ProbingStrings.ResourceManager,
         FinPilot.Web.Features.Corrections.CorrectionsStrings.ResourceManager,
         FinPilot.Web.Features.Disposal.DisposalStrings.ResourceManager,
+        FinPilot.Web.Features.PlanChanges.PlanChangesStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)

@@ -144,6 +144,12 @@ public static class NavItems
             items.Add(new("disposal", "disposal", Features.Disposal.DisposalStrings.Nav_Disposal));
         }
 
+        if (user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer) || user.IsIn(Role.CoordinationGroup)
+            || user.IsIn(Role.Applicant))
+        {
+            items.Add(new("plan-changes", "plan-changes", Features.PlanChanges.PlanChangesStrings.Nav_PlanChanges));
+        }
+
         return items;
     }
 }

@@ -37,6 +37,7 @@ public readonly record struct AuditResource(string Name)
     public static readonly AuditResource ToleratedDeviation = new("tolerated-deviation");
     public static readonly AuditResource DisposalCase = new("disposal-case");
     public static readonly AuditResource ContingencyPlan = new("contingency-plan");
+    public static readonly AuditResource PlanChange = new("plan-change");
 
     public override string ToString() => Name;
 }

@@ -23,7 +23,7 @@ namespace FinPilot.Web.Features.Deliberation;
 /// </summary>
 public sealed class DeliberationService(
     FinPilotDbContext db, CurrentUser current, CommandPipeline commands, ConflictFinder conflicts, PublicRecordWriter records, Notifier notifier,
-    IOptions<DeliberationOptions> options, TimeProvider clock)
+    IOptions<DeliberationOptions> options, TimeProvider clock, IEnumerable<IAgendaItemResolution> resolutions)
 {
     /// <summary>The quorum resolutions are held to (<c>Deliberation:QuorumPercent</c>).</summary>
     public Quorum Quorum => options.Value.Quorum;
@@ -172,6 +172,21 @@ public sealed class DeliberationService(
 
             var item = meeting.Find(itemId)!;
             var rule = AgendaItemKinds.Find(item.Kind)!;
+            if (rule.OnApproval is null && rule.OnRejection is null)
+            {
+                // A kind that moves no project (a major plan change) is carried out by the module that owns the matter.
+                foreach (var resolution in resolutions.Where(r => r.Kind == item.Kind))
+                {
+                    var carried = await resolution.ResolvedAsync(meeting, item, cancellationToken);
+                    if (!carried.Succeeded)
+                    {
+                        return carried;
+                    }
+                }
+
+                return Result.Ok();
+            }
+
             var ids = item.Resolution!.Outcomes.Select(o => o.ProjectId).ToList();
             var projects = await db.Projects.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
             foreach (var outcome in item.Resolution.Outcomes)

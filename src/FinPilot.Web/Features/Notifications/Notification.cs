@@ -92,6 +92,7 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project), action (renewed, ended or revoked, in the reader's language), due (the new expiry when renewed). To the lead organisation's applicants.</summary>
     ToleranceReviewed = 66,
+
     /// <summary>Values: title (of the project), level (in the reader's language). To the lead organisation's applicants and the region's working group when a disposal case opens.</summary>
     DisposalOpened = 40,
 
@@ -109,6 +110,18 @@ public enum NotificationKind
 
     /// <summary>Values: title. To the lead organisation's applicants and the region's working group when the case closes.</summary>
     DisposalClosed = 45,
+
+    /// <summary>Values: title (of the project), due (the proposed effective date, yyyy-MM-dd). To the region's working group when a minor plan change is requested.</summary>
+    PlanChangeRequested = 50,
+
+    /// <summary>Values: title (of the project), due (the proposed effective date). To the region's working group and the coordination group when a major plan change is requested.</summary>
+    MajorPlanChangeRequested = 51,
+
+    /// <summary>Values: title (of the project), due (the effective date), reason (the decision's reasons). To the lead organisation's applicants.</summary>
+    PlanChangeApproved = 52,
+
+    /// <summary>Values: title (of the project), due (the proposed effective date), reason (the decision's reasons). To the lead organisation's applicants.</summary>
+    PlanChangeRejected = 53,
 }
 
 /// <summary>

@@ -1,0 +1,27 @@
+using FinPilot.Domain.Obligations;
+using FinPilot.Domain.PlanChanges;
+
+namespace FinPilot.Web.Features.PlanChanges;
+
+/// <summary>Settings of plan-change review (<c>PlanChanges:</c> in configuration).</summary>
+public sealed class PlanChangeOptions
+{
+    public const string Section = "PlanChanges";
+
+    /// <summary>An extension up to this many months, with no cap raised and the scope unchanged, is minor (default 3).</summary>
+    public int MinorMaxExtensionMonths { get; set; } = ChangeRules.DefaultMinorMaxExtensionMonths;
+
+    /// <summary>Working days the region's working group has to decide a minor change (default 15).</summary>
+    public int WorkingGroupWorkingDays { get; set; } = ObligationRules.PlanChangeReviewWorkingDays;
+
+    /// <summary>Working days the coordination group has to resolve a major change (default 30).</summary>
+    public int CoordinationGroupWorkingDays { get; set; } = 30;
+
+    /// <summary>How often approved changes reaching their effective date are applied to the plan (default 10 minutes).</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
+
+    public ChangeRules Rules => new() { MinorMaxExtensionMonths = MinorMaxExtensionMonths };
+
+    public bool IsValid => MinorMaxExtensionMonths is >= 0 and <= 120 && WorkingGroupWorkingDays is >= 1 and <= 250
+        && CoordinationGroupWorkingDays is >= 1 and <= 250 && Interval > TimeSpan.Zero;
+}

@@ -1,0 +1,111 @@
+using FinPilot.Domain.Common;
+using FinPilot.Domain.PlanChanges;
+using FinPilot.Domain.Supervision;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Commands;
+using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Supervision;
+using FinPilot.Web.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.PlanChanges;
+
+public sealed record PlanChangeFilter(Guid? ProjectId = null, int? RegionId = null, PlanChangeStatus? Status = null, int? Page = null, int? PageSize = null);
+
+/// <summary>One change as the lists show it.</summary>
+public sealed record PlanChangeRow(
+    Guid Id, Guid ProjectId, string ProjectTitle, int RegionId, ChangeRoute Route, PlanChangeStatus Status, IReadOnlyList<PlanField> ChangedFields,
+    DateOnly EffectiveOn, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, DateTimeOffset? AppliedAt);
+
+/// <summary>What the caller may do with a change now; pages show only these.</summary>
+public sealed record PlanChangeAllowed(bool Withdraw, bool Decide, bool Schedule);
+
+public sealed record PlanChangeView(PlanChange Change, string ProjectTitle, PlanChangeAllowed Allowed);
+
+/// <summary>One revision of the plan's test parameters, as the register's history shows it.</summary>
+public sealed record ParameterRevision(int Revision, TestParameters Parameters, DateTimeOffset ConfirmedAt, string Reason);
+
+/// <summary>A pilot's parameters in force, their history, its changes and whether the caller may ask for one.</summary>
+public sealed record PilotPlanView(
+    Guid ProjectId, string ProjectTitle, int RegionId, TestParameters? Current, int Revision, IReadOnlyList<ParameterRevision> History, bool CanRequest,
+    bool HasOpenChange);
+
+/// <summary>Reads of plan changes for pages and the API: restricted to what the caller may see, paged in SQL.</summary>
+public sealed class PlanChangeQueries(FinPilotDbContext db, CurrentUser current, CommandPipeline commands)
+{
+    public async Task<Result<Page<PlanChangeRow>>> ListAsync(PlanChangeFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var visibility = await SupervisedScope.OfAsync(current, cancellationToken);
+        if (visibility.Nothing || (filter.RegionId is { } region && !visibility.Allows(region, null)))
+        {
+            return Result<Page<PlanChangeRow>>.Fail(Problems.Forbidden);
+        }
+
+        var query = visibility.Apply(db.PlanChanges.AsNoTracking(), filter.RegionId, null, filter.ProjectId);
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        var (number, size) = Page<PlanChangeRow>.Normalise(filter.Page, filter.PageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await (
+            from c in query.OrderByDescending(c => c.RequestedAt).ThenBy(c => c.Id).Skip((number - 1) * size).Take(size)
+            join p in db.Projects.AsNoTracking() on c.ProjectId equals p.Id
+            select new { c, p.Title }).ToListAsync(cancellationToken);
+        var page = rows.OrderByDescending(r => r.c.RequestedAt).ThenBy(r => r.c.Id)
+            .Select(r => new PlanChangeRow(r.c.Id, r.c.ProjectId, r.Title, r.c.RegionId, r.c.Route, r.c.Status, r.c.ChangedFields, r.c.EffectiveOn,
+                r.c.RequestedAt, r.c.DecidedAt, r.c.AppliedAt))
+            .ToList();
+        return new Page<PlanChangeRow>(page, number, size, total);
+    }
+
+    /// <summary>One change with its project's title and what the caller may do with it.</summary>
+    public async Task<Result<PlanChangeView>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var change = await db.PlanChanges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (change is null)
+        {
+            return new Error(PlanChangeErrors.NotFound);
+        }
+
+        var scope = PlanChangeScope.Of(change);
+        if (!await commands.AllowsAsync(scope, PlanChangeOperations.Read))
+        {
+            return Problems.Forbidden;
+        }
+
+        var title = await db.Projects.AsNoTracking().Where(p => p.Id == change.ProjectId).Select(p => p.Title).SingleAsync(cancellationToken);
+        var allowed = new PlanChangeAllowed(
+            Withdraw: change.IsOpen && change.AgendaItemId is null && await commands.AllowsAsync(scope, PlanChangeOperations.Request),
+            Decide: change.Status == PlanChangeStatus.AwaitingWorkingGroup && await commands.AllowsAsync(scope, PlanChangeOperations.DecideMinor),
+            Schedule: change.Status == PlanChangeStatus.AwaitingCoordinationGroup && change.AgendaItemId is null
+                && await commands.AllowsAsync(scope, PlanChangeOperations.Schedule));
+        return new PlanChangeView(change, title, allowed);
+    }
+
+    /// <summary>The pilot's parameters in force and every revision of them, oldest first (the register's history).</summary>
+    public async Task<Result<PilotPlanView>> PilotAsync(Guid projectId, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new { p.Id, p.Title, p.RegionId, p.LeadOrganisationId }).SingleOrDefaultAsync(cancellationToken);
+        if (project is null)
+        {
+            return new Error(PlanChangeErrors.PlanNotFound);
+        }
+
+        var scope = new PlanChangeScope(project.Id, project.RegionId, project.LeadOrganisationId);
+        if (!await commands.AllowsAsync(scope, PlanChangeOperations.Read))
+        {
+            return Problems.Forbidden;
+        }
+
+        var plan = await db.SupervisionPlans.AsNoTracking().SingleOrDefaultAsync(p => p.ProjectId == projectId, cancellationToken);
+        var history = plan is null ? [] : (await db.SupervisionPlanRevisions.AsNoTracking().Where(r => r.PlanId == plan.Id).OrderBy(r => r.Revision).ToListAsync(cancellationToken))
+            .Select(r => new ParameterRevision(r.Revision, r.Terms.Parameters, r.ConfirmedAt, r.Reason)).ToList();
+        var open = await db.PlanChanges.AnyAsync(c => c.ProjectId == projectId && PlanChange.OpenStatuses.Contains(c.Status), cancellationToken);
+        return new PilotPlanView(project.Id, project.Title, project.RegionId, plan is { InForce: true } ? plan.Terms.Parameters : null, plan?.Revision ?? 0,
+            history, plan is { InForce: true } && !open && await commands.AllowsAsync(scope, PlanChangeOperations.Request), open);
+    }
+}
