@@ -138,6 +138,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Probing.ProbeSyncMark> ProbeSyncMarks => Set<Domain.Probing.ProbeSyncMark>();
 
+    public DbSet<AddressedNotification> AddressedNotifications => Set<AddressedNotification>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -50,6 +50,7 @@ internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<Publi
             response.Property(r => r.Text).HasMaxLength(PublicResponse.MaxTextLength);
             response.Property(r => r.Name).HasMaxLength(PublicResponse.MaxNameLength);
             response.Property(r => r.Contact).HasMaxLength(PublicContact.MaxLength);
+            response.Property(r => r.Language).HasMaxLength(PublicResponse.MaxLanguageLength).HasDefaultValue(PublicResponse.Chinese);
             response.Property(r => r.Reply).HasConversion(JsonColumn<ResponseReply>.NullableConverter, JsonColumn<ResponseReply>.NullableComparer);
             response.Property(r => r.Resolution).HasConversion(JsonColumn<ObjectionResolution>.NullableConverter, JsonColumn<ObjectionResolution>.NullableComparer);
             response.Ignore(r => r.IsOpenObjection);

@@ -7,6 +7,7 @@ using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Commands;
+using FinPilot.Web.Features.Deliberation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,8 @@ namespace FinPilot.Web.Features.Disclosure;
 /// projects whose period ended with no objection open.
 /// </summary>
 public sealed class NoticeService(
-    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, PublicRecordWriter records, WorkingCalendarProvider calendars, TimeProvider clock)
+    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, PublicRecordWriter records, WorkingCalendarProvider calendars,
+    NoticeNotifications notifications, DeliberationNotifications deliberation, TimeProvider clock)
 {
     public const string SystemActor = "system";
 
@@ -131,6 +133,7 @@ public sealed class NoticeService(
                 }),
                 notice.RegionId,
                 [.. notice.Listings.Select(l => Event(l.ProjectId, PublicEventKind.NoticePublished, now, PublicEventTexts.Of("Event_NoticePublished", notice.Title), $"/notices/{notice.Id}"))]);
+            await notifications.PublishedAsync(notice, cancellationToken);
             return Result.Ok();
         }, cancellationToken);
 
@@ -180,6 +183,8 @@ public sealed class NoticeService(
             return result;
         }
 
+        notifications.ObjectionAnswered(notice, response);
+
         return await commands.SaveAsync(DisclosureErrors.Concurrency, cancellationToken);
     }
 
@@ -217,6 +222,8 @@ public sealed class NoticeService(
             return result;
         }
 
+        notifications.ObjectionResolved(notice, response);
+
         if (response.Resolution!.SendsBack && response.ProjectId is { } projectId)
         {
             var project = await db.Projects.SingleAsync(p => p.Id == projectId, cancellationToken);
@@ -233,6 +240,7 @@ public sealed class NoticeService(
                 PublicRecord.Create(NoticeActions.RecordSentBack, projectId.ToString(), now, new { noticeId = notice.Id, projectId, reason }),
                 notice.RegionId,
                 [Event(projectId, PublicEventKind.SentBackToDeliberation, now, PublicEventTexts.Of("Event_SentBack", notice.Title), $"/notices/{notice.Id}")]);
+            await deliberation.ProjectEnteredAsync(project, cancellationToken);
         }
 
         return await commands.SaveAsync(DisclosureErrors.Concurrency, cancellationToken);
@@ -250,6 +258,7 @@ public sealed class NoticeService(
         var admitted = 0;
         foreach (var notice in notices)
         {
+            await notifications.PeriodEndedAsync(notice, now, cancellationToken);
             foreach (var listing in notice.ProjectsReadyForAdmission(now))
             {
                 var project = await db.Projects.SingleAsync(p => p.Id == listing.ProjectId, cancellationToken);
@@ -271,6 +280,7 @@ public sealed class NoticeService(
                     PublicRecord.Create(NoticeActions.RecordAdmitted, project.Id.ToString(), now, new { noticeId = notice.Id, projectId = project.Id, start.StartsOn, start.PlannedEndOn, start.CustomerLimit }),
                     notice.RegionId,
                     [Event(project.Id, PublicEventKind.Admitted, now, PublicEventTexts.Of("Event_Admitted", start.StartsOn), $"/pilots/{project.Id}")]);
+                await notifications.AdmittedAsync(project, start.StartsOn, cancellationToken);
                 commands.Audit(new AuditLine(NoticeActions.Admitted, AuditResource.Project, project.Id.ToString(), new { noticeId = notice.Id, start }, notice.RegionId, SystemActor));
                 admitted++;
             }
