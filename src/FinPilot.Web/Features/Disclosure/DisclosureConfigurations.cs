@@ -24,6 +24,7 @@ internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<Publi
         builder.Ignore(n => n.EndsAt);
         builder.Ignore(n => n.IsPublic);
         builder.Ignore(n => n.Content);
+        builder.Ignore(n => n.CanWithdraw);
         builder.Ignore(n => n.ReleasedResponses);
         builder.HasIndex(n => new { n.RegionId, n.Status });
         builder.HasOne<Region>().WithMany().HasForeignKey(n => n.RegionId).OnDelete(DeleteBehavior.Restrict);

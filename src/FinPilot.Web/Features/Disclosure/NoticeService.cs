@@ -85,6 +85,7 @@ public sealed class NoticeService(
         }
 
         var now = clock.GetUtcNow();
+        content = await WithConditionsAsync(content, cancellationToken);
         var created = PublicNotice.Create(Guid.CreateVersion7(now), regionId, content, now, current.Id!);
         if (!created.Succeeded)
         {
@@ -105,7 +106,7 @@ public sealed class NoticeService(
                 return eligible;
             }
 
-            return notice.UpdateDraft(content);
+            return notice.UpdateDraft(await WithConditionsAsync(content, cancellationToken));
         }, cancellationToken);
 
     /// <summary>Publishes the notice; its period (in working days) starts the next day, and each listed project gets a public event.</summary>
@@ -310,7 +311,24 @@ public sealed class NoticeService(
             project.Id, project.Title, names.GetValueOrDefault(project.LeadOrganisationId) ?? string.Empty,
             form.PartnerOrganisationIds.Select(id => names.GetValueOrDefault(id)).OfType<string>().ToList(), project.Category,
             form.Scenarios, form.Technologies, string.IsNullOrWhiteSpace(form.RegulatoryQuestion) ? form.Summary : form.RegulatoryQuestion,
-            form.CustomerCaps, form.DurationMonths ?? 12);
+            form.CustomerCaps, form.DurationMonths ?? 12)
+        { Conditions = project.ApprovalConditions };
+    }
+
+    /// <summary>
+    /// The coordination group's conditions come from its resolution, never from the form: each
+    /// listed summary carries its project's conditions as approved (empty when approved without).
+    /// </summary>
+    private async Task<PublicNoticeContent> WithConditionsAsync(PublicNoticeContent content, CancellationToken cancellationToken)
+    {
+        var ids = (content.Projects ?? []).OfType<PublicProjectSummary>().Select(p => p.ProjectId).ToList();
+        var conditions = (await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(p => p.Id, p => p.ApprovalConditions);
+        return content with
+        {
+            // A missing entry stays missing, for the rules to report on its field.
+            Projects = content.Projects?.Select(p => p is null ? p! : p with { Conditions = conditions.GetValueOrDefault(p.ProjectId) ?? [] }).ToList(),
+        };
     }
 
     /// <summary>Only the region's projects in public notice may be listed.</summary>
