@@ -59,6 +59,8 @@ public sealed class DecisionJourneyTests(BrowserApp app)
         await visitor.GotoAsync(noticeUrl);
         app.Clock.Advance(TimeSpan.FromSeconds(10));
         var publicPage = new NoticePages(visitor);
+        // Approved without conditions: the notice says so rather than leaving the reader to guess.
+        await Assertions.Expect(publicPage.Conditions.First).ToHaveTextAsync("无");
         await publicPage.ObjectAsync(Project, "试点客户范围过宽，投资者保护措施需要加强。", "李四", "lisi@example.com");
         await Assertions.Expect(publicPage.Sent).ToBeVisibleAsync();
 

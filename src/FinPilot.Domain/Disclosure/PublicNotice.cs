@@ -98,6 +98,9 @@ public sealed partial class PublicNotice : IRegionScoped, IRecordsEvents
     /// <summary>Anyone may read a notice once it is published (a withdrawn one says why); a draft only its working group.</summary>
     public bool IsPublic => PublishedAt is not null;
 
+    /// <summary>Whether it may still be withdrawn: a draft, or a published notice none of whose projects was admitted (those are on record).</summary>
+    public bool CanWithdraw => Status is NoticeStatus.Draft or NoticeStatus.Published && _listings.All(l => l.Status != ListingStatus.Admitted);
+
     /// <summary>The content in the shape <see cref="Create"/> and <see cref="UpdateDraft"/> take.</summary>
     public PublicNoticeContent Content => new(Title, BodyText, Contact, [.. _listings.Select(l => l.Summary)], PeriodWorkingDays);
 
@@ -216,7 +219,7 @@ public sealed partial class PublicNotice : IRegionScoped, IRecordsEvents
     public Result Withdraw(string reason, DateTimeOffset now, string actorUserId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
-        if (Status is not (NoticeStatus.Draft or NoticeStatus.Published) || _listings.Any(l => l.Status == ListingStatus.Admitted))
+        if (!CanWithdraw)
         {
             return new Error(DisclosureErrors.NotWithdrawable, null, Status);
         }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Projects;
 
@@ -33,6 +34,14 @@ public sealed record PublicProjectSummary(
     public const int MinDurationMonths = 1;
     public const int MaxDurationMonths = 60;
 
+    /// <summary>
+    /// 附加条件: the conditions the coordination group approved the project on, as its resolution
+    /// gave them; empty when approved without. Copied from the project by the server, never taken
+    /// from the working group's form, so the public reads what was decided.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Conditions { get; init; }
+
     /// <summary>Trimmed, with blank and repeated list items dropped: lists come from one-per-line boxes.</summary>
     public PublicProjectSummary Normalised() => this with
     {
@@ -43,6 +52,7 @@ public sealed record PublicProjectSummary(
         TechnologyCodes = Items(TechnologyCodes),
         WhatIsTested = (WhatIsTested ?? string.Empty).Trim(),
         CustomerLimits = (CustomerLimits ?? string.Empty).Trim(),
+        Conditions = Conditions is null ? null : Items(Conditions),
     };
 
     /// <summary>Limits that hold for a draft too, each error on <c>{prefix}.{Field}</c>.</summary>
@@ -54,7 +64,8 @@ public sealed record PublicProjectSummary(
             .Concat(ListErrors(Items(ScenarioCodes), $"{prefix}.{nameof(ScenarioCodes)}", MaxCodes, MaxCodeLength))
             .Concat(ListErrors(Items(TechnologyCodes), $"{prefix}.{nameof(TechnologyCodes)}", MaxCodes, MaxCodeLength))
             .Concat(Text.Optional(WhatIsTested, $"{prefix}.{nameof(WhatIsTested)}", MaxWhatIsTestedLength))
-            .Concat(Text.Optional(CustomerLimits, $"{prefix}.{nameof(CustomerLimits)}", MaxCustomerLimitsLength)))
+            .Concat(Text.Optional(CustomerLimits, $"{prefix}.{nameof(CustomerLimits)}", MaxCustomerLimitsLength))
+            .Concat(ListErrors(Items(Conditions), $"{prefix}.{nameof(Conditions)}", PilotProject.MaxApprovalConditions, PilotProject.MaxApprovalConditionLength)))
         {
             yield return error;
         }

@@ -16,6 +16,9 @@ public sealed class PublicResponse
     public const int MaxContactLength = PublicContact.MaxLength;
     public const int MaxAnswerLength = 5000;
     public const int MaxNoteLength = 2000;
+    public const int MaxLanguageLength = 10;
+    public const string Chinese = "zh-CN";
+    public const string English = "en";
 
     private PublicResponse()
     {
@@ -30,6 +33,7 @@ public sealed class PublicResponse
         Text = form.Text.Trim();
         Name = Common.Text.Clean(form.Name);
         Contact = Common.Text.Clean(form.Contact);
+        Language = LanguageOf(form.Language);
         SubmittedAt = submittedAt;
     }
 
@@ -48,6 +52,9 @@ public sealed class PublicResponse
 
     /// <summary>An e-mail address or a phone number (<see cref="PublicContact"/>); never shown to the public.</summary>
     public string? Contact { get; private set; }
+
+    /// <summary>The language the visitor wrote in: <c>en</c> or <c>zh-CN</c> (the default), for mail sent back to <see cref="Contact"/>.</summary>
+    public string Language { get; private set; } = Chinese;
 
     public DateTimeOffset SubmittedAt { get; private set; }
 
@@ -145,6 +152,10 @@ public sealed class PublicResponse
         return Result.Ok();
     }
 
+    /// <summary>The platform speaks Chinese and English: an English page's visitor is answered in English, anyone else in Chinese.</summary>
+    public static string LanguageOf(string? language) =>
+        language is not null && language.StartsWith(English, StringComparison.OrdinalIgnoreCase) ? English : Chinese;
+
     /// <summary>Everything wrong with a form, each on its field; the notice adds whether the project is listed.</summary>
     internal static IEnumerable<Error> Validate(PublicResponseForm form)
     {
@@ -198,7 +209,11 @@ public sealed class PublicResponse
 }
 
 /// <summary>What a visitor sends; name and contact may be blank for a comment.</summary>
-public sealed record PublicResponseForm(PublicResponseKind Kind, Guid? ProjectId, string Text, string? Name, string? Contact);
+public sealed record PublicResponseForm(PublicResponseKind Kind, Guid? ProjectId, string Text, string? Name, string? Contact)
+{
+    /// <summary>The language the visitor wrote in (the page's, e.g. <c>en</c>), so that what is mailed back reads in it; Chinese when not given.</summary>
+    public string? Language { get; init; }
+}
 
 public enum PublicResponseKind
 {

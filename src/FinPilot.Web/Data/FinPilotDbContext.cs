@@ -148,6 +148,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.PlanChanges.PlanChange> PlanChanges => Set<Domain.PlanChanges.PlanChange>();
 
+    public DbSet<AddressedNotification> AddressedNotifications => Set<AddressedNotification>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

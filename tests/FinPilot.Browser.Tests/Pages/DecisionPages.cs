@@ -74,7 +74,24 @@ public sealed class NoticePages(IPage page)
         await page.WaitForURLAsync(url => url.Contains("/notices/manage/", StringComparison.Ordinal));
     }
 
-    public Task PublishAsync() => page.Locator("[data-testid=publish-notice]").ClickAsync();
+    /// <summary>Publishing takes a confirmation step: the button leads to it, and only its own button publishes.</summary>
+    public async Task PublishAsync()
+    {
+        await page.Locator("[data-testid=publish-notice]").ClickAsync();
+        await page.Locator("[data-testid=confirm-publish-button]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("done=published", StringComparison.Ordinal));
+    }
+
+    /// <summary>Withdraws the notice through its confirmation step, giving <paramref name="reason"/>.</summary>
+    public async Task WithdrawAsync(string reason)
+    {
+        await page.Locator("[data-testid=withdraw-notice]").ClickAsync();
+        await page.Locator("[data-testid=withdraw-reason]").FillAsync(reason);
+        await page.Locator("[data-testid=confirm-withdraw-button]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("done=withdrawn", StringComparison.Ordinal));
+    }
+
+    public ILocator Conditions => page.Locator("[data-testid=notice-conditions]");
 
     public ILocator Status => page.Locator("[data-testid=notice-status]");
 

@@ -25,6 +25,19 @@ public sealed class ObjectionHandlingTests
     }
 
     [Theory]
+    [InlineData(null, "zh-CN")]
+    [InlineData("zh-CN", "zh-CN")]
+    [InlineData("en", "en")]
+    [InlineData("en-GB", "en")]
+    [InlineData("fr", "zh-CN")]
+    public void An_objection_keeps_the_language_it_was_written_in_so_mail_back_reads_in_it(string? language, string kept)
+    {
+        var objection = Respond(NewPublished(), Objection(ProjectA) with { Language = language });
+
+        Assert.Equal(kept, objection.Language);
+    }
+
+    [Theory]
     [InlineData(ObjectionOutcome.Dismissed)]
     [InlineData(ObjectionOutcome.Upheld)]
     public void Dismissing_or_upholding_needs_an_answer_first(ObjectionOutcome outcome)

@@ -203,6 +203,36 @@ public sealed class PublicNoticeTests
     }
 
     [Fact]
+    public void The_page_asks_whether_a_notice_can_be_withdrawn_and_gets_the_answer_withdrawal_gives()
+    {
+        var published = NewPublished();
+        var closed = NewPublished();
+        Assert.True(closed.Close(AfterEnd).Succeeded);
+        var admitted = NewPublished();
+        Assert.True(admitted.Admit(ProjectA, AfterEnd, WorkingGroup).Succeeded);
+        var withdrawn = NewDraft();
+        Assert.True(withdrawn.Withdraw("不再需要", EveOfNationalDay, WorkingGroup).Succeeded);
+
+        Assert.Equal([true, true, false, false, false], new[] { NewDraft(), published, closed, admitted, withdrawn }.Select(n => n.CanWithdraw));
+    }
+
+    [Fact]
+    public void A_summary_carries_its_approval_conditions_trimmed_and_within_the_limits_approval_uses()
+    {
+        var summary = Summary(ProjectA) with { Conditions = [" 客户不超过 300 户 ", "", "客户不超过 300 户", "每季度报送"] };
+        var listing = Assert.Single(NewDraft(Content() with { Projects = [summary] }).Listings);
+        Assert.Equal(["客户不超过 300 户", "每季度报送"], listing.Summary.Conditions);
+
+        var tooMany = Summary(ProjectA) with { Conditions = [.. Enumerable.Range(1, FinPilot.Domain.Projects.PilotProject.MaxApprovalConditions + 1).Select(i => $"条件{i}")] };
+        Assert.Equal(DisclosureErrors.TooManyItems, Assert.Single(tooMany.LimitErrors("Projects[0]")).Code);
+        var tooLong = Summary(ProjectA) with { Conditions = [new string('长', FinPilot.Domain.Projects.PilotProject.MaxApprovalConditionLength + 1)] };
+        Assert.Equal("Projects[0].Conditions[0]", Assert.Single(tooLong.LimitErrors("Projects[0]")).Field);
+
+        // A summary written before conditions were carried has none, and says nothing about them.
+        Assert.Null(Summary(ProjectA).Normalised().Conditions);
+    }
+
+    [Fact]
     public void Without_the_holiday_schedule_the_same_notice_would_end_a_week_earlier()
     {
         var notice = NewDraft();

@@ -177,7 +177,7 @@ public sealed class NoticeTests(AppsWithDemoData apps) : IClassFixture<AppsWithD
 internal static class NoticeTestKit
 {
     /// <summary>A project of its own call taken through evaluation, then approved by the coordination group through the aggregate.</summary>
-    public static async Task<Guid> ApprovedAsync(this FinPilotApp app, string title)
+    public static async Task<Guid> ApprovedAsync(this FinPilotApp app, string title, IReadOnlyList<string>? conditions = null)
     {
         var (_, projects) = await app.InEvaluationAsync(title + " 征集", [title]);
         var id = projects[0];
@@ -186,7 +186,7 @@ internal static class NoticeTestKit
             var project = await db.Projects.SingleAsync(p => p.Id == id);
             var now = app.Clock.GetUtcNow();
             Assert.True(project.CompleteEvaluation(now, "test").Succeeded);
-            Assert.True(project.Approve(now, "test").Succeeded);
+            Assert.True(project.Approve(now, "test", conditions).Succeeded);
             return await db.SaveChangesAsync();
         });
         return id;

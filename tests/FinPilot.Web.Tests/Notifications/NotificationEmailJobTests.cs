@@ -69,6 +69,35 @@ public sealed class NotificationEmailJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mails_someone_without_an_account_once_in_the_language_they_wrote_in_with_a_link_to_the_public_page()
+    {
+        await WithDbAsync(async db =>
+        {
+            db.AddressedNotifications.Add(AddressedNotification.For("objector@example.com", "en", NotificationKind.ObjectionResolved, "/notices/42",
+                new Dictionary<string, string> { ["notice"] = "公示一", ["title"] = "区块链仓单", ["outcome"] = "异议成立", ["outcomeEn"] = "Upheld", ["reason"] = "已核实" }, _clock.GetUtcNow()));
+            db.AddressedNotifications.Add(AddressedNotification.For("zh@example.com", "zh-CN", NotificationKind.ObjectionAnswered, "/notices/42",
+                new Dictionary<string, string> { ["notice"] = "公示一", ["title"] = "区块链仓单", ["answer"] = "经核查属实。" }, _clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+        var job = Job(new PickupDirectoryMailTransport(Pickup));
+
+        Assert.True(await job.TryRunAsync(TestContext.Current.CancellationToken));
+        Assert.True(await job.TryRunAsync(TestContext.Current.CancellationToken));
+
+        var messages = Directory.GetFiles(Pickup, "*.eml").Select(f => MimeMessage.Load(f)).ToList();
+        Assert.Equal(2, messages.Count);
+        var english = messages.Single(m => m.To.Mailboxes.Single().Address == "objector@example.com");
+        Assert.Equal("Your objection was resolved: 公示一", english.Subject);
+        Assert.Contains("has been resolved: Upheld. Note: 已核实", english.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://finpilot.example.cn/notices/42", english.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/inbox", english.TextBody, StringComparison.Ordinal);
+        var chinese = messages.Single(m => m.To.Mailboxes.Single().Address == "zh@example.com");
+        Assert.Equal("您的异议已获答复：公示一", chinese.Subject);
+        Assert.Contains("经核查属实。", chinese.TextBody, StringComparison.Ordinal);
+        Assert.All(await WithDbAsync(db => db.AddressedNotifications.AsNoTracking().ToListAsync()), n => Assert.Equal((_clock.GetUtcNow(), 1), (n.EmailSentAt!.Value, n.EmailAttempts)));
+    }
+
+    [Fact]
     public async Task Sends_through_smtp_to_a_real_socket()
     {
         await using var sink = new SmtpSink();

@@ -180,7 +180,8 @@ public sealed class ApplicationService(
         version.Freeze(now);
         await InviteNewPartnersAsync(project, form, now, cancellationToken);
         var workingGroup = await db.UserIdsWithAsync(Role.RegionalWorkingGroup, project.RegionId, null, cancellationToken);
-        notifier.Enqueue(workingGroup, NotificationKind.ApplicationSubmitted, $"/screening/{project.Id}",
+        // A resubmission after 补正 is named as such: the working group screens it again, against what it asked for.
+        notifier.Enqueue(workingGroup, resubmission ? NotificationKind.ApplicationResubmitted : NotificationKind.ApplicationSubmitted, $"/screening/{project.Id}",
             new Dictionary<string, string> { ["title"] = project.Title, ["call"] = call.Title });
         return await commands.SaveAsync(ApplicationErrors.ChangedByAnother, cancellationToken);
     }

@@ -23,7 +23,7 @@ namespace FinPilot.Web.Features.Deliberation;
 /// </summary>
 public sealed class DeliberationService(
     FinPilotDbContext db, CurrentUser current, CommandPipeline commands, ConflictFinder conflicts, PublicRecordWriter records, Notifier notifier,
-    IOptions<DeliberationOptions> options, TimeProvider clock, IEnumerable<IAgendaItemResolution> resolutions)
+    IOptions<DeliberationOptions> options, NoticeNotifications notices, TimeProvider clock, IEnumerable<IAgendaItemResolution> resolutions)
 {
     /// <summary>The quorum resolutions are held to (<c>Deliberation:QuorumPercent</c>).</summary>
     public Quorum Quorum => options.Value.Quorum;
@@ -210,6 +210,12 @@ public sealed class DeliberationService(
                 var applicants = await db.UserIdsWithAsync(Role.Applicant, null, project.LeadOrganisationId, cancellationToken);
                 notifier.Enqueue(applicants, outcome.Kind == OutcomeKind.Rejected ? NotificationKind.RejectedByCoordinationGroup : NotificationKind.ProjectApproved,
                     $"/applications/{project.Id}", new Dictionary<string, string> { [NotificationValues.Title] = project.Title });
+                if (project.Stage == ProjectStage.PublicNotice)
+                {
+                    // Approved for admission: the region's working group is to put it on a notice.
+                    await notices.ProjectAwaitsNoticeAsync(project, cancellationToken);
+                }
+
                 var title = FinPilot.Web.Features.Disclosure.PublicEventTexts.Of(outcome.Kind == OutcomeKind.Rejected ? "Event_Rejected" : "Event_Approved", item.Title);
                 records.Write(
                     PublicRecord.Create(DeliberationActions.RecordResolution, project.Id.ToString(), now, new

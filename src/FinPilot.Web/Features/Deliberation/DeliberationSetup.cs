@@ -14,6 +14,7 @@ public static class DeliberationSetup
         builder.Services.AddScoped<DeliberationIntegrity>();
         builder.Services.AddScoped<MinutesDocument>();
         builder.Services.AddScoped<PublicResolutions>();
+        builder.Services.AddScoped<DeliberationNotifications>();
         builder.Services.AddScoped<IAuthorizationHandler, MeetingAuthorizationHandler>();
         return builder;
     }

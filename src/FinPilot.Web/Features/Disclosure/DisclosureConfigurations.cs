@@ -24,6 +24,7 @@ internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<Publi
         builder.Ignore(n => n.EndsAt);
         builder.Ignore(n => n.IsPublic);
         builder.Ignore(n => n.Content);
+        builder.Ignore(n => n.CanWithdraw);
         builder.Ignore(n => n.ReleasedResponses);
         builder.HasIndex(n => new { n.RegionId, n.Status });
         builder.HasOne<Region>().WithMany().HasForeignKey(n => n.RegionId).OnDelete(DeleteBehavior.Restrict);
@@ -50,6 +51,7 @@ internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<Publi
             response.Property(r => r.Text).HasMaxLength(PublicResponse.MaxTextLength);
             response.Property(r => r.Name).HasMaxLength(PublicResponse.MaxNameLength);
             response.Property(r => r.Contact).HasMaxLength(PublicContact.MaxLength);
+            response.Property(r => r.Language).HasMaxLength(PublicResponse.MaxLanguageLength).HasDefaultValue(PublicResponse.Chinese);
             response.Property(r => r.Reply).HasConversion(JsonColumn<ResponseReply>.NullableConverter, JsonColumn<ResponseReply>.NullableComparer);
             response.Property(r => r.Resolution).HasConversion(JsonColumn<ObjectionResolution>.NullableConverter, JsonColumn<ObjectionResolution>.NullableComparer);
             response.Ignore(r => r.IsOpenObjection);

@@ -13,6 +13,7 @@ public static class DisclosureSetup
         services.AddScoped<PublicRecordWriter>();
         services.AddScoped<NoticeService>();
         services.AddScoped<PublicResponses>();
+        services.AddScoped<NoticeNotifications>();
         services.AddSingleton<ClientAddressKey>();
         builder.AddRegister();
 

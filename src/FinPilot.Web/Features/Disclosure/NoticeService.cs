@@ -7,6 +7,7 @@ using FinPilot.Web.Data;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Commands;
+using FinPilot.Web.Features.Deliberation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,8 @@ namespace FinPilot.Web.Features.Disclosure;
 /// projects whose period ended with no objection open.
 /// </summary>
 public sealed class NoticeService(
-    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, PublicRecordWriter records, WorkingCalendarProvider calendars, TimeProvider clock)
+    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, PublicRecordWriter records, WorkingCalendarProvider calendars,
+    NoticeNotifications notifications, DeliberationNotifications deliberation, TimeProvider clock)
 {
     public const string SystemActor = "system";
 
@@ -83,6 +85,7 @@ public sealed class NoticeService(
         }
 
         var now = clock.GetUtcNow();
+        content = await WithConditionsAsync(content, cancellationToken);
         var created = PublicNotice.Create(Guid.CreateVersion7(now), regionId, content, now, current.Id!);
         if (!created.Succeeded)
         {
@@ -103,7 +106,7 @@ public sealed class NoticeService(
                 return eligible;
             }
 
-            return notice.UpdateDraft(content);
+            return notice.UpdateDraft(await WithConditionsAsync(content, cancellationToken));
         }, cancellationToken);
 
     /// <summary>Publishes the notice; its period (in working days) starts the next day, and each listed project gets a public event.</summary>
@@ -131,6 +134,7 @@ public sealed class NoticeService(
                 }),
                 notice.RegionId,
                 [.. notice.Listings.Select(l => Event(l.ProjectId, PublicEventKind.NoticePublished, now, PublicEventTexts.Of("Event_NoticePublished", notice.Title), $"/notices/{notice.Id}"))]);
+            await notifications.PublishedAsync(notice, cancellationToken);
             return Result.Ok();
         }, cancellationToken);
 
@@ -180,6 +184,8 @@ public sealed class NoticeService(
             return result;
         }
 
+        notifications.ObjectionAnswered(notice, response);
+
         return await commands.SaveAsync(DisclosureErrors.Concurrency, cancellationToken);
     }
 
@@ -217,6 +223,8 @@ public sealed class NoticeService(
             return result;
         }
 
+        notifications.ObjectionResolved(notice, response);
+
         if (response.Resolution!.SendsBack && response.ProjectId is { } projectId)
         {
             var project = await db.Projects.SingleAsync(p => p.Id == projectId, cancellationToken);
@@ -233,6 +241,7 @@ public sealed class NoticeService(
                 PublicRecord.Create(NoticeActions.RecordSentBack, projectId.ToString(), now, new { noticeId = notice.Id, projectId, reason }),
                 notice.RegionId,
                 [Event(projectId, PublicEventKind.SentBackToDeliberation, now, PublicEventTexts.Of("Event_SentBack", notice.Title), $"/notices/{notice.Id}")]);
+            await deliberation.ProjectEnteredAsync(project, cancellationToken);
         }
 
         return await commands.SaveAsync(DisclosureErrors.Concurrency, cancellationToken);
@@ -250,6 +259,7 @@ public sealed class NoticeService(
         var admitted = 0;
         foreach (var notice in notices)
         {
+            await notifications.PeriodEndedAsync(notice, now, cancellationToken);
             foreach (var listing in notice.ProjectsReadyForAdmission(now))
             {
                 var project = await db.Projects.SingleAsync(p => p.Id == listing.ProjectId, cancellationToken);
@@ -271,6 +281,7 @@ public sealed class NoticeService(
                     PublicRecord.Create(NoticeActions.RecordAdmitted, project.Id.ToString(), now, new { noticeId = notice.Id, projectId = project.Id, start.StartsOn, start.PlannedEndOn, start.CustomerLimit }),
                     notice.RegionId,
                     [Event(project.Id, PublicEventKind.Admitted, now, PublicEventTexts.Of("Event_Admitted", start.StartsOn), $"/pilots/{project.Id}")]);
+                await notifications.AdmittedAsync(project, start.StartsOn, cancellationToken);
                 commands.Note(project, new NoticeAdmission(notice.Id, start));
                 admitted++;
             }
@@ -300,7 +311,24 @@ public sealed class NoticeService(
             project.Id, project.Title, names.GetValueOrDefault(project.LeadOrganisationId) ?? string.Empty,
             form.PartnerOrganisationIds.Select(id => names.GetValueOrDefault(id)).OfType<string>().ToList(), project.Category,
             form.Scenarios, form.Technologies, string.IsNullOrWhiteSpace(form.RegulatoryQuestion) ? form.Summary : form.RegulatoryQuestion,
-            form.CustomerCaps, form.DurationMonths ?? 12);
+            form.CustomerCaps, form.DurationMonths ?? 12)
+        { Conditions = project.ApprovalConditions };
+    }
+
+    /// <summary>
+    /// The coordination group's conditions come from its resolution, never from the form: each
+    /// listed summary carries its project's conditions as approved (empty when approved without).
+    /// </summary>
+    private async Task<PublicNoticeContent> WithConditionsAsync(PublicNoticeContent content, CancellationToken cancellationToken)
+    {
+        var ids = (content.Projects ?? []).OfType<PublicProjectSummary>().Select(p => p.ProjectId).ToList();
+        var conditions = (await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(p => p.Id, p => p.ApprovalConditions);
+        return content with
+        {
+            // A missing entry stays missing, for the rules to report on its field.
+            Projects = content.Projects?.Select(p => p is null ? p! : p with { Conditions = conditions.GetValueOrDefault(p.ProjectId) ?? [] }).ToList(),
+        };
     }
 
     /// <summary>Only the region's projects in public notice may be listed.</summary>

@@ -17,7 +17,8 @@ namespace FinPilot.Web.Features.Disclosure;
 /// refused) and a rate limit per client, whose network address is kept only as a keyed hash
 /// (<see cref="ClientAddressKey"/>).
 /// </summary>
-public sealed class PublicResponses(FinPilotDbContext db, IDataProtectionProvider protection, Notifier notifier, ClientAddressKey addressKey, TimeProvider clock)
+public sealed class PublicResponses(
+    FinPilotDbContext db, IDataProtectionProvider protection, Notifier notifier, NoticeNotifications notifications, ClientAddressKey addressKey, TimeProvider clock)
 {
     private const string Purpose = "FinPilot.PublicResponseForm.v1";
 
@@ -44,7 +45,8 @@ public sealed class PublicResponses(FinPilotDbContext db, IDataProtectionProvide
             return Result<PublicResponse>.Fail([.. guard.Errors]);
         }
 
-        var response = notice.Respond(Guid.CreateVersion7(now), form, now);
+        // Answers by mail go back in the language of the page the visitor wrote on.
+        var response = notice.Respond(Guid.CreateVersion7(now), form with { Language = form.Language ?? CultureInfo.CurrentUICulture.Name }, now);
         if (!response.Succeeded)
         {
             return response;
@@ -56,6 +58,7 @@ public sealed class PublicResponses(FinPilotDbContext db, IDataProtectionProvide
             var workingGroup = await db.UserIdsWithAsync(Role.RegionalWorkingGroup, notice.RegionId, null, cancellationToken);
             notifier.Enqueue(workingGroup, NotificationKind.ObjectionReceived, $"/notices/manage/{notice.Id}",
                 new Dictionary<string, string> { [NotificationValues.Title] = notice.Title });
+            await notifications.ObjectionFiledAsync(notice, response.Value, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

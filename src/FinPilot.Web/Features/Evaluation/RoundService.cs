@@ -26,7 +26,7 @@ public sealed record CallAwaitingRound(Guid CallId, string Title, int Projects);
 /// </summary>
 public sealed class RoundService(
     FinPilotDbContext db, CurrentUser current, CommandPipeline commands, Notifier notifier, ConflictFinder conflicts, RoundReader reader,
-    WorkingCalendarProvider calendars, TimeProvider clock)
+    WorkingCalendarProvider calendars, Deliberation.DeliberationNotifications deliberation, TimeProvider clock)
 {
     public async Task<Result<EvaluationRound>> CreateAsync(Guid callId, RoundSettings settings, CancellationToken cancellationToken = default)
     {
@@ -306,6 +306,8 @@ public sealed class RoundService(
             {
                 return moved;
             }
+
+            await deliberation.ProjectEnteredAsync(project, cancellationToken);
         }
 
         var completed = round.Complete(now);

@@ -54,6 +54,33 @@ public enum NotificationKind
     /// <summary>Values: title (of the project). To the applicant when the coordination group does not approve.</summary>
     RejectedByCoordinationGroup = 15,
 
+    /// <summary>Values: title (of the project), region (+ regionEn). To the coordination group when a project enters deliberation: its evaluation is complete, or an upheld objection sent it back.</summary>
+    ProjectAwaitsDeliberation = 16,
+
+    /// <summary>Values: title (of the project). To the region's working group when the coordination group approves a project, which now waits for a public notice.</summary>
+    ProjectAwaitsNotice = 17,
+
+    /// <summary>Values: title (of the notice), due (its last day). To the region's working group when a published notice's period has ended.</summary>
+    NoticePeriodEnded = 18,
+
+    /// <summary>Values: title (of the project), notice (its title), due (its last day). To the lead organisation's applicants when a notice naming the project is published.</summary>
+    ProjectOnNotice = 19,
+
+    /// <summary>Values: title (of the project), notice. To the lead organisation's applicants when the public files an objection concerning the project.</summary>
+    ObjectionConcernsProject = 20,
+
+    /// <summary>Values: title (of the project), due (the pilot's first day). To the lead organisation's applicants when the project is admitted (入箱).</summary>
+    ProjectAdmitted = 21,
+
+    /// <summary>Values: notice (its title), title (of the project objected to), answer. Mailed to the objector's address when the working group answers the objection.</summary>
+    ObjectionAnswered = 22,
+
+    /// <summary>Values: notice, title (of the project), outcome (+ outcomeEn), reason (the working group's note). Mailed to the objector's address when the working group resolves the objection.</summary>
+    ObjectionResolved = 23,
+
+    /// <summary>Values: title, call. To the region's working group when an application returned for supplement is submitted again.</summary>
+    ApplicationResubmitted = 24,
+
     /// <summary>Values: title (of the project), duty (what is owed, in the reader's language), due. To the applicant before an obligation's due date.</summary>
     ObligationDueSoon = 100,
 

@@ -21,3 +21,20 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => n.EmailSentAt);
     }
 }
+
+internal sealed class AddressedNotificationConfiguration : IEntityTypeConfiguration<AddressedNotification>
+{
+    public void Configure(EntityTypeBuilder<AddressedNotification> builder)
+    {
+        builder.ToTable("AddressedNotifications");
+        builder.HasKey(n => n.Id);
+        builder.Ignore(n => n.Values);
+        builder.Property(n => n.Address).HasMaxLength(AddressedNotification.MaxAddressLength);
+        builder.Property(n => n.Culture).HasMaxLength(10);
+        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(40);
+        // Unbounded: it carries the working group's answer to an objection, up to 5,000 characters before JSON escaping.
+        builder.Property(n => n.Link).HasMaxLength(500);
+        builder.Property(n => n.EmailError).HasMaxLength(500);
+        builder.HasIndex(n => n.EmailSentAt);
+    }
+}

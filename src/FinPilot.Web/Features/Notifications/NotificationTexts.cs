@@ -42,6 +42,15 @@ public static class NotificationValues
 
     /// <summary>A disposal case's level, named in the recipient's language (e.g. III级（较大）).</summary>
     public const string Level = "level";
+
+    /// <summary>The title of a public notice, where the message is about a project on it.</summary>
+    public const string Notice = "notice";
+
+    /// <summary>How an objection was resolved, named in the reader's language (with its English form in <c>outcomeEn</c>).</summary>
+    public const string Outcome = "outcome";
+
+    /// <summary>The working group's answer to a comment or objection (its own words, as written).</summary>
+    public const string Answer = "answer";
 }
 
 /// <summary>A notification as a person reads it.</summary>

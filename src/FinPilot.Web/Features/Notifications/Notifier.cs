@@ -16,4 +16,8 @@ public sealed class Notifier(FinPilotDbContext db, TimeProvider clock)
             db.Notifications.Add(Notification.For(userId, kind, link, values, now));
         }
     }
+
+    /// <summary>Mails someone without an account (no inbox) at <paramref name="address"/>, in <paramref name="culture"/>.</summary>
+    public void EnqueueMail(string address, string culture, NotificationKind kind, string link, IReadOnlyDictionary<string, string> values) =>
+        db.AddressedNotifications.Add(AddressedNotification.For(address, culture, kind, link, values, clock.GetUtcNow()));
 }

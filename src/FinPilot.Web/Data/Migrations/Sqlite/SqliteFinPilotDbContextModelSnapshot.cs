@@ -2869,6 +2869,59 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("WitnessedLogs", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Web.Features.Notifications.AddressedNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailNextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmailSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailSentAt");
+
+                    b.ToTable("AddressedNotifications", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3298,6 +3351,13 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(20)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("zh-CN");
 
                             b1.Property<string>("Name")
                                 .HasMaxLength(100)

@@ -41,6 +41,7 @@ public sealed class NotificationEmailJob(
         try
         {
             await SendBatchAsync(services.GetRequiredService<FinPilotDbContext>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
+            await SendAddressedBatchAsync(services.GetRequiredService<FinPilotDbContext>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
         }
         finally
         {
@@ -93,6 +94,33 @@ public sealed class NotificationEmailJob(
             }
 
             // Saved message by message, so a crash halfway never sends the first half again.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Mails to people without an account (objectors who left an address), with the same retries.</summary>
+    private async Task SendAddressedBatchAsync(FinPilotDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var batch = await db.AddressedNotifications
+            .Where(n => n.EmailSentAt == null && n.EmailAttempts < MaxAttempts && (n.EmailNextAttemptAt == null || n.EmailNextAttemptAt <= now))
+            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var notification in batch)
+        {
+            try
+            {
+                await transport.SendAsync(NotificationMail.Compose(notification, options, clock.GetUtcNow()), cancellationToken);
+                notification.EmailSent(clock.GetUtcNow());
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "Addressed notification {Id} could not be mailed (attempt {Attempt}).", notification.Id, notification.EmailAttempts + 1);
+                var failures = notification.EmailAttempts + 1;
+                notification.EmailFailed($"{exception.GetType().Name}: {exception.Message}", failures >= MaxAttempts ? null : clock.GetUtcNow() + RetryDelay(failures));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
     }
