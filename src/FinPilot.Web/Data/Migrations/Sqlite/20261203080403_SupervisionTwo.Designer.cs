@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FinPilot.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFinPilotDbContext))]
-    [Migration("20261203064019_ExpectedNotifications")]
-    partial class ExpectedNotifications
+    [Migration("20261203080403_SupervisionTwo")]
+    partial class SupervisionTwo
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -229,6 +229,184 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("Calls", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Domain.Corrections.CorrectionOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Breach")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionPlan")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disclosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Escalation")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Extensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustRectify")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequiredActions")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "IssuedAt");
+
+                    b.HasIndex("ProjectId", "IssuedAt");
+
+                    b.HasIndex("RegionId", "IssuedAt");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("CorrectionOrders", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Corrections.ToleratedDeviation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Deviation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "RecordedAt");
+
+                    b.HasIndex("RegionId", "RecordedAt");
+
+                    b.ToTable("ToleratedDeviations", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Deliberation.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -367,6 +545,159 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.HasIndex("RegionId", "Status");
 
                     b.ToTable("PublicNotices", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Disposal.ContingencyPlanVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("ContingencyPlanVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193f0a0-0000-7000-8000-000000000017"),
+                            Levels = "[{\"level\":1,\"triggersZh\":\"\\u7CFB\\u7EDF\\u6027\\u98CE\\u9669\\u6216\\u91CD\\u5927\\u7FA4\\u4F53\\u6027\\u4E8B\\u4EF6\\uFF1A\\u5927\\u9762\\u79EF\\u8D44\\u91D1\\u635F\\u5931\\u3001\\u5BA2\\u6237\\u6743\\u76CA\\u53D7\\u5230\\u4E25\\u91CD\\u4FB5\\u5BB3\\uFF0C\\u6216\\u98CE\\u9669\\u5916\\u6EA2\\u81F3\\u5176\\u4ED6\\u673A\\u6784\\u3002\",\"triggersEn\":\"Systemic risk or a major mass event: widespread loss of funds, serious harm to customers\\u0027 rights, or risk spreading to other institutions.\",\"actions\":[{\"kind\":1,\"workingDays\":1},{\"kind\":2,\"workingDays\":2},{\"kind\":3,\"workingDays\":20},{\"kind\":4,\"workingDays\":10}]},{\"level\":2,\"triggersZh\":\"\\u4E25\\u91CD\\u8FDD\\u53CD\\u8BD5\\u70B9\\u65B9\\u6848\\u6216\\u76D1\\u7BA1\\u8981\\u6C42\\uFF0C\\u9020\\u6210\\u8F83\\u5927\\u5BA2\\u6237\\u635F\\u5931\\uFF0C\\u6216\\u4E25\\u91CD\\u4E8B\\u4EF6\\u672A\\u53CA\\u65F6\\u62A5\\u544A\\u3002\",\"triggersEn\":\"A serious breach of the pilot plan or of supervisory requirements, causing significant customer losses, or a severe incident not reported in time.\",\"actions\":[{\"kind\":1,\"workingDays\":2},{\"kind\":2,\"workingDays\":3},{\"kind\":3,\"workingDays\":20}]},{\"level\":3,\"triggersZh\":\"\\u98CE\\u9669\\u6307\\u6807\\u6301\\u7EED\\u8D8A\\u9650\\u6216\\u4E1A\\u52A1\\u8FDE\\u7EED\\u6027\\u4E2D\\u65AD\\uFF0C\\u5BA2\\u6237\\u6743\\u76CA\\u53D7\\u5230\\u5F71\\u54CD\\u4F46\\u635F\\u5931\\u53EF\\u63A7\\u3002\",\"triggersEn\":\"Risk metrics persistently beyond limits or business continuity interrupted; customers affected but losses contained.\",\"actions\":[{\"kind\":1,\"workingDays\":3},{\"kind\":2,\"workingDays\":5},{\"kind\":3,\"workingDays\":30}]},{\"level\":4,\"triggersZh\":\"\\u4E00\\u822C\\u98CE\\u9669\\u4E8B\\u4EF6\\uFF0C\\u5F71\\u54CD\\u8303\\u56F4\\u5C0F\\uFF0C\\u673A\\u6784\\u53EF\\u81EA\\u884C\\u5904\\u7F6E\\u3002\",\"triggersEn\":\"An ordinary risk event of limited reach that the institution can handle itself.\",\"actions\":[{\"kind\":2,\"workingDays\":10}]}]",
+                            Note = "平台初始预案 / Initial plan",
+                            Number = 1,
+                            PublishedAt = 1304851120128000000L,
+                            PublishedBy = "system"
+                        });
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Disposal.DisposalCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AffectedCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Compensation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LevelChanges")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanVersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResumedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuspendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TerminationProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "OpenedAt");
+
+                    b.HasIndex("ProjectId", "OpenedAt");
+
+                    b.HasIndex("RegionId", "OpenedAt");
+
+                    b.ToTable("DisposalCases", (string)null);
                 });
 
             modelBuilder.Entity("FinPilot.Domain.Evaluation.Rounds.EvaluationRound", b =>
@@ -812,6 +1143,106 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.HasIndex("RegionId");
 
                     b.ToTable("Organisations", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.PlanChanges.PlanChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AppliedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BaseRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Current")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proposed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RouteReasons")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "RequestedAt");
+
+                    b.HasIndex("RegionId", "Status", "RequestedAt");
+
+                    b.HasIndex("Status", "AppliedAt", "EffectiveOn");
+
+                    b.ToTable("PlanChanges", (string)null);
                 });
 
             modelBuilder.Entity("FinPilot.Domain.Probing.ProbeResult", b =>
