@@ -31,6 +31,7 @@ public sealed class DemoSeeder(
         await new DemoAdmittedBatch(db, calendars).SeedAsync(organisations, cancellationToken);
         await new DemoSupervision(db, calendars, metricListeners, incidentListeners, clock, logger).SeedAsync(cancellationToken);
         await new DemoCorrections(db, calendars, clock).SeedAsync(cancellationToken);
+        await new DemoDisposal(db, calendars, clock).SeedAsync(cancellationToken);
         await new DemoPlanChanges(db, calendars, clock).SeedAsync(cancellationToken);
     }
 
