@@ -255,6 +255,23 @@ public sealed class CorrectionApiTests(AppsWithDemoData apps) : IClassFixture<Ap
         Assert.Equal(ObligationStatus.Fulfilled, (await ObligationAsync(app, projectId, $"{tolerated.Id:N}:2")).Status);
     }
 
+    [Fact]
+    public async Task The_demo_has_a_closed_order_and_a_renewed_then_ended_tolerance_on_the_blockchain_pilot()
+    {
+        var app = await apps.StartAsync(DatabaseProvider.Sqlite);
+        using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+        var orders = await (await wg.GetAsync("/api/v1/corrections?status=Closed&pageSize=100")).ReadAsync<Page<CorrectionRow>>();
+        var order = Assert.Single(orders.Items, o => o.ProjectTitle.Contains("区块链", StringComparison.Ordinal));
+        var stored = await (await wg.GetAsync($"/api/v1/corrections/{order.Id}")).ReadAsync<CorrectionDto>();
+        Assert.Equal(
+            [CorrectionStepKind.Issued, CorrectionStepKind.PlanSubmitted, CorrectionStepKind.EvidenceSubmitted, CorrectionStepKind.Closed],
+            stored.Steps.Select(s => s.Kind));
+
+        var tolerances = await (await wg.GetAsync($"/api/v1/tolerances?projectId={order.ProjectId}")).ReadAsync<Page<ToleranceRow>>();
+        var tolerance = Assert.Single(tolerances.Items);
+        Assert.Equal((ToleranceStatus.Ended, 2), (tolerance.Status, tolerance.Term));
+    }
+
     private static Task<ProjectStage> StageAsync(FinPilotApp app, Guid projectId) =>
         app.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Stage).SingleAsync());
 

@@ -35,5 +35,13 @@ public sealed class DemoRegisterTests(AppsWithDemoData apps) : IClassFixture<App
         }
 
         Assert.All(batch, p => Assert.NotEmpty(p.Technologies));
+
+        // The AI advisory pilot's level-III disposal suspended and resumed it in public; the fund-sales pilot's major plan change is public.
+        var advisory = batch.Single(p => p.Name.Contains("智能投顾", StringComparison.Ordinal));
+        var story = await (await visitor.GetAsync($"/api/v1/pilots/{advisory.Id}")).ReadAsync<PilotsApi.PilotDto>();
+        Assert.Equal([PublicEventKind.Suspended, PublicEventKind.Resumed], story.Timeline.Select(e => e.Kind).Where(k => k is PublicEventKind.Suspended or PublicEventKind.Resumed));
+        var fundSales = batch.Single(p => p.Name.Contains("数字人民币", StringComparison.Ordinal));
+        var changed = await (await visitor.GetAsync($"/api/v1/pilots/{fundSales.Id}")).ReadAsync<PilotsApi.PilotDto>();
+        Assert.Contains(PublicEventKind.MajorProgress, changed.Timeline.Select(e => e.Kind));
     }
 }
