@@ -58,8 +58,11 @@ public sealed class DisposalApiTests(AppsWithDemoData apps) : IClassFixture<Apps
         var html = await (await anonymous.GetAsync($"/pilots/{projectId}")).Content.ReadAsStringAsync();
         Assert.Contains("试点暂停（风险处置III级（较大））", html);
 
+        // The demo's own disposal of this pilot is public too: only this case's records.
+        var caseSubject = opened.Id.ToString("N");
         var records = await app.WithDbAsync(db => db.PublicRecords.AsNoTracking()
-            .Where(r => r.ProjectId == projectId && (r.Kind == DisposalAuditActions.RecordSuspension || r.Kind == DisposalAuditActions.RecordResumption)).ToListAsync());
+            .Where(r => r.ProjectId == projectId && (r.Kind == DisposalAuditActions.RecordSuspension || r.Kind == DisposalAuditActions.RecordResumption)
+                && r.SubjectId.StartsWith(caseSubject)).ToListAsync());
         Assert.Equal(2, records.Count);
         Assert.Contains("暂停新增客户与交易", records.Single(r => r.Kind == DisposalAuditActions.RecordSuspension).Payload);
         Assert.True(await app.Services.GetRequiredService<LedgerJob>().TryRunAsync(CancellationToken.None));

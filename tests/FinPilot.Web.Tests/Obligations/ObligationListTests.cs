@@ -146,12 +146,23 @@ public sealed class ObligationListTests(AppsWithDemoData apps) : IClassFixture<A
         var positions = w.Open.Select(o => html.IndexOf(o.Id.ToString(), StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p > 0));
         Assert.Equal(positions.Order(), positions);
-        Assert.True(html.IndexOf(w.Fulfilled.Id.ToString(), StringComparison.Ordinal) > positions.Max());
+        // The demo's own met duties of the institution (due earlier) may fill the rest of the first page: look on.
+        var pageNumber = 1;
+        var withFulfilled = html;
+        while (!withFulfilled.Contains(w.Fulfilled.Id.ToString(), StringComparison.Ordinal) && pageNumber < 20)
+        {
+            withFulfilled = await session.Client.GetStringAsync($"/obligations?page={++pageNumber}");
+        }
+
+        var fulfilledAt = withFulfilled.IndexOf(w.Fulfilled.Id.ToString(), StringComparison.Ordinal);
+        Assert.True(fulfilledAt > 0, "the fulfilled obligation is on no page");
+        Assert.True(pageNumber > 1 || fulfilledAt > positions.Max());
 
         var english = await session.Client.GetStringAsync("/obligations?culture=en");
         Assert.Contains("Report supplement", english, StringComparison.Ordinal);
         Assert.Contains("Overdue", Row(english, w.Overdue.Id), StringComparison.Ordinal);
-        Assert.Contains("Fulfilled", Row(english, w.Fulfilled.Id), StringComparison.Ordinal);
+        var englishFulfilled = await session.Client.GetStringAsync($"/obligations?culture=en&page={pageNumber}");
+        Assert.Contains("Fulfilled", Row(englishFulfilled, w.Fulfilled.Id), StringComparison.Ordinal);
         Assert.DoesNotContain(">ReportSupplement<", english, StringComparison.Ordinal);
     }
 
