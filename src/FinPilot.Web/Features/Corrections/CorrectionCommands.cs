@@ -254,7 +254,7 @@ public sealed class CorrectionCommands(
     private void Publish(CorrectionOrder order, PilotProject project, DateTimeOffset at, bool closure)
     {
         var key = closure ? (order.Status == CorrectionStatus.Revoked ? "PublicEvent_CorrectionRevoked" : "PublicEvent_CorrectionClosed") : "PublicEvent_CorrectionOrdered";
-        var (zh, en) = Texts(key, project.Title);
+        var (zh, en) = PublicEventTexts.Of(CorrectionsStrings.ResourceManager, key, project.Title);
         records.Write(
             PublicRecord.Create(closure ? CorrectionActions.RecordClosure : CorrectionActions.RecordOrder, order.Id.ToString(), at, new
             {
@@ -274,18 +274,6 @@ public sealed class CorrectionCommands(
             }),
             order.RegionId,
             [new PublicEvent(order.ProjectId, closure ? PublicEventKind.CorrectionClosed : PublicEventKind.CorrectionOrdered, at, zh, en, $"/pilots/{order.ProjectId}")]);
-    }
-
-    private static (string Zh, string En) Texts(string key, string title)
-    {
-        string In(string culture)
-        {
-            var c = CultureInfo.GetCultureInfo(culture);
-            var text = string.Format(c, CorrectionsStrings.ResourceManager.GetString(key, c) ?? key, title);
-            return text.Length <= PublicEventRecord.MaxTitleLength ? text : text[..(PublicEventRecord.MaxTitleLength - 1)] + "…";
-        }
-
-        return (In("zh-CN"), In("en"));
     }
 
     private async Task<Result<DateTimeOffset>> DueAsync(int? workingDays, DateTimeOffset now, CancellationToken ct)

@@ -13,11 +13,18 @@ public static class PublicEventTexts
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     /// <summary>The resource <paramref name="key"/> (a composite format) filled with <paramref name="args"/> in Chinese and in English.</summary>
-    public static (string Zh, string En) Of(string key, params object?[] args) => (In(Chinese, key, args), In(English, key, args));
+    public static (string Zh, string En) Of(string key, params object?[] args) => Of(DisclosureStrings.ResourceManager, key, args);
 
-    private static string In(CultureInfo culture, string key, object?[] args)
+    /// <summary>The same from another module's resources, for the public events that module writes.</summary>
+    public static (string Zh, string En) Of(System.Resources.ResourceManager resources, string key, params object?[] args)
     {
-        var format = DisclosureStrings.ResourceManager.GetString(key, culture) ?? throw new InvalidOperationException($"No text {key} in DisclosureStrings.");
+        ArgumentNullException.ThrowIfNull(resources);
+        return (In(resources, Chinese, key, args), In(resources, English, key, args));
+    }
+
+    private static string In(System.Resources.ResourceManager resources, CultureInfo culture, string key, object?[] args)
+    {
+        var format = resources.GetString(key, culture) ?? throw new InvalidOperationException($"No text {key} in {resources.BaseName}.");
         var text = string.Format(culture, CompositeFormat.Parse(format), args);
         return text.Length <= PublicEventRecord.MaxTitleLength ? text : text[..(PublicEventRecord.MaxTitleLength - 1)] + "…";
     }
