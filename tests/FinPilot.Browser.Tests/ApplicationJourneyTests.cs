@@ -24,6 +24,14 @@ public sealed class ApplicationJourneyTests(BrowserApp app)
         await form.SaveAsync();
         await form.UploadAsync("方案.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), "application/pdf");
         await Assertions.Expect(form.Attachments).ToContainTextAsync("方案.pdf");
+
+        // Submitting is irreversible: without the confirmation the draft is saved and nothing is submitted.
+        await applicant.Locator("#app-RiskAssessment").FillAsync("已建立风险评估与应急预案。");
+        await form.SubmitUnconfirmedAsync();
+        await Assertions.Expect(form.FormErrors).ToContainTextAsync("勾选确认");
+        await Assertions.Expect(form.Stage).ToHaveTextAsync("草稿");
+        await Assertions.Expect(applicant.Locator("#app-RiskAssessment")).ToHaveValueAsync("已建立风险评估与应急预案。");
+
         await form.SubmitAsync();
         await Assertions.Expect(form.Stage).ToHaveTextAsync("已提交");
         await Assertions.Expect(form.ReadOnly).ToContainTextAsync("智链数科技术有限公司");

@@ -85,6 +85,8 @@ public sealed partial class CliTests
             ["Ledger:Witness:Logs:0"] = vkey,
             ["Ledger:Witnesses:0:Url"] = $"http://127.0.0.1:{port}/ledger/witness/add-checkpoint",
             ["Ledger:Witnesses:0:Key"] = witnessKey,
+            // The node asks itself; on a loaded CI machine its first answer can take longer than production's 10 s.
+            ["Ledger:WitnessTimeoutSeconds"] = "120",
         });
         web.UseKestrel(port);
         web.StartServer();

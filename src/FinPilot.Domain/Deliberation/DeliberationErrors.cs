@@ -18,6 +18,9 @@ public static class DeliberationErrors
 
     public static readonly ErrorCode Concurrency = ErrorCode.Conflict("Deliberation.ChangedByAnother");
 
+    /// <summary>The chair's page asks for a confirmation before a resolution is recorded; it was not given. Field: Confirm. No arguments.</summary>
+    public static readonly ErrorCode ResolutionNotConfirmed = ErrorCode.Validation("Deliberation.ResolutionNotConfirmed");
+
     /// <summary>The meeting has no agenda item with that id. No field. Arguments: the item id.</summary>
     public static readonly ErrorCode ItemNotFound = ErrorCode.NotFound("Deliberation.Item.NotFound");
 

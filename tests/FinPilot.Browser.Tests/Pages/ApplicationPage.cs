@@ -40,7 +40,14 @@ public sealed class ApplicationPage(IPage page)
 
     public Task SaveAsync() => page.Locator("button[name='Model.Action'][value='save']").ClickAsync();
 
-    public Task SubmitAsync() => page.Locator("[data-testid=submit-application]").ClickAsync();
+    public async Task SubmitAsync()
+    {
+        await page.Locator("[data-testid=confirm-submit]").CheckAsync();
+        await page.Locator("[data-testid=submit-application]").ClickAsync();
+    }
+
+    /// <summary>Presses submit without ticking the confirmation.</summary>
+    public Task SubmitUnconfirmedAsync() => page.Locator("[data-testid=submit-application]").ClickAsync();
 
     public async Task UploadAsync(string fileName, byte[] content, string mimeType)
     {
@@ -56,6 +63,8 @@ public sealed class ApplicationPage(IPage page)
     public ILocator Attachments => page.Locator("[data-testid=attachments]");
 
     public ILocator MissingItems => page.Locator("[data-testid=missing-items]");
+
+    public ILocator FormErrors => page.Locator("[data-testid=form-errors]");
 
     public ILocator SupplementRequest => page.Locator("[data-testid=supplement-request]");
 }

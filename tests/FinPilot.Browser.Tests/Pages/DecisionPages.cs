@@ -47,6 +47,7 @@ public sealed class MeetingPages(IPage page)
     public async Task RecordResolutionAsync(string text)
     {
         await page.Locator("[data-testid=resolution-form] textarea[name=ResolutionText]").FillAsync(text);
+        await page.Locator("[data-testid=confirm-resolution]").CheckAsync();
         await page.Locator("[data-testid=record-resolution]").ClickAsync();
         await page.WaitForLoadStateAsync();
     }

@@ -31,6 +31,9 @@ public sealed class LedgerOptions
     /// </summary>
     public List<WitnessEndpoint> Witnesses { get; set; } = [];
 
+    /// <summary>How long one request to a witness may take before it counts as a failure (and is retried later).</summary>
+    public int WitnessTimeoutSeconds { get; set; } = 10;
+
     /// <summary>This node as a witness of other logs; off unless a key file is set.</summary>
     public WitnessOptions Witness { get; set; } = new();
 }

@@ -19,9 +19,10 @@ public static class LedgerSetup
         services.AddScoped<LedgerWitnessing>();
 
         // A witness answers in well under a second; a hung one must not hold the witnessing job.
+        var witnessTimeout = builder.Configuration.GetValue(LedgerOptions.Section + ":" + nameof(LedgerOptions.WitnessTimeoutSeconds), 10);
         services.AddHttpClient(LedgerWitnessing.ClientName, client =>
         {
-            client.Timeout = TimeSpan.FromSeconds(10);
+            client.Timeout = TimeSpan.FromSeconds(Math.Clamp(witnessTimeout, 1, 300));
             client.MaxResponseContentBufferSize = 64 * 1024;
         });
 

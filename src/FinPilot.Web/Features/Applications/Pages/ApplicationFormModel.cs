@@ -39,6 +39,9 @@ public sealed class ApplicationFormModel
     /// <summary>"save" or "submit", from the button pressed.</summary>
     public string? Action { get; set; }
 
+    /// <summary>The applicant's confirmation, asked for only when submitting.</summary>
+    public bool ConfirmSubmit { get; set; }
+
     public static ApplicationFormModel From(ApplicationForm form, Guid concurrency, IReadOnlyDictionary<Guid, string> partnerCodes) => new()
     {
         Name = form.Name,
