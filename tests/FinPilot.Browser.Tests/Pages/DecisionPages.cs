@@ -109,14 +109,19 @@ public sealed class NoticePages(IPage page)
 
     public ILocator Sent => page.Locator("[data-testid=response-sent]");
 
-    public async Task AnswerAndDismissAsync(string answer, string note)
+    public ILocator ListingStatus => page.Locator("[data-testid=listing-status]");
+
+    public Task AnswerAndDismissAsync(string answer, string note) => AnswerAndResolveAsync(answer, "Dismissed", note);
+
+    /// <summary>Answers the first response and resolves it with <paramref name="outcome"/> (an <c>ObjectionOutcome</c> name).</summary>
+    public async Task AnswerAndResolveAsync(string answer, string outcome, string note)
     {
         var response = page.Locator("[data-testid=managed-response]").First;
         await response.Locator("[data-testid=answer-text]").FillAsync(answer);
         await response.Locator("[data-testid=answer]").ClickAsync();
         await page.WaitForLoadStateAsync();
         response = page.Locator("[data-testid=managed-response]").First;
-        await response.Locator("[data-testid=outcome-Dismissed]").CheckAsync();
+        await response.Locator($"[data-testid=outcome-{outcome}]").CheckAsync();
         await response.Locator("[data-testid=resolution-note]").FillAsync(note);
         await response.Locator("[data-testid=resolve]").ClickAsync();
         await page.WaitForLoadStateAsync();
