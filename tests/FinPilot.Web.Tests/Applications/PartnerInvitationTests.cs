@@ -35,5 +35,8 @@ public sealed class PartnerInvitationTests(AppsWithDemoData apps) : IClassFixtur
         var mail = Assert.Single(sent);
         Assert.Contains("京华证券股份有限公司", mail.Subject);
         Assert.Contains("邀请合作机构", mail.TextBody);
+        // The invitee has no language setting yet: the mail says it in English too, with the English name.
+        Assert.Contains("Jinghua Securities Co., Ltd.", mail.Subject);
+        Assert.Contains("Jinghua Securities Co., Ltd.", mail.TextBody);
     }
 }

@@ -8,11 +8,13 @@ using MimeKit;
 
 namespace FinPilot.Web.Features.Applications;
 
-/// <summary>Mails the invitations of submitted applications, in Chinese (the invitee has no language setting yet).</summary>
+/// <summary>Mails the invitations of submitted applications in Chinese and English (the invitee has no language setting yet).</summary>
 public sealed class PartnerInvitationJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PartnerInvitationJob> logger)
     : LeasedJob(scopes, clock, logger)
 {
     private static readonly CultureInfo Chinese = new("zh-CN");
+
+    private static readonly CultureInfo English = new("en");
 
     protected override string Name => "partner-invitations";
 
@@ -36,10 +38,10 @@ public sealed class PartnerInvitationJob(IServiceScopeFactory scopes, TimeProvid
             var about = await (from p in db.Projects
                                join o in db.Organisations on p.LeadOrganisationId equals o.Id
                                where p.Id == invitation.ProjectId
-                               select new { p.Title, Lead = o.NameZh }).SingleAsync(cancellationToken);
+                               select new { p.Title, o.NameZh, o.NameEn }).SingleAsync(cancellationToken);
             try
             {
-                await transport.SendAsync(Compose(invitation.Email, about.Title, about.Lead, options), cancellationToken);
+                await transport.SendAsync(Compose(invitation.Email, about.Title, about.NameZh, about.NameEn, options), cancellationToken);
                 invitation.Sent(Clock.GetUtcNow());
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -51,18 +53,24 @@ public sealed class PartnerInvitationJob(IServiceScopeFactory scopes, TimeProvid
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static MimeMessage Compose(string to, string title, string lead, MailOptions options)
+    private static MimeMessage Compose(string to, string title, string leadZh, string leadEn, MailOptions options)
     {
+        var site = options.SiteUrl.TrimEnd('/');
         var message = new MimeMessage
         {
-            Subject = string.Format(Chinese, ApplicationsStrings.ResourceManager.GetString(nameof(ApplicationsStrings.Invitation_Subject), Chinese)!, lead),
+            Subject = $"{Text(nameof(ApplicationsStrings.Invitation_Subject), Chinese, leadZh)} / {Text(nameof(ApplicationsStrings.Invitation_Subject), English, leadEn)}",
             Body = new TextPart("plain")
             {
-                Text = string.Format(Chinese, ApplicationsStrings.ResourceManager.GetString(nameof(ApplicationsStrings.Invitation_Body), Chinese)!, lead, title, options.SiteUrl.TrimEnd('/')),
+                Text = Text(nameof(ApplicationsStrings.Invitation_Body), Chinese, leadZh, title, site)
+                    + "\n\n——————\n\n"
+                    + Text(nameof(ApplicationsStrings.Invitation_Body), English, leadEn, title, site),
             },
         };
         message.From.Add(new MailboxAddress(options.From.DisplayName, options.From.Address));
         message.To.Add(MailboxAddress.Parse(to));
         return message;
     }
+
+    private static string Text(string key, CultureInfo culture, params object[] values) =>
+        string.Format(culture, ApplicationsStrings.ResourceManager.GetString(key, culture)!, values);
 }

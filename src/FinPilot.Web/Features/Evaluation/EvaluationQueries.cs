@@ -16,8 +16,9 @@ public sealed class EvaluationQueries(FinPilotDbContext db)
     public Task<List<Organisation>> OrganisationsAsync(CancellationToken cancellationToken = default) =>
         db.Organisations.AsNoTracking().OrderBy(o => o.NameZh).ToListAsync(cancellationToken);
 
-    public Task<Dictionary<Guid, string>> OrganisationNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
-        db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.NameZh, cancellationToken);
+    /// <summary>The organisations' names in the reader's language.</summary>
+    public async Task<Dictionary<Guid, string>> OrganisationNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        (await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken)).ToDictionary(o => o.Id, FinPilot.Web.Components.Shared.Names.Of);
 
     public Task<List<Region>> RegionsAsync(CancellationToken cancellationToken = default) =>
         db.Regions.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken);

@@ -18,13 +18,20 @@ public sealed class OrganisationQueries(FinPilotDbContext db)
     public Task<Dictionary<Guid, Organisation>> AllByNameAsync(CancellationToken cancellationToken = default) =>
         db.Organisations.AsNoTracking().OrderBy(o => o.NameZh).ToDictionaryAsync(o => o.Id, cancellationToken);
 
-    /// <summary>The registered (Chinese) names of the given organisations, as an application shows them.</summary>
-    public Task<Dictionary<Guid, string>> ChineseNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
-        db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.NameZh, cancellationToken);
+    /// <summary>The names of the given organisations in the reader's language (the registered Chinese name when no English one is kept).</summary>
+    public async Task<Dictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        (await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.NameZh, o.NameEn }).ToListAsync(cancellationToken))
+            .ToDictionary(o => o.Id, o => InReadersLanguage(o.NameZh, o.NameEn));
 
-    /// <summary>The registered (Chinese) name of an organisation that must exist, such as a project's lead.</summary>
-    public Task<string> ChineseNameAsync(Guid id, CancellationToken cancellationToken = default) =>
-        db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => o.NameZh).SingleAsync(cancellationToken);
+    /// <summary>The name, in the reader's language, of an organisation that must exist, such as a project's lead.</summary>
+    public async Task<string> NameAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var names = await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.NameZh, o.NameEn }).SingleAsync(cancellationToken);
+        return InReadersLanguage(names.NameZh, names.NameEn);
+    }
+
+    private static string InReadersLanguage(string zh, string? en) =>
+        FinPilot.Web.Components.Shared.Names.Chinese || string.IsNullOrWhiteSpace(en) ? zh : en;
 
     /// <summary>
     /// The organisations a typed line may mean: the one with that credit code when the line is a valid
