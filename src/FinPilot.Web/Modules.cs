@@ -21,6 +21,7 @@ using FinPilot.Web.Features.PlanChanges;
 using FinPilot.Web.Features.Probing;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Supervision;
+using FinPilot.Web.Features.Telemetry;
 using FinPilot.Web.Features.Users;
 
 namespace FinPilot.Web;
@@ -59,6 +60,7 @@ public static class Modules
         new("Corrections", b => b.AddCorrections(), a => a.MapCorrections()),
         new("Disposal", b => b.AddDisposal(), a => a.MapDisposal()),
         new("PlanChanges", b => b.AddPlanChanges(), a => a.MapPlanChanges()),
+        new("Telemetry", b => b.AddTelemetry(), a => a.MapTelemetry()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

@@ -65,6 +65,8 @@ public sealed class WitnessApps(PostgresServer postgres) : IAsyncDisposable
             builder.UseSetting("Ledger:Witnesses:0:Key", witnessKey);
             builder.UseSetting("Ledger:Witnesses:1:Url", "http://localhost/ledger/witness/nowhere");
             builder.UseSetting("Ledger:Witnesses:1:Key", offlineKey);
+            // A loaded CI machine can take longer than production's 10 s to answer the first request.
+            builder.UseSetting("Ledger:WitnessTimeoutSeconds", "120");
             builder.ConfigureTestServices(services => services.AddHttpClient(LedgerWitnessing.ClientName)
                 .ConfigurePrimaryHttpMessageHandler(() => witness!.Server.CreateHandler()));
         });

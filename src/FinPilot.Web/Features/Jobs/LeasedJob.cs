@@ -1,3 +1,5 @@
+using FinPilot.Web.Features.Telemetry;
+
 namespace FinPilot.Web.Features.Jobs;
 
 /// <summary>
@@ -24,15 +26,29 @@ public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider clock,
         await _running.WaitAsync(cancellationToken);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
-            if (!await leases.TryAcquireAsync(Name, Interval * 3, cancellationToken))
+            var started = Clock.GetTimestamp();
+            using var activity = FinPilotTelemetry.Activities.StartActivity("job " + Name);
+            activity?.SetTag("finpilot.job", Name);
+            var outcome = FinPilotTelemetry.Outcomes.Failed;
+            try
             {
-                return false;
-            }
+                await using var scope = scopes.CreateAsyncScope();
+                var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
+                if (!await leases.TryAcquireAsync(Name, Interval * 3, cancellationToken))
+                {
+                    outcome = FinPilotTelemetry.Outcomes.Skipped;
+                    return false;
+                }
 
-            await RunOnceAsync(scope.ServiceProvider, cancellationToken);
-            return true;
+                await RunOnceAsync(scope.ServiceProvider, cancellationToken);
+                outcome = FinPilotTelemetry.Outcomes.Ran;
+                return true;
+            }
+            finally
+            {
+                activity?.SetTag("finpilot.job.outcome", outcome);
+                FinPilotTelemetry.JobRan(Name, outcome, Clock.GetElapsedTime(started));
+            }
         }
         finally
         {

@@ -1,3 +1,6 @@
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Telemetry;
+using Microsoft.EntityFrameworkCore;
 using FinPilot.Web.Features.Jobs;
 
 namespace FinPilot.Web.Features.Ledger;
@@ -12,7 +15,15 @@ public sealed class LedgerJob(IServiceScopeFactory scopes, TimeProvider clock, I
 
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var appended = await services.GetRequiredService<LedgerAppender>().RunAsync(cancellationToken);
+        var appender = services.GetRequiredService<LedgerAppender>();
+        var appended = await appender.RunAsync(cancellationToken);
+
+        // For the operators' metrics: the log's size and what still waits (two index probes).
+        var db = services.GetRequiredService<FinPilotDbContext>();
+        var mark = await appender.LoggedMarkAsync(cancellationToken);
+        var waiting = await db.PublicRecords.LongCountAsync(r => r.Sequence > mark, cancellationToken);
+        var size = await db.LedgerCheckpoints.OrderByDescending(c => c.Id).Select(c => c.Size).FirstOrDefaultAsync(cancellationToken);
+        FinPilotTelemetry.LedgerRan(appended, size, waiting);
         if (appended > 0 && logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Logged {Count} public record(s).", appended);
