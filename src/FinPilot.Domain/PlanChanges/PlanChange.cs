@@ -20,6 +20,9 @@ public enum PlanChangeStatus
 
     /// <summary>Taken back by the institution before a decision.</summary>
     Withdrawn = 5,
+
+    /// <summary>A major change in its expert review, before the working group forwards it to the coordination group.</summary>
+    AwaitingExpertReview = 6,
 }
 
 /// <summary>What the institution asks for: the proposed parameters, why, and from when.</summary>
@@ -118,10 +121,21 @@ public sealed class PlanChange : ISupervisedRecord, IRecordsEvents
 
     public Guid Version { get; private set; }
 
-    public bool IsOpen => Status is PlanChangeStatus.AwaitingWorkingGroup or PlanChangeStatus.AwaitingCoordinationGroup;
+    /// <summary>The expert review of a major change; null until started (and for changes that need none).</summary>
+    public ExpertReview? Review { get; private set; }
+
+    /// <summary>When the working group forwarded the reviewed change to the coordination group, and its view.</summary>
+    public DateTimeOffset? ForwardedAt { get; private set; }
+
+    public string? ForwardedBy { get; private set; }
+
+    public string? ForwardNote { get; private set; }
+
+    public bool IsOpen => OpenStatuses.Contains(Status);
 
     /// <summary>The statuses of a change still to be decided.</summary>
-    public static IReadOnlyList<PlanChangeStatus> OpenStatuses { get; } = [PlanChangeStatus.AwaitingWorkingGroup, PlanChangeStatus.AwaitingCoordinationGroup];
+    public static IReadOnlyList<PlanChangeStatus> OpenStatuses { get; } =
+        [PlanChangeStatus.AwaitingWorkingGroup, PlanChangeStatus.AwaitingCoordinationGroup, PlanChangeStatus.AwaitingExpertReview];
 
     /// <summary>
     /// The institution asks to change the plan in force of its running pilot. Refused when nothing
@@ -186,7 +200,8 @@ public sealed class PlanChange : ISupervisedRecord, IRecordsEvents
             EffectiveOn = proposal.EffectiveOn,
             Route = routing.Route,
             RouteReasons = routing.Reasons,
-            Status = routing.Route == ChangeRoute.Minor ? PlanChangeStatus.AwaitingWorkingGroup : PlanChangeStatus.AwaitingCoordinationGroup,
+            Status = routing.Route == ChangeRoute.Minor ? PlanChangeStatus.AwaitingWorkingGroup
+                : rules.MajorNeedsExpertReview ? PlanChangeStatus.AwaitingExpertReview : PlanChangeStatus.AwaitingCoordinationGroup,
             RequestedAt = now,
             RequestedBy = actorUserId,
             Version = Guid.NewGuid(),
@@ -222,6 +237,141 @@ public sealed class PlanChange : ISupervisedRecord, IRecordsEvents
         }
 
         return Close(approve, note, now, actorUserId, byCoordinationGroup: false);
+    }
+
+    /// <summary>The working group (or the secretariat) starts the expert review of a major change, once.</summary>
+    public Result StartReview(int minReviewers, DateTimeOffset dueAt, DateTimeOffset now, string actorUserId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minReviewers, 1);
+        if (Status != PlanChangeStatus.AwaitingExpertReview)
+        {
+            return new Error(PlanChangeErrors.NotAwaiting, null, Status);
+        }
+
+        if (Review is not null)
+        {
+            return new Error(PlanChangeErrors.ReviewAlreadyStarted);
+        }
+
+        Review = new ExpertReview { StartedAt = now, StartedBy = actorUserId, DueAt = dueAt, MinReviewers = minReviewers };
+        Version = Guid.NewGuid();
+        _events.Record(new PlanChangeReviewStarted(dueAt));
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// An expert joins the review. Refused when the expert conflicts with the pilot's parties
+    /// (<paramref name="conflicts"/>, found by the caller from the record), sits already, or the review is complete.
+    /// </summary>
+    public Result AssignReviewer(string expertUserId, IReadOnlyList<Evaluation.Conflict> conflicts, DateTimeOffset dueAt, DateTimeOffset now, string actorUserId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(expertUserId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        ArgumentNullException.ThrowIfNull(conflicts);
+        if (Status != PlanChangeStatus.AwaitingExpertReview || Review is null)
+        {
+            return new Error(PlanChangeErrors.ReviewNotOpen);
+        }
+
+        if (Review.IsComplete)
+        {
+            return new Error(PlanChangeErrors.ReviewComplete);
+        }
+
+        if (conflicts.Count > 0)
+        {
+            return new Error(PlanChangeErrors.ReviewerConflicted, "expertUserId", string.Join(",", conflicts.Select(c => c.Reason)));
+        }
+
+        if (Review.SeatOf(expertUserId) is not null)
+        {
+            return new Error(PlanChangeErrors.ReviewerAlreadyAssigned, "expertUserId");
+        }
+
+        if (Review.Reviewers.Count >= ExpertReview.MaxReviewers)
+        {
+            return new Error(PlanChangeErrors.ReviewFull, null, ExpertReview.MaxReviewers);
+        }
+
+        Review = Review with { Reviewers = [.. Review.Reviewers, new ReviewerSeat { ExpertUserId = expertUserId, AssignedAt = now, AssignedBy = actorUserId, DueAt = dueAt }] };
+        Version = Guid.NewGuid();
+        _events.Record(new PlanChangeReviewerAssigned(expertUserId));
+        return Result.Ok();
+    }
+
+    /// <summary>An assigned expert scores the change on the change rubric, once; the last expert's sheet completes the review.</summary>
+    public Result SubmitReview(string expertUserId, IReadOnlyList<CriterionScore> scores, Evaluation.Recommendation? recommendation, string opinion, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(expertUserId);
+        if (Status != PlanChangeStatus.AwaitingExpertReview || Review is null)
+        {
+            return new Error(PlanChangeErrors.ReviewNotOpen);
+        }
+
+        if (Review.SeatOf(expertUserId) is not { } seat)
+        {
+            return new Error(PlanChangeErrors.NotReviewer);
+        }
+
+        if (seat.Submitted)
+        {
+            return new Error(PlanChangeErrors.ReviewAlreadySubmitted);
+        }
+
+        var errors = ExpertReview.Validate(scores, recommendation, opinion);
+        if (errors.Count > 0)
+        {
+            return Result.Fail([.. errors]);
+        }
+
+        var sheet = seat with
+        {
+            Scores = [.. ExpertReview.Criteria.Select(c => scores.Single(s => s.Criterion == c)).Select(s => s with { Comment = s.Comment.Trim() })],
+            Recommendation = recommendation,
+            Opinion = opinion.Trim(),
+            SubmittedAt = now,
+        };
+        var seats = Review.Reviewers.Select(r => r.ExpertUserId == expertUserId ? sheet : r).ToList();
+        var complete = seats.Count >= Review.MinReviewers && seats.All(r => r.Submitted);
+        Review = Review with { Reviewers = seats, CompletedAt = complete ? now : null };
+        Version = Guid.NewGuid();
+        _events.Record(new PlanChangeReviewSubmitted(expertUserId, recommendation!.Value));
+        if (complete)
+        {
+            _events.Record(new PlanChangeReviewCompleted());
+        }
+
+        return Result.Ok();
+    }
+
+    /// <summary>The working group forwards a reviewed major change, with its view, to the coordination group.</summary>
+    public Result Forward(string view, DateTimeOffset now, string actorUserId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        if (Status != PlanChangeStatus.AwaitingExpertReview)
+        {
+            return new Error(PlanChangeErrors.NotAwaiting, null, Status);
+        }
+
+        if (Review is not { IsComplete: true })
+        {
+            return new Error(PlanChangeErrors.ReviewNotComplete);
+        }
+
+        var errors = Text.Required(view, nameof(view), MaxNoteLength).ToArray();
+        if (errors.Length > 0)
+        {
+            return Result.Fail(errors);
+        }
+
+        Status = PlanChangeStatus.AwaitingCoordinationGroup;
+        ForwardedAt = now;
+        ForwardedBy = actorUserId;
+        ForwardNote = view.Trim();
+        Version = Guid.NewGuid();
+        _events.Record(new PlanChangeForwarded());
+        return Result.Ok();
     }
 
     /// <summary>A major change is put on a coordination-group meeting's agenda (one item, once).</summary>
@@ -330,6 +480,18 @@ public sealed record PlanChangePutOnAgenda(Guid MeetingId, Guid ItemId) : IDomai
 
 /// <summary>Approved or rejected, by the working group or by the coordination group's resolution.</summary>
 public sealed record PlanChangeDecided(bool Approved, bool ByCoordinationGroup) : IDomainEvent;
+
+public sealed record PlanChangeReviewStarted(DateTimeOffset DueAt) : IDomainEvent;
+
+public sealed record PlanChangeReviewerAssigned(string ExpertUserId) : IDomainEvent;
+
+public sealed record PlanChangeReviewSubmitted(string ExpertUserId, Evaluation.Recommendation Recommendation) : IDomainEvent;
+
+/// <summary>Every assigned expert has scored.</summary>
+public sealed record PlanChangeReviewCompleted : IDomainEvent;
+
+/// <summary>The working group sent the reviewed change to the coordination group.</summary>
+public sealed record PlanChangeForwarded : IDomainEvent;
 
 /// <summary>The approved change became a revision of the plan on its effective date (by the job when <paramref name="Automatic"/>).</summary>
 public sealed record PlanChangeApplied(int Revision, bool Automatic) : IDomainEvent;

@@ -45,4 +45,40 @@ public static class PlanChangeErrors
 
     /// <summary>A major change already on a meeting's agenda. No field.</summary>
     public static readonly ErrorCode AlreadyOnAgenda = ErrorCode.InvalidState("PlanChange.AlreadyOnAgenda");
+
+    /// <summary>The change's expert review was started already. No field.</summary>
+    public static readonly ErrorCode ReviewAlreadyStarted = ErrorCode.InvalidState("PlanChange.Review.AlreadyStarted");
+
+    /// <summary>No expert review is open on the change (not started, or the change is past it). No field.</summary>
+    public static readonly ErrorCode ReviewNotOpen = ErrorCode.InvalidState("PlanChange.Review.NotOpen");
+
+    /// <summary>Every assigned expert has scored; the review takes no one else. No field.</summary>
+    public static readonly ErrorCode ReviewComplete = ErrorCode.InvalidState("PlanChange.Review.Complete");
+
+    /// <summary>The review is not complete, so it cannot be forwarded. No field.</summary>
+    public static readonly ErrorCode ReviewNotComplete = ErrorCode.InvalidState("PlanChange.Review.NotComplete");
+
+    /// <summary>The expert conflicts with the pilot's lead or partners (回避). Field: expertUserId. Arguments: the reasons.</summary>
+    public static readonly ErrorCode ReviewerConflicted = ErrorCode.Conflict("PlanChange.Review.ReviewerConflicted");
+
+    /// <summary>The expert sits on the review already. Field: expertUserId.</summary>
+    public static readonly ErrorCode ReviewerAlreadyAssigned = ErrorCode.Conflict("PlanChange.Review.ReviewerAlreadyAssigned");
+
+    /// <summary>The user is not an expert of the platform's pool. Field: expertUserId.</summary>
+    public static readonly ErrorCode ReviewerNotExpert = ErrorCode.Validation("PlanChange.Review.ReviewerNotExpert");
+
+    /// <summary>The review has as many experts as it may. No field. Arguments: the maximum.</summary>
+    public static readonly ErrorCode ReviewFull = ErrorCode.InvalidState("PlanChange.Review.Full");
+
+    /// <summary>The caller is not assigned to the review. No field.</summary>
+    public static readonly ErrorCode NotReviewer = ErrorCode.Forbidden("PlanChange.Review.NotReviewer");
+
+    /// <summary>The expert has scored already. No field.</summary>
+    public static readonly ErrorCode ReviewAlreadySubmitted = ErrorCode.InvalidState("PlanChange.Review.AlreadySubmitted");
+
+    /// <summary>A criterion not on the change rubric, or twice. Field: Scores[criterion].</summary>
+    public static readonly ErrorCode ReviewCriterionInvalid = ErrorCode.Validation("PlanChange.Review.CriterionInvalid");
+
+    /// <summary>A score off the scale. Field: Scores[criterion]. Arguments: the lowest and highest score.</summary>
+    public static readonly ErrorCode ReviewScoreOutOfScale = ErrorCode.Validation("PlanChange.Review.ScoreOutOfScale");
 }

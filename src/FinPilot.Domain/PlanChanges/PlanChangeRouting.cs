@@ -47,6 +47,9 @@ public sealed record ChangeRules
 
     /// <summary>An extension up to this many months is minor; longer is major.</summary>
     public int MinorMaxExtensionMonths { get; init; } = DefaultMinorMaxExtensionMonths;
+
+    /// <summary>Whether a major change goes through an expert review before the coordination group (the platform's setting turns it on).</summary>
+    public bool MajorNeedsExpertReview { get; init; }
 }
 
 /// <summary>The route of a change and every reason for it.</summary>

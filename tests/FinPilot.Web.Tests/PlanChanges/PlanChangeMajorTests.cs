@@ -34,10 +34,13 @@ public sealed class PlanChangeMajorTests(AppsWithDemoData apps) : IClassFixture<
         using var chair = await app.ApiClientAsync(DemoUsers.Coordination);
 
         var change = await applicant.RequestAsync(pilot.Id, app.Proposal(plan, customerCap: 600));
-        Assert.Equal((ChangeRoute.Major, PlanChangeStatus.AwaitingCoordinationGroup), (change.Route, change.Status));
+        Assert.Equal((ChangeRoute.Major, PlanChangeStatus.AwaitingExpertReview), (change.Route, change.Status));
         Assert.Equal([RouteReason.CustomerCapRaised], change.RouteReasons);
         var chairId = await app.UserIdAsync(DemoUsers.Coordination);
         Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == chairId && n.Kind == NotificationKind.MajorPlanChangeRequested)));
+        Assert.False((await chair.GetChangeAsync(change.Id)).Allowed.Schedule);
+        change = await app.ReviewAndForwardAsync(wg, change, "工作组认为风险可控，建议同意。");
+        Assert.Equal(PlanChangeStatus.AwaitingCoordinationGroup, change.Status);
         Assert.True((await chair.GetChangeAsync(change.Id)).Allowed.Schedule);
 
         // The working group does not decide a major change.
@@ -54,6 +57,14 @@ public sealed class PlanChangeMajorTests(AppsWithDemoData apps) : IClassFixture<
             .ReadAsync<PlanChangesApi.PlanChangeDto>();
         Assert.Equal(meeting.Id, scheduled.MeetingId);
         Assert.NotNull(scheduled.AgendaItemId);
+
+        // The agenda item carries what the chair wrote, the working group's view and the expert review's summary.
+        var view = (await app.WithDbAsync(db => db.Set<Meeting>().AsNoTracking().SingleAsync(m => m.Id == meeting.Id))).AgendaItems.Single().WorkingGroupView;
+        Assert.Contains("工作组认为风险可控，建议同意提高客户上限。", view, StringComparison.Ordinal);
+        Assert.Contains("工作组意见：工作组认为风险可控，建议同意。", view, StringComparison.Ordinal);
+        Assert.Contains("专家评审汇总：3 位专家评分", view, StringComparison.Ordinal);
+        Assert.Contains("变更必要性 8.0", view, StringComparison.Ordinal);
+        Assert.Contains("建议通过 3 票", view, StringComparison.Ordinal);
         await (await chair.PostAsync(agenda, new PlanChangesApi.AgendaRequest(meeting.Id, "再次"))).ReadProblemAsync(HttpStatusCode.Conflict);
         await (await applicant.PostAsync($"/api/v1/plan-changes/{change.Id}/withdraw", new PlanChangesApi.VersionRequest(scheduled.Version)))
             .ReadProblemAsync(HttpStatusCode.Conflict);
@@ -72,7 +83,7 @@ public sealed class PlanChangeMajorTests(AppsWithDemoData apps) : IClassFixture<
         var terms = await app.WithDbAsync(db => db.SupervisionPlans.AsNoTracking().Where(p => p.ProjectId == pilot.Id).Select(p => p.Terms).SingleAsync());
         Assert.Equal(600, terms.Parameters.CustomerCap);
         Assert.Equal(ObligationStatus.Fulfilled, (await app.WithDbAsync(db => db.Obligations.AsNoTracking()
-            .SingleAsync(o => o.ProjectId == pilot.Id && o.Kind == ObligationKind.PlanChangeReview))).Status);
+            .SingleAsync(o => o.ProjectId == pilot.Id && o.Kind == ObligationKind.PlanChangeReview && o.Subject == change.Id.ToString()))).Status);
 
         // A public record in the ledger and an entry on the pilot's public timeline, titled from resources in both languages.
         Assert.True(await app.WithDbAsync(db => db.PublicRecords.AnyAsync(r => r.Kind == PlanChangeActions.RecordMajorChange && r.SubjectId == change.Id.ToString())));
@@ -86,7 +97,15 @@ public sealed class PlanChangeMajorTests(AppsWithDemoData apps) : IClassFixture<
         await app.FeedAsync(pilot, (MetricCodes.Customers, 500, app.MonthStart(0)));
         Assert.Empty(await app.AlertsAsync(pilot.Id, RiskRuleKind.CustomerCapBreach));
         var actions = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.ResourceId == change.Id.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
-        Assert.Equal([PlanChangeActions.Requested, PlanChangeActions.PutOnAgenda, PlanChangeActions.Approved, PlanChangeActions.Applied], actions);
+        Assert.Equal(
+            [
+                PlanChangeActions.Requested, PlanChangeActions.ReviewStarted, PlanChangeActions.ReviewerAssigned, PlanChangeActions.ReviewerAssigned,
+                PlanChangeActions.ReviewerAssigned, PlanChangeActions.ReviewSubmitted, PlanChangeActions.ReviewSubmitted, PlanChangeActions.ReviewSubmitted,
+                PlanChangeActions.ReviewCompleted, PlanChangeActions.Forwarded, PlanChangeActions.PutOnAgenda, PlanChangeActions.Approved, PlanChangeActions.Applied,
+            ],
+            actions);
+        Assert.All(await app.WithDbAsync(db => db.Obligations.AsNoTracking().Where(o => o.ProjectId == pilot.Id && o.Kind == ObligationKind.PlanChangeReview).ToListAsync()),
+            o => Assert.Equal(ObligationStatus.Fulfilled, o.Status));
     }
 
     [Theory, AllProviders]
@@ -96,8 +115,10 @@ public sealed class PlanChangeMajorTests(AppsWithDemoData apps) : IClassFixture<
         var (pilot, plan) = await app.PilotAsync("重大变更否决");
         using var applicant = await app.ApiClientAsync(DemoUsers.Applicant);
         using var chair = await app.ApiClientAsync(DemoUsers.Coordination);
+        using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
         var change = await applicant.RequestAsync(pilot.Id, app.Proposal(plan, scope: "扩大至全国个人投资者"));
         Assert.Equal([RouteReason.ScopeChanged], change.RouteReasons);
+        await app.ReviewAndForwardAsync(wg, change);
         var chairId = await app.UserIdAsync(DemoUsers.Coordination);
         var today = ChinaTime.DateOf(app.Clock.GetUtcNow());
         var meeting = await (await chair.PostAsync("/api/v1/meetings", new MeetingDetails("方案变更审议会议二", today, new TimeOnly(14, 0), chairId, [chairId])))

@@ -149,6 +149,15 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project), due (the proposed effective date), reason (the decision's reasons). To the lead organisation's applicants.</summary>
     PlanChangeRejected = 53,
+
+    /// <summary>Values: title (of the project), due (the review's deadline, yyyy-MM-dd HH:mm, Beijing time). To an expert assigned to a major plan change's expert review.</summary>
+    PlanChangeReviewAssigned = 54,
+
+    /// <summary>Values: title (of the project). To the region's working group when every expert of a plan change's review has scored.</summary>
+    PlanChangeReviewCompleted = 55,
+
+    /// <summary>Values: title (of the project), reason (the working group's view). To the coordination group when the working group forwards a reviewed major change.</summary>
+    PlanChangeForwarded = 56,
 }
 
 /// <summary>

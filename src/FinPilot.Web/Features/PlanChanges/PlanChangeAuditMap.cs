@@ -13,6 +13,11 @@ public static class PlanChangeActions
     public const string Approved = "plan-change.approved";
     public const string Rejected = "plan-change.rejected";
     public const string Applied = "plan-change.applied";
+    public const string ReviewStarted = "plan-change.review-started";
+    public const string ReviewerAssigned = "plan-change.reviewer-assigned";
+    public const string ReviewSubmitted = "plan-change.review-submitted";
+    public const string ReviewCompleted = "plan-change.review-completed";
+    public const string Forwarded = "plan-change.forwarded";
 
     /// <summary>The kind of public record an approved major change is (the ledger appends it by this name).</summary>
     public const string RecordMajorChange = "PlanChanges.MajorChangeApproved";
@@ -49,6 +54,17 @@ public sealed class PlanChangeAuditMap : AuditMap<PlanChange>
             note = change.DecisionNote,
             change.EffectiveOn,
         }),
+        PlanChangeReviewStarted e => Line(change, PlanChangeActions.ReviewStarted, new { change.ProjectId, e.DueAt, minReviewers = change.Review?.MinReviewers }),
+        PlanChangeReviewerAssigned e => Line(change, PlanChangeActions.ReviewerAssigned, new { change.ProjectId, expert = e.ExpertUserId }),
+        PlanChangeReviewSubmitted e => Line(change, PlanChangeActions.ReviewSubmitted, new
+        {
+            change.ProjectId,
+            expert = e.ExpertUserId,
+            recommendation = e.Recommendation.ToString(),
+            scores = change.Review?.SeatOf(e.ExpertUserId)?.Scores.Select(s => new { criterion = s.Criterion.ToString(), s.Score }),
+        }),
+        PlanChangeReviewCompleted => Line(change, PlanChangeActions.ReviewCompleted, new { change.ProjectId, summary = change.Review?.Summary() }),
+        PlanChangeForwarded => Line(change, PlanChangeActions.Forwarded, new { change.ProjectId, view = change.ForwardNote }),
         PlanChangeApplied { Automatic: true } e => Line(change, PlanChangeActions.Applied, new { change.ProjectId, revision = e.Revision, change.EffectiveOn }) with
         {
             ActorName = PlanChangeActions.SystemActor,

@@ -26,6 +26,9 @@ internal sealed class PlanChangeConfiguration : IEntityTypeConfiguration<PlanCha
         builder.Property(c => c.DecisionNote).HasMaxLength(PlanChange.MaxNoteLength);
         builder.Property(c => c.RequestedBy).HasMaxLength(PlanChange.MaxActorLength);
         builder.Property(c => c.DecidedBy).HasMaxLength(PlanChange.MaxActorLength);
+        builder.Property(c => c.Review).HasConversion(JsonColumn<ExpertReview>.NullableConverter, JsonColumn<ExpertReview>.NullableComparer);
+        builder.Property(c => c.ForwardedBy).HasMaxLength(PlanChange.MaxActorLength);
+        builder.Property(c => c.ForwardNote).HasMaxLength(PlanChange.MaxNoteLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.IsOpen);
         builder.HasIndex(c => new { c.ProjectId, c.RequestedAt });

@@ -41,6 +41,36 @@ public sealed class PlanChangeNotices(FinPilotDbContext db, Notifier notifier)
             LinkOf(change.Id), values);
     }
 
+    /// <summary>The expert hears of the seat and its deadline.</summary>
+    public async Task ReviewerAssignedAsync(PlanChange change, string expertUserId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var values = Values(change, await TitleAsync(change, cancellationToken));
+        values[NotificationValues.Due] = Domain.Calendar.ChinaTime.Format(dueAt);
+        notifier.Enqueue([expertUserId], NotificationKind.PlanChangeReviewAssigned, LinkOf(change.Id), values);
+    }
+
+    /// <summary>The region's working group hears that every expert has scored.</summary>
+    public async Task ReviewCompletedAsync(PlanChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var workingGroup = await db.UserIdsWithAsync(Role.RegionalWorkingGroup, change.RegionId, null, cancellationToken);
+        notifier.Enqueue(workingGroup, NotificationKind.PlanChangeReviewCompleted, LinkOf(change.Id), Values(change, await TitleAsync(change, cancellationToken)));
+    }
+
+    /// <summary>The coordination group hears that a reviewed major change awaits its deliberation.</summary>
+    public async Task ForwardedAsync(PlanChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var coordination = await db.UserIdsWithAsync(Role.CoordinationGroup, null, null, cancellationToken);
+        var values = Values(change, await TitleAsync(change, cancellationToken));
+        values[NotificationValues.Reason] = change.ForwardNote ?? string.Empty;
+        notifier.Enqueue(coordination, NotificationKind.PlanChangeForwarded, LinkOf(change.Id), values);
+    }
+
+    private Task<string> TitleAsync(PlanChange change, CancellationToken cancellationToken) =>
+        db.Projects.AsNoTracking().Where(p => p.Id == change.ProjectId).Select(p => p.Title).SingleAsync(cancellationToken);
+
     private static Dictionary<string, string> Values(PlanChange change, string projectTitle) => new()
     {
         [NotificationValues.Title] = projectTitle,

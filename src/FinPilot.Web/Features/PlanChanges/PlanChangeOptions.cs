@@ -17,11 +17,21 @@ public sealed class PlanChangeOptions
     /// <summary>Working days the coordination group has to resolve a major change (default 30).</summary>
     public int CoordinationGroupWorkingDays { get; set; } = 30;
 
+    /// <summary>Whether a major change goes through an expert review before the coordination group (default on).</summary>
+    public bool ExpertReview { get; set; } = true;
+
+    /// <summary>Working days the experts have to score a major change once the review starts (default 10).</summary>
+    public int ExpertReviewWorkingDays { get; set; } = 10;
+
+    /// <summary>How many experts must score before the review is complete (default 3).</summary>
+    public int MinReviewers { get; set; } = 3;
+
     /// <summary>How often approved changes reaching their effective date are applied to the plan (default 10 minutes).</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
 
-    public ChangeRules Rules => new() { MinorMaxExtensionMonths = MinorMaxExtensionMonths };
+    public ChangeRules Rules => new() { MinorMaxExtensionMonths = MinorMaxExtensionMonths, MajorNeedsExpertReview = ExpertReview };
 
     public bool IsValid => MinorMaxExtensionMonths is >= 0 and <= 120 && WorkingGroupWorkingDays is >= 1 and <= 250
-        && CoordinationGroupWorkingDays is >= 1 and <= 250 && Interval > TimeSpan.Zero;
+        && CoordinationGroupWorkingDays is >= 1 and <= 250 && Interval > TimeSpan.Zero
+        && ExpertReviewWorkingDays is >= 1 and <= 250 && MinReviewers is >= 1 and <= Domain.PlanChanges.ExpertReview.MaxReviewers;
 }

@@ -18,9 +18,32 @@ public sealed record PlanChangeRow(
     DateOnly EffectiveOn, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, DateTimeOffset? AppliedAt);
 
 /// <summary>What the caller may do with a change now; pages show only these.</summary>
-public sealed record PlanChangeAllowed(bool Withdraw, bool Decide, bool Schedule);
+public sealed record PlanChangeAllowed(bool Withdraw, bool Decide, bool Schedule)
+{
+    /// <summary>Start the expert review of a major change.</summary>
+    public bool StartReview { get; init; }
 
-public sealed record PlanChangeView(PlanChange Change, string ProjectTitle, PlanChangeAllowed Allowed);
+    /// <summary>Assign experts to the review under way.</summary>
+    public bool AssignReviewers { get; init; }
+
+    /// <summary>Submit one's own sheet (an assigned expert who has not yet scored).</summary>
+    public bool Score { get; init; }
+
+    /// <summary>Forward the complete review to the coordination group.</summary>
+    public bool Forward { get; init; }
+}
+
+/// <summary>
+/// A change as the caller may read it. <paramref name="Review"/> is the expert review with every
+/// sheet for staff, and with only the caller's own sheet for an assigned expert (experts score
+/// without seeing each other's sheets); <paramref name="ReviewSummary"/> is withheld from experts.
+/// </summary>
+public sealed record PlanChangeView(PlanChange Change, string ProjectTitle, PlanChangeAllowed Allowed)
+{
+    public ExpertReview? Review { get; init; }
+
+    public ReviewSummary? ReviewSummary { get; init; }
+}
 
 /// <summary>One revision of the plan's test parameters, as the register's history shows it.</summary>
 public sealed record ParameterRevision(int Revision, TestParameters Parameters, DateTimeOffset ConfirmedAt, string Reason);
@@ -71,18 +94,31 @@ public sealed class PlanChangeQueries(FinPilotDbContext db, CurrentUser current,
         }
 
         var scope = PlanChangeScope.Of(change);
-        if (!await commands.AllowsAsync(scope, PlanChangeOperations.Read))
+        var seat = current.Id is { } me ? change.Review?.SeatOf(me) : null;
+        var staff = await commands.AllowsAsync(scope, PlanChangeOperations.Read);
+        var reviewer = seat is not null && await commands.AllowsAsync(scope, PlanChangeOperations.Score);
+        if (!staff && !reviewer)
         {
             return Problems.Forbidden;
         }
 
         var title = await db.Projects.AsNoTracking().Where(p => p.Id == change.ProjectId).Select(p => p.Title).SingleAsync(cancellationToken);
+        var inReview = change.Status == PlanChangeStatus.AwaitingExpertReview;
+        var runsReview = inReview && await commands.AllowsAsync(scope, PlanChangeOperations.RunReview);
         var allowed = new PlanChangeAllowed(
             Withdraw: change.IsOpen && change.AgendaItemId is null && await commands.AllowsAsync(scope, PlanChangeOperations.Request),
             Decide: change.Status == PlanChangeStatus.AwaitingWorkingGroup && await commands.AllowsAsync(scope, PlanChangeOperations.DecideMinor),
             Schedule: change.Status == PlanChangeStatus.AwaitingCoordinationGroup && change.AgendaItemId is null
-                && await commands.AllowsAsync(scope, PlanChangeOperations.Schedule));
-        return new PlanChangeView(change, title, allowed);
+                && await commands.AllowsAsync(scope, PlanChangeOperations.Schedule))
+        {
+            StartReview = runsReview && change.Review is null,
+            AssignReviewers = runsReview && change.Review is { IsComplete: false },
+            Score = inReview && reviewer && seat is { Submitted: false },
+            Forward = inReview && change.Review is { IsComplete: true } && await commands.AllowsAsync(scope, PlanChangeOperations.Forward),
+        };
+        return staff
+            ? new PlanChangeView(change, title, allowed) { Review = change.Review, ReviewSummary = change.Review?.Summary() }
+            : new PlanChangeView(change, title, allowed) { Review = change.Review! with { Reviewers = [seat!] } };
     }
 
     /// <summary>The pilot's parameters in force and every revision of them, oldest first (the register's history).</summary>

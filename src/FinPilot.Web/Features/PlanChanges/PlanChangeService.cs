@@ -29,7 +29,8 @@ public sealed record ChangePreview(TestParameters Current, TestParameters Propos
 /// </summary>
 public sealed class PlanChangeService(
     FinPilotDbContext db, CurrentUser current, CommandPipeline commands, ObligationBook obligations, WorkingCalendarProvider calendars,
-    PlanChangeApplier applier, PlanChangeNotices notices, DeliberationService deliberation, IOptions<PlanChangeOptions> options, TimeProvider clock)
+    PlanChangeApplier applier, PlanChangeNotices notices, DeliberationService deliberation, PlanChangeReviewService reviews, IOptions<PlanChangeOptions> options,
+    TimeProvider clock)
 {
     /// <summary>The rule in force, for pages that explain it.</summary>
     public ChangeRules Rules => options.Value.Rules;
@@ -87,6 +88,7 @@ public sealed class PlanChangeService(
             if (withdrawn.Succeeded)
             {
                 await obligations.WaiveAsync(change.ProjectId, ObligationKind.PlanChangeReview, Subject(change), now, current.Id!, PlanChangesStrings.Obligation_Withdrawn, cancellationToken);
+                await reviews.WaiveOpenAsync(change, now, current.Id!, PlanChangesStrings.Obligation_Withdrawn, cancellationToken);
             }
 
             return withdrawn;
@@ -144,7 +146,7 @@ public sealed class PlanChangeService(
         var title = await db.Projects.AsNoTracking().Where(p => p.Id == change.ProjectId).Select(p => p.Title).SingleAsync(cancellationToken);
         var chinese = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
         var itemTitle = Bounded(string.Format(chinese, System.Text.CompositeFormat.Parse(PlanChangesStrings.ResourceManager.GetString(nameof(PlanChangesStrings.AgendaItemTitle), chinese)!), title));
-        var added = await deliberation.AddAgendaItemAsync(meetingId, AgendaItemKind.MajorPlanChange, itemTitle, [change.ProjectId], workingGroupView, cancellationToken);
+        var added = await deliberation.AddAgendaItemAsync(meetingId, AgendaItemKind.MajorPlanChange, itemTitle, [change.ProjectId], ViewWithReview(change, workingGroupView), cancellationToken);
         if (!added.Succeeded)
         {
             return Result<PlanChange>.Fail([.. added.Errors]);
@@ -160,6 +162,26 @@ public sealed class PlanChangeService(
         }
 
         return await commands.SaveAsync(change, PlanChangeErrors.Concurrency, cancellationToken);
+    }
+
+    /// <summary>
+    /// The agenda item's view: what the scheduler wrote, the working group's view when it forwarded
+    /// the change, and the expert review's summary, so the coordination group reads them together.
+    /// </summary>
+    public static string ViewWithReview(PlanChange change, string? workingGroupView)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var chinese = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
+        string?[] parts =
+        [
+            workingGroupView?.Trim(),
+            change.ForwardNote is { } note
+                ? string.Format(chinese, System.Text.CompositeFormat.Parse(PlanChangesStrings.ResourceManager.GetString(nameof(PlanChangesStrings.Review_WorkingGroupView), chinese)!), note)
+                : null,
+            PlanChangeReviewService.SummaryText(change, chinese),
+        ];
+        var view = string.Join("\n\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return view.Length <= AgendaItem.MaxViewLength ? view : view[..AgendaItem.MaxViewLength];
     }
 
     /// <summary>The review step's obligation: the working group's decision, or the coordination group's resolution.</summary>

@@ -14,12 +14,28 @@ public static class PlanChangesApi
         Guid? MeetingId, Guid? AgendaItemId, DateTimeOffset? DecidedAt, string? DecisionNote, DateTimeOffset? AppliedAt, int? AppliedRevision,
         PlanChangeAllowed Allowed, Guid Version)
     {
+        /// <summary>The expert review of a major change (every sheet for staff; an expert sees only their own); null until started.</summary>
+        public ExpertReview? Review { get; init; }
+
+        /// <summary>The review's averages per criterion and its votes; not shown to experts.</summary>
+        public ReviewSummary? ReviewSummary { get; init; }
+
+        public DateTimeOffset? ForwardedAt { get; init; }
+
+        public string? ForwardNote { get; init; }
+
         public static PlanChangeDto From(PlanChangeView view)
         {
             ArgumentNullException.ThrowIfNull(view);
             var c = view.Change;
             return new(c.Id, c.ProjectId, view.ProjectTitle, c.RegionId, c.Current, c.Proposed, c.ChangedFields, c.Reason, c.EffectiveOn, c.Route, c.RouteReasons,
-                c.Status, c.RequestedAt, c.MeetingId, c.AgendaItemId, c.DecidedAt, c.DecisionNote, c.AppliedAt, c.AppliedRevision, view.Allowed, c.Version);
+                c.Status, c.RequestedAt, c.MeetingId, c.AgendaItemId, c.DecidedAt, c.DecisionNote, c.AppliedAt, c.AppliedRevision, view.Allowed, c.Version)
+            {
+                Review = view.Review,
+                ReviewSummary = view.ReviewSummary,
+                ForwardedAt = c.ForwardedAt,
+                ForwardNote = c.ForwardNote,
+            };
         }
     }
 
@@ -31,6 +47,21 @@ public static class PlanChangesApi
     public sealed record DecisionRequest(bool Approve, string? Note, Guid Version);
 
     public sealed record AgendaRequest(Guid MeetingId, string? WorkingGroupView);
+
+    public sealed record AssignRequest(string? ExpertUserId, Guid Version);
+
+    public sealed record SheetRequest
+    {
+        public IReadOnlyList<CriterionScore>? Scores { get; init; }
+
+        public FinPilot.Domain.Evaluation.Recommendation? Recommendation { get; init; }
+
+        public string? Opinion { get; init; }
+
+        public Guid Version { get; init; }
+    }
+
+    public sealed record ForwardRequest(string? View, Guid Version);
 
     public static IEndpointRouteBuilder MapPlanChangesApi(this IEndpointRouteBuilder app)
     {
@@ -61,7 +92,20 @@ public static class PlanChangesApi
             .WithName("DecidePlanChange").WithSummary("The region's working group approves or rejects a minor change with its reasons.");
         group.MapPost("/{id:guid}/agenda", (Guid id, AgendaRequest r, PlanChangeService s, PlanChangeQueries q, CancellationToken ct) =>
                 Then(s.ScheduleAsync(id, r.MeetingId, r.WorkingGroupView ?? string.Empty, ct), q, ct))
-            .WithName("PutPlanChangeOnAgenda").WithSummary("The coordination group puts a major change on a meeting's agenda; the item's resolution decides it.");
+            .WithName("PutPlanChangeOnAgenda")
+            .WithSummary("The coordination group puts a forwarded major change on a meeting's agenda, with the working group's view and the expert review's summary; the item's resolution decides it.");
+        group.MapPost("/{id:guid}/review", (Guid id, VersionRequest r, PlanChangeReviewService s, PlanChangeQueries q, CancellationToken ct) => Then(s.StartAsync(id, r.Version, ct), q, ct))
+            .WithName("StartPlanChangeReview").WithSummary("The region's working group (or the evaluation secretariat) starts the expert review of a major change; its deadline is an obligation.");
+        group.MapPost("/{id:guid}/review/reviewers", (Guid id, AssignRequest r, PlanChangeReviewService s, PlanChangeQueries q, CancellationToken ct) =>
+                Then(s.AssignAsync(id, r.ExpertUserId ?? string.Empty, r.Version, ct), q, ct))
+            .WithName("AssignPlanChangeReviewer").WithSummary("Assigns an expert of the pool to the review; refused when the expert conflicts with the pilot's lead or partners (回避).");
+        group.MapPost("/{id:guid}/review/sheet", (Guid id, SheetRequest r, PlanChangeReviewService s, PlanChangeQueries q, CancellationToken ct) =>
+                Then(s.SubmitAsync(id, new ReviewSheetInput { Scores = r.Scores ?? [], Recommendation = r.Recommendation, Opinion = r.Opinion }, r.Version, ct), q, ct))
+            .WithName("SubmitPlanChangeReview")
+            .WithSummary("An assigned expert scores the change once on the change rubric (necessity, risk control, consumer protection, feasibility; 1–10 each, with comments), a recommendation and an opinion.");
+        group.MapPost("/{id:guid}/review/forward", (Guid id, ForwardRequest r, PlanChangeReviewService s, PlanChangeQueries q, CancellationToken ct) =>
+                Then(s.ForwardAsync(id, r.View ?? string.Empty, r.Version, ct), q, ct))
+            .WithName("ForwardPlanChange").WithSummary("The region's working group forwards a change whose review is complete, with its view, to the coordination group.");
         return app;
     }
 

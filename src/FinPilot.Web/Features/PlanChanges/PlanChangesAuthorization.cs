@@ -17,7 +17,7 @@ public sealed record PlanChangeScope(Guid ProjectId, int RegionId, Guid Organisa
 
 public static class PlanChangeOperations
 {
-    /// <summary>Read a pilot's changes and its plan history: the region's working group, the lead organisation, the coordination group, integrity officers, admins.</summary>
+    /// <summary>Read a pilot's changes and its plan history: the region's working group, the lead organisation, the coordination group, integrity officers, admins, and the secretariat that runs expert reviews.</summary>
     public static readonly OperationAuthorizationRequirement Read = Operations.Named("plan-changes.read");
 
     /// <summary>Request or withdraw a change: the lead organisation's applicants only.</summary>
@@ -28,6 +28,15 @@ public static class PlanChangeOperations
 
     /// <summary>Put a major change on a coordination-group meeting's agenda: the coordination group (admins).</summary>
     public static readonly OperationAuthorizationRequirement Schedule = Operations.Named("plan-changes.schedule");
+
+    /// <summary>Start a major change's expert review and assign its experts: the region's working group or an evaluation secretariat covering the region (admins).</summary>
+    public static readonly OperationAuthorizationRequirement RunReview = Operations.Named("plan-changes.run-review");
+
+    /// <summary>Score a change as an expert; the review itself checks that the expert is assigned.</summary>
+    public static readonly OperationAuthorizationRequirement Score = Operations.Named("plan-changes.score");
+
+    /// <summary>Forward a reviewed major change to the coordination group: the region's working group (admins).</summary>
+    public static readonly OperationAuthorizationRequirement Forward = Operations.Named("plan-changes.forward");
 }
 
 /// <summary>The rules of the module, from grants alone, so pages, endpoints and tests ask the same question.</summary>
@@ -35,7 +44,7 @@ public static class PlanChangeAccess
 {
     public static bool CanRead(IEnumerable<RoleGrant> grants, PlanChangeScope scope) =>
         grants.RunsRegion(scope.RegionId) || grants.Has(Role.CoordinationGroup) || grants.Has(Role.IntegrityOfficer)
-        || grants.Any(g => g.CoversOrganisation(scope.OrganisationId));
+        || grants.Any(g => g.CoversOrganisation(scope.OrganisationId)) || CanRunReview(grants, scope);
 
     public static bool CanRequest(IEnumerable<RoleGrant> grants, PlanChangeScope scope) => grants.Any(g => g.CoversOrganisation(scope.OrganisationId));
 
@@ -43,8 +52,18 @@ public static class PlanChangeAccess
 
     public static bool CanSchedule(IEnumerable<RoleGrant> grants) => grants.Has(Role.CoordinationGroup) || grants.IsAdmin();
 
+    public static bool CanRunReview(IEnumerable<RoleGrant> grants, PlanChangeScope scope) =>
+        grants.RunsRegion(scope.RegionId) || grants.Any(g => g.Role == Role.EvaluationSecretariat && g.CoversRegion(scope.RegionId));
+
+    public static bool CanScore(IEnumerable<RoleGrant> grants) => grants.Has(Role.Expert);
+
+    public static bool CanForward(IEnumerable<RoleGrant> grants, PlanChangeScope scope) => grants.RunsRegion(scope.RegionId);
+
     public static bool Allows(IEnumerable<RoleGrant> grants, OperationAuthorizationRequirement operation, PlanChangeScope scope) =>
-        operation == PlanChangeOperations.Read ? CanRead(grants, scope)
+        operation == PlanChangeOperations.RunReview ? CanRunReview(grants, scope)
+        : operation == PlanChangeOperations.Score ? CanScore(grants)
+        : operation == PlanChangeOperations.Forward ? CanForward(grants, scope)
+        : operation == PlanChangeOperations.Read ? CanRead(grants, scope)
         : operation == PlanChangeOperations.Request ? CanRequest(grants, scope)
         : operation == PlanChangeOperations.DecideMinor ? CanDecideMinor(grants, scope)
         : operation == PlanChangeOperations.Schedule && CanSchedule(grants);

@@ -11,9 +11,10 @@ public static class PlanChangesSetup
     {
         var services = builder.Services;
         services.AddOptions<PlanChangeOptions>().Bind(builder.Configuration.GetSection(PlanChangeOptions.Section))
-            .Validate(o => o.IsValid, "PlanChanges: MinorMaxExtensionMonths 0–120, working days 1–250 and a positive Interval.").ValidateOnStart();
+            .Validate(o => o.IsValid, "PlanChanges: MinorMaxExtensionMonths 0–120, working days 1–250, MinReviewers 1–9 and a positive Interval.").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PlanChangeOptions>>().Value);
         services.AddScoped<PlanChangeService>();
+        services.AddScoped<PlanChangeReviewService>();
         services.AddScoped<PlanChangeQueries>();
         services.AddScoped<PlanChangeApplier>();
         services.AddScoped<PlanChangeNotices>();

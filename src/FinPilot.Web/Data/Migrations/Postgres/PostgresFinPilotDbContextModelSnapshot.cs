@@ -1189,6 +1189,17 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ForwardNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ForwardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ForwardedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid");
 
@@ -1217,6 +1228,9 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Review")
+                        .HasColumnType("text");
 
                     b.Property<string>("Route")
                         .IsRequired()

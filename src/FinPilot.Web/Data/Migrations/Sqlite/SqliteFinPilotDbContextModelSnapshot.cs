@@ -1183,6 +1183,17 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ForwardNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ForwardedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ForwardedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("TEXT");
 
@@ -1210,6 +1221,9 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Route")
