@@ -49,6 +49,12 @@ public enum ObligationKind
     /// from the kinds other supervision modules add, so that none collide.
     /// </summary>
     PlanChangeReview = 50,
+
+    /// <summary>
+    /// Explaining an integrity flag (廉政说明) the integrity officer asked about, by its deadline.
+    /// Subject: the flag's id and request, "{id:N}:{request}". In the integrity module's range (60–64).
+    /// </summary>
+    IntegrityExplanation = 60,
 }
 
 /// <summary>Where an obligation stands. Overdue is not a state: it is an open obligation past its due time.</summary>
