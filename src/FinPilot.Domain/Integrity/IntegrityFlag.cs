@@ -177,7 +177,10 @@ public sealed class IntegrityFlag : IRecordsEvents
 
     public string? PersonId { get; private set; }
 
-    /// <summary>The person's id or empty: the unique index's column, as NULLs never collide in PostgreSQL.</summary>
+    /// <summary>
+    /// The unique index's person column: the person's id or empty (NULLs never collide in PostgreSQL).
+    /// An officer's flag adds its own id, so the officer may raise several on one record.
+    /// </summary>
     public string PersonKey { get; private set; } = string.Empty;
 
     public ResponsibleUnitKind Unit { get; private set; }
@@ -271,16 +274,17 @@ public sealed class IntegrityFlag : IRecordsEvents
             return Result<IntegrityFlag>.Fail([.. errors]);
         }
 
+        var id = Guid.CreateVersion7(now);
         var flag = new IntegrityFlag
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id,
             Rule = rule,
             RecordKind = target.RecordKind,
             RecordId = target.RecordId.Trim(),
             RegionId = target.RegionId,
             ProjectId = target.ProjectId,
             PersonId = target.PersonId,
-            PersonKey = target.PersonId ?? string.Empty,
+            PersonKey = rule == IntegrityRule.RaisedByOfficer ? $"{target.PersonId}#{id:N}" : target.PersonId ?? string.Empty,
             Unit = target.Unit,
             UnitOrganisationId = target.Unit == ResponsibleUnitKind.Organisation ? target.OrganisationId : null,
             Facts = facts,

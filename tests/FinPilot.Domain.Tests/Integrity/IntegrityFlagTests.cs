@@ -31,7 +31,7 @@ public sealed class IntegrityFlagTests
         var flag = Raised();
 
         Assert.Equal((IntegrityFlagStatus.Open, IntegrityRule.RaisedByOfficer, "officer"), (flag.Status, flag.Rule, flag.RaisedBy));
-        Assert.Equal(("wg", "wg", "延期理由不充分。"), (flag.PersonId, flag.PersonKey, flag.Facts.Note));
+        Assert.Equal(("wg", $"wg#{flag.Id:N}", "延期理由不充分。"), (flag.PersonId, flag.PersonKey, flag.Facts.Note));
         Assert.IsType<IntegrityFlagRaised>(Assert.Single(((IRecordsEvents)flag).PendingEvents));
     }
 
