@@ -1,3 +1,4 @@
+using FinPilot.Domain.Common;
 using FinPilot.Domain.Integrity;
 using FinPilot.Web.Features.Audit;
 
@@ -22,6 +23,21 @@ public sealed class ReadAudit(AuditLog audit)
 
     public static IntegrityRecordKind? KindOf(string resourceType) =>
         Resources.Where(r => r.Value.Name == resourceType).Select(r => (IntegrityRecordKind?)r.Key).FirstOrDefault();
+
+    /// <summary>Runs the detail read and, when it succeeds (the reader was allowed), records it: one call wraps one read.</summary>
+    public async Task<Result<T>> AfterAsync<T>(Task<Result<T>> read, IntegrityRecordKind kind, Func<T, (string Id, int? RegionId)> record, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(record);
+        var result = await read;
+        if (result.Succeeded)
+        {
+            var (id, region) = record(result.Value!);
+            await RecordAsync(kind, id, region, ct);
+        }
+
+        return result;
+    }
 
     public Task RecordAsync(IntegrityRecordKind kind, string recordId, int? regionId, CancellationToken ct = default) =>
         audit.WriteAsync(new AuditLine(IntegrityActions.RecordRead, Resources[kind], recordId, new { kind = kind.ToString() }, regionId), ct);
