@@ -105,7 +105,7 @@ public sealed class IntegrityCommands(
             }
 
             var now = clock.GetUtcNow();
-            var due = (await calendars.GetAsync(ct)).DeadlineAfter(now, days);
+            var due = ObligationRules.Precise((await calendars.GetAsync(ct)).DeadlineAfter(now, days));
             var requested = flag.RequestExplanation(request ?? string.Empty, due, now, current.Id!);
             if (requested.Succeeded)
             {

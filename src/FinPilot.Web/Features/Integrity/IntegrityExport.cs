@@ -97,7 +97,6 @@ public sealed class IntegrityExport(IntegrityQueries queries, AuditLog audit)
 
     private async Task<Result<byte[]>> SaveAsync(XLWorkbook workbook, string slice, int rows, CancellationToken ct)
     {
-        workbook.Worksheets.First().Columns().AdjustToContents(1, 50);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         await audit.WriteAsync(new AuditLine(IntegrityActions.Exported, AuditResource.IntegrityFlag, null, new { slice, rows }), ct);

@@ -15,6 +15,8 @@ namespace FinPilot.Web.Features.Integrity;
 /// </summary>
 public sealed class IntegrityScan(FinPilotDbContext db, CommandPipeline commands, IntegrityOptions options, TimeProvider clock)
 {
+    private const int MaxAttempts = 5;
+
     private sealed record Finding(IntegrityRule Rule, IntegrityTarget Target, IntegrityFacts Facts)
     {
         public string PersonKey => Target.PersonId ?? string.Empty;
@@ -56,20 +58,37 @@ public sealed class IntegrityScan(FinPilotDbContext db, CommandPipeline commands
 
     private async Task<bool> TryRaiseAsync(Finding finding, DateTimeOffset now, CancellationToken ct)
     {
-        var flag = IntegrityFlag.Computed(finding.Rule, finding.Target, finding.Facts, now).ValueOrThrow();
-        db.IntegrityFlags.Add(flag);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await commands.SaveAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another scan raised the same flag first: the unique index refused the twin.
-            db.ChangeTracker.Clear();
-            return false;
+            db.IntegrityFlags.Add(IntegrityFlag.Computed(finding.Rule, finding.Target, finding.Facts, now).ValueOrThrow());
+            try
+            {
+                await commands.SaveAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                if (await ExistsAsync(finding, ct))
+                {
+                    // Another scan raised the same flag first: the unique index refused the twin.
+                    return false;
+                }
+
+                if (attempt >= MaxAttempts)
+                {
+                    throw;
+                }
+
+                // Not a twin: the database was busy with another writer (SQLite); try again shortly.
+                await Task.Delay(TimeSpan.FromMilliseconds(25 * attempt), ct);
+            }
         }
     }
+
+    private Task<bool> ExistsAsync(Finding finding, CancellationToken ct) =>
+        db.IntegrityFlags.AsNoTracking().AnyAsync(
+            f => f.Rule == finding.Rule && f.RecordKind == finding.Target.RecordKind && f.RecordId == finding.Target.RecordId && f.PersonKey == finding.PersonKey, ct);
 
     private static IntegrityTarget WorkingGroup(IntegrityRecordKind kind, string id, int regionId, Guid projectId, string? person) => new()
     {
