@@ -1,8 +1,8 @@
 using System.Net;
 using ClosedXML.Excel;
 using FinPilot.Domain.Integrity;
-using FinPilot.Web.Data;
 using FinPilot.Domain.Obligations;
+using FinPilot.Web.Data;
 using FinPilot.Web.Features.Integrity;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Http;
@@ -36,7 +36,10 @@ public sealed class IntegrityFlagApiTests(AppsWithDemoData apps) : IClassFixture
 
         var flag = await (await officer.PostAsync("/api/v1/integrity/flags", new RaiseRequest
         {
-            RecordKind = IntegrityRecordKind.CorrectionOrder, RecordId = order.Id.ToString(), PersonId = wgId, Note = "整改要求明显宽于同类案件。",
+            RecordKind = IntegrityRecordKind.CorrectionOrder,
+            RecordId = order.Id.ToString(),
+            PersonId = wgId,
+            Note = "整改要求明显宽于同类案件。",
         })).ReadAsync<FlagDto>(HttpStatusCode.Created);
         Assert.Equal((IntegrityRule.RaisedByOfficer, IntegrityFlagStatus.Open, projectId), (flag.Rule, flag.Status, flag.ProjectId));
         Assert.Contains("整改要求明显宽于同类案件。", flag.FactsText);
@@ -194,5 +197,20 @@ public sealed class IntegrityFlagApiTests(AppsWithDemoData apps) : IClassFixture
         var rows = workbook.Worksheets.First().RowsUsed().Skip(1).ToList();
         Assert.Equal(count, rows.Count);
         Assert.All(rows, r => Assert.Equal("预警排除未说明理由", r.Cell(2).GetString()));
+    }
+
+    [Fact]
+    public async Task The_demo_holds_an_officer_flag_explained_by_the_working_group_and_cleared()
+    {
+        var app = await apps.StartAsync(DatabaseProvider.Sqlite);
+        using var coordination = await app.ApiClientAsync(DemoUsers.Coordination);
+
+        var closed = await (await coordination.GetAsync($"/api/v1/integrity/flags?rule={IntegrityRule.RaisedByOfficer}&status=Closed&pageSize=100")).ReadAsync<Page<FlagRow>>();
+        var row = Assert.Single(closed.Items, r => r.RaisedAt < new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var flag = await (await coordination.GetAsync($"/api/v1/integrity/flags/{row.Id}")).ReadAsync<FlagDto>();
+        Assert.Equal((IntegrityRecordKind.CorrectionOrder, IntegrityConclusion.Cleared), (flag.RecordKind, flag.Conclusion));
+        Assert.NotNull(flag.Explanation);
+        var subject = $"{flag.Id:N}:1";
+        Assert.Equal(ObligationStatus.Fulfilled, (await app.WithDbAsync(db => db.Obligations.AsNoTracking().SingleAsync(o => o.Subject == subject))).Status);
     }
 }

@@ -30,7 +30,8 @@ public sealed class IntegrityAuditMap : AuditMap<IntegrityFlag>
             flag.PersonId,
             unit = flag.Unit.ToString(),
             flag.UnitOrganisationId,
-        }) with { ActorName = flag.RaisedBy == IntegrityFlag.System ? IntegrityFlag.System : null },
+        }) with
+        { ActorName = flag.RaisedBy == IntegrityFlag.System ? IntegrityFlag.System : null },
         IntegrityExplanationRequested e => Line(flag, IntegrityActions.ExplanationRequested, new { request = flag.Request, dueAt = e.DueAt, requests = flag.Requests }),
         IntegrityExplained => Line(flag, IntegrityActions.Explained, new { explanation = flag.Explanation }),
         IntegrityFlagClosed e => Line(flag, IntegrityActions.Closed, new { conclusion = e.Conclusion.ToString(), text = flag.ConclusionText, withdrawn = e.RequestWithdrawn }),
