@@ -48,7 +48,7 @@ public sealed class IntegrityFlagApiTests(AppsWithDemoData apps) : IClassFixture
             new ExplanationRequest { Request = "请说明整改要求的依据。", WorkingDays = 5, Version = flag.Version })).ReadAsync<FlagDto>();
         Assert.Equal(IntegrityFlagStatus.ExplanationRequested, flag.Status);
         var subject = $"{flag.Id:N}:1";
-        var duty = await app.WithDbAsync(db => db.Obligations.AsNoTracking().SingleAsync(o => o.ProjectId == projectId && o.Kind == ObligationKind.IntegrityExplanation && o.Subject == subject));
+        var duty = await app.WithDbAsync(db => db.Obligations.AsNoTracking().SingleAsync(o => o.ProjectId == projectId && o.Kind == ObligationKind.IntegrityExplanationByWorkingGroup && o.Subject == subject));
         Assert.Equal((ObligationStatus.Open, flag.ExplanationDueAt), (duty.Status, (DateTimeOffset?)duty.DueAt));
         Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == wgId && n.Kind == NotificationKind.IntegrityExplanationRequested && n.Link == $"/integrity/flags/{flag.Id}")));
 

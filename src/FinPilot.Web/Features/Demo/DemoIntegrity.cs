@@ -49,10 +49,10 @@ internal sealed class DemoIntegrity(FinPilotDbContext db, WorkingCalendarProvide
         var due = ObligationRules.Precise(calendar.DeadlineAfter(requested, 5));
         flag.RequestExplanation("请说明确定十个工作日整改期限的依据。", due, requested, officer).OrThrow();
         var book = new ObligationBook(db, clock);
-        await book.EnsureAsync(new ObligationDraft(order.ProjectId, order.RegionId, order.OrganisationId, ObligationKind.IntegrityExplanation, flag.ObligationSubject, due), cancellationToken);
+        await book.EnsureAsync(new ObligationDraft(order.ProjectId, order.RegionId, order.OrganisationId, ObligationKind.IntegrityExplanationByWorkingGroup, flag.ObligationSubject, due), cancellationToken);
         var explained = At(new DateOnly(2022, 12, 9), 15);
         flag.Explain("压降客户需逐户沟通并办理销户，参照本地区同类整改的通常期限确定为十个工作日。", explained, wg).OrThrow();
-        await book.FulfilAsync(order.ProjectId, ObligationKind.IntegrityExplanation, flag.ObligationSubject, explained, wg, cancellationToken);
+        await book.FulfilAsync(order.ProjectId, ObligationKind.IntegrityExplanationByWorkingGroup, flag.ObligationSubject, explained, wg, cancellationToken);
         flag.Close(IntegrityConclusion.Cleared, "说明理由充分，期限与同类情形一致，予以排除。", At(new DateOnly(2022, 12, 12), 11), officer).OrThrow();
         db.IntegrityFlags.Add(flag);
         await db.SaveChangesAsync(cancellationToken);

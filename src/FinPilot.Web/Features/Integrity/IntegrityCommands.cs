@@ -30,7 +30,7 @@ public sealed record RaiseFlagInput
 
 /// <summary>
 /// 廉政监督 flags: the integrity officer raises one on a record, asks the responsible unit to explain
-/// by a deadline in working days (an obligation of the pilot, <see cref="ObligationKind.IntegrityExplanation"/>),
+/// by a deadline in working days (an obligation of the pilot, <see cref="ExplanationKind"/>),
 /// and closes it with a conclusion; the unit explains. Every step is audited from the flag's events.
 /// </summary>
 public sealed class IntegrityCommands(
@@ -110,7 +110,7 @@ public sealed class IntegrityCommands(
             if (requested.Succeeded)
             {
                 await obligations.EnsureAsync(
-                    new ObligationDraft(place.ProjectId, place.RegionId, place.OrganisationId, ObligationKind.IntegrityExplanation, flag.ObligationSubject, due), ct);
+                    new ObligationDraft(place.ProjectId, place.RegionId, place.OrganisationId, ExplanationKind(flag), flag.ObligationSubject, due), ct);
                 await notifications.RequestedAsync(flag, place.Title, ct);
             }
 
@@ -125,7 +125,7 @@ public sealed class IntegrityCommands(
             var explained = flag.Explain(explanation ?? string.Empty, now, current.Id!);
             if (explained.Succeeded && place is not null)
             {
-                await obligations.FulfilAsync(place.ProjectId, ObligationKind.IntegrityExplanation, flag.ObligationSubject, now, current.Id!, ct);
+                await obligations.FulfilAsync(place.ProjectId, ExplanationKind(flag), flag.ObligationSubject, now, current.Id!, ct);
                 await notifications.ExplainedAsync(flag, place.Title, ct);
             }
 
@@ -149,7 +149,7 @@ public sealed class IntegrityCommands(
             {
                 if (pending)
                 {
-                    await obligations.WaiveAsync(place.ProjectId, ObligationKind.IntegrityExplanation, flag.ObligationSubject, now, current.Id!, flag.ConclusionText!, ct);
+                    await obligations.WaiveAsync(place.ProjectId, ExplanationKind(flag), flag.ObligationSubject, now, current.Id!, flag.ConclusionText!, ct);
                 }
 
                 if (wasRequested)
@@ -160,6 +160,11 @@ public sealed class IntegrityCommands(
 
             return closed;
         }, ct);
+
+    /// <summary>Whose duty the explanation is: the institution's, or the working group's (never on the institution's list).</summary>
+    public static ObligationKind ExplanationKind(IntegrityFlag flag) => flag.Unit == ResponsibleUnitKind.Organisation
+        ? ObligationKind.IntegrityExplanation
+        : ObligationKind.IntegrityExplanationByWorkingGroup;
 
     private async Task<Result<IntegrityFlag>> ChangeAsync(
         Guid id, OperationAuthorizationRequirement operation, Guid expected, Func<IntegrityFlag, IntegrityRecordPlace?, Task<Result>> change, CancellationToken ct)
