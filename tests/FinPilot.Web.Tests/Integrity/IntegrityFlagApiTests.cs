@@ -70,7 +70,7 @@ public sealed class IntegrityFlagApiTests(AppsWithDemoData apps) : IClassFixture
 
         var listed = await (await coordination.GetAsync("/api/v1/integrity/flags?status=Closed&pageSize=100")).ReadAsync<Page<FlagRow>>();
         Assert.Contains(listed.Items, r => r.Id == flag.Id && r.Conclusion == IntegrityConclusion.Cleared);
-        var actions = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.ResourceId == flag.Id.ToString()).Select(a => a.Action).ToListAsync());
+        var actions = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.ResourceId == flag.Id.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Equal([IntegrityActions.Raised, IntegrityActions.ExplanationRequested, IntegrityActions.Explained, IntegrityActions.Closed], actions.Where(a => a != IntegrityActions.Exported));
     }
 
