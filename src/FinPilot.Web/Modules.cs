@@ -12,6 +12,7 @@ using FinPilot.Web.Features.Disposal;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Incidents;
+using FinPilot.Web.Features.Integrity;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Metrics;
 using FinPilot.Web.Features.Notifications;
@@ -61,6 +62,7 @@ public static class Modules
         new("Disposal", b => b.AddDisposal(), a => a.MapDisposal()),
         new("PlanChanges", b => b.AddPlanChanges(), a => a.MapPlanChanges()),
         new("Telemetry", b => b.AddTelemetry(), a => a.MapTelemetry()),
+        new("Integrity", b => b.AddIntegrity(), a => a.MapIntegrity()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

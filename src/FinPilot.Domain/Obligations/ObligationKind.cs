@@ -49,6 +49,19 @@ public enum ObligationKind
     /// from the kinds other supervision modules add, so that none collide.
     /// </summary>
     PlanChangeReview = 50,
+
+    /// <summary>
+    /// Explaining an integrity flag (廉政说明) addressed to the pilot's institution, by the deadline the
+    /// integrity officer set. Subject: the flag's id and request, "{id:N}:{request}". In the integrity
+    /// module's range (60–64).
+    /// </summary>
+    IntegrityExplanation = 60,
+
+    /// <summary>
+    /// The same, for a flag addressed to the region's working group: its duty, never on the
+    /// institution's list (such flags may be about a person). Subject as above.
+    /// </summary>
+    IntegrityExplanationByWorkingGroup = 61,
 }
 
 /// <summary>Where an obligation stands. Overdue is not a state: it is an open obligation past its due time.</summary>

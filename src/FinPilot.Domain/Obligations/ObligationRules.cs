@@ -55,6 +55,7 @@ public static class ObligationRules
     public const int DefaultCorrectionWorkingDays = 20;
     public const int DisposalActionWorkingDays = 10;
     public const int PlanChangeReviewWorkingDays = 15;
+    public const int IntegrityExplanationWorkingDays = 10;
 
     /// <summary>Working days a metric sample may come after the end of the period it covers.</summary>
     public const int MetricFreshnessGraceWorkingDays = 5;
@@ -76,6 +77,10 @@ public static class ObligationRules
         new(ObligationKind.DisposalInstitutionAction, DueAnchor.Event, DisposalActionWorkingDays),
         new(ObligationKind.DisposalWorkingGroupAction, DueAnchor.Event, DisposalActionWorkingDays) { Duty = ObligationDuty.WorkingGroup },
         new(ObligationKind.PlanChangeReview, DueAnchor.Event, PlanChangeReviewWorkingDays) { Duty = ObligationDuty.WorkingGroup },
+
+        // An integrity explanation's working days are the integrity officer's; the amount here is the default.
+        new(ObligationKind.IntegrityExplanation, DueAnchor.Event, IntegrityExplanationWorkingDays),
+        new(ObligationKind.IntegrityExplanationByWorkingGroup, DueAnchor.Event, IntegrityExplanationWorkingDays) { Duty = ObligationDuty.WorkingGroup },
     ];
 
     public static ObligationRule For(ObligationKind kind) =>

@@ -150,6 +150,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<AddressedNotification> AddressedNotifications => Set<AddressedNotification>();
 
+    public DbSet<Domain.Integrity.IntegrityFlag> IntegrityFlags => Set<Domain.Integrity.IntegrityFlag>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

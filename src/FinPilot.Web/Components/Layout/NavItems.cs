@@ -150,6 +150,11 @@ public static class NavItems
             items.Add(new("plan-changes", "plan-changes", Features.PlanChanges.PlanChangesStrings.Nav_PlanChanges));
         }
 
+        if (user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer) || user.IsIn(Role.CoordinationGroup))
+        {
+            items.Add(new("integrity-flags", "integrity/flags", Features.Integrity.IntegrityStrings.Nav_Flags));
+        }
+
         return items;
     }
 }

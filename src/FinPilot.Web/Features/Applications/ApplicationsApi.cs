@@ -64,9 +64,9 @@ public static class ApplicationsApi
         return result.ToHttp(value => TypedResults.Created($"/api/v1/applications/{value.Id}", ProjectDto.From(value)));
     }
 
-    private static async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> Get(Guid id, int? version, ApplicationService applications, TimelineActors actors, CancellationToken ct)
+    private static async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> Get(Guid id, int? version, ApplicationService applications, TimelineActors actors, Integrity.ReadAudit reads, CancellationToken ct)
     {
-        var result = await applications.GetAsync(id, version, ct);
+        var result = await reads.AfterAsync(applications.GetAsync(id, version, ct), Domain.Integrity.IntegrityRecordKind.Application, v => (v.Project.Id.ToString(), v.Project.RegionId), ct);
         return result.Succeeded ? TypedResults.Ok(await ToDtoAsync(result.Value, actors, ct)) : Problems.From(result.Errors);
     }
 

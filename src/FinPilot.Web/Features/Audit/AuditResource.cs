@@ -39,6 +39,9 @@ public readonly record struct AuditResource(string Name)
     public static readonly AuditResource ContingencyPlan = new("contingency-plan");
     public static readonly AuditResource PlanChange = new("plan-change");
 
+    public static readonly AuditResource IntegrityFlag = new("integrity-flag");
+    public static readonly AuditResource MetricSeries = new("metric-series");
+
     public override string ToString() => Name;
 }
 

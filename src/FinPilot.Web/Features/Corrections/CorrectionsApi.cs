@@ -122,7 +122,7 @@ public static class CorrectionsApi
         var group = app.MapApiGroup("/corrections", "Corrections");
         group.MapGet("/", List).WithName("ListCorrectionOrders")
             .WithSummary("Correction orders the caller may see, filtered, newest first, paged.");
-        group.MapGet("/{id:guid}", (Guid id, CorrectionQueries q, CancellationToken ct) => q.GetAsync(id, ct).ToHttp(v => TypedResults.Ok(CorrectionDto.From(v.Order, v.ProjectTitle))))
+        group.MapGet("/{id:guid}", (Guid id, CorrectionQueries q, Integrity.ReadAudit reads, CancellationToken ct) => reads.AfterAsync(q.GetAsync(id, ct), Domain.Integrity.IntegrityRecordKind.CorrectionOrder, v => (v.Order.Id.ToString(), v.Order.RegionId), ct).ToHttp(v => TypedResults.Ok(CorrectionDto.From(v.Order, v.ProjectTitle))))
             .WithName("GetCorrectionOrder").WithSummary("One correction order with its history.");
         group.MapPost("/{id:guid}/plan", (Guid id, TextRequest r, CorrectionCommands c, CorrectionQueries q, CancellationToken ct) =>
                 ThenGetAsync(c.SubmitPlanAsync(id, r.Text ?? string.Empty, r.Version, ct), q, ct))

@@ -108,7 +108,7 @@ public static class DisposalApi
             .WithSummary("Disposal cases the caller may see (own organisation's, own region's, or all for integrity officers, the coordination group and admins), newest first, paged.");
         group.MapPost("/projects/{id:guid}/cases", OpenAsync).WithName("OpenDisposalCase")
             .WithSummary("The region's working group opens a disposal case on an admitted pilot at a level (1 = I, the gravest, to 4 = IV); the level's actions form its checklist.");
-        group.MapGet("/cases/{id:guid}", (Guid id, DisposalQueries q, CancellationToken ct) => q.GetAsync(id, ct).ToHttp(v => TypedResults.Ok(CaseDto.From(v))))
+        group.MapGet("/cases/{id:guid}", (Guid id, DisposalQueries q, Integrity.ReadAudit reads, CancellationToken ct) => reads.AfterAsync(q.GetAsync(id, ct), Domain.Integrity.IntegrityRecordKind.DisposalCase, v => (v.Case.Id.ToString(), v.Case.RegionId), ct).ToHttp(v => TypedResults.Ok(CaseDto.From(v))))
             .WithName("GetDisposalCase").WithSummary("One case with its checklist, notices, compensation and history.");
         group.MapPost("/cases/{id:guid}/level", (Guid id, RaiseRequest r, DisposalCommands c, DisposalQueries q, CancellationToken ct) =>
                 ThenGetAsync(c.RaiseLevelAsync(id, r.Level, r.Reason ?? string.Empty, r.Version, ct), q, ct))

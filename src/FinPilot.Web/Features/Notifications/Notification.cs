@@ -158,6 +158,15 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project), reason (the working group's view). To the coordination group when the working group forwards a reviewed major change.</summary>
     PlanChangeForwarded = 56,
+
+    /// <summary>Values: title (of the record's project, or the record), due (yyyy-MM-dd). To the responsible unit when the integrity officer asks it to explain a flag.</summary>
+    IntegrityExplanationRequested = 70,
+
+    /// <summary>Values: title. To the integrity officers when the responsible unit explains a flag.</summary>
+    IntegrityExplained = 71,
+
+    /// <summary>Values: title, action (the conclusion, in the reader's language). To the responsible unit when the officer closes a flag it was asked about.</summary>
+    IntegrityFlagClosed = 72,
 }
 
 /// <summary>

@@ -86,7 +86,7 @@ public static class SupervisionApi
         group.MapPost("/projects/{id:guid}/reports", (Guid id, OpenReportRequest r, PeriodicReportService s, CancellationToken ct) =>
                 s.OpenAsync(id, r.Subject ?? string.Empty, ct).ToHttp(v => TypedResults.Created($"/api/v1/supervision/reports/{v.Id}", ReportDto.From(v))))
             .WithName("OpenReport").WithSummary("The lead institution opens the report of a period (subject \"2026-03\" or \"2026-Q1\").");
-        group.MapGet("/reports/{id:guid}", (Guid id, PeriodicReportService s, CancellationToken ct) => s.GetAsync(id, ct).ToHttp(v => TypedResults.Ok(ReportDto.From(v.Report, v.Reportable))))
+        group.MapGet("/reports/{id:guid}", (Guid id, PeriodicReportService s, Integrity.ReadAudit reads, CancellationToken ct) => reads.AfterAsync(s.GetAsync(id, ct), Domain.Integrity.IntegrityRecordKind.PeriodicReport, v => (v.Report.Id.ToString(), v.Report.RegionId), ct).ToHttp(v => TypedResults.Ok(ReportDto.From(v.Report, v.Reportable))))
             .WithName("GetReport").WithSummary("A periodic report with the metrics that may still be typed for its period.");
         group.MapPut("/reports/{id:guid}", (Guid id, SaveReportRequest r, PeriodicReportService s, CancellationToken ct) =>
                 s.SaveAsync(id, r.Content ?? new ReportContent(), r.Version, ct).ToHttp(v => TypedResults.Ok(ReportDto.From(v))))
