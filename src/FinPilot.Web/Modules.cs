@@ -20,6 +20,7 @@ using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.PlanChanges;
 using FinPilot.Web.Features.Probing;
 using FinPilot.Web.Features.Regions;
+using FinPilot.Web.Features.Scenarios;
 using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Users;
 
@@ -59,6 +60,7 @@ public static class Modules
         new("Corrections", b => b.AddCorrections(), a => a.MapCorrections()),
         new("Disposal", b => b.AddDisposal(), a => a.MapDisposal()),
         new("PlanChanges", b => b.AddPlanChanges(), a => a.MapPlanChanges()),
+        new("Scenarios", b => b.AddScenarios(), a => a.MapScenarios()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

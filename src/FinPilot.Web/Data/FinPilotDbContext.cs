@@ -150,6 +150,12 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<AddressedNotification> AddressedNotifications => Set<AddressedNotification>();
 
+    public DbSet<Domain.Scenarios.Scenario> Scenarios => Set<Domain.Scenarios.Scenario>();
+
+    public DbSet<Domain.Scenarios.Solution> Solutions => Set<Domain.Scenarios.Solution>();
+
+    public DbSet<Features.Scenarios.ScenarioSubscription> ScenarioSubscriptions => Set<Features.Scenarios.ScenarioSubscription>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -53,6 +53,7 @@ public static class ErrorText
         FinPilot.Web.Features.Corrections.CorrectionsStrings.ResourceManager,
         FinPilot.Web.Features.Disposal.DisposalStrings.ResourceManager,
         FinPilot.Web.Features.PlanChanges.PlanChangesStrings.ResourceManager,
+        FinPilot.Web.Features.Scenarios.ScenariosStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)

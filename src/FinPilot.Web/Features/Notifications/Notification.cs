@@ -149,6 +149,12 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the project), due (the proposed effective date), reason (the decision's reasons). To the lead organisation's applicants.</summary>
     PlanChangeRejected = 53,
+
+    /// <summary>Values: title (of the scenario), area (its business area, + areaEn). To the applicants of subscribed organisations that may see it when a scenario is published.</summary>
+    ScenarioPublished = 110,
+
+    /// <summary>Values: title (of the scenario), solution (the solution's title). To the scenario's publisher (its organisation's applicants, or the region's working group) when a solution answering it is published.</summary>
+    SolutionOffered = 111,
 }
 
 /// <summary>
