@@ -20,6 +20,18 @@ public static class ScenarioErrors
     /// <summary>No such region. Field: regionId.</summary>
     public static readonly ErrorCode RegionNotFound = ErrorCode.NotFound("Scenario.Region.NotFound");
 
+    /// <summary>No such match, or none the caller takes part in.</summary>
+    public static readonly ErrorCode MatchNotFound = ErrorCode.NotFound("Scenario.Match.NotFound");
+
+    /// <summary>Only a published scenario and a published solution can be matched.</summary>
+    public static readonly ErrorCode NotMatchable = ErrorCode.InvalidState("Scenario.NotMatchable");
+
+    /// <summary>This side has already expressed its interest.</summary>
+    public static readonly ErrorCode AlreadyConsented = ErrorCode.Conflict("Scenario.AlreadyConsented");
+
+    /// <summary>The thread is full. Arguments: the most messages.</summary>
+    public static readonly ErrorCode TooManyMessages = ErrorCode.InvalidState("Scenario.TooManyMessages");
+
     public static readonly ErrorCode Concurrency = ErrorCode.Conflict("Scenario.ChangedByAnother");
 
     /// <summary>The record is not in the status the action needs. Arguments: the status.</summary>

@@ -156,6 +156,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Features.Scenarios.ScenarioSubscription> ScenarioSubscriptions => Set<Features.Scenarios.ScenarioSubscription>();
 
+    public DbSet<Domain.Scenarios.ScenarioMatch> ScenarioMatches => Set<Domain.Scenarios.ScenarioMatch>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -81,7 +81,10 @@ public sealed class ScenarioVisibilityTests(AppsWithDemoData apps) : IClassFixtu
         // Pages.
         using var page = await anonymous.GetAsync($"/scenarios/{secret.Id}");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
-        Assert.DoesNotContain(marker, await anonymous.GetStringAsync($"/scenarios?q={marker}"));
+        Assert.DoesNotContain($"scenarios/{secret.Id}", await anonymous.GetStringAsync($"/scenarios?q={marker}"));
+        using var inviteeBrowser = await app.SignedInAsync(invitee.Email);
+        Assert.Contains($"scenarios/{secret.Id}", await inviteeBrowser.Client.GetStringAsync($"/scenarios?q={marker}"));
+        Assert.Contains(marker, await inviteeBrowser.Client.GetStringAsync($"/scenarios/{secret.Id}"));
     }
 
     [Theory, AllProviders]

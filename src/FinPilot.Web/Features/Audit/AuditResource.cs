@@ -41,6 +41,7 @@ public readonly record struct AuditResource(string Name)
     public static readonly AuditResource Scenario = new("scenario");
     public static readonly AuditResource Solution = new("solution");
     public static readonly AuditResource ScenarioSubscription = new("scenario-subscription");
+    public static readonly AuditResource ScenarioMatch = new("scenario-match");
 
     public override string ToString() => Name;
 }

@@ -19,18 +19,18 @@ internal sealed class DemoScenarios(FinPilotDbContext db)
 
     public async Task SeedAsync(Dictionary<string, Organisation> organisations, CancellationToken cancellationToken)
     {
-        if (await db.Scenarios.AnyAsync(cancellationToken) || !organisations.ContainsKey("MA01JHQ20"))
+        if (!organisations.TryGetValue("MA01JHQ20", out var jinghua) || await db.Scenarios.AnyAsync(cancellationToken))
         {
             return;
         }
 
-        var beijing = organisations["MA01JHQ20"].RegionId;
+        var beijing = jinghua.RegionId;
         var scenarios = new Dictionary<string, Scenario>
         {
             ["rmb"] = Publish(Input("数字人民币钱包在证券行业的应用与反洗钱管控", Payments, [DigitalRmb, BigData, ArtificialIntelligence],
                 "在充分考虑合规风控的前提下，研究数字人民币钱包在证券行业的应用场景。钱包与资金账户对接后资金进出频繁，需要实时识别拆分转账、快进快出等可疑交易，加强资金安全和反洗钱管控。",
                 "脱敏后的钱包流水与资金账户流水", ScenarioConstraints.Privacy | ScenarioConstraints.Xinchuang, "可疑交易识别时效由 T+1 提升到 T+0，资金安全事件零发生。"),
-                organisations["MA01JHQ20"].Id, beijing, At(9, 20)),
+                jinghua.Id, beijing, At(9, 20)),
             ["data"] = Publish(Input("多源数据互联互通", Operations, [BigData, PrivacyComputing, OpenApi],
                 "登记、托管、交易数据分散在多家机构和多个系统，数据口径不一，难以互联互通。希望在保护隐私、数据不出域的前提下实现多源数据融合与共享。",
                 "登记托管数据的统计口径与样例", ScenarioConstraints.Privacy | ScenarioConstraints.OnPremise, "建立跨机构的数据共享机制，统一主要数据口径。"),

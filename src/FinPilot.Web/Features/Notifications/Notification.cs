@@ -155,6 +155,15 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the scenario), solution (the solution's title). To the scenario's publisher (its organisation's applicants, or the region's working group) when a solution answering it is published.</summary>
     SolutionOffered = 111,
+
+    /// <summary>Values: title (of the scenario), solution (its title). To the other side when one side of a scenario–solution pair expresses interest.</summary>
+    MatchInterestExpressed = 112,
+
+    /// <summary>Values: title (of the scenario), solution. To both sides and the scenario's regional working group when both consented.</summary>
+    MatchFormed = 113,
+
+    /// <summary>Values: title (of the scenario). To the others in a match's thread when a message is posted.</summary>
+    MatchMessagePosted = 114,
 }
 
 /// <summary>

@@ -16,6 +16,9 @@ public static class ScenarioActions
     public const string SolutionWithdrawn = "solution.withdrawn";
     public const string Subscribed = "scenario.subscribed";
     public const string Unsubscribed = "scenario.unsubscribed";
+    public const string InterestExpressed = "match.interest";
+    public const string Matched = "match.formed";
+    public const string MessagePosted = "match.message";
 }
 
 /// <summary>The audit line of every event a <see cref="Scenario"/> records.</summary>
@@ -59,4 +62,19 @@ public sealed class SolutionAuditMap : AuditMap<Solution>
 
     private static AuditLine Line(Solution solution, string action, object details) =>
         new(action, AuditResource.Solution, solution.Id.ToString(), details, solution.RegionId);
+}
+
+/// <summary>The audit line of every event a <see cref="ScenarioMatch"/> records.</summary>
+public sealed class MatchAuditMap : AuditMap<ScenarioMatch>
+{
+    protected override AuditLine? Map(ScenarioMatch match, IDomainEvent recorded, AuditFacts facts) => recorded switch
+    {
+        InterestExpressed e => Line(match, ScenarioActions.InterestExpressed, new { match.ScenarioId, match.SolutionId, side = e.By.ToString() }),
+        MatchFormed => Line(match, ScenarioActions.Matched, new { match.ScenarioId, match.SolutionId, match.MatchedAt }),
+        MatchMessagePosted e => Line(match, ScenarioActions.MessagePosted, new { messageId = e.MessageId }),
+        _ => null,
+    };
+
+    private static AuditLine Line(ScenarioMatch match, string action, object details) =>
+        new(action, AuditResource.ScenarioMatch, match.Id.ToString(), details, match.RegionId);
 }

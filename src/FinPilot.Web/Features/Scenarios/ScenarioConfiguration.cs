@@ -1,4 +1,5 @@
 using FinPilot.Domain.Scenarios;
+using FinPilot.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -73,5 +74,25 @@ internal sealed class ScenarioSubscriptionConfiguration : IEntityTypeConfigurati
         builder.Property(s => s.Area).HasConversion<string>().HasMaxLength(40);
         builder.Property(s => s.Technology).HasConversion<string>().HasMaxLength(40);
         builder.HasIndex(s => s.OrganisationId);
+    }
+}
+
+/// <summary>Matches: one per scenario–solution pair; the thread is small and read with the match, so a JSON column.</summary>
+internal sealed class ScenarioMatchConfiguration : IEntityTypeConfiguration<ScenarioMatch>
+{
+    public void Configure(EntityTypeBuilder<ScenarioMatch> builder)
+    {
+        builder.ToTable("ScenarioMatches");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.ScenarioConsentBy).HasMaxLength(450);
+        builder.Property(m => m.SolutionConsentBy).HasMaxLength(450);
+        builder.Property(m => m.Messages)
+            .HasConversion(JsonColumn<IReadOnlyList<MatchMessage>>.Converter, JsonColumn<IReadOnlyList<MatchMessage>>.Comparer);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.HasIndex(m => new { m.ScenarioId, m.SolutionId }).IsUnique();
+        builder.HasIndex(m => m.RegionId);
+        builder.HasIndex(m => m.SolutionOrganisationId);
+        builder.HasIndex(m => m.ScenarioOrganisationId);
     }
 }

@@ -62,4 +62,41 @@ public sealed class ScenarioNotifications(FinPilotDbContext db, Notifier notifie
             [NotificationValues.Solution] = solution.Title,
         });
     }
+
+    /// <summary>To the other side when one side expresses interest; to both sides and the region's working group when the match is made.</summary>
+    public async Task InterestAsync(ScenarioMatch match, MatchParty by, string scenarioTitle, string solutionTitle, CancellationToken ct)
+    {
+        var values = new Dictionary<string, string> { [NotificationValues.Title] = scenarioTitle, [NotificationValues.Solution] = solutionTitle };
+        if (match.Status == MatchStatus.Matched)
+        {
+            var everyone = (await ScenarioSideAsync(match, ct)).Concat(await SolutionSideAsync(match, ct)).Concat(await WorkingGroupAsync(match.RegionId, ct));
+            notifier.Enqueue(everyone, NotificationKind.MatchFormed, Link(match), values);
+            return;
+        }
+
+        var other = by == MatchParty.Scenario ? await SolutionSideAsync(match, ct) : await ScenarioSideAsync(match, ct);
+        notifier.Enqueue(other, NotificationKind.MatchInterestExpressed, Link(match), values);
+    }
+
+    /// <summary>To everyone else in the thread when a message is posted.</summary>
+    public async Task MessageAsync(ScenarioMatch match, string authorUserId, CancellationToken ct)
+    {
+        var title = await db.Scenarios.AsNoTracking().Where(s => s.Id == match.ScenarioId).Select(s => s.Title).SingleAsync(ct);
+        var everyone = (await ScenarioSideAsync(match, ct)).Concat(await SolutionSideAsync(match, ct)).Concat(await WorkingGroupAsync(match.RegionId, ct))
+            .Where(u => u != authorUserId);
+        notifier.Enqueue(everyone, NotificationKind.MatchMessagePosted, Link(match), new Dictionary<string, string> { [NotificationValues.Title] = title });
+    }
+
+    public static string Link(ScenarioMatch match) => $"/scenarios/matches/{match.Id}";
+
+    private Task<List<string>> ScenarioSideAsync(ScenarioMatch match, CancellationToken ct) =>
+        match.ScenarioOrganisationId is { } org ? ApplicantsAsync(org, ct) : WorkingGroupAsync(match.RegionId, ct);
+
+    private Task<List<string>> SolutionSideAsync(ScenarioMatch match, CancellationToken ct) => ApplicantsAsync(match.SolutionOrganisationId, ct);
+
+    private Task<List<string>> ApplicantsAsync(Guid organisationId, CancellationToken ct) =>
+        db.RoleAssignments.AsNoTracking().Where(a => a.Role == Role.Applicant && a.OrganisationId == organisationId).Select(a => a.UserId).Distinct().ToListAsync(ct);
+
+    private Task<List<string>> WorkingGroupAsync(int regionId, CancellationToken ct) =>
+        db.RoleAssignments.AsNoTracking().Where(a => a.Role == Role.RegionalWorkingGroup && a.RegionId == regionId).Select(a => a.UserId).Distinct().ToListAsync(ct);
 }

@@ -149,6 +149,32 @@ public static class ScenariosApi
         public static SubscriptionDto From(ScenarioSubscription s) => new(s.Id, s.OrganisationId, s.Area, s.Technology, s.CreatedAt);
     }
 
+    public sealed record InterestRequest
+    {
+        public Guid ScenarioId { get; init; }
+
+        public Guid SolutionId { get; init; }
+    }
+
+    public sealed record MessageRequest
+    {
+        public string? Text { get; init; }
+    }
+
+    /// <summary>A match as its participants see it: both consents, the status, the private thread; mySide is the caller's side, if it stands on one.</summary>
+    public sealed record MatchDto(
+        Guid Id, Guid ScenarioId, string ScenarioTitle, Guid SolutionId, string SolutionTitle, int RegionId, Guid? ScenarioOrganisationId,
+        Guid SolutionOrganisationId, DateTimeOffset? ScenarioConsentAt, DateTimeOffset? SolutionConsentAt, MatchStatus Status, DateTimeOffset? MatchedAt,
+        MatchParty? MySide, bool CanPost, IReadOnlyList<MatchMessage> Messages)
+    {
+        public static MatchDto From(MatchView v)
+        {
+            var m = v.Match;
+            return new(m.Id, m.ScenarioId, v.ScenarioTitle, m.SolutionId, v.SolutionTitle, m.RegionId, m.ScenarioOrganisationId, m.SolutionOrganisationId,
+                m.ScenarioConsentAt, m.SolutionConsentAt, m.Status, m.MatchedAt, v.MySide, v.CanPost, m.Messages);
+        }
+    }
+
     public static IEndpointRouteBuilder MapScenariosApi(this IEndpointRouteBuilder app)
     {
         var open = app.MapGroup("/api/v1/scenarios").AllowAnonymous().DisableAntiforgery().WithTags("Scenarios");
@@ -201,7 +227,23 @@ public static class ScenariosApi
             .WithName("SubscribeToScenarios").WithSummary("Subscribe an organisation to new scenarios of one business area or one technology.");
         group.MapDelete("/subscriptions/{id:guid}", (Guid id, SolutionCommands c, CancellationToken ct) => c.UnsubscribeAsync(id, ct).ToHttp())
             .WithName("UnsubscribeFromScenarios").WithSummary("End a subscription.");
+
+        group.MapPost("/matches", ExpressInterest).WithName("ExpressMatchInterest")
+            .WithSummary("The caller's side (the scenario's publisher or the solution's organisation) expresses interest in a pair; the other side's consent makes the match.");
+        group.MapGet("/matches", async (MatchCommands m, CancellationToken ct) => TypedResults.Ok((await m.MineAsync(ct)).Select(MatchDto.From).ToList()))
+            .WithName("ListMatches").WithSummary("The matches the caller takes part in, newest first.");
+        group.MapGet("/matches/{id:guid}", (Guid id, MatchCommands m, CancellationToken ct) => m.GetAsync(id, ct).ToHttp(v => TypedResults.Ok(MatchDto.From(v))))
+            .WithName("GetMatch").WithSummary("One match with its thread; not found unless the caller takes part (the two organisations, the region's working group).");
+        group.MapPost("/matches/{id:guid}/messages", (Guid id, MessageRequest r, MatchCommands m, CancellationToken ct) =>
+                m.PostAsync(id, r.Text ?? string.Empty, ct).ToHttp(v => TypedResults.Ok(MatchDto.From(v))))
+            .WithName("PostMatchMessage").WithSummary("A message in a match's private thread, once both sides consented.");
         return app;
+    }
+
+    private static async Task<Results<Ok<MatchDto>, ProblemHttpResult>> ExpressInterest(InterestRequest r, MatchCommands matches, CancellationToken ct)
+    {
+        var expressed = await matches.ExpressInterestAsync(r.ScenarioId, r.SolutionId, ct);
+        return expressed.Succeeded ? (await matches.GetAsync(expressed.Value.Id, ct)).ToHttp(v => TypedResults.Ok(MatchDto.From(v))) : Problems.From(expressed.Errors);
     }
 
     private static Task<Page<ScenarioRow>> Search(

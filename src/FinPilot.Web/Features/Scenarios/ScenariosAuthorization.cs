@@ -36,6 +36,15 @@ public static class ScenarioAccess
             : list.RunsRegion(party.RegionId));
     }
 
+    /// <summary>Whether the grants stand for the party itself (not an admin acting anywhere): its applicants, or the region's working group.</summary>
+    public static bool CanActAsOwner(IEnumerable<RoleGrant> grants, MatchingParty party)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        return party.OrganisationId is { } organisation
+            ? grants.Any(g => g.CoversOrganisation(organisation))
+            : grants.Any(g => g.Role == Role.RegionalWorkingGroup && g.CoversRegion(party.RegionId));
+    }
+
     /// <summary>Who reads every scenario whatever its visibility: admins, the coordination group, integrity officers (national oversight).</summary>
     public static bool SeesAll(IEnumerable<RoleGrant> grants) =>
         grants.Any(g => g.Role is Role.PlatformAdmin or Role.CoordinationGroup or Role.IntegrityOfficer);

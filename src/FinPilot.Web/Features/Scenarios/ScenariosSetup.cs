@@ -12,11 +12,13 @@ public static class ScenariosSetup
         builder.Services.AddScoped<ScenarioCommands>();
         builder.Services.AddScoped<SolutionCommands>();
         builder.Services.AddScoped<ScenarioQueries>();
+        builder.Services.AddScoped<MatchCommands>();
         builder.Services.AddScoped<ScenarioNotifications>();
         builder.Services.AddScoped<ScenarioRecommender>();
         builder.Services.AddSingleton<ScenarioIndex>();
         builder.Services.AddAuditMap<ScenarioAuditMap>();
         builder.Services.AddAuditMap<SolutionAuditMap>();
+        builder.Services.AddAuditMap<MatchAuditMap>();
         builder.Services.AddScoped<IAuthorizationHandler, ScenarioAuthorizationHandler>();
         return builder;
     }

@@ -1592,6 +1592,77 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.ToTable("Scenarios", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Domain.Scenarios.ScenarioMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("MatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Messages")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ScenarioConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScenarioConsentBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ScenarioId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ScenarioOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SolutionConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SolutionConsentBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SolutionOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SolutionRegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("ScenarioOrganisationId");
+
+                    b.HasIndex("SolutionOrganisationId");
+
+                    b.HasIndex("ScenarioId", "SolutionId")
+                        .IsUnique();
+
+                    b.ToTable("ScenarioMatches", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Scenarios.Solution", b =>
                 {
                     b.Property<Guid>("Id")

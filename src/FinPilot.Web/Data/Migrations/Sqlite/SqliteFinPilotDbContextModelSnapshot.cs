@@ -1584,6 +1584,77 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("Scenarios", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Domain.Scenarios.ScenarioMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Messages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScenarioConsentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScenarioConsentBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScenarioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScenarioOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SolutionConsentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SolutionConsentBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SolutionOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SolutionRegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("ScenarioOrganisationId");
+
+                    b.HasIndex("SolutionOrganisationId");
+
+                    b.HasIndex("ScenarioId", "SolutionId")
+                        .IsUnique();
+
+                    b.ToTable("ScenarioMatches", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Scenarios.Solution", b =>
                 {
                     b.Property<Guid>("Id")
