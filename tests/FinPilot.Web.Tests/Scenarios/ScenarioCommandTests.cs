@@ -47,7 +47,8 @@ public sealed class ScenarioCommandTests(AppsWithDemoData apps) : IClassFixture<
         await (await otherApi.PutAsync($"/api/v1/scenarios/{draft.Id}", ScenarioTestKit.Scenario(publisher, "改名") with { Version = published.Version })).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await wgShanghai.PostAsync($"/api/v1/scenarios/{draft.Id}/close", new VersionRequest { Version = published.Version })).ReadProblemAsync(HttpStatusCode.Forbidden);
         var edited = await (await applicant.PutAsync($"/api/v1/scenarios/{draft.Id}", ScenarioTestKit.Scenario(publisher, "本机构场景（修订）") with { Version = published.Version })).ReadAsync<ScenarioDto>();
-        var closed = await (await wgBeijing.PostAsync($"/api/v1/scenarios/{draft.Id}/close", new VersionRequest { Version = edited.Version })).ReadAsync<ScenarioDto>();
+        await (await wgBeijing.PostAsync($"/api/v1/scenarios/{draft.Id}/close", new VersionRequest { Version = edited.Version })).ReadProblemAsync(HttpStatusCode.Forbidden);
+        var closed = await (await applicant.PostAsync($"/api/v1/scenarios/{draft.Id}/close", new VersionRequest { Version = edited.Version })).ReadAsync<ScenarioDto>();
         Assert.Equal(ScenarioStatus.Closed, closed.Status);
 
         var actions = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.ResourceId == draft.Id.ToString()).Select(a => a.Action).ToListAsync());

@@ -48,10 +48,12 @@ public sealed class ScenarioVisibilityTests(AppsWithDemoData apps) : IClassFixtu
         Assert.Empty(seen.InvitedOrganisationIds);
         Assert.Single((await (await inviteeApi.GetAsync($"/api/v1/scenarios?q={marker}")).ReadAsync<Page<ScenarioRow>>()).Items);
 
-        // The feed.
+        // The feed (read by signed-in browsers: bearer tokens are for the API).
+        using var inviteeBrowser = await app.SignedInAsync(invitee.Email);
+        using var strangerBrowser = await app.SignedInAsync(stranger.Email);
         Assert.DoesNotContain(marker, await anonymous.GetStringAsync(ScenarioFeed.Path));
-        Assert.DoesNotContain(marker, await strangerApi.GetStringAsync(ScenarioFeed.Path));
-        Assert.Contains(marker, await inviteeApi.GetStringAsync(ScenarioFeed.Path));
+        Assert.DoesNotContain(marker, await strangerBrowser.Client.GetStringAsync(ScenarioFeed.Path));
+        Assert.Contains(marker, await inviteeBrowser.Client.GetStringAsync(ScenarioFeed.Path));
 
         // Subscriptions: the invitee's applicant is told, the stranger's is not.
         var users = await app.WithDbAsync(db => db.Users.Where(u => u.Email == invitee.Email || u.Email == stranger.Email).ToDictionaryAsync(u => u.Email!, u => u.Id));
@@ -81,8 +83,10 @@ public sealed class ScenarioVisibilityTests(AppsWithDemoData apps) : IClassFixtu
         // Pages.
         using var page = await anonymous.GetAsync($"/scenarios/{secret.Id}");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        using var strangerPage = await strangerBrowser.GetAsync($"/scenarios/{secret.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, strangerPage.StatusCode);
+        Assert.DoesNotContain($"scenarios/{secret.Id}", await strangerBrowser.Client.GetStringAsync($"/scenarios?q={marker}"));
         Assert.DoesNotContain($"scenarios/{secret.Id}", await anonymous.GetStringAsync($"/scenarios?q={marker}"));
-        using var inviteeBrowser = await app.SignedInAsync(invitee.Email);
         Assert.Contains($"scenarios/{secret.Id}", await inviteeBrowser.Client.GetStringAsync($"/scenarios?q={marker}"));
         Assert.Contains(marker, await inviteeBrowser.Client.GetStringAsync($"/scenarios/{secret.Id}"));
     }
@@ -107,6 +111,7 @@ public sealed class ScenarioVisibilityTests(AppsWithDemoData apps) : IClassFixtu
         await (await memberApi.GetAsync($"/api/v1/scenarios/{draft.Id}")).AssertStatusAsync(HttpStatusCode.OK);
         await (await anonymous.GetAsync($"/api/v1/scenarios/{draft.Id}")).ReadProblemAsync(HttpStatusCode.NotFound);
         Assert.DoesNotContain(marker, await anonymous.GetStringAsync(ScenarioFeed.Path));
-        Assert.Contains(marker, await memberApi.GetStringAsync(ScenarioFeed.Path));
+        using var memberBrowser = await app.SignedInAsync(member.Email);
+        Assert.Contains(marker, await memberBrowser.Client.GetStringAsync(ScenarioFeed.Path));
     }
 }
