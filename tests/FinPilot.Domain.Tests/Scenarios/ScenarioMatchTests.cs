@@ -11,7 +11,11 @@ public sealed class ScenarioMatchTests
     {
         var scenario = Scenario.Draft(new ScenarioInput
         {
-            Title = "场景", PainPoint = "痛点", ExpectedOutcome = "成效", Area = BusinessArea.Trading, Technologies = [Technology.Cloud],
+            Title = "场景",
+            PainPoint = "痛点",
+            ExpectedOutcome = "成效",
+            Area = BusinessArea.Trading,
+            Technologies = [Technology.Cloud],
         }, Guid.NewGuid(), 1, Now, "a").ValueOrThrow();
         var solution = Solution.Draft(new SolutionInput { Title = "方案", Capability = "能力", Technologies = [Technology.Cloud] }, Guid.NewGuid(), 2, scenario.Id, Now, "b").ValueOrThrow();
         if (publish)

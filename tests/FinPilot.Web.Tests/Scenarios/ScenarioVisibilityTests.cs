@@ -1,7 +1,7 @@
 using System.Net;
 using FinPilot.Domain.Scenarios;
-using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Features.Scenarios;
 using FinPilot.Web.Http;
 using FinPilot.Web.Tests.Infrastructure;

@@ -251,7 +251,14 @@ public static class ScenariosApi
         ScenarioQueries queries, CancellationToken ct) =>
         queries.SearchAsync(new ScenarioFilter
         {
-            Query = q, RegionId = regionId, Area = area, Technology = technology, Status = status, OrganisationId = organisationId, Page = page, PageSize = pageSize,
+            Query = q,
+            RegionId = regionId,
+            Area = area,
+            Technology = technology,
+            Status = status,
+            OrganisationId = organisationId,
+            Page = page,
+            PageSize = pageSize,
         }, ct);
 
     private static async Task<Results<Created<ScenarioDto>, ProblemHttpResult>> Draft(ScenarioRequest r, ScenarioCommands commands, ScenarioQueries queries, CancellationToken ct)
