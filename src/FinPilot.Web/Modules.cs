@@ -21,6 +21,7 @@ using FinPilot.Web.Features.Organisations;
 using FinPilot.Web.Features.PlanChanges;
 using FinPilot.Web.Features.Probing;
 using FinPilot.Web.Features.Regions;
+using FinPilot.Web.Features.Scenarios;
 using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Telemetry;
 using FinPilot.Web.Features.Users;
@@ -63,6 +64,7 @@ public static class Modules
         new("PlanChanges", b => b.AddPlanChanges(), a => a.MapPlanChanges()),
         new("Telemetry", b => b.AddTelemetry(), a => a.MapTelemetry()),
         new("Integrity", b => b.AddIntegrity(), a => a.MapIntegrity()),
+        new("Scenarios", b => b.AddScenarios(), a => a.MapScenarios()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

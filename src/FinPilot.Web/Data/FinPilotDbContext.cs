@@ -151,6 +151,13 @@ public abstract class FinPilotDbContext(DbContextOptions options)
     public DbSet<AddressedNotification> AddressedNotifications => Set<AddressedNotification>();
 
     public DbSet<Domain.Integrity.IntegrityFlag> IntegrityFlags => Set<Domain.Integrity.IntegrityFlag>();
+    public DbSet<Domain.Scenarios.Scenario> Scenarios => Set<Domain.Scenarios.Scenario>();
+
+    public DbSet<Domain.Scenarios.Solution> Solutions => Set<Domain.Scenarios.Solution>();
+
+    public DbSet<Features.Scenarios.ScenarioSubscription> ScenarioSubscriptions => Set<Features.Scenarios.ScenarioSubscription>();
+
+    public DbSet<Domain.Scenarios.ScenarioMatch> ScenarioMatches => Set<Domain.Scenarios.ScenarioMatch>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

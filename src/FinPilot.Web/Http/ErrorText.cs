@@ -54,6 +54,7 @@ public static class ErrorText
         FinPilot.Web.Features.Disposal.DisposalStrings.ResourceManager,
         FinPilot.Web.Features.PlanChanges.PlanChangesStrings.ResourceManager,
         FinPilot.Web.Features.Integrity.IntegrityStrings.ResourceManager,
+        FinPilot.Web.Features.Scenarios.ScenariosStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)

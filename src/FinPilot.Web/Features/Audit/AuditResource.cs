@@ -38,6 +38,10 @@ public readonly record struct AuditResource(string Name)
     public static readonly AuditResource DisposalCase = new("disposal-case");
     public static readonly AuditResource ContingencyPlan = new("contingency-plan");
     public static readonly AuditResource PlanChange = new("plan-change");
+    public static readonly AuditResource Scenario = new("scenario");
+    public static readonly AuditResource Solution = new("solution");
+    public static readonly AuditResource ScenarioSubscription = new("scenario-subscription");
+    public static readonly AuditResource ScenarioMatch = new("scenario-match");
 
     public static readonly AuditResource IntegrityFlag = new("integrity-flag");
     public static readonly AuditResource MetricSeries = new("metric-series");

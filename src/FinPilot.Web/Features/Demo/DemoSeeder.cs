@@ -34,6 +34,7 @@ public sealed class DemoSeeder(
         await new DemoDisposal(db, calendars, clock).SeedAsync(cancellationToken);
         await new DemoPlanChanges(db, calendars, clock).SeedAsync(cancellationToken);
         await new DemoIntegrity(db, calendars, clock).SeedAsync(cancellationToken);
+        await new DemoScenarios(db).SeedAsync(organisations, cancellationToken);
     }
 
     private async Task SeedCallsAsync(Dictionary<string, Region> regions, Dictionary<string, Organisation> organisations, CancellationToken cancellationToken)

@@ -167,6 +167,21 @@ public enum NotificationKind
 
     /// <summary>Values: title, action (the conclusion, in the reader's language). To the responsible unit when the officer closes a flag it was asked about.</summary>
     IntegrityFlagClosed = 72,
+
+    /// <summary>Values: title (of the scenario), area (its business area, + areaEn). To the applicants of subscribed organisations that may see it when a scenario is published.</summary>
+    ScenarioPublished = 110,
+
+    /// <summary>Values: title (of the scenario), solution (the solution's title). To the scenario's publisher (its organisation's applicants, or the region's working group) when a solution answering it is published.</summary>
+    SolutionOffered = 111,
+
+    /// <summary>Values: title (of the scenario), solution (its title). To the other side when one side of a scenario–solution pair expresses interest.</summary>
+    MatchInterestExpressed = 112,
+
+    /// <summary>Values: title (of the scenario), solution. To both sides and the scenario's regional working group when both consented.</summary>
+    MatchFormed = 113,
+
+    /// <summary>Values: title (of the scenario). To the others in a match's thread when a message is posted.</summary>
+    MatchMessagePosted = 114,
 }
 
 /// <summary>

@@ -51,6 +51,12 @@ public static class NotificationValues
 
     /// <summary>The working group's answer to a comment or objection (its own words, as written).</summary>
     public const string Answer = "answer";
+
+    /// <summary>A scenario's business area, named in the reader's language (with its English form in <c>areaEn</c>).</summary>
+    public const string Area = "area";
+
+    /// <summary>The title of a solution offered in answer to a scenario.</summary>
+    public const string Solution = "solution";
 }
 
 /// <summary>A notification as a person reads it.</summary>
