@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FinPilot.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFinPilotDbContext))]
-    [Migration("20261203094834_PlanChangeExpertReview")]
-    partial class PlanChangeExpertReview
+    [Migration("20261203110142_IntegrityPlanReviewScenarios")]
+    partial class IntegrityPlanReviewScenarios
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -941,6 +941,128 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Domain.Integrity.IntegrityFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConclusionText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExplainedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExplainedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExplanationDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Request")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "RaisedAt");
+
+                    b.HasIndex("Status", "RaisedAt");
+
+                    b.HasIndex("UnitOrganisationId", "RaisedAt");
+
+                    b.HasIndex("Rule", "RecordKind", "RecordId", "PersonKey")
+                        .IsUnique();
+
+                    b.ToTable("IntegrityFlags", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Metrics.ApiClient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1510,6 +1632,244 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Regions", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Scenarios.Scenario", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Constraints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataAvailable")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedOutcome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PainPoint")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PublisherOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnologyCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Timeline")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublisherOrganisationId");
+
+                    b.HasIndex("RegionId", "Status");
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("Scenarios", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Scenarios.ScenarioMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Messages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScenarioConsentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScenarioConsentBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScenarioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScenarioOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SolutionConsentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SolutionConsentBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SolutionOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SolutionRegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("ScenarioOrganisationId");
+
+                    b.HasIndex("SolutionOrganisationId");
+
+                    b.HasIndex("ScenarioId", "SolutionId")
+                        .IsUnique();
+
+                    b.ToTable("ScenarioMatches", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Scenarios.Solution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Capability")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Certifications")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("References")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ScenarioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnologyCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ScenarioId");
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("Solutions", (string)null);
                 });
 
             modelBuilder.Entity("FinPilot.Domain.Supervision.Disclosures.ProgressDisclosure", b =>
@@ -2993,6 +3353,33 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Web.Features.Scenarios.ScenarioSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Technology")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ScenarioSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Web.Features.Supervision.SupervisionPlanRevision", b =>
                 {
                     b.Property<long>("Id")
@@ -3637,6 +4024,30 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Navigation("SupplementRequests");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Scenarios.Scenario", b =>
+                {
+                    b.OwnsMany("FinPilot.Domain.Scenarios.ScenarioInvitation", "Invitations", b1 =>
+                        {
+                            b1.Property<Guid>("ScenarioId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("OrganisationId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ScenarioId", "OrganisationId");
+
+                            b1.HasIndex("OrganisationId");
+
+                            b1.ToTable("ScenarioInvitations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScenarioId");
+                        });
+
+                    b.Navigation("Invitations");
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.ApiTokens.ApiToken", b =>
