@@ -1,7 +1,7 @@
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Jobs;
 using FinPilot.Web.Features.Telemetry;
 using Microsoft.EntityFrameworkCore;
-using FinPilot.Web.Features.Jobs;
 
 namespace FinPilot.Web.Features.Ledger;
 
