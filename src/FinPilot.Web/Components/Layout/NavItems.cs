@@ -8,6 +8,7 @@ using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Ledger;
 using FinPilot.Web.Features.Obligations;
+using FinPilot.Web.Features.Scenarios;
 using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Resources;
 
@@ -27,7 +28,7 @@ public static class NavItems
         var items = new List<Item>
         {
             new("calls", "calls", CallsStrings.Nav_Calls), new("notices", "notices", DisclosureStrings.Nav_Notices), new("pilots", "pilots", DisclosureStrings.Nav_Pilots),
-            new("ledger", "ledger", LedgerStrings.Nav_Ledger),
+            new("ledger", "ledger", LedgerStrings.Nav_Ledger), new("scenarios", "scenarios", ScenariosStrings.List_Title),
         };
         if (user.Identity?.IsAuthenticated != true)
         {
