@@ -115,6 +115,12 @@ public sealed class DisposalApiTests(AppsWithDemoData apps) : IClassFixture<Apps
         await (await institution.PostAsync($"{At(c.Id)}/notices", new DisposalApi.NoticeRequest { Channel = NoticeChannel.Sms, Count = 1, Version = closed.Version }))
             .ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(ProjectStage.Running, closed.ProjectStage);
+
+        // The closed case's page shows the working group no empty "处置操作" panel.
+        using var page = await app.SignedInAsync(DemoUsers.WorkingGroupBeijing);
+        var html = await (await page.GetAsync($"/disposal/{c.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"case-conclusion\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"steps\"", html, StringComparison.Ordinal);
     }
 
     [Theory, AllProviders]
