@@ -64,6 +64,19 @@ internal static class ObligationTestKit
     /// <summary>Confirms a supervision plan for the pilot with these terms (drafting it first if there is none).</summary>
     public static async Task ConfirmPlanAsync(this FinPilotApp app, Pilot pilot, SupervisionTerms terms)
     {
+        // The app's plan-drafting job may draft this pilot's plan between our read and our insert: then confirm its draft.
+        try
+        {
+            await ConfirmPlanOnceAsync(app, pilot, terms);
+        }
+        catch (DbUpdateException)
+        {
+            await ConfirmPlanOnceAsync(app, pilot, terms);
+        }
+    }
+
+    private static async Task ConfirmPlanOnceAsync(FinPilotApp app, Pilot pilot, SupervisionTerms terms)
+    {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
         var now = app.Clock.GetUtcNow();
