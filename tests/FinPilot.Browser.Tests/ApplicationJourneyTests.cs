@@ -25,6 +25,12 @@ public sealed class ApplicationJourneyTests(BrowserApp app)
         await form.UploadAsync("方案.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), "application/pdf");
         await Assertions.Expect(form.Attachments).ToContainTextAsync("方案.pdf");
 
+        // The call's required materials are each answered by a labelled file before submission.
+        await form.SubmitAsync();
+        await Assertions.Expect(form.MissingItems).ToContainTextAsync("附件：投资者保护方案");
+        await form.UploadMissingMaterialsAsync(Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"));
+        await Assertions.Expect(form.MissingMaterials).ToHaveCountAsync(0);
+
         // Submitting is irreversible: without the confirmation the draft is saved and nothing is submitted.
         await applicant.Locator("#app-RiskAssessment").FillAsync("已建立风险评估与应急预案。");
         await form.SubmitUnconfirmedAsync();

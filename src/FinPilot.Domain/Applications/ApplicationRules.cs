@@ -116,6 +116,20 @@ public static class ApplicationRules
     };
 }
 
+/// <summary>The call's required materials (申报材料) against the files of a version.</summary>
+public static class RequiredMaterials
+{
+    /// <summary>The field a missing material is reported on: the attachments, not a form field.</summary>
+    public const string Field = "Attachments";
+
+    /// <summary>One error per required material no file is labelled with, in the call's order, naming it.</summary>
+    public static IReadOnlyList<Error> Missing(IReadOnlyList<string> required, IEnumerable<string?> labelled)
+    {
+        var present = labelled.OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return [.. required.Where(m => !present.Contains(m)).Select(m => new Error(ApplicationErrors.MaterialMissing, Field, m))];
+    }
+}
+
 public static class ApplicationErrors
 {
     public static readonly ErrorCode Missing = ErrorCode.Validation("Application.Missing");
@@ -136,5 +150,7 @@ public static class ApplicationErrors
     public static readonly ErrorCode FileTypeRefused = ErrorCode.Validation("Application.FileTypeRefused");
     public static readonly ErrorCode NoApplicantOrganisation = ErrorCode.InvalidState("Application.NoApplicantOrganisation");
     public static readonly ErrorCode NotInScreening = ErrorCode.InvalidState("Application.NotInScreening");
+    public static readonly ErrorCode MaterialMissing = ErrorCode.Validation("Application.MaterialMissing");
+    public static readonly ErrorCode UnknownMaterial = ErrorCode.Validation("Application.UnknownMaterial");
     public static readonly ErrorCode ChecklistIncomplete = ErrorCode.Validation("Application.ChecklistIncomplete");
 }

@@ -56,6 +56,18 @@ public sealed class ApplicationPage(IPage page)
         await page.WaitForLoadStateAsync();
     }
 
+    /// <summary>Uploads a file for each required material still missing (the material list offers the first missing one).</summary>
+    public async Task UploadMissingMaterialsAsync(byte[] content)
+    {
+        while (await MissingMaterials.CountAsync() > 0)
+        {
+            var material = await page.Locator("#upload-material").InputValueAsync();
+            await UploadAsync(material + ".pdf", content, "application/pdf");
+        }
+    }
+
+    public ILocator MissingMaterials => page.Locator("[data-testid=required-materials] .status-risk");
+
     public ILocator Stage => page.Locator("[data-testid=stage]");
 
     public ILocator ReadOnly => page.Locator("[data-testid=application-readonly]");

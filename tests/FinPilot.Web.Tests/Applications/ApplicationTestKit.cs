@@ -55,21 +55,35 @@ internal static class ApplicationTestKit
             .ReadAsync<ApplicationsApi.ApplicationDto>();
     }
 
-    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, Guid id, string fileName, byte[] bytes)
+    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, Guid id, string fileName, byte[] bytes, string? material = null)
     {
         var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         content.Add(file, "file", fileName);
+        if (material is not null)
+        {
+            content.Add(new StringContent(material), "material");
+        }
+
         return client.PostAsync($"/api/v1/applications/{id}/attachments", content);
     }
 
-    /// <summary>Started, filled in, with a PDF attached and submitted.</summary>
+    /// <summary>A PDF for each material the kit's calls require (<see cref="CallTestKit.Materials"/>), so the application may be submitted.</summary>
+    public static async Task UploadMaterialsAsync(this HttpClient applicant, Guid id)
+    {
+        foreach (var material in CallTestKit.Materials)
+        {
+            (await applicant.UploadAsync(id, material + ".pdf", Pdf, material)).EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>Started, filled in, with a PDF for each required material and submitted.</summary>
     public static async Task<Guid> SubmittedAsync(this FinPilotApp app, HttpClient applicant, string title)
     {
         var project = await applicant.StartAsync(await app.OpenBeijingCallAsync(title + " 征集"), title);
         await applicant.SaveAsync(project.Id, CompleteForm(title));
-        (await applicant.UploadAsync(project.Id, "方案.pdf", Pdf)).EnsureSuccessStatusCode();
+        await applicant.UploadMaterialsAsync(project.Id);
         await (await applicant.PostAsync($"/api/v1/applications/{project.Id}/submit", new { })).AssertStatusAsync(System.Net.HttpStatusCode.OK);
         return project.Id;
     }

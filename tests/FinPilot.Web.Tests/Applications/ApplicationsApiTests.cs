@@ -24,8 +24,17 @@ public sealed class ApplicationsApiTests(AppsWithDemoData apps) : IClassFixture<
         Assert.Contains(nameof(ApplicationForm.ExitPlan), refused.Errors.Keys);
         Assert.Contains(nameof(ApplicationForm.CustomerLimit), refused.Errors.Keys);
         Assert.Equal("此项为提交前必填。", refused.Errors[nameof(ApplicationForm.Innovation)][0]);
+        Assert.Equal(["尚未上传申报材料“申报书”。", "尚未上传申报材料“测试方案”。"], refused.Errors[RequiredMaterials.Field]);
 
+        // An unlabelled file answers no material; each required one is named until a file answers it.
         await applicant.SaveAsync(project.Id, ApplicationTestKit.CompleteForm("完整性测试"));
+        (await applicant.UploadAsync(project.Id, "佐证.pdf", ApplicationTestKit.Pdf)).EnsureSuccessStatusCode();
+        (await applicant.UploadAsync(project.Id, "申报书.pdf", ApplicationTestKit.Pdf, "申报书")).EnsureSuccessStatusCode();
+        refused = await (await applicant.PostAsync($"/api/v1/applications/{project.Id}/submit", new { })).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([RequiredMaterials.Field], refused.Errors.Keys);
+        Assert.Equal(["尚未上传申报材料“测试方案”。"], refused.Errors[RequiredMaterials.Field]);
+
+        (await applicant.UploadAsync(project.Id, "测试方案.pdf", ApplicationTestKit.Pdf, "测试方案")).EnsureSuccessStatusCode();
         await (await applicant.PostAsync($"/api/v1/applications/{project.Id}/submit", new { })).AssertStatusAsync(HttpStatusCode.OK);
 
         var submitted = await applicant.GetApplicationAsync(project.Id);
@@ -53,6 +62,40 @@ public sealed class ApplicationsApiTests(AppsWithDemoData apps) : IClassFixture<
     }
 
     [Theory, AllProviders]
+    public async Task A_file_answers_only_a_material_the_call_requires_and_a_supplement_shows_the_files_it_replaced(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        using var applicant = await app.ApiClientAsync(DemoUsers.Applicant);
+        using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+        var draft = await applicant.StartAsync(await app.OpenBeijingCallAsync("材料标注征集"), "材料标注");
+
+        var unknown = await (await applicant.UploadAsync(draft.Id, "执照.pdf", ApplicationTestKit.Pdf, "营业执照")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["“营业执照”不是本征集要求的申报材料。"], unknown.Errors["Material"]);
+        Assert.Empty((await applicant.GetApplicationAsync(draft.Id)).Attachments);
+
+        var id = await app.SubmittedAsync(applicant, "材料替换");
+        await (await wg.PostAsync($"/api/v1/screening/{id}/start", new { })).AssertStatusAsync(HttpStatusCode.NoContent);
+        await (await wg.PostAsync($"/api/v1/screening/{id}/return", new ScreeningApi.SupplementRequestDto(["申报书需补充数据安全内容"], 5))).AssertStatusAsync(HttpStatusCode.NoContent);
+        var returned = await applicant.GetApplicationAsync(id);
+        var oldForm = returned.Attachments.Single(a => a.Material == "申报书");
+        await (await applicant.DeleteAsync($"/api/v1/applications/{id}/attachments/{oldForm.Id}")).AssertStatusAsync(HttpStatusCode.NoContent);
+        byte[] revised = [.. ApplicationTestKit.Pdf, .. "%revised\n"u8.ToArray()];
+        (await applicant.UploadAsync(id, "申报书-修订.pdf", revised, "申报书")).EnsureSuccessStatusCode();
+        (await applicant.UploadAsync(id, "补充说明.pdf", [.. ApplicationTestKit.Pdf, .. "%note\n"u8.ToArray()])).EnsureSuccessStatusCode();
+        await (await applicant.PostAsync($"/api/v1/applications/{id}/submit", new { })).AssertStatusAsync(HttpStatusCode.OK);
+
+        var diff = await (await wg.GetAsync($"/api/v1/applications/{id}/diff?from=1&to=2")).ReadAsync<VersionDiff>();
+        Assert.Empty(diff.Fields);
+        Assert.Equal(
+            [(AttachmentChangeKind.Replaced, (string?)"申报书", (string?)"申报书.pdf", (string?)"申报书-修订.pdf"), (AttachmentChangeKind.Added, null, null, "补充说明.pdf")],
+            diff.Attachments.Select(c => (c.Kind, c.Material, c.Before?.FileName, c.After?.FileName)));
+        using var session = await app.SignedInAsync(DemoUsers.WorkingGroupBeijing);
+        var html = System.Net.WebUtility.HtmlDecode(await session.Client.GetStringAsync($"/applications/{id}/diff?from=1&to=2"));
+        Assert.Contains("替换", html, StringComparison.Ordinal);
+        Assert.Contains("申报书-修订.pdf", html, StringComparison.Ordinal);
+    }
+
+    [Theory, AllProviders]
     public async Task Submission_is_refused_once_the_call_has_closed(DatabaseProvider provider)
     {
         var app = await apps.StartAsync(provider);
@@ -60,6 +103,7 @@ public sealed class ApplicationsApiTests(AppsWithDemoData apps) : IClassFixture<
         var callId = await app.OpenBeijingCallAsync("截止后提交征集");
         var project = await applicant.StartAsync(callId, "截止后提交");
         await applicant.SaveAsync(project.Id, ApplicationTestKit.CompleteForm("截止后提交"));
+        await applicant.UploadMaterialsAsync(project.Id);
         var closesAt = await app.WithDbAsync(db => db.Calls.Where(c => c.Id == callId).Select(c => c.ClosesAt).SingleAsync());
 
         app.Clock.SetUtcNow(closesAt.AddMinutes(1));
@@ -129,11 +173,11 @@ public sealed class ApplicationsApiTests(AppsWithDemoData apps) : IClassFixture<
         Assert.Equal(ProjectStage.Withdrawn, withdrawn.Project.Stage);
         Assert.Equal("业务调整", withdrawn.Timeline[^1].Note);
 
-        // Started, saved, file added, submitted, withdrawn: one line each, the refused withdrawal none (reads are lines of their own).
+        // Started, saved, two files added (one per required material), submitted, withdrawn: one line each, the refused withdrawal none (reads are lines of their own).
         var lines = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.ResourceId == id.ToString() && a.Action != FinPilot.Web.Features.Integrity.IntegrityActions.RecordRead)
             .OrderBy(a => a.Id).Select(a => new { a.Action, a.ResourceType, a.RegionId, a.Details }).ToListAsync());
         Assert.Equal(
-            ["application.started", "application.saved", "attachment.added", "application.submitted", "application.withdrawn"],
+            ["application.started", "application.saved", "attachment.added", "attachment.added", "application.submitted", "application.withdrawn"],
             lines.Select(l => l.Action));
         Assert.All(lines, l => Assert.Equal(("project", (int?)withdrawn.Project.RegionId), (l.ResourceType, l.RegionId)));
         Assert.Equal("{\"reason\":\"业务调整\"}", lines[^1].Details);

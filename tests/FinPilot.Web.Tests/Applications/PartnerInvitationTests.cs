@@ -24,6 +24,7 @@ public sealed class PartnerInvitationTests(AppsWithDemoData apps) : IClassFixtur
         await job.TryRunAsync(CancellationToken.None);
         Assert.False(await app.WithDbAsync(db => db.PartnerInvitations.AnyAsync(i => i.ProjectId == project.Id)));
 
+        await applicant.UploadMaterialsAsync(project.Id);
         await (await applicant.PostAsync($"/api/v1/applications/{project.Id}/submit", new { })).AssertStatusAsync(HttpStatusCode.OK);
         await job.TryRunAsync(CancellationToken.None);
         await job.TryRunAsync(CancellationToken.None);

@@ -6,6 +6,7 @@ using FinPilot.Web.Data;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Http;
+using FinPilot.Web.Tests.Calls;
 using FinPilot.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,13 +29,14 @@ public sealed class ScreeningApiTests(AppsWithDemoData apps) : IClassFixture<App
         var expectedDue = OfficialHolidaySchedules.Calendar.AddWorkingDays(ChinaTime.DateOf(app.Clock.GetUtcNow()), 5);
         Assert.Equal((ProjectStage.ReturnedForSupplement, 2, true), (returned.Project.Stage, returned.Version, returned.CanEdit));
         Assert.Equal(expectedDue, returned.SupplementRequest!.DueOn);
-        Assert.Single(returned.Attachments);
+        Assert.Equal(CallTestKit.Materials.Order(), returned.Attachments.Select(a => a.Material).Order());
         Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == NotificationKind.ReturnedForSupplement && n.Link == $"/applications/{id}")));
 
         await applicant.SaveAsync(id, ApplicationTestKit.CompleteForm("补正流程") with { RiskAssessment = "补充：数据安全评估已完成。" });
         await (await applicant.PostAsync($"/api/v1/applications/{id}/submit", new { })).AssertStatusAsync(HttpStatusCode.OK);
-        var diff = await (await wg.GetAsync($"/api/v1/applications/{id}/diff?from=1&to=2")).ReadAsync<List<FieldChange>>();
-        Assert.Equal(nameof(ApplicationForm.RiskAssessment), Assert.Single(diff).Field);
+        var diff = await (await wg.GetAsync($"/api/v1/applications/{id}/diff?from=1&to=2")).ReadAsync<VersionDiff>();
+        Assert.Equal(nameof(ApplicationForm.RiskAssessment), Assert.Single(diff.Fields).Field);
+        Assert.Empty(diff.Attachments);
 
         await (await wg.PostAsync($"/api/v1/screening/{id}/start", new { })).AssertStatusAsync(HttpStatusCode.NoContent);
         var incomplete = await (await wg.PostAsync($"/api/v1/screening/{id}/accept", new ScreeningApi.NoteRequest(null))).ReadProblemAsync(HttpStatusCode.BadRequest);

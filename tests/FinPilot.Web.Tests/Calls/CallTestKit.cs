@@ -17,6 +17,9 @@ internal static class CallTestKit
     public static Task<int> RegionIdAsync(this FinPilotApp app, string code) =>
         app.WithDbAsync(db => db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync());
 
+    /// <summary>The required materials (申报材料) of every call the kit makes.</summary>
+    public static readonly string[] Materials = ["申报书", "测试方案"];
+
     /// <summary>A complete call, open from an hour ago for <paramref name="openDays"/> days of the app's clock.</summary>
     public static CallsApi.CallInput Input(FinPilotApp app, int regionId, string title, int openDays = 30)
     {
@@ -24,7 +27,7 @@ internal static class CallTestKit
         return new CallsApi.CallInput(
             regionId, NextBatch(), title, "<p>征集正文</p><script>alert('x')</script>",
             ["数字人民币钱包应用", "多源数据互联互通"], [OrganisationType.SecuritiesFirm, OrganisationType.TechnologyCompany],
-            now.AddHours(-1), now.AddDays(openDays), ["申报书", "测试方案"], "010-8000 0001");
+            now.AddHours(-1), now.AddDays(openDays), Materials, "010-8000 0001");
     }
 
     public static async Task<CallsApi.CallDto> CreateAsync(this HttpClient client, CallsApi.CallInput input)

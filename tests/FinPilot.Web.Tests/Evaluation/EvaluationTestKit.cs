@@ -25,7 +25,7 @@ internal static class EvaluationTestKit
         {
             var project = await applicant.StartAsync(callId, title);
             await applicant.SaveAsync(project.Id, ApplicationTestKit.CompleteForm(title) with { PartnerOrganisationIds = partners ?? [] });
-            (await applicant.UploadAsync(project.Id, "方案.pdf", ApplicationTestKit.Pdf)).EnsureSuccessStatusCode();
+            await applicant.UploadMaterialsAsync(project.Id);
             await (await applicant.PostAsync($"/api/v1/applications/{project.Id}/submit", new { })).AssertStatusAsync(HttpStatusCode.OK);
             await (await wg.PostAsync($"/api/v1/screening/{project.Id}/start", new { })).AssertStatusAsync(HttpStatusCode.NoContent);
             var checklist = await (await wg.GetAsync($"/api/v1/screening/{project.Id}/checklist")).ReadAsync<ScreeningApi.ChecklistDto>();

@@ -28,6 +28,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.Property(a => a.ContentType).HasMaxLength(100);
         builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
         builder.Property(a => a.UploadedBy).HasMaxLength(450);
+        builder.Property(a => a.Material).HasMaxLength(FinPilot.Domain.Calls.Call.MaxMaterialLength);
         builder.HasIndex(a => new { a.ProjectId, a.VersionNumber });
         builder.HasOne<PilotProject>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -11,7 +11,7 @@ public static class ApplicationPageEndpoints
     public static IEndpointRouteBuilder MapApplicationPageEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/applications/{id:guid}/attachments").RequireAuthorization().ExcludeFromDescription();
-        group.MapPost("/", async (Guid id, IFormFile? file, AttachmentService attachments, CancellationToken ct) =>
+        group.MapPost("/", async (Guid id, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? material, AttachmentService attachments, CancellationToken ct) =>
         {
             if (file is null)
             {
@@ -19,7 +19,7 @@ public static class ApplicationPageEndpoints
             }
 
             await using var content = file.OpenReadStream();
-            var result = await attachments.AttachAsync(id, file.FileName, content, ct);
+            var result = await attachments.AttachAsync(id, file.FileName, content, material, ct);
             return Back(id, result.Succeeded ? null : result.Errors[0].Code);
         }).WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
         group.MapPost("/{attachmentId:guid}/remove", async (Guid id, Guid attachmentId, AttachmentService attachments, CancellationToken ct) =>

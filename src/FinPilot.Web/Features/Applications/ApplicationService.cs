@@ -20,7 +20,17 @@ namespace FinPilot.Web.Features.Applications;
 /// </summary>
 public sealed record ApplicationView(
     PilotProject Project, ApplicationVersionRecord Current, IReadOnlyList<ApplicationVersionRecord> Versions, IReadOnlyList<Attachment> Attachments, bool CanEdit,
-    ProjectTrigger? SubmitAs);
+    ProjectTrigger? SubmitAs)
+{
+    /// <summary>The call's required materials (申报材料), each to be answered by a labelled file.</summary>
+    public IReadOnlyList<string> Materials { get; init; } = [];
+
+    /// <summary>The required materials no file of this version answers yet.</summary>
+    public IEnumerable<string> MaterialsMissing => Materials.Where(m => !Attachments.Any(a => string.Equals(a.Material, m, StringComparison.Ordinal)));
+}
+
+/// <summary>What moved between two versions: the form's fields and the files.</summary>
+public sealed record VersionDiff(IReadOnlyList<FieldChange> Fields, IReadOnlyList<AttachmentChange> Attachments);
 
 /// <summary>The applicant's side of an application: start, save drafts, submit, withdraw.</summary>
 public sealed class ApplicationService(
@@ -112,7 +122,23 @@ public sealed class ApplicationService(
         var canEdit = grants.CanEditApplication(project) && shown.Number == project.ApplicationVersion && !shown.Frozen;
         var submitAs = ProjectPolicy.AvailableTriggers(project, grants)
             .Where(t => t is ProjectTrigger.Submit or ProjectTrigger.Resubmit).Select(t => (ProjectTrigger?)t).FirstOrDefault();
-        return new ApplicationView(project, shown, versions, attachments, canEdit, submitAs);
+        var materials = await db.Calls.AsNoTracking().Where(c => c.Id == project.CallId).Select(c => c.Materials).SingleAsync(cancellationToken);
+        return new ApplicationView(project, shown, versions, attachments, canEdit, submitAs) { Materials = materials };
+    }
+
+    /// <summary>Field and file differences between two versions of an application its reader may see.</summary>
+    public async Task<Result<VersionDiff>> DiffAsync(Guid projectId, int from, int to, CancellationToken cancellationToken = default)
+    {
+        var before = await GetAsync(projectId, from, cancellationToken);
+        var after = await GetAsync(projectId, to, cancellationToken);
+        if (!before.Succeeded || !after.Succeeded)
+        {
+            return Result<VersionDiff>.Fail([.. (before.Errors ?? []).Concat(after.Errors ?? []).DistinctBy(e => e.Code)]);
+        }
+
+        return new VersionDiff(
+            ApplicationDiff.Between(before.Value.Current.Form, after.Value.Current.Form),
+            AttachmentDiff.Between([.. before.Value.Attachments.Select(a => a.Fact)], [.. after.Value.Attachments.Select(a => a.Fact)]));
     }
 
     /// <summary>
@@ -162,13 +188,14 @@ public sealed class ApplicationService(
         }
 
         var form = version!.Form;
-        var missing = ApplicationRules.Missing(form).Concat(ApplicationRules.Limits(form)).ToList();
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == project!.CallId, cancellationToken);
+        var labelled = await db.Attachments.Where(a => a.ProjectId == projectId && a.VersionNumber == version.Number).Select(a => a.Material).ToListAsync(cancellationToken);
+        var missing = ApplicationRules.Missing(form).Concat(ApplicationRules.Limits(form)).Concat(RequiredMaterials.Missing(call.Materials, labelled)).ToList();
         if (missing.Count > 0)
         {
             return Result.Fail(missing);
         }
 
-        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == project!.CallId, cancellationToken);
         var now = clock.GetUtcNow();
         var resubmission = project!.Stage == ProjectStage.ReturnedForSupplement;
         var moved = resubmission ? project.Resubmit(now, current.Id!) : project.Submit(now, current.Id!, call.ClosesAt);

@@ -21,9 +21,9 @@ public static class ApplicationsApi
             new(p.Id, p.CallId, p.RegionId, p.LeadOrganisationId, p.Title, p.Category, p.Stage, p.ApplicationVersion, p.SubmittedApplicationVersion, p.CreatedAt);
     }
 
-    public sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long Size, string Sha256, int Version, DateTimeOffset UploadedAt)
+    public sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long Size, string Sha256, int Version, DateTimeOffset UploadedAt, string? Material)
     {
-        public static AttachmentDto From(Attachment a) => new(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.VersionNumber, a.UploadedAt);
+        public static AttachmentDto From(Attachment a) => new(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.VersionNumber, a.UploadedAt, a.Material);
     }
 
     public sealed record ApplicationDto(
@@ -47,9 +47,9 @@ public static class ApplicationsApi
                 return result.Succeeded ? Results.NoContent() : Problems.From(result.Errors);
             })
             .WithName("ConfirmApprovalConditions").WithSummary("The lead applicant confirms the coordination group's approval conditions (admission waits for it).");
-        group.MapGet("/{id:guid}/diff", Diff).WithName("DiffApplicationVersions").WithSummary("Field-by-field differences between two versions.");
+        group.MapGet("/{id:guid}/diff", Diff).WithName("DiffApplicationVersions").WithSummary("Differences between two versions: field by field, and the files added, removed or replaced.");
         group.MapPost("/{id:guid}/attachments", Attach).WithName("AddAttachment").DisableAntiforgery()
-            .WithSummary("Attach a PDF, DOCX, XLSX, PNG or JPEG (checked by content; 20 MB a file, 100 MB an application by default).");
+            .WithSummary("Attach a PDF, DOCX, XLSX, PNG or JPEG (checked by content; 20 MB a file, 100 MB an application by default); the form field `material` names the call's required material it answers.");
         group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Download).WithName("DownloadAttachment").WithSummary("Download an attachment (readers of the project only; audited).");
         group.MapDelete("/{id:guid}/attachments/{attachmentId:guid}", Remove).WithName("RemoveAttachment").WithSummary("Remove a file from the open version.");
         return app;
@@ -93,22 +93,13 @@ public static class ApplicationsApi
         return result.ToHttp();
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<FieldChange>>, ProblemHttpResult>> Diff(Guid id, int from, int to, ApplicationService applications, CancellationToken ct)
-    {
-        var before = await applications.GetAsync(id, from, ct);
-        var after = await applications.GetAsync(id, to, ct);
-        if (!before.Succeeded || !after.Succeeded)
-        {
-            return Problems.From([.. before.Errors ?? [], .. after.Errors ?? []]);
-        }
+    private static async Task<Results<Ok<VersionDiff>, ProblemHttpResult>> Diff(Guid id, int from, int to, ApplicationService applications, CancellationToken ct) =>
+        (await applications.DiffAsync(id, from, to, ct)).ToHttp(diff => TypedResults.Ok(diff));
 
-        return TypedResults.Ok(ApplicationDiff.Between(before.Value.Current.Form, after.Value.Current.Form));
-    }
-
-    private static async Task<Results<Created<AttachmentDto>, ProblemHttpResult>> Attach(Guid id, IFormFile file, AttachmentService attachments, CancellationToken ct)
+    private static async Task<Results<Created<AttachmentDto>, ProblemHttpResult>> Attach(Guid id, IFormFile file, [FromForm] string? material, AttachmentService attachments, CancellationToken ct)
     {
         await using var content = file.OpenReadStream();
-        var result = await attachments.AttachAsync(id, file.FileName, content, ct);
+        var result = await attachments.AttachAsync(id, file.FileName, content, material, ct);
         return result.ToHttp(value => TypedResults.Created($"/api/v1/applications/{id}/attachments/{value.Id}", AttachmentDto.From(value)));
     }
 

@@ -1,3 +1,5 @@
+using FinPilot.Domain.Applications;
+
 namespace FinPilot.Web.Features.Applications;
 
 /// <summary>A file attached to one version of an application; the bytes live in the file store under <see cref="Sha256"/>.</summary>
@@ -28,7 +30,10 @@ public sealed class Attachment
 
     public string UploadedBy { get; private set; } = string.Empty;
 
-    public static Attachment Create(Guid projectId, int versionNumber, string fileName, string contentType, long size, string sha256, DateTimeOffset now, string by) => new()
+    /// <summary>Which of the call's required materials (申报材料) this file answers, as the call names it; null for a supporting file.</summary>
+    public string? Material { get; private set; }
+
+    public static Attachment Create(Guid projectId, int versionNumber, string fileName, string contentType, long size, string sha256, DateTimeOffset now, string by, string? material = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         ProjectId = projectId,
@@ -39,6 +44,7 @@ public sealed class Attachment
         Sha256 = sha256,
         UploadedAt = now,
         UploadedBy = by,
+        Material = material,
     };
 
     /// <summary>The same file carried into the next version (a supplement keeps what it does not replace).</summary>
@@ -53,7 +59,11 @@ public sealed class Attachment
         Sha256 = Sha256,
         UploadedAt = UploadedAt,
         UploadedBy = UploadedBy,
+        Material = Material,
     };
+
+    /// <summary>What a version comparison needs to know of the file.</summary>
+    public AttachmentFact Fact => new(FileName, Sha256, Material);
 
     // Names come from other people's computers: keep the last path segment, bounded, without control
     // characters and without invisible format characters (a right-to-left override shows

@@ -16,12 +16,23 @@ public sealed class AttachmentService(
     FinPilotDbContext db, ApplicationService applications, CurrentUser current, IFileStore files, FileStoreOptions limits, AuditLog audit,
     CommandPipeline commands, TimeProvider clock)
 {
-    public async Task<Result<Attachment>> AttachAsync(Guid projectId, string fileName, Stream content, CancellationToken cancellationToken = default)
+    /// <summary>Adds a file to the open version, labelled with the call's <paramref name="material"/> it answers (null: a supporting file).</summary>
+    public async Task<Result<Attachment>> AttachAsync(Guid projectId, string fileName, Stream content, string? material = null, CancellationToken cancellationToken = default)
     {
         var (project, version, error) = await applications.LoadEditableAsync(projectId, cancellationToken);
         if (error is not null)
         {
             return error;
+        }
+
+        material = string.IsNullOrWhiteSpace(material) ? null : material.Trim();
+        if (material is not null)
+        {
+            var required = await db.Calls.AsNoTracking().Where(c => c.Id == project!.CallId).Select(c => c.Materials).SingleAsync(cancellationToken);
+            if (!required.Contains(material, StringComparer.Ordinal))
+            {
+                return new Error(ApplicationErrors.UnknownMaterial, nameof(Attachment.Material), material);
+            }
         }
 
         var used = await db.Attachments.Where(a => a.ProjectId == projectId && a.VersionNumber == version!.Number).SumAsync(a => a.Size, cancellationToken);
@@ -54,10 +65,10 @@ public sealed class AttachmentService(
             return new Error(ApplicationErrors.FileTooLarge, "File", limits.MaxFileBytes / (1024 * 1024));
         }
 
-        var attachment = Attachment.Create(projectId, version!.Number, fileName, type, stored.Size, stored.Sha256, clock.GetUtcNow(), current.Id!);
+        var attachment = Attachment.Create(projectId, version!.Number, fileName, type, stored.Size, stored.Sha256, clock.GetUtcNow(), current.Id!, material);
         db.Attachments.Add(attachment);
         await commands.SaveAsync(cancellationToken,
-            AuditLines.Project(AuditActions.AttachmentAdded, projectId, project!.RegionId, new { attachment.FileName, attachment.Sha256, attachment.Size, attachment.ContentType }));
+            AuditLines.Project(AuditActions.AttachmentAdded, projectId, project!.RegionId, new { attachment.FileName, attachment.Sha256, attachment.Size, attachment.ContentType, attachment.Material }));
         return attachment;
     }
 

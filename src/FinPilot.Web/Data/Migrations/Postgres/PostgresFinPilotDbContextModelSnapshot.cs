@@ -2244,6 +2244,10 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Material")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 

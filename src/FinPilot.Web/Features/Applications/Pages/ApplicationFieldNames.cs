@@ -25,6 +25,9 @@ public static class ApplicationFieldNames
     public static string Of(ProjectTrigger trigger) =>
         ApplicationsStrings.ResourceManager.GetString("Trigger_" + trigger, CultureInfo.CurrentUICulture) ?? trigger.ToString();
 
+    public static string Of(FinPilot.Domain.Applications.AttachmentChangeKind kind) =>
+        ApplicationsStrings.ResourceManager.GetString("FileChange_" + kind, CultureInfo.CurrentUICulture) ?? kind.ToString();
+
     /// <summary>The form's sections and the long-text fields in each, in order.</summary>
     public static readonly (string Section, string[] Fields)[] TextSections =
     [
