@@ -42,6 +42,14 @@ public sealed record PublicProjectSummary(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Conditions { get; init; }
 
+    /// <summary>The lead institution's registered English name, set by the server when the notice is drafted; null when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? LeadNameEn { get; init; }
+
+    /// <summary>The partners' registered English names in the order of <see cref="PartnerNames"/> (a name not registered stays as published).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? PartnerNamesEn { get; init; }
+
     /// <summary>Trimmed, with blank and repeated list items dropped: lists come from one-per-line boxes.</summary>
     public PublicProjectSummary Normalised() => this with
     {

@@ -169,8 +169,17 @@ public sealed class NoticePageTests(AppsWithDemoData apps) : IClassFixture<AppsW
         Assert.Equal("客户不超过 300 户 每季度报送风险监测数据", System.Text.RegularExpressions.Regex.Replace(shown[0], " +", " "));
         Assert.Equal("无", shown[1]);
         Assert.DoesNotContain("伪造的条件", html, StringComparison.Ordinal);
-        Assert.Contains("Approval conditions", await app.Anonymous().GetStringAsync($"/notices/{notice.Id}?culture=en"), StringComparison.Ordinal);
+        var english = System.Net.WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync($"/notices/{notice.Id}?culture=en"));
+        Assert.Contains("Approval conditions", english, StringComparison.Ordinal);
+
+        // The public snapshot names the lead institution in both languages: as published, and as registered in English.
+        var lead = summaries[0].LeadName;
+        var leadEn = await app.WithDbAsync(db => db.Organisations.Where(o => o.NameZh == lead).Select(o => o.NameEn).SingleAsync());
+        Assert.Contains($"data-testid=\"notice-lead\">{lead}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"data-testid=\"notice-lead\">{leadEn}</dd>", english, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-testid=\"notice-lead\">{lead}</dd>", english, StringComparison.Ordinal);
         var api = await (await app.Anonymous().GetAsync($"/api/v1/notices/{notice.Id}")).ReadAsync<NoticesApi.NoticeDto>();
         Assert.Equal([["客户不超过 300 户", "每季度报送风险监测数据"], []], api.Projects.Select(p => p.Summary.Conditions));
+        Assert.All(api.Projects, p => Assert.Equal(leadEn, p.Summary.LeadNameEn));
     }
 }

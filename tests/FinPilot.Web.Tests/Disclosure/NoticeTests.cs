@@ -111,6 +111,18 @@ public sealed class NoticeTests(AppsWithDemoData apps) : IClassFixture<AppsWithD
         app.Clock.Advance(TimeSpan.FromDays(30));
         await app.RunAdmissionAsync();
         Assert.Equal(ProjectStage.Deliberation, await app.StageAsync(project));
+
+        // Approved anew, it waits for a new notice: the one that sent it back no longer counts.
+        await app.WithDbAsync(async db =>
+        {
+            var sentBackProject = await db.Projects.SingleAsync(p => p.Id == project);
+            Assert.True(sentBackProject.Approve(app.Clock.GetUtcNow(), "test", null).Succeeded);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal("待公示", await app.StageTagAsync($"/applications/{project}", DemoUsers.Applicant));
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await wg.PublishedNoticeAsync(app, project);
+        Assert.Equal("公示中", await app.StageTagAsync($"/applications/{project}", DemoUsers.Applicant));
     }
 
     [Theory, AllProviders]

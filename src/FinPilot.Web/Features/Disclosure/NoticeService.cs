@@ -318,16 +318,29 @@ public sealed class NoticeService(
     /// <summary>
     /// The coordination group's conditions come from its resolution, never from the form: each
     /// listed summary carries its project's conditions as approved (empty when approved without).
+    /// The institutions' English names come from the register of organisations, so the English
+    /// notice names them as they registered (a name the working group typed stays as typed).
     /// </summary>
     private async Task<PublicNoticeContent> WithConditionsAsync(PublicNoticeContent content, CancellationToken cancellationToken)
     {
         var ids = (content.Projects ?? []).OfType<PublicProjectSummary>().Select(p => p.ProjectId).ToList();
-        var conditions = (await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(p => p.Id, p => p.ApprovalConditions);
+        var projects = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.ApprovalConditions, p.LeadOrganisationId }).ToListAsync(cancellationToken);
+        var leads = projects.Select(p => p.LeadOrganisationId).ToList();
+        var forms = await db.ApplicationVersions.AsNoTracking().Where(v => ids.Contains(v.ProjectId)).Select(v => v.Form).ToListAsync(cancellationToken);
+        var organisationIds = leads.Concat(forms.SelectMany(f => f.PartnerOrganisationIds)).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).Select(o => new { o.Id, o.NameZh, o.NameEn }).ToListAsync(cancellationToken);
+        var english = names.Where(n => !string.IsNullOrWhiteSpace(n.NameEn)).DistinctBy(n => n.NameZh).ToDictionary(n => n.NameZh, n => n.NameEn, StringComparer.Ordinal);
+        var byProject = projects.ToDictionary(p => p.Id);
         return content with
         {
             // A missing entry stays missing, for the rules to report on its field.
-            Projects = content.Projects?.Select(p => p is null ? p! : p with { Conditions = conditions.GetValueOrDefault(p.ProjectId) ?? [] }).ToList(),
+            Projects = content.Projects?.Select(p => p is null ? p! : p with
+            {
+                Conditions = byProject.GetValueOrDefault(p.ProjectId)?.ApprovalConditions ?? [],
+                LeadNameEn = english.GetValueOrDefault(p.LeadName),
+                PartnerNamesEn = p.PartnerNames is { Count: > 0 } partnerNames ? [.. partnerNames.Select(n => english.GetValueOrDefault(n) ?? n)] : null,
+            }).ToList(),
         };
     }
 
