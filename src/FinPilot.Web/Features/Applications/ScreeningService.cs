@@ -84,7 +84,7 @@ public sealed class ScreeningService(
         var (number, size) = Page<ScreeningRow>.Normalise(filter.Page, filter.PageSize);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(x => x.p.CreatedAt).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new Page<ScreeningRow>(rows.Select(x => new ScreeningRow(x.p, FinPilot.Web.Components.Shared.Names.Chinese ? x.o.NameZh : x.o.NameEn, x.o.Type, x.c.Title)).ToList(), number, size, total);
+        return new Page<ScreeningRow>(rows.Select(x => new ScreeningRow(x.p, FinPilot.Web.Components.Shared.Names.Of(x.o.NameZh, x.o.NameEn), x.o.Type, x.c.Title)).ToList(), number, size, total);
     }
 
     /// <summary>The checklist of a project's call: the standard checks, then each required material.</summary>

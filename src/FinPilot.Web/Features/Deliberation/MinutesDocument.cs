@@ -31,7 +31,7 @@ public sealed class MinutesDocument(FinPilotDbContext db, DeliberationService de
         var projects = meeting.AgendaItems.SelectMany(i => i.ProjectIds).Distinct().ToList();
         var names = new MinutesNames(
             await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken),
-            (await deliberation.DepartmentsAsync(cancellationToken)).ToDictionary(d => d.Code, d => Components.Shared.Names.Chinese ? d.NameZh : d.NameEn),
+            (await deliberation.DepartmentsAsync(cancellationToken)).ToDictionary(d => d.Code, d => Components.Shared.Names.Of(d.NameZh, d.NameEn)),
             await db.Projects.AsNoTracking().Where(p => projects.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken));
         var minutes = Minutes.Compose(meeting, names);
 

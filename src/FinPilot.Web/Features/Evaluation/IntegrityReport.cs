@@ -43,7 +43,7 @@ public sealed class IntegrityReport(FinPilotDbContext db, CurrentUser current, R
         }
 
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => FinPilot.Web.Components.Shared.Names.Chinese ? o.NameZh : o.NameEn, cancellationToken);
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => FinPilot.Web.Components.Shared.Names.Of(o.NameZh, o.NameEn), cancellationToken);
         var rounds = await db.EvaluationRounds.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(20).ToListAsync(cancellationToken);
         var declared = (await db.ConflictDeclarations.AsNoTracking().OrderByDescending(d => d.DeclaredAt).Take(500).ToListAsync(cancellationToken))
             .Select(d => new DeclaredConflictRow(

@@ -1,4 +1,5 @@
 using FinPilot.Domain.Organisations;
+using FinPilot.Web.Components.Shared;
 using FinPilot.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,17 +22,14 @@ public sealed class OrganisationQueries(FinPilotDbContext db)
     /// <summary>The names of the given organisations in the reader's language (the registered Chinese name when no English one is kept).</summary>
     public async Task<Dictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
         (await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.NameZh, o.NameEn }).ToListAsync(cancellationToken))
-            .ToDictionary(o => o.Id, o => InReadersLanguage(o.NameZh, o.NameEn));
+            .ToDictionary(o => o.Id, o => Names.Of(o.NameZh, o.NameEn));
 
     /// <summary>The name, in the reader's language, of an organisation that must exist, such as a project's lead.</summary>
     public async Task<string> NameAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var names = await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.NameZh, o.NameEn }).SingleAsync(cancellationToken);
-        return InReadersLanguage(names.NameZh, names.NameEn);
+        return Names.Of(names.NameZh, names.NameEn);
     }
-
-    private static string InReadersLanguage(string zh, string? en) =>
-        FinPilot.Web.Components.Shared.Names.Chinese || string.IsNullOrWhiteSpace(en) ? zh : en;
 
     /// <summary>
     /// The organisations a typed line may mean: the one with that credit code when the line is a valid
