@@ -147,6 +147,16 @@ public sealed class EvaluationApiTests(AppsWithDemoData apps) : IClassFixture<Ap
         await (await shanghai.PutAsync($"/api/v1/evaluation/rounds/{round.Id}/projects/{projects[0]}/consensus", new EvaluationApi.OutcomeRequest("x"))).AssertStatusAsync(HttpStatusCode.Forbidden);
         await (await shanghai.DeleteAsync($"/api/v1/evaluation/assignments/{other.Id}")).AssertStatusAsync(HttpStatusCode.Forbidden);
         await (await shanghai.GetAsync($"/api/v1/evaluation/rounds/{round.Id}")).AssertStatusAsync(HttpStatusCode.Forbidden);
+
+        // The list is filtered and paged in SQL: Shanghai's secretariat never sees Beijing's round; a page holds what was asked.
+        var shanghaiRounds = await (await shanghai.GetAsync("/api/v1/evaluation/rounds?pageSize=100")).ReadAsync<Page<EvaluationApi.RoundRowDto>>();
+        Assert.DoesNotContain(shanghaiRounds.Items, r => r.Id == round.Id);
+        using var beijing = await app.ApiClientAsync(DemoUsers.Secretariat);
+        var first = await (await beijing.GetAsync("/api/v1/evaluation/rounds?pageSize=1")).ReadAsync<Page<EvaluationApi.RoundRowDto>>();
+        var all = await (await beijing.GetAsync("/api/v1/evaluation/rounds?pageSize=100")).ReadAsync<Page<EvaluationApi.RoundRowDto>>();
+        Assert.Equal((1, all.Total), (first.Items.Count, first.Total));
+        Assert.Equal(all.Items[0].Id, first.Items[0].Id);
+        Assert.Contains(all.Items, r => r.Id == round.Id);
         await (await expert.PostAsync($"/api/v1/evaluation/rounds/{round.Id}/assignments", new EvaluationApi.PairRequest(projects[0], outsider))).AssertStatusAsync(HttpStatusCode.Forbidden);
     }
 

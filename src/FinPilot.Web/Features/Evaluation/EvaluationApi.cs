@@ -168,9 +168,12 @@ public static class EvaluationApi
         return made.ToHttp(d => TypedResults.Created($"/api/v1/evaluation/experts/{d.ExpertUserId}/declarations", new DeclarationDto(d.Id, d.Kind, d.OrganisationId, d.Text, d.DeclaredAt, d.EndedAt)));
     }
 
-    private static async Task<Ok<IReadOnlyList<RoundRowDto>>> ListRounds(RoundReader reader, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<RoundRowDto>>((await reader.ListAsync(ct)).Select(r => new RoundRowDto(
-            r.Round.Id, r.Round.CallId, r.CallTitle, r.Round.Title, r.Round.Status, r.Round.Deadline, r.Projects, r.Assignments, r.Submitted)).ToList());
+    private static async Task<Ok<Page<RoundRowDto>>> ListRounds(int? page, int? pageSize, RoundReader reader, CancellationToken ct)
+    {
+        var found = await reader.ListAsync(page, pageSize, ct);
+        return TypedResults.Ok(new Page<RoundRowDto>([.. found.Items.Select(r => new RoundRowDto(
+            r.Round.Id, r.Round.CallId, r.CallTitle, r.Round.Title, r.Round.Status, r.Round.Deadline, r.Projects, r.Assignments, r.Submitted))], found.PageNumber, found.PageSize, found.Total));
+    }
 
     private static async Task<Results<Created<RoundDto>, ProblemHttpResult>> CreateRound(RoundRequest r, RoundService rounds, RoundReader reader, CancellationToken ct)
     {

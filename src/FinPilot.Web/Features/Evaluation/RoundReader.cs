@@ -45,11 +45,16 @@ public sealed record RoundRow(EvaluationRound Round, string CallTitle, int Proje
 /// <summary>Reads rounds for the pages, the API, the solver and the reports.</summary>
 public sealed class RoundReader(FinPilotDbContext db, CurrentUser current, CommandPipeline commands, ConflictFinder conflicts, WorkingCalendarProvider calendars)
 {
-    public async Task<IReadOnlyList<RoundRow>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>One page of the rounds the user may read, newest first: filtered by region and paged in SQL, counted per page.</summary>
+    public async Task<Page<RoundRow>> ListAsync(int? pageNumber = null, int? pageSize = null, CancellationToken cancellationToken = default)
     {
         var grants = await current.GrantsAsync(cancellationToken);
-        var rounds = await db.EvaluationRounds.AsNoTracking().OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
-        rounds = rounds.Where(r => grants.CanReadEvaluationResultsIn(r.RegionId)).ToList();
+        var regions = await db.Regions.AsNoTracking().Select(r => r.Id).ToListAsync(cancellationToken);
+        var readable = regions.Where(r => grants.CanReadEvaluationResultsIn(r)).ToList();
+        var query = db.EvaluationRounds.AsNoTracking().Where(r => readable.Contains(r.RegionId));
+        var (number, size) = Page<RoundRow>.Normalise(pageNumber, pageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var rounds = await query.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         var ids = rounds.Select(r => r.Id).ToList();
         var callIds = rounds.Select(r => r.CallId).ToList();
         var calls = await db.Calls.AsNoTracking().Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
@@ -58,9 +63,10 @@ public sealed class RoundReader(FinPilotDbContext db, CurrentUser current, Comma
         var assignments = await db.ExpertAssignments.AsNoTracking().Where(a => ids.Contains(a.RoundId) && a.ConflictDeclaredAt == null)
             .GroupBy(a => a.RoundId).Select(g => new { g.Key, Count = g.Count(), Submitted = g.Count(a => a.SubmittedAt != null) })
             .ToDictionaryAsync(x => x.Key, cancellationToken);
-        return rounds.Select(r => new RoundRow(
+        var rows = rounds.Select(r => new RoundRow(
             r, calls.GetValueOrDefault(r.CallId) ?? string.Empty, projects.GetValueOrDefault(r.Id),
             assignments.GetValueOrDefault(r.Id)?.Count ?? 0, assignments.GetValueOrDefault(r.Id)?.Submitted ?? 0)).ToList();
+        return new Page<RoundRow>(rows, number, size, total);
     }
 
     public async Task<Result<RoundView>> ViewAsync(Guid roundId, CancellationToken cancellationToken = default)
@@ -190,7 +196,7 @@ public sealed class RoundReader(FinPilotDbContext db, CurrentUser current, Comma
         var ids = rows.Select(r => r.p.Id).ToList();
         var versions = await db.ApplicationVersions.AsNoTracking().Where(v => ids.Contains(v.ProjectId)).ToListAsync(cancellationToken);
         return rows.OrderBy(r => r.p.Title, StringComparer.Ordinal).Select(r => new RoundProjectRow(
-            r.p, FinPilot.Web.Components.Shared.Names.Chinese ? r.NameZh : r.NameEn,
+            r.p, FinPilot.Web.Components.Shared.Names.Of(r.NameZh, r.NameEn),
             versions.SingleOrDefault(v => v.ProjectId == r.p.Id && v.Number == (r.p.SubmittedApplicationVersion ?? r.p.ApplicationVersion))?.Form ?? new ApplicationForm())).ToList();
     }
 
