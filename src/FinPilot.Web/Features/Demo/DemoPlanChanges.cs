@@ -63,7 +63,7 @@ internal sealed class DemoPlanChanges(FinPilotDbContext db, WorkingCalendarProvi
         await OweAsync(book, minor, At(2022, 3, 1), calendar, cancellationToken);
         minor.Decide(true, "增设金额上限属收紧性调整，符合一般变更条件，同意。", At(2022, 3, 8), officer).OrThrow();
         await book.FulfilAsync(minor.ProjectId, ObligationKind.PlanChangeReview, PlanChangeService.Subject(minor), At(2022, 3, 8), officer, cancellationToken);
-        Apply(plan, minor, At(2022, 3, 15, 0), officer);
+        Apply(pilot, plan, minor, At(2022, 3, 15, 0), officer);
 
         // 重大变更: the customer cap doubled; the coordination group resolves it at a meeting and it is published.
         var major = PlanChange.Request(pilot, plan, Proposal(plan.Terms.Parameters, "试点运行平稳，申请将客户数量上限提高一倍。", new DateOnly(2022, 7, 1)) with
@@ -88,7 +88,7 @@ internal sealed class DemoPlanChanges(FinPilotDbContext db, WorkingCalendarProvi
         major.Resolve(meeting.Id, itemId, true, resolution, At(2022, 6, 20, 11), chair).OrThrow();
         await book.FulfilAsync(major.ProjectId, ObligationKind.PlanChangeReview, PlanChangeService.Subject(major), At(2022, 6, 20, 11), chair, cancellationToken);
         Publish(major, meeting.Id, itemId, At(2022, 6, 20, 11));
-        Apply(plan, major, At(2022, 7, 1, 0), officer);
+        Apply(pilot, plan, major, At(2022, 7, 1, 0), officer);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -106,9 +106,10 @@ internal sealed class DemoPlanChanges(FinPilotDbContext db, WorkingCalendarProvi
         await book.EnsureAsync(new ObligationDraft(change.ProjectId, change.RegionId, change.OrganisationId, ObligationKind.PlanChangeReview,
             PlanChangeService.Subject(change), ObligationRules.PlanChangeReviewDue(at, calendar)), cancellationToken);
 
-    private void Apply(SupervisionPlan plan, PlanChange change, DateTimeOffset at, string officer)
+    private void Apply(PilotProject pilot, SupervisionPlan plan, PlanChange change, DateTimeOffset at, string officer)
     {
         plan.Confirm(change.ApplyTo(plan.Terms), at, officer).OrThrow();
+        pilot.FollowPlan(plan.Terms.Parameters.EndsOn, plan.Terms.Parameters.CustomerCap).OrThrow();
         db.SupervisionPlanRevisions.Add(SupervisionPlanRevision.Of(plan, $"方案变更（{change.Id}）自 {change.EffectiveOn:yyyy-MM-dd} 起生效"));
         change.MarkApplied(plan.Revision, at, automatic: true).OrThrow();
     }
@@ -131,7 +132,7 @@ internal sealed class DemoPlanChanges(FinPilotDbContext db, WorkingCalendarProvi
                 resolution = change.DecisionNote,
             }),
             change.RegionId,
-            [new PublicEvent(change.ProjectId, PublicEventKind.MajorProgress, at, Title("zh-CN", effective), Title("en", effective), $"/pilots/{change.ProjectId}")]);
+            [new PublicEvent(change.ProjectId, PublicEventKind.PlanChanged, at, Title("zh-CN", effective), Title("en", effective), $"/pilots/{change.ProjectId}")]);
     }
 
     private static string Title(string culture, string effective)
