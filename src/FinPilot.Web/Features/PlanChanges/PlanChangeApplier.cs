@@ -1,9 +1,9 @@
 using System.Globalization;
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Common;
+using FinPilot.Domain.Obligations;
 using FinPilot.Domain.PlanChanges;
 using FinPilot.Web.Data;
-using FinPilot.Domain.Obligations;
 using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Supervision;
