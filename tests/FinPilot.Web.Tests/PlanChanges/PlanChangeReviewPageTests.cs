@@ -138,6 +138,23 @@ public sealed class PlanChangeReviewPageTests(AppsWithDemoData apps) : IClassFix
         Assert.DoesNotContain("data-testid=\"no-reviews\"", applicantList);
     }
 
+    [Theory, AllProviders]
+    public async Task The_demo_has_an_approved_major_change_that_went_through_the_expert_review(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var majors = await app.WithDbAsync(db => db.PlanChanges.AsNoTracking().Where(c => c.Route == ChangeRoute.Major && c.Status == PlanChangeStatus.Approved).ToListAsync());
+        var reviewed = Assert.Single(majors, c => c.Review is not null && c.ForwardedAt is not null);
+        Assert.True(reviewed.Review!.IsComplete);
+        Assert.Equal(3, reviewed.Review.Reviewers.Count(r => r.Submitted));
+        Assert.NotNull(reviewed.AppliedAt);
+
+        using var coordination = await app.SignedInAsync(DemoUsers.Coordination);
+        var html = await (await coordination.GetAsync($"/plan-changes/{reviewed.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"review-summary\"", html);
+        Assert.Equal(3, html.Split("data-testid=\"reviewer-row\"").Length - 1);
+        Assert.Contains("data-testid=\"forward-note\"", html);
+    }
+
     private static Dictionary<string, string> Sheet(int score, bool confirm)
     {
         var fields = new Dictionary<string, string> { ["_handler"] = "sheet", ["Recommendation"] = nameof(Recommendation.Recommend), ["Opinion"] = "变更必要，风险可控。" };
