@@ -41,6 +41,9 @@ public enum PublicEventKind
 
     /// <summary>A public correction order was closed or withdrawn (整改完成).</summary>
     CorrectionClosed = 23,
+
+    /// <summary>方案变更: an approved (major) plan change, public from its approval.</summary>
+    PlanChanged = 24,
 }
 
 /// <summary>

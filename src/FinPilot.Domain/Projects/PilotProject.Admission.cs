@@ -106,6 +106,37 @@ public sealed partial class PilotProject
     }
 
     /// <summary>
+    /// An approved plan change took effect: the pilot's planned end and customer limit follow the
+    /// plan's new revision. Not a move: the stage and the timeline stay. Nothing happens to a project
+    /// not admitted yet (it has no period to follow) or when both already say the same.
+    /// </summary>
+    public Result FollowPlan(DateOnly plannedEndOn, int? customerLimit)
+    {
+        if (StartsOn is not { } startsOn)
+        {
+            return Result.Ok();
+        }
+
+        var errors = new PilotStart(startsOn, plannedEndOn, customerLimit).Validate().ToArray();
+        if (errors.Length > 0)
+        {
+            return Result.Fail(errors);
+        }
+
+        if (PlannedEndOn == plannedEndOn && CustomerLimit == customerLimit)
+        {
+            return Result.Ok();
+        }
+
+        var before = (PlannedEndOn, CustomerLimit);
+        PlannedEndOn = plannedEndOn;
+        CustomerLimit = customerLimit;
+        Version = Guid.NewGuid();
+        _events.Record(new ProjectPlanFollowed(before.PlannedEndOn, before.CustomerLimit, plannedEndOn, customerLimit));
+        return Result.Ok();
+    }
+
+    /// <summary>
     /// The lead applicant accepts the approval conditions, during public notice or once running.
     /// Confirming is not a move: the stage stays and the timeline does not change.
     /// </summary>

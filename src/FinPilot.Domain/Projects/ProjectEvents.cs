@@ -20,3 +20,6 @@ public sealed record ProjectConditionsConfirmed : IDomainEvent;
 
 /// <summary>The current supplement request's deadline was found missed and flagged (by the deadline job).</summary>
 public sealed record SupplementDeadlineMissed(DateOnly DueOn) : IDomainEvent;
+
+/// <summary>An applied plan change moved the pilot's planned end or customer limit (before → after).</summary>
+public sealed record ProjectPlanFollowed(DateOnly? PlannedEndOnBefore, int? CustomerLimitBefore, DateOnly PlannedEndOn, int? CustomerLimit) : IDomainEvent;

@@ -216,6 +216,16 @@ public sealed class CorrectionApiTests(AppsWithDemoData apps) : IClassFixture<Ap
         Assert.Equal(ProjectStage.Running, await StageAsync(app, projectId));
         Assert.False(await app.WithDbAsync(db => db.CorrectionOrders.AnyAsync(o => o.ProjectId == projectId)));
         await (await wg.PostAsync(OrdersOf(Guid.NewGuid()), Order())).ReadProblemAsync(HttpStatusCode.NotFound);
+
+        // An otherwise valid order with too many (or too few) working days is refused on that field alone, with the bounds.
+        foreach (var days in new[] { CorrectionOrder.MaxWorkingDays + 1, -3 })
+        {
+            var tooMany = await (await wg.PostAsync(OrdersOf(projectId), Order() with { WorkingDays = days })).ReadProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Equal(["workingDays"], tooMany.Errors.Keys);
+            Assert.Contains(CorrectionOrder.MaxWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture), tooMany.Errors["workingDays"].Single(), StringComparison.Ordinal);
+        }
+
+        Assert.False(await app.WithDbAsync(db => db.CorrectionOrders.AnyAsync(o => o.ProjectId == projectId)));
     }
 
     [Theory, AllProviders]

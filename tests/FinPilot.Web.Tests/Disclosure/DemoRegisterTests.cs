@@ -42,6 +42,6 @@ public sealed class DemoRegisterTests(AppsWithDemoData apps) : IClassFixture<App
         Assert.Equal([PublicEventKind.Suspended, PublicEventKind.Resumed], story.Timeline.Select(e => e.Kind).Where(k => k is PublicEventKind.Suspended or PublicEventKind.Resumed));
         var fundSales = batch.Single(p => p.Name.Contains("数字人民币", StringComparison.Ordinal));
         var changed = await (await visitor.GetAsync($"/api/v1/pilots/{fundSales.Id}")).ReadAsync<PilotsApi.PilotDto>();
-        Assert.Contains(PublicEventKind.MajorProgress, changed.Timeline.Select(e => e.Kind));
+        Assert.Contains(PublicEventKind.PlanChanged, changed.Timeline.Select(e => e.Kind));
     }
 }

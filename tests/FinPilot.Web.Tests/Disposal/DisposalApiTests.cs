@@ -218,11 +218,29 @@ public sealed class DisposalApiTests(AppsWithDemoData apps) : IClassFixture<Apps
         Assert.Equal(["sourceId", "summary"], missing.Errors.Keys.Order());
         await (await wg.PostAsync(CasesOf(Guid.NewGuid()), Open())).ReadProblemAsync(HttpStatusCode.NotFound);
 
-        var order = Guid.NewGuid();
+        // A correction order must exist and be the pilot's own: an unknown id and another pilot's order are refused.
+        var otherPilot = await app.AdmittedPilotAsync("风险处置测试 他案");
+        var othersOrder = await IssueOrderAsync(wg, otherPilot);
+        await (await wg.PostAsync(CasesOf(projectId), Open() with { Source = DisposalSource.CorrectionOrder, SourceId = Guid.NewGuid() })).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await wg.PostAsync(CasesOf(projectId), Open() with { Source = DisposalSource.CorrectionOrder, SourceId = othersOrder })).ReadProblemAsync(HttpStatusCode.NotFound);
+        Assert.False(await app.WithDbAsync(db => db.DisposalCases.AnyAsync(c => c.ProjectId == projectId)));
+
+        var order = await IssueOrderAsync(wg, projectId);
         var fromOrder = await (await wg.PostAsync(CasesOf(projectId), Open() with { Source = DisposalSource.CorrectionOrder, SourceId = order }))
             .ReadAsync<DisposalApi.CaseDto>(HttpStatusCode.Created);
         Assert.Equal((DisposalSource.CorrectionOrder, order), (fromOrder.Source, fromOrder.SourceId));
     }
+
+    private static async Task<Guid> IssueOrderAsync(HttpClient wg, Guid projectId) =>
+        (await (await wg.PostAsync($"/api/v1/supervision/projects/{projectId}/corrections", new Features.Corrections.CorrectionsApi.IssueRequest
+        {
+            Findings = "客户数量超过批准上限。",
+            Breach = "试点方案：客户数量上限 300 户。",
+            RequiredActions = "停止新增客户。",
+            Severity = Domain.Corrections.CorrectionSeverity.Moderate,
+            WorkingDays = 10,
+            MustRectify = false,
+        })).ReadAsync<Features.Corrections.CorrectionsApi.CorrectionDto>(HttpStatusCode.Created)).Id;
 
     private static Task<string> UserIdAsync(FinPilotApp app, string email) =>
         app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());

@@ -87,7 +87,7 @@ public sealed class PlanChangeMajorTests(AppsWithDemoData apps) : IClassFixture<
 
         // A public record in the ledger and an entry on the pilot's public timeline, titled from resources in both languages.
         Assert.True(await app.WithDbAsync(db => db.PublicRecords.AnyAsync(r => r.Kind == PlanChangeActions.RecordMajorChange && r.SubjectId == change.Id.ToString())));
-        var published = await app.WithDbAsync(db => db.PublicEvents.AsNoTracking().Where(e => e.ProjectId == pilot.Id && e.Kind == PublicEventKind.MajorProgress).ToListAsync());
+        var published = await app.WithDbAsync(db => db.PublicEvents.AsNoTracking().Where(e => e.ProjectId == pilot.Id && e.Kind == PublicEventKind.PlanChanged).ToListAsync());
         var entry = Assert.Single(published);
         Assert.Contains("重大方案变更", entry.TitleZh, StringComparison.Ordinal);
         Assert.Contains("major plan change", entry.TitleEn, StringComparison.Ordinal);

@@ -68,6 +68,14 @@ public sealed class CorrectionCommands(
             return Problems.Forbidden;
         }
 
+        // The order's fields first (a working-day count out of range is the caller's error, never clamped into a deadline).
+        var invalid = CorrectionOrder.Validate(input).ToArray();
+        if (invalid.Length > 0)
+        {
+            db.ChangeTracker.Clear();
+            return Result<CorrectionOrder>.Fail(invalid);
+        }
+
         var now = clock.GetUtcNow();
         Alert? alert = null;
         if (alertId is { } id)
@@ -87,9 +95,8 @@ public sealed class CorrectionCommands(
         }
 
         var calendar = await calendars.GetAsync(ct);
-        var workingDays = input.WorkingDays is >= CorrectionOrder.MinWorkingDays and <= CorrectionOrder.MaxWorkingDays ? input.WorkingDays : 1;
         var issued = CorrectionOrder.Issue(project, input, alert is null ? CorrectionSource.Direct : CorrectionSource.Alert, alert?.Id,
-            calendar.DeadlineAfter(now, workingDays), now, current.Id!);
+            calendar.DeadlineAfter(now, input.WorkingDays), now, current.Id!);
         if (!issued.Succeeded)
         {
             db.ChangeTracker.Clear();

@@ -191,8 +191,7 @@ public sealed class DisposalCommands(
     {
         DisposalSource.Alert => await db.Alerts.AsNoTracking().AnyAsync(a => a.Id == sourceId && a.ProjectId == projectId, cancellationToken),
         DisposalSource.Incident => await db.Incidents.AsNoTracking().AnyAsync(i => i.Id == sourceId && i.ProjectId == projectId, cancellationToken),
-
-        // Correction orders are another part of the issue: their id is kept as given.
+        DisposalSource.CorrectionOrder => await db.CorrectionOrders.AsNoTracking().AnyAsync(o => o.Id == sourceId && o.ProjectId == projectId, cancellationToken),
         _ => true,
     };
 

@@ -1,9 +1,11 @@
 using System.Globalization;
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Common;
+using FinPilot.Domain.Obligations;
 using FinPilot.Domain.PlanChanges;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Commands;
+using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +17,7 @@ namespace FinPilot.Web.Features.PlanChanges;
 /// every confirmation is, and the risk rules read the new cap from then on. Works in the caller's
 /// unit of work; the caller saves.
 /// </summary>
-public sealed class PlanChangeApplier(FinPilotDbContext db, CommandPipeline commands)
+public sealed class PlanChangeApplier(FinPilotDbContext db, CommandPipeline commands, ObligationBook obligations)
 {
     /// <summary>Applies the change if it is approved and effective by <paramref name="now"/>; nothing otherwise.</summary>
     public async Task<Result> ApplyIfDueAsync(PlanChange change, DateTimeOffset now, string actor, bool automatic, CancellationToken cancellationToken)
@@ -32,7 +34,14 @@ public sealed class PlanChangeApplier(FinPilotDbContext db, CommandPipeline comm
             return new Error(PlanChangeErrors.PlanNotFound);
         }
 
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == change.ProjectId, cancellationToken);
+        if (project is null)
+        {
+            return new Error(PlanChangeErrors.PlanNotFound);
+        }
+
         var chinese = CultureInfo.GetCultureInfo("zh-CN");
+        var endedOn = plan.Terms.Parameters.EndsOn;
         var reason = string.Format(chinese, System.Text.CompositeFormat.Parse(PlanChangesStrings.ResourceManager.GetString(nameof(PlanChangesStrings.RevisionReason), chinese)!),
             change.EffectiveOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), change.Id);
         var confirmed = plan.Confirm(change.ApplyTo(plan.Terms), now, actor);
@@ -46,6 +55,22 @@ public sealed class PlanChangeApplier(FinPilotDbContext db, CommandPipeline comm
         else if (!confirmed.Errors.All(e => e.Code == Domain.Supervision.SupervisionErrors.AlreadyConfirmed))
         {
             return confirmed;
+        }
+
+        // The project's own period and limit follow the plan; a new end date retires the exit-or-extension obligation
+        // of the old one (the obligation clock owes the new one from its next run).
+        var parameters = plan.Terms.Parameters;
+        var followed = project.FollowPlan(parameters.EndsOn, parameters.CustomerCap);
+        if (!followed.Succeeded)
+        {
+            return followed;
+        }
+
+        if (parameters.EndsOn != endedOn)
+        {
+            var why = string.Format(chinese, System.Text.CompositeFormat.Parse(PlanChangesStrings.ResourceManager.GetString(nameof(PlanChangesStrings.ExitWaivedReason), chinese)!),
+                change.Id, ObligationClock.ExitSubject(parameters.EndsOn));
+            await obligations.WaiveAsync(change.ProjectId, ObligationKind.ExitOrExtension, ObligationClock.ExitSubject(endedOn), now, actor, why, cancellationToken);
         }
 
         return change.MarkApplied(plan.Revision, now, automatic);

@@ -45,6 +45,15 @@ public sealed record PlanChangeView(PlanChange Change, string ProjectTitle, Plan
     public ReviewSummary? ReviewSummary { get; init; }
 }
 
+/// <summary>An expert of the pool for a change's review: available, or kept out by conflicts, or already assigned.</summary>
+public sealed record ReviewCandidate(string UserId, string Name, IReadOnlyList<Domain.Evaluation.ConflictReason> Conflicts, bool Seated)
+{
+    public bool Available => Conflicts.Count == 0 && !Seated;
+}
+
+/// <summary>One change in an expert's list of reviews: its deadline, whether the sheet is in, and whether it can be scored now.</summary>
+public sealed record MyReviewRow(Guid Id, Guid ProjectId, string ProjectTitle, PlanChangeStatus Status, DateTimeOffset DueAt, DateTimeOffset? SubmittedAt, bool CanScore);
+
 /// <summary>One revision of the plan's test parameters, as the register's history shows it.</summary>
 public sealed record ParameterRevision(int Revision, TestParameters Parameters, DateTimeOffset ConfirmedAt, string Reason);
 
@@ -119,6 +128,77 @@ public sealed class PlanChangeQueries(FinPilotDbContext db, CurrentUser current,
         return staff
             ? new PlanChangeView(change, title, allowed) { Review = change.Review, ReviewSummary = change.Review?.Summary() }
             : new PlanChangeView(change, title, allowed) { Review = change.Review! with { Reviewers = [seat!] } };
+    }
+
+    /// <summary>
+    /// The expert pool as the working group assigns from it for this change: every expert, with the
+    /// conflicts that keep one out (回避, from <see cref="Evaluation.ConflictFinder"/>) and whether one sits already.
+    /// Empty unless the caller may assign reviewers now.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewCandidate>> ReviewPoolAsync(PlanChangeView view, Evaluation.ConflictFinder conflicts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(conflicts);
+        if (!view.Allowed.AssignReviewers)
+        {
+            return [];
+        }
+
+        var experts = await (
+            from a in db.RoleAssignments.AsNoTracking()
+            join u in db.Users.AsNoTracking() on a.UserId equals u.Id
+            where a.Role == Domain.Identity.Role.Expert && !u.Disabled
+            select new { u.Id, u.DisplayName }).Distinct().ToListAsync(cancellationToken);
+        var found = await conflicts.FindAsync(experts.Select(e => e.Id).ToList(), [view.Change.ProjectId], cancellationToken);
+        var seated = view.Review?.Reviewers.Select(r => r.ExpertUserId).ToHashSet() ?? [];
+        return [.. experts
+            .Select(e => new ReviewCandidate(
+                e.Id,
+                e.DisplayName,
+                [.. (found.GetValueOrDefault(new Domain.Evaluation.Assignment.ExpertPair(view.Change.ProjectId, e.Id)) ?? []).Select(c => c.Reason).Distinct()],
+                seated.Contains(e.Id)))
+            .OrderBy(c => c.Conflicts.Count > 0 || c.Seated).ThenBy(c => c.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The names of the people a change's review names (the experts and who started it).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReviewNamesAsync(ExpertReview? review, CancellationToken cancellationToken = default)
+    {
+        if (review is null)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        var ids = review.Reviewers.Select(r => r.ExpertUserId).Append(review.StartedBy).Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
+
+    /// <summary>
+    /// The changes the calling expert was assigned to review, newest first, paged in SQL over the
+    /// expert's review obligations (one per seat, <see cref="PlanChangeReviewService.ExpertSubject"/>).
+    /// </summary>
+    public async Task<Result<Page<MyReviewRow>>> MyReviewsAsync(int? pageNumber, CancellationToken cancellationToken = default)
+    {
+        if (current.Id is not { } me || !await commands.AllowsAsync(new PlanChangeScope(Guid.Empty, 0, Guid.Empty), PlanChangeOperations.Score))
+        {
+            return Result<Page<MyReviewRow>>.Fail(Problems.Forbidden);
+        }
+
+        var suffix = ":expert:" + me;
+        var seats = db.Obligations.AsNoTracking().Where(o => o.Kind == Domain.Obligations.ObligationKind.PlanChangeReview && o.Subject.EndsWith(suffix));
+        var (number, size) = Page<MyReviewRow>.Normalise(pageNumber, null);
+        var total = await seats.CountAsync(cancellationToken);
+        var rows = await (
+            from o in seats.OrderByDescending(o => o.DueAt).ThenBy(o => o.Id).Skip((number - 1) * size).Take(size)
+            join p in db.Projects.AsNoTracking() on o.ProjectId equals p.Id
+            select new { o.Subject, o.DueAt, o.Status, p.Title }).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => Guid.TryParse(r.Subject.Split(':')[0], out var id) ? id : Guid.Empty).ToList();
+        var changes = await db.PlanChanges.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var items = rows.Select((r, i) => (Row: r, Change: changes.GetValueOrDefault(ids[i])))
+            .Where(x => x.Change is not null)
+            .Select(x => new MyReviewRow(x.Change!.Id, x.Change.ProjectId, x.Row.Title, x.Change.Status, x.Row.DueAt,
+                x.Change.Review?.SeatOf(me)?.SubmittedAt, x.Change.Status == PlanChangeStatus.AwaitingExpertReview && x.Change.Review?.SeatOf(me) is { Submitted: false }))
+            .ToList();
+        return new Page<MyReviewRow>(items, number, size, total);
     }
 
     /// <summary>The pilot's parameters in force and every revision of them, oldest first (the register's history).</summary>

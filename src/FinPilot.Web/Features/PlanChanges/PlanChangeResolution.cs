@@ -89,7 +89,7 @@ public sealed class PlanChangeResolution(
                 resolution = change.DecisionNote,
             }),
             change.RegionId,
-            [new PublicEvent(change.ProjectId, PublicEventKind.MajorProgress, at, Title(Chinese, effective), Title(English, effective), $"/pilots/{change.ProjectId}")]);
+            [new PublicEvent(change.ProjectId, PublicEventKind.PlanChanged, at, Title(Chinese, effective), Title(English, effective), $"/pilots/{change.ProjectId}")]);
     }
 
     private static string Title(CultureInfo culture, string effective)

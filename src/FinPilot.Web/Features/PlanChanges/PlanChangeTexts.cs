@@ -14,6 +14,8 @@ public static class PlanChangeTexts
 
     public static string Of(PlanField field) => Lookup($"Field_{field}");
 
+    public static string Of(ChangeCriterion criterion) => Lookup($"Criterion_{criterion}");
+
     /// <summary>Why a change took its route; the extension limit is filled in where the sentence names it.</summary>
     public static string Of(RouteReason reason, int minorMaxExtensionMonths) =>
         string.Format(CultureInfo.CurrentUICulture, CompositeFormat.Parse(Lookup($"RouteReason_{reason}")), minorMaxExtensionMonths);
