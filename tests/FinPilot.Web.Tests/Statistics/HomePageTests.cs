@@ -50,7 +50,7 @@ public sealed class HomePageTests(AppsWithDemoData apps) : IClassFixture<AppsWit
         Assert.True(exit > 0 && admitted > exit, "the exit first, then the admission");
         Assert.DoesNotContain($"统计丙 {world.Tag} 暂停", html);
 
-        // A notice whose period is over is not listed; the world's fresh ones are (in Chinese and English the same title).
+        // The world's notices are in their objection period; a later admission in English shows its English title.
         Assert.Contains("金融科技创新试点拟入箱项目公示", html);
         app.Clock.Advance(TimeSpan.FromDays(60));
         await app.EventAsync(world.Shanghai[1], PublicEventKind.Admitted, app.Clock.GetUtcNow(), $"统计丁 {world.Tag} 入箱", $"Pilot D {world.Tag} admitted");
