@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ClosedXML.Excel;
 using FinPilot.Web.Features.Statistics;
+using FinPilot.Web.Data;
 using FinPilot.Web.Tests.Calls;
 using FinPilot.Web.Tests.Infrastructure;
 
