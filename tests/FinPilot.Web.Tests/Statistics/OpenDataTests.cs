@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ClosedXML.Excel;
-using FinPilot.Web.Features.Statistics;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Statistics;
 using FinPilot.Web.Tests.Calls;
 using FinPilot.Web.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using FinPilot.Domain.Statistics;
-using FinPilot.Web.Features.Statistics;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Statistics;
 using FinPilot.Web.Tests.Infrastructure;
 
 namespace FinPilot.Web.Tests.Statistics;
