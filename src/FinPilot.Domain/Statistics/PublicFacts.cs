@@ -79,7 +79,7 @@ public sealed record PublicEventFact(PublicEventKind Kind, DateTimeOffset At);
 /// <summary>
 /// One project of the public register with what the statistics read of it — every field is on a
 /// public page or in the open data: region, the call it applied to (and that call's closing date),
-/// category, technologies, lead institution's published name and its public events.
+/// category, technologies, lead institution (its id in the open data) and its public events.
 /// </summary>
 public sealed record PublicPilotFact(
     Guid ProjectId,
@@ -88,7 +88,7 @@ public sealed record PublicPilotFact(
     DateTimeOffset CallClosesAt,
     ProjectCategory Category,
     IReadOnlyList<string> Technologies,
-    string LeadName,
+    string LeadKey,
     IReadOnlyList<PublicEventFact> Events)
 {
     public bool IsAdmitted => Events.Any(e => e.Kind == PublicEventKind.Admitted);

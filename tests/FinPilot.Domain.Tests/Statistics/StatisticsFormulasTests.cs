@@ -107,7 +107,7 @@ public sealed class StatisticsFormulasTests
     }
 
     [Fact]
-    public void Lead_institutions_count_distinct_published_names_of_admitted_pilots()
+    public void Lead_institutions_count_distinct_lead_keys_of_admitted_pilots()
     {
         Assert.Equal(new Dictionary<string, decimal> { ["*"] = 3 }, Of(Indicators.LeadInstitutions));
     }

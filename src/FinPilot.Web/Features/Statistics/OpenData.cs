@@ -43,7 +43,7 @@ public sealed class OpenData(FinPilotDbContext db, StatisticsQueries statistics,
     {
         [Register] =
         [
-            new("project_id", "uuid"), new("name", "string"), new("lead_name", "string"), new("region_code", "string"), new("call_id", "uuid"),
+            new("project_id", "uuid"), new("name", "string"), new("lead_name", "string"), new("lead_id", "uuid"), new("region_code", "string"), new("call_id", "uuid"),
             new("category", "string"), new("technologies", "string"), new("scenarios", "string"), new("listed_at", "datetime"), new("admitted_at", "datetime"),
             new("stage", "string"),
         ],
@@ -81,11 +81,11 @@ public sealed class OpenData(FinPilotDbContext db, StatisticsQueries statistics,
     private async Task<IReadOnlyList<object?[]>> RegisterAsync(Dictionary<int, string> regions, CancellationToken ct)
     {
         var (pilots, _) = await statistics.FactsAsync(ct);
-        var rows = await db.RegisterPilots.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.ProjectId, p.ListedAt, p.Statement, p.RegionId, p.CallId }).ToListAsync(ct);
+        var rows = await db.RegisterPilots.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.ProjectId, p.ListedAt, p.Statement, p.RegionId, p.CallId, p.LeadOrganisationId }).ToListAsync(ct);
         var facts = pilots.ToDictionary(p => p.ProjectId);
         return [.. rows.Select(r => new object?[]
         {
-            r.ProjectId, r.Statement.Name, r.Statement.LeadName, regions[r.RegionId], r.CallId, r.Statement.Category.ToString(),
+            r.ProjectId, r.Statement.Name, r.Statement.LeadName, r.LeadOrganisationId, regions[r.RegionId], r.CallId, r.Statement.Category.ToString(),
             string.Join(';', r.Statement.TechnologyCodes ?? []), string.Join(';', r.Statement.ScenarioCodes ?? []), r.ListedAt,
             facts[r.ProjectId].AdmittedAt, PublicStages.Latest(facts[r.ProjectId].Events)?.ToString(),
         })];
@@ -121,7 +121,7 @@ public sealed class OpenData(FinPilotDbContext db, StatisticsQueries statistics,
     private async Task<IReadOnlyList<object?[]>> StatisticsAsync(CancellationToken ct)
     {
         var at = clock.GetUtcNow();
-        return [.. (await statistics.ComputeAsync(ct)).Select(f => new object?[] { f.Indicator, Indicators.Find(f.Indicator)!.Revision, f.Key, f.Value, at })];
+        return [.. (await statistics.ComputeAsync(at, ct)).Select(f => new object?[] { f.Indicator, Indicators.Find(f.Indicator)!.Revision, f.Key, f.Value, at })];
     }
 
     public static byte[] Write(OpenDataset dataset, OpenDataFormat format) => format switch
@@ -142,7 +142,7 @@ public sealed class OpenData(FinPilotDbContext db, StatisticsQueries statistics,
     public static string? Text(object? value) => value switch
     {
         null => null,
-        DateTimeOffset at => at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        DateTimeOffset at => at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),

@@ -15,9 +15,10 @@ namespace FinPilot.Web.Features.Statistics;
 /// </summary>
 public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<Figure>> ComputeAsync(CancellationToken ct = default)
+    /// <summary>Every figure as at <paramref name="at"/> (now by default; it decides which calls are open).</summary>
+    public async Task<IReadOnlyList<Figure>> ComputeAsync(DateTimeOffset? at = null, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
+        var now = at ?? clock.GetUtcNow();
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, ct);
         var admitted = Admitted();
         var figures = new List<Figure>();
@@ -49,12 +50,12 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
         var calls = await db.Calls.AsNoTracking().Where(c => c.Status != CallStatus.Draft)
             .Select(c => new { c.Id, c.RegionId, c.OpensAt, c.ClosesAt, c.Status }).ToListAsync(ct);
         var closes = calls.ToDictionary(c => c.Id, c => c.ClosesAt);
-        var rows = await db.RegisterPilots.AsNoTracking().Select(p => new { p.ProjectId, p.RegionId, p.CallId, p.Category, p.Statement }).ToListAsync(ct);
+        var rows = await db.RegisterPilots.AsNoTracking().Select(p => new { p.ProjectId, p.RegionId, p.CallId, p.Category, p.Statement, p.LeadOrganisationId }).ToListAsync(ct);
         var events = (await db.PublicEvents.AsNoTracking().Where(e => db.RegisterPilots.Any(p => p.ProjectId == e.ProjectId))
                 .Select(e => new { e.ProjectId, e.Kind, e.At }).ToListAsync(ct))
             .ToLookup(e => e.ProjectId, e => new PublicEventFact(e.Kind, e.At));
         var pilots = rows.Select(p => new PublicPilotFact(
-            p.ProjectId, regions[p.RegionId], p.CallId, closes[p.CallId], p.Category, p.Statement.TechnologyCodes ?? [], p.Statement.LeadName,
+            p.ProjectId, regions[p.RegionId], p.CallId, closes[p.CallId], p.Category, p.Statement.TechnologyCodes ?? [], p.LeadOrganisationId.ToString(),
             [.. events[p.ProjectId]])).ToList();
         return (pilots, [.. calls.Select(c => new PublicCallFact(c.Id, regions[c.RegionId], c.OpensAt, c.ClosesAt, c.Status != CallStatus.Published))]);
     }

@@ -20,6 +20,6 @@ public sealed class StatisticsReader(StatisticsQueries queries, LedgerReader led
     {
         var checkpoint = await ledger.LatestCheckpointAsync(ct);
         var at = clock.GetUtcNow();
-        return new StatisticsReport(await queries.ComputeAsync(ct), at, checkpoint);
+        return new StatisticsReport(await queries.ComputeAsync(at, ct), at, checkpoint);
     }
 }
