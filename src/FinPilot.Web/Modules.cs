@@ -22,6 +22,7 @@ using FinPilot.Web.Features.PlanChanges;
 using FinPilot.Web.Features.Probing;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Scenarios;
+using FinPilot.Web.Features.Statistics;
 using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Telemetry;
 using FinPilot.Web.Features.Users;
@@ -65,6 +66,7 @@ public static class Modules
         new("Telemetry", b => b.AddTelemetry(), a => a.MapTelemetry()),
         new("Integrity", b => b.AddIntegrity(), a => a.MapIntegrity()),
         new("Scenarios", b => b.AddScenarios(), a => a.MapScenarios()),
+        new("Statistics", b => b.AddStatistics(), a => a.MapStatistics()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

@@ -29,6 +29,7 @@ public static class NavItems
         {
             new("calls", "calls", CallsStrings.Nav_Calls), new("notices", "notices", DisclosureStrings.Nav_Notices), new("pilots", "pilots", DisclosureStrings.Nav_Pilots),
             new("ledger", "ledger", LedgerStrings.Nav_Ledger), new("scenarios", "scenarios", ScenariosStrings.List_Title),
+            new("statistics", "statistics", Features.Statistics.StatisticsStrings.Nav_Statistics), new("open-data", "open-data", Features.Statistics.StatisticsStrings.Nav_OpenData),
         };
         if (user.Identity?.IsAuthenticated != true)
         {

@@ -1,0 +1,123 @@
+using FinPilot.Domain.Calls;
+using FinPilot.Domain.Disclosure;
+using FinPilot.Domain.Statistics;
+using FinPilot.Web.Data;
+using FinPilot.Web.Features.Disclosure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinPilot.Web.Features.Statistics;
+
+/// <summary>
+/// Computes the figures of <see cref="Indicators"/> from public records only — the register of
+/// pilots (<see cref="RegisterPilot"/>), its public events and published calls — with GROUP BY in
+/// SQL, never by loading the register. <see cref="StatisticsFormulas"/> is the reference the tests
+/// hold these queries to (over <see cref="FactsAsync"/>, the same records read whole).
+/// </summary>
+public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
+{
+    /// <summary>Every figure as at <paramref name="at"/> (now by default; it decides which calls are open).</summary>
+    public async Task<IReadOnlyList<Figure>> ComputeAsync(DateTimeOffset? at = null, CancellationToken ct = default)
+    {
+        var now = at ?? clock.GetUtcNow();
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, ct);
+        var admitted = Admitted();
+        var figures = new List<Figure>();
+
+        figures.AddRange((await admitted.GroupBy(p => p.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(g => new Figure(Indicators.PilotsByRegion, regions[g.Key], g.Count)));
+        figures.AddRange((await admitted.GroupBy(p => p.CallId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(g => new Figure(Indicators.PilotsByBatch, g.Key.ToString(), g.Count)));
+        figures.AddRange((await db.Calls.AsNoTracking().Where(c => c.Status == CallStatus.Published && c.OpensAt <= now && c.ClosesAt > now)
+                .GroupBy(c => c.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(g => new Figure(Indicators.CallsOpenByRegion, regions[g.Key], g.Count)));
+        figures.AddRange(await MedianDaysAsync(regions, ct));
+        figures.AddRange((await admitted.GroupBy(p => p.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(g => new Figure(Indicators.PilotsByCategory, g.Key.ToString(), g.Count)));
+        figures.AddRange((await db.RegisterPilotTags.AsNoTracking()
+                .Where(t => t.Kind == RegisterTagKind.Technology && admitted.Any(p => p.Id == t.PilotId))
+                .GroupBy(t => t.Code).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(g => new Figure(Indicators.PilotsByTechnology, g.Key, g.Count)));
+        figures.AddRange(await StagesAsync(ct));
+        figures.AddRange(await FunnelAsync(ct));
+        figures.Add(new Figure(Indicators.LeadInstitutions, StatisticsFormulas.TotalKey, await admitted.Select(p => p.LeadOrganisationId).Distinct().CountAsync(ct)));
+        return StatisticsFormulas.Canonical(figures);
+    }
+
+    /// <summary>Every register entry and published call as public facts, read whole: for a recompute and the open data, not for pages.</summary>
+    public async Task<(IReadOnlyList<PublicPilotFact> Pilots, IReadOnlyList<PublicCallFact> Calls)> FactsAsync(CancellationToken ct = default)
+    {
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, ct);
+        var calls = await db.Calls.AsNoTracking().Where(c => c.Status != CallStatus.Draft)
+            .Select(c => new { c.Id, c.RegionId, c.OpensAt, c.ClosesAt, c.Status }).ToListAsync(ct);
+        var closes = calls.ToDictionary(c => c.Id, c => c.ClosesAt);
+        var rows = await db.RegisterPilots.AsNoTracking().Select(p => new { p.ProjectId, p.RegionId, p.CallId, p.Category, p.Statement, p.LeadOrganisationId }).ToListAsync(ct);
+        var events = (await db.PublicEvents.AsNoTracking().Where(e => db.RegisterPilots.Any(p => p.ProjectId == e.ProjectId))
+                .Select(e => new { e.ProjectId, e.Kind, e.At }).ToListAsync(ct))
+            .ToLookup(e => e.ProjectId, e => new PublicEventFact(e.Kind, e.At));
+        var pilots = rows.Select(p => new PublicPilotFact(
+            p.ProjectId, regions[p.RegionId], p.CallId, closes[p.CallId], p.Category, p.Statement.TechnologyCodes ?? [], p.LeadOrganisationId.ToString(),
+            [.. events[p.ProjectId]])).ToList();
+        return (pilots, [.. calls.Select(c => new PublicCallFact(c.Id, regions[c.RegionId], c.OpensAt, c.ClosesAt, c.Status != CallStatus.Published))]);
+    }
+
+    /// <summary>The register's entries admitted at least once (入箱): the pilots.</summary>
+    private IQueryable<RegisterPilot> Admitted() =>
+        db.RegisterPilots.AsNoTracking().Where(p => db.PublicEvents.Any(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.Admitted));
+
+    private async Task<IEnumerable<Figure>> MedianDaysAsync(Dictionary<int, string> regions, CancellationToken ct)
+    {
+        // The first admission per project, grouped in SQL; the median itself needs the ordered values.
+        var firsts = await db.PublicEvents.AsNoTracking()
+            .Where(e => e.Kind == PublicEventKind.Admitted && db.RegisterPilots.Any(p => p.ProjectId == e.ProjectId))
+            .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, At = g.Min(e => e.At) })
+            .ToListAsync(ct);
+        var ids = firsts.Select(f => f.ProjectId).ToList();
+        var pilots = await db.RegisterPilots.AsNoTracking().Where(p => ids.Contains(p.ProjectId)).Select(p => new { p.ProjectId, p.RegionId, p.CallId }).ToListAsync(ct);
+        var callIds = pilots.Select(p => p.CallId).Distinct().ToList();
+        var closes = await db.Calls.AsNoTracking().Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.ClosesAt, ct);
+        var at = firsts.ToDictionary(f => f.ProjectId, f => f.At);
+        return StatisticsFormulas.MedianDays(pilots.Select(p => new PublicPilotFact(
+            p.ProjectId, regions[p.RegionId], p.CallId, closes[p.CallId], default, [], string.Empty, [new PublicEventFact(PublicEventKind.Admitted, at[p.ProjectId])])));
+    }
+
+    /// <summary>
+    /// Each register entry's latest lifecycle event, counted per stage: for each lifecycle kind, the
+    /// entries whose event of that kind has no later lifecycle event (nor, at the same instant, one
+    /// of higher precedence).
+    /// </summary>
+    private async Task<IEnumerable<Figure>> StagesAsync(CancellationToken ct)
+    {
+        var lifecycle = PublicStages.Lifecycle.ToList();
+        var counts = new Dictionary<PublicStage, int>();
+        foreach (var kind in lifecycle)
+        {
+            var higher = lifecycle.Skip(PublicStages.Precedence(kind) + 1).ToList();
+            var count = await db.PublicEvents.AsNoTracking()
+                .Where(e => e.Kind == kind && db.RegisterPilots.Any(p => p.ProjectId == e.ProjectId))
+                .Where(e => !db.PublicEvents.Any(l => l.ProjectId == e.ProjectId && lifecycle.Contains(l.Kind)
+                    && (l.At > e.At || (l.At == e.At && higher.Contains(l.Kind)))))
+                .Select(e => e.ProjectId).Distinct().CountAsync(ct);
+            if (count > 0)
+            {
+                var stage = PublicStages.Of(kind);
+                counts[stage] = counts.GetValueOrDefault(stage) + count;
+            }
+        }
+
+        return counts.Select(c => new Figure(Indicators.RegisterByStage, c.Key.ToString(), c.Value));
+    }
+
+    private async Task<IEnumerable<Figure>> FunnelAsync(CancellationToken ct)
+    {
+        var register = db.RegisterPilots.AsNoTracking();
+        var noticed = await register.CountAsync(p => db.PublicEvents.Any(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.NoticePublished), ct);
+        var admitted = await Admitted().CountAsync(ct);
+        var exited = await register.CountAsync(
+            p => db.PublicEvents.Any(e => e.ProjectId == p.ProjectId && (e.Kind == PublicEventKind.Exit || e.Kind == PublicEventKind.Termination)), ct);
+        return [
+            new(Indicators.PublicFunnel, FunnelStep.Noticed.ToString(), noticed),
+            new(Indicators.PublicFunnel, FunnelStep.Admitted.ToString(), admitted),
+            new(Indicators.PublicFunnel, FunnelStep.Exited.ToString(), exited),
+        ];
+    }
+}
