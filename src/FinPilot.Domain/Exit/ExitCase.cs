@@ -11,7 +11,7 @@ namespace FinPilot.Domain.Exit;
 /// re-opening the self-assessment) → an expert opinion → the coordination group's confirmation.
 /// The pilot's own stage moves in <see cref="PilotProject"/>; this case keeps the record of the path.
 /// </summary>
-public sealed class ExitCase : IRecordsEvents
+public sealed class ExitCase : Supervision.ISupervisedRecord, IRecordsEvents
 {
     public const int MaxReasonLength = 4000;
     public const int MaxNoteLength = 2000;
