@@ -38,17 +38,18 @@ public sealed class TerminationResolution(FinPilotDbContext db, CurrentUser curr
                 return Problems.Forbidden;
             }
 
+            // The case opens while the pilot is still admitted; then the pilot moves to exiting.
             var text = item.Resolution!.Text;
-            var moved = project.Terminate(now, current.Id!, text);
-            if (!moved.Succeeded)
-            {
-                return moved;
-            }
-
             var opened = await exits.OpenTerminationAsync(project, meeting.Id, text, now, cancellationToken);
             if (!opened.Succeeded)
             {
                 return Result.Fail([.. opened.Errors]);
+            }
+
+            var moved = project.Terminate(now, current.Id!, text);
+            if (!moved.Succeeded)
+            {
+                return moved;
             }
         }
 
