@@ -10,6 +10,7 @@ using FinPilot.Web.Features.Demo;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Disposal;
 using FinPilot.Web.Features.Evaluation;
+using FinPilot.Web.Features.Exit;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Incidents;
 using FinPilot.Web.Features.Integrity;
@@ -67,6 +68,7 @@ public static class Modules
         new("Integrity", b => b.AddIntegrity(), a => a.MapIntegrity()),
         new("Scenarios", b => b.AddScenarios(), a => a.MapScenarios()),
         new("Statistics", b => b.AddStatistics(), a => a.MapStatistics()),
+        new("Exit", b => b.AddExit(), a => a.MapExit()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

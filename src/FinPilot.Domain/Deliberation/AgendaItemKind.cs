@@ -6,8 +6,7 @@ namespace FinPilot.Domain.Deliberation;
 /// What the coordination group is asked to decide. The numbers are stored, so they never change.
 /// </summary>
 /// <remarks>
-/// Later issues add <c>Termination</c> (终止), <c>MajorPlanChange</c> (重大方案变更) and <c>Exit</c>
-/// (退出) with the next numbers, each with one row in <see cref="AgendaItemKinds.All"/>; meetings,
+/// A new kind takes the next number and one row in <see cref="AgendaItemKinds.All"/>; meetings,
 /// opinions, votes and minutes do not change.
 /// </remarks>
 public enum AgendaItemKind
@@ -20,6 +19,9 @@ public enum AgendaItemKind
 
     /// <summary>重大方案变更: whether a running pilot's major plan change is approved; the project's stage does not move.</summary>
     MajorPlanChange = 3,
+
+    /// <summary>退出确认: whether an exiting pilot's exit and its tier (分层分类) are confirmed, voted per project.</summary>
+    Exit = 4,
 }
 
 /// <summary>
@@ -40,10 +42,14 @@ public static class AgendaItemKinds
     [
         new(AgendaItemKind.Admission, [ProjectStage.Deliberation], ProjectTrigger.Approve, ProjectTrigger.RejectAfterDeliberation),
 
-        // ProjectTrigger.Terminate is not built yet: the exit issue carries out an approved proposal
-        // (and sets OnApproval to Terminate); until then neither outcome moves the pilot.
-        new(AgendaItemKind.TerminationProposal, ProjectLifecycle.Admitted, null, null),
+        // An approved termination moves the pilot to exiting and opens its exit case in mode Terminated;
+        // the exit module carries it out (its IAgendaItemResolution). A rejected proposal moves nothing.
+        new(AgendaItemKind.TerminationProposal, ProjectLifecycle.Admitted, ProjectTrigger.Terminate, null),
         new(AgendaItemKind.MajorPlanChange, [ProjectStage.Running, ProjectStage.Rectifying, ProjectStage.Suspended], OnApproval: null, OnRejection: null),
+
+        // The exit module carries out the resolution too: an approved item confirms the tier and ends the pilot;
+        // a rejected one sends the case back to the working group's audit.
+        new(AgendaItemKind.Exit, [ProjectStage.Exiting], ProjectTrigger.CompleteExit, OnRejection: null),
     ];
 
     /// <summary>The rule of a kind, or null for a number that is not a kind.</summary>

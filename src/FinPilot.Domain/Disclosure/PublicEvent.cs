@@ -44,6 +44,21 @@ public enum PublicEventKind
 
     /// <summary>方案变更: an approved (major) plan change, public from its approval.</summary>
     PlanChanged = 24,
+
+    /// <summary>试点完成申请 / 主动退出: the institution applied to exit. In the exit module's range (30–39).</summary>
+    ExitRequested = 30,
+
+    /// <summary>终止试点: the coordination group resolved to terminate the pilot; it is exiting.</summary>
+    Terminated = 31,
+
+    /// <summary>A step of the exit path done (audit passed, expert opinion given, forwarded for confirmation).</summary>
+    ExitStep = 32,
+
+    /// <summary>已退出: the coordination group confirmed the exit.</summary>
+    Exited = 33,
+
+    /// <summary>分层分类: the confirmed tier of the exited pilot.</summary>
+    TierAssigned = 34,
 }
 
 /// <summary>

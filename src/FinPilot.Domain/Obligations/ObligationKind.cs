@@ -62,6 +62,24 @@ public enum ObligationKind
     /// institution's list (such flags may be about a person). Subject as above.
     /// </summary>
     IntegrityExplanationByWorkingGroup = 61,
+
+    /// <summary>
+    /// The exit self-assessment (退出自测自评) the institution owes once its exit opens. Subject: the exit
+    /// case's id. In the exit module's range (70–79).
+    /// </summary>
+    ExitSelfAssessment = 70,
+
+    /// <summary>The working group's audit (退出审核) of a submitted self-assessment. Subject: "{case id}:{submission}".</summary>
+    ExitAudit = 71,
+
+    /// <summary>The institution's answer to a question sent back at audit. Subject: "{case id}:q{number}".</summary>
+    ExitAnswer = 72,
+
+    /// <summary>The exit expert opinion (专家论证), run by the working group, and each expert's sheet. Subject: "{case id}:review" or "{case id}:expert:{user}".</summary>
+    ExitExpertReview = 73,
+
+    /// <summary>The coordination group's confirmation (结果确认) of a forwarded exit, tracked for the working group. Subject: the case's id.</summary>
+    ExitConfirmation = 74,
 }
 
 /// <summary>Where an obligation stands. Overdue is not a state: it is an open obligation past its due time.</summary>

@@ -56,6 +56,7 @@ public static class ObligationRules
     public const int DisposalActionWorkingDays = 10;
     public const int PlanChangeReviewWorkingDays = 15;
     public const int IntegrityExplanationWorkingDays = 10;
+    public const int ExitStepWorkingDays = 15;
 
     /// <summary>Working days a metric sample may come after the end of the period it covers.</summary>
     public const int MetricFreshnessGraceWorkingDays = 5;
@@ -81,6 +82,13 @@ public static class ObligationRules
         // An integrity explanation's working days are the integrity officer's; the amount here is the default.
         new(ObligationKind.IntegrityExplanation, DueAnchor.Event, IntegrityExplanationWorkingDays),
         new(ObligationKind.IntegrityExplanationByWorkingGroup, DueAnchor.Event, IntegrityExplanationWorkingDays) { Duty = ObligationDuty.WorkingGroup },
+
+        // Exit steps: the working days come from the Exit: settings; the amounts here are the defaults.
+        new(ObligationKind.ExitSelfAssessment, DueAnchor.Event, ExitStepWorkingDays),
+        new(ObligationKind.ExitAudit, DueAnchor.Event, ExitStepWorkingDays) { Duty = ObligationDuty.WorkingGroup },
+        new(ObligationKind.ExitAnswer, DueAnchor.Event, ExitStepWorkingDays),
+        new(ObligationKind.ExitExpertReview, DueAnchor.Event, ExitStepWorkingDays) { Duty = ObligationDuty.WorkingGroup },
+        new(ObligationKind.ExitConfirmation, DueAnchor.Event, ExitStepWorkingDays) { Duty = ObligationDuty.WorkingGroup },
     ];
 
     public static ObligationRule For(ObligationKind kind) =>
@@ -134,6 +142,10 @@ public static class ObligationRules
 
     /// <summary>A step of a plan change's review is due N working days after it began (the request, or the routing to the coordination group).</summary>
     public static DateTimeOffset PlanChangeReviewDue(DateTimeOffset startedAt, WorkingDayCalendar calendar, int workingDays = PlanChangeReviewWorkingDays) =>
+        Precise(calendar.DeadlineAfter(startedAt, workingDays));
+
+    /// <summary>A step of the exit path is due N working days after it began.</summary>
+    public static DateTimeOffset ExitStepDue(DateTimeOffset startedAt, WorkingDayCalendar calendar, int workingDays = ExitStepWorkingDays) =>
         Precise(calendar.DeadlineAfter(startedAt, workingDays));
 
     /// <summary>

@@ -50,4 +50,7 @@ public static class ProjectErrors
 
     /// <summary>A customer limit below one. Field: CustomerLimit. Arguments: the minimum (1).</summary>
     public static readonly ErrorCode CustomerLimitInvalid = ErrorCode.Validation("Project.CustomerLimitInvalid");
+
+    /// <summary>An exit asked for with a mode the institution may not choose (only completed or withdrawn). Field: ExitMode. Arguments: the mode.</summary>
+    public static readonly ErrorCode ExitModeInvalid = ErrorCode.Validation("Project.ExitModeInvalid");
 }

@@ -87,6 +87,11 @@ public static class ProjectLifecycle
         // Risk disposal (风险处置): a disposal case suspends and resumes the pilot.
         ProjectTrigger.Suspend,
         ProjectTrigger.Resume,
+
+        // Exit (退出): the institution applies or withdraws, the coordination group terminates and confirms.
+        ProjectTrigger.RequestExit,
+        ProjectTrigger.Terminate,
+        ProjectTrigger.CompleteExit,
     }.ToFrozenSet();
 
     private static readonly FrozenDictionary<(ProjectStage, ProjectTrigger), ProjectTransition> ByMove =

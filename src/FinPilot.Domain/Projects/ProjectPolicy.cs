@@ -10,7 +10,7 @@ namespace FinPilot.Domain.Projects;
 public static class ProjectPolicy
 {
     private static readonly ProjectTrigger[] ApplicantTriggers =
-        [ProjectTrigger.Submit, ProjectTrigger.Resubmit, ProjectTrigger.Withdraw];
+        [ProjectTrigger.Submit, ProjectTrigger.Resubmit, ProjectTrigger.Withdraw, ProjectTrigger.RequestExit];
 
     private static readonly ProjectTrigger[] WorkingGroupTriggers =
     [
@@ -19,7 +19,7 @@ public static class ProjectPolicy
     ];
 
     private static readonly ProjectTrigger[] CoordinationGroupTriggers =
-        [ProjectTrigger.Approve, ProjectTrigger.RejectAfterDeliberation];
+        [ProjectTrigger.Approve, ProjectTrigger.RejectAfterDeliberation, ProjectTrigger.Terminate, ProjectTrigger.CompleteExit];
 
     /// <summary>
     /// Whether the user may pull <paramref name="trigger"/> on the project now: they are entitled

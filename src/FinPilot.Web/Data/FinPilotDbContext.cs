@@ -159,6 +159,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Scenarios.ScenarioMatch> ScenarioMatches => Set<Domain.Scenarios.ScenarioMatch>();
 
+    public DbSet<Domain.Exit.ExitCase> ExitCases => Set<Domain.Exit.ExitCase>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

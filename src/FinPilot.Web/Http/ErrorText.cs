@@ -55,6 +55,7 @@ public static class ErrorText
         FinPilot.Web.Features.PlanChanges.PlanChangesStrings.ResourceManager,
         FinPilot.Web.Features.Integrity.IntegrityStrings.ResourceManager,
         FinPilot.Web.Features.Scenarios.ScenariosStrings.ResourceManager,
+        FinPilot.Web.Features.Exit.ExitStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)

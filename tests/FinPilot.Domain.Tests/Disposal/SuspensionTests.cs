@@ -47,12 +47,12 @@ public sealed class SuspensionTests
     }
 
     [Fact]
-    public void A_termination_proposal_goes_to_the_coordination_group_for_admitted_pilots_and_moves_nothing_yet()
+    public void A_termination_proposal_goes_to_the_coordination_group_for_admitted_pilots_and_an_approval_terminates()
     {
         var rule = AgendaItemKinds.Find(AgendaItemKind.TerminationProposal)!;
 
         Assert.Equal(ProjectLifecycle.Admitted, rule.ExpectedStages);
-        Assert.Equal(((ProjectTrigger?)null, (ProjectTrigger?)null), (rule.OnApproval, rule.OnRejection));
+        Assert.Equal(((ProjectTrigger?)ProjectTrigger.Terminate, (ProjectTrigger?)null), (rule.OnApproval, rule.OnRejection));
         Assert.False(AgendaItemKinds.Accepts(AgendaItemKind.TerminationProposal, ProjectStage.Deliberation));
     }
 }

@@ -49,6 +49,7 @@ public sealed class ProjectLifecycleTests
     [
         Submit, StartScreening, ReturnForSupplement, Resubmit, Accept, Reject, Withdraw, CompleteEvaluation,
         Approve, RejectAfterDeliberation, SendBackToDeliberation, Admit, OrderCorrection, CloseCorrection, Suspend, Resume,
+        RequestExit, Terminate, CompleteExit,
     ];
 
     public static TheoryData<ProjectStage, ProjectTrigger> EveryStageAndTrigger()
@@ -156,8 +157,8 @@ public sealed class ProjectLifecycleTests
     [Fact]
     public void Only_built_moves_are_offered_from_running()
     {
-        // Exits are defined from Running but not built, so only corrections and suspensions may be offered.
-        Assert.Equal([OrderCorrection, Suspend], ProjectLifecycle.AvailableFrom(Running).Select(t => t.Trigger));
+        // Every move from Running is built now: corrections, suspensions and both ways out.
+        Assert.Equal([OrderCorrection, Suspend, RequestExit, Terminate], ProjectLifecycle.AvailableFrom(Running).Select(t => t.Trigger));
     }
 
     [Fact]

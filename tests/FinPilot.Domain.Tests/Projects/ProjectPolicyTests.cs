@@ -82,12 +82,13 @@ public sealed class ProjectPolicyTests
     }
 
     [Fact]
-    public void Nobody_may_pull_a_trigger_that_is_not_built_yet()
+    public void Only_the_lead_applicant_asks_to_exit_and_only_the_coordination_group_terminates()
     {
         var project = InStage(ProjectStage.Running);
 
-        Assert.False(ProjectPolicy.MayPull(project, ProjectTrigger.RequestExit, [Admin, WorkingGroup, LeadApplicant], null));
-        Assert.False(ProjectPolicy.CanMoveTo(project, ProjectTrigger.RequestExit, [Admin, WorkingGroup, LeadApplicant], null));
+        Assert.True(ProjectPolicy.CanMoveTo(project, ProjectTrigger.RequestExit, [LeadApplicant], null));
+        Assert.False(ProjectPolicy.MayPull(project, ProjectTrigger.RequestExit, [WorkingGroup], null));
+        Assert.False(ProjectPolicy.MayPull(project, ProjectTrigger.Terminate, [WorkingGroup, LeadApplicant], null));
     }
 
     [Fact]

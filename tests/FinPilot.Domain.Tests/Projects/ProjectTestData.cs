@@ -93,6 +93,9 @@ internal static class ProjectTestData
         ProjectTrigger.CloseCorrection => project.CloseCorrection(Now, Reviewer, "整改核验通过"),
         ProjectTrigger.Suspend => project.Suspend(Now, Reviewer, "风险处置：暂停试点"),
         ProjectTrigger.Resume => project.Resume(Now, Reviewer, "风险已处置完毕"),
+        ProjectTrigger.RequestExit => project.RequestExit(ExitMode.Completed, Now, Applicant, "测试计划已执行完毕"),
+        ProjectTrigger.Terminate => project.Terminate(Now, Chair, "经审议，终止试点"),
+        ProjectTrigger.CompleteExit => project.CompleteExit(Now, Chair, "经审议，确认退出"),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "not built yet: no aggregate method to call"),
     };
 

@@ -172,9 +172,10 @@ public sealed class DeliberationService(
 
             var item = meeting.Find(itemId)!;
             var rule = AgendaItemKinds.Find(item.Kind)!;
-            if (rule.OnApproval is null && rule.OnRejection is null)
+            if ((rule.OnApproval is null && rule.OnRejection is null) || resolutions.Any(r => r.Kind == item.Kind))
             {
-                // A kind that moves no project (a major plan change) is carried out by the module that owns the matter.
+                // A kind that moves no project (a major plan change), or whose matter a module owns (a termination, an exit),
+                // is carried out by that module.
                 foreach (var resolution in resolutions.Where(r => r.Kind == item.Kind))
                 {
                     var carried = await resolution.ResolvedAsync(meeting, item, cancellationToken);

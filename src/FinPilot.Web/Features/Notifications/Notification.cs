@@ -182,6 +182,33 @@ public enum NotificationKind
 
     /// <summary>Values: title (of the scenario). To the others in a match's thread when a message is posted.</summary>
     MatchMessagePosted = 114,
+
+    /// <summary>Values: title (of the project). To the region's working group when an institution applies for completion or withdraws (退出申请).</summary>
+    ExitRequested = 73,
+
+    /// <summary>Values: title. To the region's working group when the institution submits its exit self-assessment and checklist for audit.</summary>
+    ExitSubmitted = 74,
+
+    /// <summary>Values: title, reason (the question), due (the answer's deadline). To the lead organisation's applicants when the working group sends a question back.</summary>
+    ExitQuestionAsked = 75,
+
+    /// <summary>Values: title, due (the review's deadline). To an expert assigned to an exit's expert opinion.</summary>
+    ExitReviewAssigned = 76,
+
+    /// <summary>Values: title, reason (the working group's view). To the coordination group when the working group forwards an exit for confirmation.</summary>
+    ExitForwarded = 77,
+
+    /// <summary>Values: title, reason (the confirmed tier's name). To the lead organisation's applicants when the coordination group confirms the exit.</summary>
+    ExitConfirmed = 78,
+
+    /// <summary>Values: title, reason (the resolution), when given. To the institution and the region's working group when the coordination group terminates a pilot.</summary>
+    ExitTerminated = 79,
+
+    /// <summary>Values: title. To the region's working group when every expert of an exit's opinion has scored.</summary>
+    ExitReviewCompleted = 80,
+
+    /// <summary>Values: title. To the region's working group when the coordination group did not confirm an exit and sent it back.</summary>
+    ExitSentBack = 81,
 }
 
 /// <summary>
