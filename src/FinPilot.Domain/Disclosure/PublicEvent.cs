@@ -21,10 +21,10 @@ public enum PublicEventKind
     /// <summary>重大进展: raised by the supervision feature when it is built.</summary>
     MajorProgress = 5,
 
-    /// <summary>退出: raised by the exit feature when it is built.</summary>
+    /// <summary>已退出: the coordination group confirmed the exit (any mode); the exit module raises it.</summary>
     Exit = 6,
 
-    /// <summary>终止: raised by the exit feature when it is built.</summary>
+    /// <summary>终止试点: the coordination group resolved to terminate the pilot, which is now exiting.</summary>
     Termination = 7,
 
     /// <summary>The notice it was listed on was withdrawn (撤回公示).</summary>
@@ -48,14 +48,8 @@ public enum PublicEventKind
     /// <summary>试点完成申请 / 主动退出: the institution applied to exit. In the exit module's range (30–39).</summary>
     ExitRequested = 30,
 
-    /// <summary>终止试点: the coordination group resolved to terminate the pilot; it is exiting.</summary>
-    Terminated = 31,
-
     /// <summary>A step of the exit path done (audit passed, expert opinion given, forwarded for confirmation).</summary>
     ExitStep = 32,
-
-    /// <summary>已退出: the coordination group confirmed the exit.</summary>
-    Exited = 33,
 
     /// <summary>分层分类: the confirmed tier of the exited pilot.</summary>
     TierAssigned = 34,

@@ -127,8 +127,8 @@ public sealed class ExitPathTests(AppsWithDemoData apps) : IClassFixture<AppsWit
         // Every step is on the public timeline and in the ledger; the tier is public.
         var events = await app.WithDbAsync(db => db.PublicEvents.AsNoTracking().Where(e => e.ProjectId == projectId).Select(e => e.Kind).ToListAsync());
         Assert.Equal(
-            [PublicEventKind.ExitRequested, PublicEventKind.ExitStep, PublicEventKind.ExitStep, PublicEventKind.ExitStep, PublicEventKind.Exited, PublicEventKind.TierAssigned],
-            events.Where(k => k >= PublicEventKind.ExitRequested).Order().ToList());
+            [PublicEventKind.Exit, PublicEventKind.ExitRequested, PublicEventKind.ExitStep, PublicEventKind.ExitStep, PublicEventKind.ExitStep, PublicEventKind.TierAssigned],
+            events.Where(k => k >= PublicEventKind.ExitRequested || k == PublicEventKind.Exit).Order().ToList());
         var tierEvent = await app.WithDbAsync(db => db.PublicEvents.AsNoTracking().SingleAsync(e => e.ProjectId == projectId && e.Kind == PublicEventKind.TierAssigned));
         Assert.Equal(("分层分类结果：良好", "Tier: Good"), (tierEvent.TitleZh, tierEvent.TitleEn));
         Assert.True(await app.WithDbAsync(db => db.PublicRecords.AnyAsync(r => r.Kind == ExitActions.RecordTier)));
@@ -196,7 +196,7 @@ public sealed class ExitPathTests(AppsWithDemoData apps) : IClassFixture<AppsWit
         Assert.Equal((ExitMode.Terminated, ExitStatus.SelfAssessment, (Guid?)meetingId), (exit.Mode, exit.Status, exit.TerminationMeetingId));
         Assert.False(await app.WithDbAsync(db => db.ExitCases.AnyAsync(c => c.ProjectId == rejectedId)));
         Assert.True(await app.WithDbAsync(db => db.Obligations.AnyAsync(o => o.ProjectId == projectId && o.Kind == ObligationKind.ExitSelfAssessment && o.Status == ObligationStatus.Open)));
-        Assert.True(await app.WithDbAsync(db => db.PublicEvents.AnyAsync(e => e.ProjectId == projectId && e.Kind == PublicEventKind.Terminated)));
+        Assert.True(await app.WithDbAsync(db => db.PublicEvents.AnyAsync(e => e.ProjectId == projectId && e.Kind == PublicEventKind.Termination)));
 
         // The institution completes the path like any other; a terminated pilot's tier is proposed as failed whatever its scores.
         var seen = await applicant.GetExitAsync(exit.Id);

@@ -18,7 +18,7 @@ public sealed class ExitPublicRecords(PublicRecordWriter records)
             new { mode = c.Mode.ToString(), reasons = c.Reasons });
 
     public void Terminated(ExitCase c, DateTimeOffset at) =>
-        Write(c, ExitActions.RecordTerminated, PublicEventKind.Terminated, "Public_Terminated", at, new { mode = c.Mode.ToString(), resolution = c.Reasons });
+        Write(c, ExitActions.RecordTerminated, PublicEventKind.Termination, "Public_Terminated", at, new { mode = c.Mode.ToString(), resolution = c.Reasons });
 
     /// <summary>A step of the path done: <paramref name="stepKey"/> names it (Public_AuditAccepted, Public_ReviewCompleted, Public_Forwarded).</summary>
     public void Step(ExitCase c, string stepKey, DateTimeOffset at) =>
@@ -26,7 +26,7 @@ public sealed class ExitPublicRecords(PublicRecordWriter records)
 
     public void Exited(ExitCase c, DateTimeOffset at)
     {
-        Write(c, ExitActions.RecordExited, PublicEventKind.Exited, "Public_Exited", at, new { mode = c.Mode.ToString(), resolution = c.Resolution, c.MeetingId, c.AgendaItemId });
+        Write(c, ExitActions.RecordExited, PublicEventKind.Exit, "Public_Exited", at, new { mode = c.Mode.ToString(), resolution = c.Resolution, c.MeetingId, c.AgendaItemId });
         var tierZh = ExitTexts.Of(c.Tier!.Value, ExitTexts.Chinese);
         var tierEn = ExitTexts.Of(c.Tier!.Value, ExitTexts.English);
         var subject = $"{c.Id:N}:tier";
