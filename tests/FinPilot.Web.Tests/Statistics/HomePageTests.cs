@@ -3,6 +3,7 @@ using FinPilot.Web.Data;
 using FinPilot.Web.Tests.Calls;
 using FinPilot.Web.Tests.Disclosure;
 using FinPilot.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Tests.Statistics;
 
@@ -48,6 +49,8 @@ public sealed class HomePageTests(AppsWithDemoData apps) : IClassFixture<AppsWit
         var admitted = html.IndexOf($"统计乙 {world.Tag} 入箱", StringComparison.Ordinal);
         Assert.True(exit > 0 && admitted > exit, "the exit first, then the admission");
         Assert.DoesNotContain($"统计丙 {world.Tag} 暂停", html);
+        var pilot = await app.WithDbAsync(db => db.RegisterPilots.Where(p => p.ProjectId == world.Beijing[1]).Select(p => p.Name).SingleAsync());
+        Assert.Contains($"href=\"pilots/{world.Beijing[1]}\">{System.Net.WebUtility.HtmlEncode(pilot)}</a>", html);
 
         // The world's notices are in their objection period; a later admission in English shows its English title.
         Assert.Contains("金融科技创新试点拟入箱项目公示", html);

@@ -12,7 +12,11 @@ public sealed record HomeCall(Guid Id, BilingualName Region, int BatchNumber, st
 
 public sealed record HomeNotice(Guid Id, BilingualName Region, string Title, DateOnly EndsOn);
 
-public sealed record HomeEvent(Guid ProjectId, PublicEventKind Kind, DateTimeOffset At, string TitleZh, string? TitleEn, string Link);
+public sealed record HomeEvent(Guid ProjectId, PublicEventKind Kind, DateTimeOffset At, string TitleZh, string? TitleEn, string Link)
+{
+    /// <summary>The pilot's name as the register publishes it.</summary>
+    public string Pilot { get; init; } = string.Empty;
+}
 
 /// <summary>The headline figures: counts of indicators FP-R-001 (in total and by region), FP-I-004 (exited) and FP-R-003.</summary>
 public sealed record HomeFigures(int Pilots, int Exited, int CallsOpen, IReadOnlyList<(BilingualName Region, int Pilots)> ByRegion);
@@ -52,7 +56,10 @@ public sealed class HomeQueries(FinPilotDbContext db, LedgerReader ledger, TimeP
             .Where(e => (e.Kind == PublicEventKind.Admitted || e.Kind == PublicEventKind.Exit || e.Kind == PublicEventKind.Termination)
                 && db.RegisterPilots.Any(p => p.ProjectId == e.ProjectId))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(ListSize)
-            .Select(e => new HomeEvent(e.ProjectId, e.Kind, e.At, e.TitleZh, e.TitleEn, e.Link))
+            .Select(e => new HomeEvent(e.ProjectId, e.Kind, e.At, e.TitleZh, e.TitleEn, e.Link)
+            {
+                Pilot = db.RegisterPilots.Where(p => p.ProjectId == e.ProjectId).Select(p => p.Name).FirstOrDefault() ?? string.Empty,
+            })
             .ToListAsync(ct);
 
         var admitted = db.RegisterPilots.AsNoTracking().Where(p => db.PublicEvents.Any(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.Admitted));
