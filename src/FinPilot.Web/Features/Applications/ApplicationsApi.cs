@@ -78,13 +78,13 @@ public static class ApplicationsApi
             return Problems.From(saved.Errors);
         }
 
-        return TypedResults.Ok(await ToDtoAsync((await applications.GetAsync(id, null, ct)).Value!, actors, ct));
+        return TypedResults.Ok(await ToDtoAsync((await applications.GetAsync(id, null, ct)).ValueOrThrow(), actors, ct));
     }
 
     private static async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> Submit(Guid id, ApplicationService applications, TimelineActors actors, CancellationToken ct)
     {
         var submitted = await applications.SubmitAsync(id, ct);
-        return submitted.Succeeded ? TypedResults.Ok(await ToDtoAsync((await applications.GetAsync(id, null, ct)).Value!, actors, ct)) : Problems.From(submitted.Errors);
+        return submitted.Succeeded ? TypedResults.Ok(await ToDtoAsync((await applications.GetAsync(id, null, ct)).ValueOrThrow(), actors, ct)) : Problems.From(submitted.Errors);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(Guid id, ReasonRequest request, ApplicationService applications, CancellationToken ct)

@@ -165,7 +165,7 @@ public static class CorrectionsApi
         }
 
         var view = await queries.GetAsync(issued.Value.Id, ct);
-        return TypedResults.Created($"/api/v1/corrections/{issued.Value.Id}", CorrectionDto.From(issued.Value, view.Value!.ProjectTitle));
+        return TypedResults.Created($"/api/v1/corrections/{issued.Value.Id}", CorrectionDto.From(issued.Value, view.ValueOrThrow().ProjectTitle));
     }
 
     private static async Task<Results<Created<ToleranceDto>, ProblemHttpResult>> Tolerate(Guid id, ToleranceRequest r, ToleranceCommands commands, CorrectionQueries queries, CancellationToken ct)
@@ -184,7 +184,7 @@ public static class CorrectionsApi
         }
 
         var view = await queries.ToleranceAsync(recorded.Value.Id, ct);
-        return TypedResults.Created($"/api/v1/tolerances/{recorded.Value.Id}", ToleranceDto.From(recorded.Value, view.Value!.ProjectTitle));
+        return TypedResults.Created($"/api/v1/tolerances/{recorded.Value.Id}", ToleranceDto.From(recorded.Value, view.ValueOrThrow().ProjectTitle));
     }
 
     private static async Task<Results<Ok<ToleranceDto>, ProblemHttpResult>> Review(Guid id, ReviewRequest r, ToleranceCommands commands, CorrectionQueries queries, CancellationToken ct)

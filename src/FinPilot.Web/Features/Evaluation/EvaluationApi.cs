@@ -185,7 +185,7 @@ public static class EvaluationApi
         }
 
         var view = await reader.ViewAsync(created.Value.Id, ct);
-        return TypedResults.Created($"/api/v1/evaluation/rounds/{created.Value.Id}", ToDto(view.Value!));
+        return TypedResults.Created($"/api/v1/evaluation/rounds/{created.Value.Id}", ToDto(view.ValueOrThrow()));
     }
 
     private static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> GetRound(Guid id, RoundReader reader, CancellationToken ct)

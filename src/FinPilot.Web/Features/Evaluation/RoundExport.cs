@@ -24,7 +24,7 @@ public sealed class RoundExport(RoundReader reader, AuditLog audit, Data.FinPilo
         var report = new List<ProjectReport>();
         foreach (var project in summary.Projects)
         {
-            report.Add((await reader.ReportAsync(roundId, project.ProjectId, cancellationToken)).Value!);
+            report.Add((await reader.ReportAsync(roundId, project.ProjectId, cancellationToken)).ValueOrThrow());
         }
 
         using var workbook = new XLWorkbook();

@@ -115,7 +115,7 @@ public static class IntegrityApi
         }
 
         var view = await queries.GetAsync(raised.Value.Id, ct);
-        return TypedResults.Created($"/api/v1/integrity/flags/{raised.Value.Id}", FlagDto.From(view.Value!));
+        return TypedResults.Created($"/api/v1/integrity/flags/{raised.Value.Id}", FlagDto.From(view.ValueOrThrow()));
     }
 
     private static async Task<Results<Ok<FlagDto>, ProblemHttpResult>> ThenGetAsync(Task<Result<IntegrityFlag>> change, IntegrityQueries queries, CancellationToken ct)
@@ -127,6 +127,6 @@ public static class IntegrityApi
         }
 
         var view = await queries.GetAsync(changed.Value.Id, ct);
-        return TypedResults.Ok(FlagDto.From(view.Value!));
+        return TypedResults.Ok(FlagDto.From(view.ValueOrThrow()));
     }
 }

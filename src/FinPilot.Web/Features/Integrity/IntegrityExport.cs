@@ -28,7 +28,7 @@ public sealed class IntegrityExport(IntegrityQueries queries, AuditLog audit)
         Header(sheet, IntegrityStrings.Col_Raised, IntegrityStrings.Col_Rule, IntegrityStrings.Col_Record, IntegrityStrings.Col_Person, IntegrityStrings.Col_Unit,
             IntegrityStrings.Col_Facts, IntegrityStrings.Col_Status, IntegrityStrings.Col_Conclusion);
         var row = 2;
-        foreach (var f in found.Value!)
+        foreach (var f in found.Value)
         {
             sheet.Cell(row, 1).Value = ChinaTime.Format(f.RaisedAt);
             sheet.Cell(row, 2).Value = IntegrityTexts.Of(f.Rule);
@@ -41,7 +41,7 @@ public sealed class IntegrityExport(IntegrityQueries queries, AuditLog audit)
             row++;
         }
 
-        return await SaveAsync(workbook, "flags", found.Value!.Count, ct);
+        return await SaveAsync(workbook, "flags", found.Value.Count, ct);
     }
 
     public Task<Result<byte[]>> ReadsAsync(TrailFilter filter, CancellationToken ct = default) =>
@@ -62,7 +62,7 @@ public sealed class IntegrityExport(IntegrityQueries queries, AuditLog audit)
                 return Result<byte[]>.Fail([.. page.Errors]);
             }
 
-            rows.AddRange(page.Value!.Items);
+            rows.AddRange(page.Value.Items);
             if (n >= page.Value.PageCount)
             {
                 break;

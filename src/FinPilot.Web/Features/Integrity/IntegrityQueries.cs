@@ -98,7 +98,7 @@ public sealed class IntegrityQueries(FinPilotDbContext db, CurrentUser current, 
         var rows = new List<FlagRow>(page.Value.Items);
         for (var n = 2; n <= page.Value.PageCount && rows.Count < max; n++)
         {
-            rows.AddRange((await ListAsync(filter with { Page = n, PageSize = Page<FlagRow>.MaxSize }, ct)).Value!.Items);
+            rows.AddRange((await ListAsync(filter with { Page = n, PageSize = Page<FlagRow>.MaxSize }, ct)).ValueOrThrow().Items);
         }
 
         return rows.Take(max).ToList();

@@ -32,7 +32,7 @@ public sealed class ReadAudit(AuditLog audit)
         var result = await read;
         if (result.Succeeded)
         {
-            var (id, region) = record(result.Value!);
+            var (id, region) = record(result.Value);
             await RecordAsync(kind, id, region, ct);
         }
 
