@@ -19,7 +19,7 @@ public sealed class PublicRecordEntry
 
     public string Payload { get; set; } = "{}";
 
-    /// <summary>The region whose decision or disclosure this is; null only for records written before the ledger.</summary>
+    /// <summary>The region whose decision or disclosure this is; null for the national level's records and those written before the ledger.</summary>
     public int? RegionId { get; set; }
 
     /// <summary>The one project the record is about, if it is about one.</summary>
@@ -28,7 +28,7 @@ public sealed class PublicRecordEntry
     /// <summary>The site-relative page that shows the record to the public.</summary>
     public string Link { get; set; } = string.Empty;
 
-    public static PublicRecordEntry From(PublicRecord record, int regionId, Guid? projectId, string link) => new()
+    public static PublicRecordEntry From(PublicRecord record, int? regionId, Guid? projectId, string link) => new()
     {
         Kind = record.Kind,
         SubjectId = record.SubjectId,

@@ -22,7 +22,17 @@ public sealed class PublicRecordWriter(FinPilotDbContext db)
         Write(record, regionId, [], link);
     }
 
-    private void Write(PublicRecord record, int regionId, IReadOnlyCollection<PublicEvent> events, string link)
+    /// <summary>
+    /// A record of the national level, about no region and no project (a national casebook, the platform's
+    /// statistics snapshot): its ledger entry names no region.
+    /// </summary>
+    public void WriteNational(PublicRecord record, string link)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(link);
+        Write(record, null, [], link);
+    }
+
+    private void Write(PublicRecord record, int? regionId, IReadOnlyCollection<PublicEvent> events, string link)
     {
         // A record about several projects (a notice) names none of them, its payload lists them.
         var projects = events.Select(e => e.ProjectId).Distinct().ToList();
@@ -34,7 +44,7 @@ public sealed class PublicRecordWriter(FinPilotDbContext db)
             {
                 Id = Guid.CreateVersion7(e.At),
                 ProjectId = e.ProjectId,
-                RegionId = regionId,
+                RegionId = regionId ?? throw new InvalidOperationException("A project's public event belongs to its region."),
                 Kind = e.Kind,
                 At = e.At,
                 TitleZh = e.TitleZh,
