@@ -161,6 +161,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Exit.ExitCase> ExitCases => Set<Domain.Exit.ExitCase>();
 
+    public DbSet<Features.Statistics.StatisticsSnapshotRecord> StatisticsSnapshots => Set<Features.Statistics.StatisticsSnapshotRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -47,7 +47,7 @@ public sealed class OpenData(FinPilotDbContext db, StatisticsQueries statistics,
             new("category", "string"), new("technologies", "string"), new("scenarios", "string"), new("listed_at", "datetime"), new("admitted_at", "datetime"),
             new("stage", "string"),
         ],
-        [Events] = [new("project_id", "uuid"), new("kind", "string"), new("at", "datetime"), new("title_zh", "string"), new("title_en", "string"), new("link", "string")],
+        [Events] = [new("project_id", "uuid"), new("kind", "string"), new("at", "datetime"), new("title_zh", "string"), new("title_en", "string"), new("link", "string"), new("ledger_index", "integer")],
         [Notices] =
         [
             new("notice_id", "uuid"), new("region_code", "string"), new("title", "string"), new("status", "string"), new("published_at", "datetime"),
@@ -93,9 +93,13 @@ public sealed class OpenData(FinPilotDbContext db, StatisticsQueries statistics,
 
     private async Task<IReadOnlyList<object?[]>> EventsAsync(CancellationToken ct) =>
         [.. (await db.PublicEvents.AsNoTracking().Where(e => db.RegisterPilots.Any(p => p.ProjectId == e.ProjectId))
-                .Select(e => new { e.ProjectId, e.Kind, e.At, e.TitleZh, e.TitleEn, e.Link }).ToListAsync(ct))
+                .Select(e => new
+                {
+                    e.ProjectId, e.Kind, e.At, e.TitleZh, e.TitleEn, e.Link,
+                    LedgerIndex = db.LedgerEntries.Where(l => l.RecordSequence == e.RecordSequence).Select(l => (long?)l.Index).FirstOrDefault(),
+                }).ToListAsync(ct))
             .OrderBy(e => e.At).ThenBy(e => e.ProjectId)
-            .Select(e => new object?[] { e.ProjectId, e.Kind.ToString(), e.At, e.TitleZh, e.TitleEn, e.Link })];
+            .Select(e => new object?[] { e.ProjectId, e.Kind.ToString(), e.At, e.TitleZh, e.TitleEn, e.Link, e.LedgerIndex })];
 
     private async Task<IReadOnlyList<object?[]>> NoticesAsync(Dictionary<int, string> regions, CancellationToken ct)
     {

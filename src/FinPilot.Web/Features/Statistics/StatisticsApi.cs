@@ -33,6 +33,13 @@ public static class StatisticsApi
 
     public sealed record FieldDto(string Name, string Type, string Meaning);
 
+    public sealed record SnapshotRowDto(long CheckpointSize, DateTimeOffset AsAt, DateTimeOffset TakenAt, long? LedgerIndex);
+
+    /// <param name="LedgerIndex">The ledger entry of the snapshot's public record; null until the ledger has appended it.</param>
+    /// <param name="Content">The public record's payload (canonical JSON): its SHA-256 is the ledger entry's contentSha256.</param>
+    public sealed record SnapshotDto(
+        long CheckpointSize, string RootHash, DateTimeOffset AsAt, DateTimeOffset TakenAt, long? LedgerIndex, IReadOnlyList<FigureDto> Figures, string Content);
+
     /// <param name="Downloads">The dataset's addresses, by format (csv, xlsx, json).</param>
     public sealed record DatasetDto(string Name, string Title, IReadOnlyList<FieldDto> Fields, IReadOnlyDictionary<string, string> Downloads);
 
@@ -44,6 +51,10 @@ public static class StatisticsApi
             .WithSummary("Every indicator's figures, computed now from public records only, with the ledger's latest checkpoint.");
         open.MapGet("/indicators", Catalogue).WithName("GetIndicators")
             .WithSummary("The indicator catalogue (JR/T 0201 style): code, block, unit, definition, formula and revision history.");
+        open.MapGet("/snapshots", Snapshots).WithName("GetStatisticsSnapshots")
+            .WithSummary("The statistics snapshots, newest first: each computed at a ledger checkpoint and itself a public record in the ledger.");
+        open.MapGet("/snapshots/{checkpoint:long}", Snapshot).WithName("GetStatisticsSnapshot")
+            .WithSummary("One snapshot: its figures, the checkpoint, and the ledger index of its public record (whose content is `content`, byte for byte).");
         open.MapGet("/datasets", Datasets).WithName("GetOpenDatasets")
             .WithSummary("The open datasets with their data dictionary (field, type, meaning) and download addresses.");
         open.MapGet("/datasets/{name}.{format}", Download).WithName("DownloadOpenDataset")
@@ -63,6 +74,26 @@ public static class StatisticsApi
             var indicator = Indicators.Find(f.Indicator)!;
             return new FigureDto(f.Indicator, indicator.Revision, f.Key, label(indicator, f.Key), f.Value);
         })]));
+    }
+
+    private static async Task<Ok<Page<SnapshotRowDto>>> Snapshots(int? page, int? pageSize, StatisticsSnapshots snapshots, CancellationToken ct)
+    {
+        var found = await snapshots.ListAsync(page, pageSize, ct);
+        return TypedResults.Ok(new Page<SnapshotRowDto>(
+            [.. found.Items.Select(s => new SnapshotRowDto(s.CheckpointSize, s.AsAt, s.TakenAt, s.LedgerIndex))], found.PageNumber, found.PageSize, found.Total));
+    }
+
+    private static async Task<Results<Ok<SnapshotDto>, ProblemHttpResult>> Snapshot(long checkpoint, StatisticsSnapshots snapshots, StatisticsLabels labels, CancellationToken ct)
+    {
+        if (await snapshots.FindAsync(checkpoint, ct) is not { } s)
+        {
+            return Problems.NotFound();
+        }
+
+        var figures = s.Content.Figures.Select(f => new Figure(f.Indicator, f.Key, f.Value)).ToList();
+        var label = await labels.ForAsync(figures, ct);
+        return TypedResults.Ok(new SnapshotDto(s.CheckpointSize, s.RootHash, s.AsAt, s.TakenAt, s.LedgerIndex, [.. s.Content.Figures.Select(f =>
+            new FigureDto(f.Indicator, f.Revision, f.Key, Indicators.Find(f.Indicator) is { } i ? label(i, f.Key) : f.Key, f.Value))], s.CanonicalContent));
     }
 
     private static Ok<IReadOnlyList<IndicatorDto>> Catalogue() => TypedResults.Ok<IReadOnlyList<IndicatorDto>>([.. Indicators.All.Select(IndicatorDto.From)]);

@@ -16,11 +16,22 @@ namespace FinPilot.Web.Features.Statistics;
 public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
 {
     /// <summary>Every figure as at <paramref name="at"/> (now by default; it decides which calls are open).</summary>
-    public async Task<IReadOnlyList<Figure>> ComputeAsync(DateTimeOffset? at = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<Figure>> ComputeAsync(DateTimeOffset? at = null, CancellationToken ct = default) =>
+        ComputeAsync(at ?? clock.GetUtcNow(), ledgerSize: null, ct);
+
+    /// <summary>
+    /// Every figure as at a ledger checkpoint of <paramref name="ledgerSize"/> entries: only the public
+    /// events whose record is among the log's first <paramref name="ledgerSize"/> entries count, so a
+    /// reader holding the log up to that checkpoint computes the same figures.
+    /// </summary>
+    public Task<IReadOnlyList<Figure>> ComputeAtCheckpointAsync(DateTimeOffset at, long ledgerSize, CancellationToken ct = default) =>
+        ComputeAsync(at, ledgerSize, ct);
+
+    private async Task<IReadOnlyList<Figure>> ComputeAsync(DateTimeOffset now, long? ledgerSize, CancellationToken ct)
     {
-        var now = at ?? clock.GetUtcNow();
+        var events = Events(ledgerSize);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, ct);
-        var admitted = Admitted();
+        var admitted = Admitted(events);
         var figures = new List<Figure>();
 
         figures.AddRange((await admitted.GroupBy(p => p.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
@@ -30,15 +41,15 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
         figures.AddRange((await db.Calls.AsNoTracking().Where(c => c.Status == CallStatus.Published && c.OpensAt <= now && c.ClosesAt > now)
                 .GroupBy(c => c.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .Select(g => new Figure(Indicators.CallsOpenByRegion, regions[g.Key], g.Count)));
-        figures.AddRange(await MedianDaysAsync(regions, ct));
+        figures.AddRange(await MedianDaysAsync(events, regions, ct));
         figures.AddRange((await admitted.GroupBy(p => p.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .Select(g => new Figure(Indicators.PilotsByCategory, g.Key.ToString(), g.Count)));
         figures.AddRange((await db.RegisterPilotTags.AsNoTracking()
                 .Where(t => t.Kind == RegisterTagKind.Technology && admitted.Any(p => p.Id == t.PilotId))
                 .GroupBy(t => t.Code).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .Select(g => new Figure(Indicators.PilotsByTechnology, g.Key, g.Count)));
-        figures.AddRange(await StagesAsync(ct));
-        figures.AddRange(await FunnelAsync(ct));
+        figures.AddRange(await StagesAsync(events, ct));
+        figures.AddRange(await FunnelAsync(events, ct));
         figures.Add(new Figure(Indicators.LeadInstitutions, StatisticsFormulas.TotalKey, await admitted.Select(p => p.LeadOrganisationId).Distinct().CountAsync(ct)));
         return StatisticsFormulas.Canonical(figures);
     }
@@ -60,14 +71,19 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
         return (pilots, [.. calls.Select(c => new PublicCallFact(c.Id, regions[c.RegionId], c.OpensAt, c.ClosesAt, c.Status != CallStatus.Published))]);
     }
 
-    /// <summary>The register's entries admitted at least once (入箱): the pilots.</summary>
-    private IQueryable<RegisterPilot> Admitted() =>
-        db.RegisterPilots.AsNoTracking().Where(p => db.PublicEvents.Any(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.Admitted));
+    /// <summary>The public events, or those logged within the first <paramref name="ledgerSize"/> entries of the ledger.</summary>
+    private IQueryable<PublicEventRecord> Events(long? ledgerSize) => ledgerSize is { } size
+        ? db.PublicEvents.AsNoTracking().Where(e => db.LedgerEntries.Any(l => l.RecordSequence == e.RecordSequence && l.Index < size))
+        : db.PublicEvents.AsNoTracking();
 
-    private async Task<IEnumerable<Figure>> MedianDaysAsync(Dictionary<int, string> regions, CancellationToken ct)
+    /// <summary>The register's entries admitted at least once (入箱): the pilots.</summary>
+    private IQueryable<RegisterPilot> Admitted(IQueryable<PublicEventRecord> events) =>
+        db.RegisterPilots.AsNoTracking().Where(p => events.Any(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.Admitted));
+
+    private async Task<IEnumerable<Figure>> MedianDaysAsync(IQueryable<PublicEventRecord> events, Dictionary<int, string> regions, CancellationToken ct)
     {
         // The first admission per project, grouped in SQL; the median itself needs the ordered values.
-        var firsts = await db.PublicEvents.AsNoTracking()
+        var firsts = await events
             .Where(e => e.Kind == PublicEventKind.Admitted && db.RegisterPilots.Any(p => p.ProjectId == e.ProjectId))
             .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, At = g.Min(e => e.At) })
             .ToListAsync(ct);
@@ -85,16 +101,16 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
     /// entries whose event of that kind has no later lifecycle event (nor, at the same instant, one
     /// of higher precedence).
     /// </summary>
-    private async Task<IEnumerable<Figure>> StagesAsync(CancellationToken ct)
+    private async Task<IEnumerable<Figure>> StagesAsync(IQueryable<PublicEventRecord> events, CancellationToken ct)
     {
         var lifecycle = PublicStages.Lifecycle.ToList();
         var counts = new Dictionary<PublicStage, int>();
         foreach (var kind in lifecycle)
         {
             var higher = lifecycle.Skip(PublicStages.Precedence(kind) + 1).ToList();
-            var count = await db.PublicEvents.AsNoTracking()
+            var count = await events
                 .Where(e => e.Kind == kind && db.RegisterPilots.Any(p => p.ProjectId == e.ProjectId))
-                .Where(e => !db.PublicEvents.Any(l => l.ProjectId == e.ProjectId && lifecycle.Contains(l.Kind)
+                .Where(e => !events.Any(l => l.ProjectId == e.ProjectId && lifecycle.Contains(l.Kind)
                     && (l.At > e.At || (l.At == e.At && higher.Contains(l.Kind)))))
                 .Select(e => e.ProjectId).Distinct().CountAsync(ct);
             if (count > 0)
@@ -107,13 +123,13 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
         return counts.Select(c => new Figure(Indicators.RegisterByStage, c.Key.ToString(), c.Value));
     }
 
-    private async Task<IEnumerable<Figure>> FunnelAsync(CancellationToken ct)
+    private async Task<IEnumerable<Figure>> FunnelAsync(IQueryable<PublicEventRecord> events, CancellationToken ct)
     {
         var register = db.RegisterPilots.AsNoTracking();
-        var noticed = await register.CountAsync(p => db.PublicEvents.Any(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.NoticePublished), ct);
-        var admitted = await Admitted().CountAsync(ct);
+        var noticed = await register.CountAsync(p => events.Any(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.NoticePublished), ct);
+        var admitted = await Admitted(events).CountAsync(ct);
         var exited = await register.CountAsync(
-            p => db.PublicEvents.Any(e => e.ProjectId == p.ProjectId && (e.Kind == PublicEventKind.Exit || e.Kind == PublicEventKind.Termination)), ct);
+            p => events.Any(e => e.ProjectId == p.ProjectId && (e.Kind == PublicEventKind.Exit || e.Kind == PublicEventKind.Termination)), ct);
         return [
             new(Indicators.PublicFunnel, FunnelStep.Noticed.ToString(), noticed),
             new(Indicators.PublicFunnel, FunnelStep.Admitted.ToString(), admitted),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FinPilot.Domain.Disclosure;
@@ -10,9 +11,10 @@ namespace FinPilot.Web.Features.Statistics;
 public sealed record FigureDifference(string Indicator, string Key, decimal? Published, decimal? Recomputed);
 
 /// <param name="CheckpointSize">The ledger checkpoint the site names with its figures, if any.</param>
-public sealed record RecomputeResult(DateTimeOffset ComputedAt, long? CheckpointSize, int Figures, IReadOnlyList<FigureDifference> Differences)
+/// <param name="LedgerProblem">For a snapshot: why its figures are not those the ledger holds (not logged, or a different SHA-256); null when they are.</param>
+public sealed record RecomputeResult(DateTimeOffset ComputedAt, long? CheckpointSize, int Figures, IReadOnlyList<FigureDifference> Differences, string? LedgerProblem = null)
 {
-    public bool Agrees => Differences.Count == 0;
+    public bool Agrees => Differences.Count == 0 && LedgerProblem is null;
 }
 
 /// <summary>
@@ -35,10 +37,53 @@ public static class StatisticsRecompute
         return new RecomputeResult(published.ComputedAt, published.Checkpoint?.Size, published.Figures.Count, differences);
     }
 
-    /// <summary>Every figure from the open data's register, events and calls (their JSON form), as at <paramref name="at"/>.</summary>
-    public static IReadOnlyList<Figure> Recompute(JsonDocument register, JsonDocument events, JsonDocument calls, DateTimeOffset at)
+    /// <summary>
+    /// A snapshot (<c>/api/v1/statistics/snapshots/{checkpoint}</c>) against a recompute from the open data,
+    /// counting only the events logged within the checkpoint's first entries; first checks that the snapshot's
+    /// content is the public record the ledger logged (its SHA-256 is the entry's contentSha256).
+    /// </summary>
+    public static async Task<RecomputeResult> FromSnapshotAsync(HttpClient http, Uri site, long checkpoint, CancellationToken ct = default)
     {
-        var timeline = Rows(events).ToLookup(
+        using var answer = await http.GetAsync(new Uri(site, $"api/v1/statistics/snapshots/{checkpoint.ToString(CultureInfo.InvariantCulture)}"), ct);
+        if (answer.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            throw new InvalidDataException($"The site has no statistics snapshot at checkpoint {checkpoint}.");
+        }
+
+        answer.EnsureSuccessStatusCode();
+        var snapshot = await answer.Content.ReadFromJsonAsync<StatisticsApi.SnapshotDto>(ct) ?? throw new InvalidDataException("The site answered no snapshot.");
+        var problem = await LedgerProblemAsync(http, site, snapshot, ct);
+        var content = JsonSerializer.Deserialize<SnapshotContent>(snapshot.Content, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+            ?? throw new InvalidDataException("The snapshot has no content.");
+        using var register = await DatasetAsync(http, site, OpenData.Register, ct);
+        using var events = await DatasetAsync(http, site, OpenData.Events, ct);
+        using var calls = await DatasetAsync(http, site, OpenData.Calls, ct);
+        var recomputed = Recompute(register, events, calls, content.AsAt, content.Checkpoint.Size);
+        var differences = StatisticsFormulas.Differences(content.Figures.Select(f => new Figure(f.Indicator, f.Key, f.Value)), recomputed)
+            .Select(d => new FigureDifference(d.Indicator, d.Key, d.Expected, d.Actual)).ToList();
+        return new RecomputeResult(content.AsAt, content.Checkpoint.Size, content.Figures.Count, differences, problem);
+    }
+
+    private static async Task<string?> LedgerProblemAsync(HttpClient http, Uri site, StatisticsApi.SnapshotDto snapshot, CancellationToken ct)
+    {
+        if (snapshot.LedgerIndex is not { } index)
+        {
+            return "The snapshot is not in the ledger yet.";
+        }
+
+        var entry = await http.GetFromJsonAsync<JsonElement>(new Uri(site, $"api/v1/ledger/entries/{index.ToString(CultureInfo.InvariantCulture)}"), ct);
+        var logged = entry.GetProperty("entry").GetProperty("contentSha256").GetString();
+        var held = LedgerEntry.ContentHashOf(snapshot.Content);
+        return string.Equals(logged, held, StringComparison.Ordinal)
+            ? null
+            : $"The snapshot's content (SHA-256 {held}) is not the record logged at ledger entry {index} (SHA-256 {logged}).";
+    }
+
+    /// <summary>Every figure from the open data's register, events and calls (their JSON form), as at <paramref name="at"/>.</summary>
+    /// <param name="ledgerSize">When given, only the events whose record is among the ledger's first entries of this many count.</param>
+    public static IReadOnlyList<Figure> Recompute(JsonDocument register, JsonDocument events, JsonDocument calls, DateTimeOffset at, long? ledgerSize = null)
+    {
+        var timeline = Rows(events).Where(e => ledgerSize is not { } size || (e.TryGetProperty("ledger_index", out var i) && i.ValueKind == JsonValueKind.Number && i.GetInt64() < size)).ToLookup(
             e => e.GetProperty("project_id").GetGuid(),
             e => new PublicEventFact(Enum.TryParse<PublicEventKind>(e.GetProperty("kind").GetString(), out var kind) ? kind : 0, e.GetProperty("at").GetDateTimeOffset()));
         var callRows = Rows(calls).Select(c => new PublicCallFact(

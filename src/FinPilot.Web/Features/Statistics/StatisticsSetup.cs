@@ -10,6 +10,11 @@ public static class StatisticsSetup
         builder.Services.AddScoped<StatisticsLabels>();
         builder.Services.AddScoped<HomeQueries>();
         builder.Services.AddScoped<OpenData>();
+        builder.Services.AddOptions<StatisticsOptions>().Bind(builder.Configuration.GetSection(StatisticsOptions.Section))
+            .Validate(o => o.IsValid, "Statistics:SnapshotIntervalHours must be 1–744.").ValidateOnStart();
+        builder.Services.AddScoped<StatisticsSnapshots>();
+        builder.Services.AddSingleton<StatisticsSnapshotJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StatisticsSnapshotJob>());
         return builder;
     }
 

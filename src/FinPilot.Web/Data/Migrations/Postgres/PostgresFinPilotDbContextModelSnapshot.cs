@@ -3529,6 +3529,31 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.ToTable("ScenarioSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Web.Features.Statistics.StatisticsSnapshotRecord", b =>
+                {
+                    b.Property<long>("CheckpointSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("AsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CheckpointSize");
+
+                    b.ToTable("StatisticsSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Web.Features.Supervision.SupervisionPlanRevision", b =>
                 {
                     b.Property<long>("Id")

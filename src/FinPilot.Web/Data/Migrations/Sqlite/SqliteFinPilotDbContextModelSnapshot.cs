@@ -3503,6 +3503,31 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("ScenarioSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Web.Features.Statistics.StatisticsSnapshotRecord", b =>
+                {
+                    b.Property<long>("CheckpointSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CheckpointSize");
+
+                    b.ToTable("StatisticsSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Web.Features.Supervision.SupervisionPlanRevision", b =>
                 {
                     b.Property<long>("Id")
