@@ -66,6 +66,9 @@ public enum StatisticsDimension
 
     /// <summary>A <see cref="FunnelStep"/> name.</summary>
     FunnelStep = 6,
+
+    /// <summary>An exit tier's name (<c>Exit.ExitTier</c>: Exemplary, Good, Qualified, Failed).</summary>
+    Tier = 7,
 }
 
 /// <summary>
@@ -83,6 +86,7 @@ public static class Indicators
     public const string PilotsByTechnology = "FP-I-002";
     public const string RegisterByStage = "FP-I-003";
     public const string PublicFunnel = "FP-I-004";
+    public const string ExitedByTier = "FP-I-005";
     public const string LeadInstitutions = "FP-N-001";
 
     /// <summary>The first revision of every indicator.</summary>
@@ -98,6 +102,7 @@ public static class Indicators
         First(PilotsByTechnology, IndicatorBlock.Industry, IndicatorUnit.Count, StatisticsDimension.Technology),
         First(RegisterByStage, IndicatorBlock.Industry, IndicatorUnit.Count, StatisticsDimension.Stage),
         First(PublicFunnel, IndicatorBlock.Industry, IndicatorUnit.Count, StatisticsDimension.FunnelStep),
+        First(ExitedByTier, IndicatorBlock.Industry, IndicatorUnit.Count, StatisticsDimension.Tier),
         First(LeadInstitutions, IndicatorBlock.Institution, IndicatorUnit.Count, StatisticsDimension.Total),
     ];
 

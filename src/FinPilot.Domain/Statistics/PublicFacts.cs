@@ -93,6 +93,12 @@ public sealed record PublicPilotFact(
 {
     public bool IsAdmitted => Events.Any(e => e.Kind == PublicEventKind.Admitted);
 
+    /// <summary>The exit tier the coordination group confirmed (an <c>Exit.ExitTier</c> name), if published.</summary>
+    public string? Tier { get; init; }
+
+    /// <summary>The tier counts once its public record (<see cref="PublicEventKind.TierAssigned"/>) is among the events.</summary>
+    public string? PublicTier => Tier is not null && Events.Any(e => e.Kind == PublicEventKind.TierAssigned) ? Tier : null;
+
     public DateTimeOffset? AdmittedAt => Events.Where(e => e.Kind == PublicEventKind.Admitted).Select(e => (DateTimeOffset?)e.At).Min();
 
     /// <summary>Calendar days (Beijing dates) from the call's closing to the first admission.</summary>

@@ -27,6 +27,7 @@ public static class StatisticsFormulas
         figures.AddRange(Count(Indicators.PilotsByTechnology, admitted.SelectMany(p => p.Technologies.Select(t => t.Trim().ToLowerInvariant()).Distinct())));
         figures.AddRange(Count(Indicators.RegisterByStage, pilots.Select(p => PublicStages.Latest(p.Events)).OfType<PublicStage>().Select(s => s.ToString())));
         figures.AddRange(Funnel(pilots));
+        figures.AddRange(Count(Indicators.ExitedByTier, pilots.Select(p => p.PublicTier).OfType<string>()));
         figures.Add(new Figure(Indicators.LeadInstitutions, TotalKey, admitted.Select(p => p.LeadKey).Distinct(StringComparer.Ordinal).Count()));
         return Canonical(figures);
     }

@@ -107,6 +107,19 @@ public sealed class StatisticsFormulasTests
     }
 
     [Fact]
+    public void Exited_pilots_count_by_tier_only_once_the_tier_is_public()
+    {
+        PublicPilotFact Exited(string? tier, bool published) => Pilot("BJ", Batch1, ProjectCategory.PublicService, ["ai"], "戊", [
+            (PublicEventKind.Admitted, 1), (PublicEventKind.Exit, 300), .. published ? new[] { (PublicEventKind.TierAssigned, 300) } : []]) with { Tier = tier };
+        PublicPilotFact[] pilots = [Exited("Exemplary", true), Exited("Exemplary", true), Exited("Good", true), Exited("Failed", false), Exited(null, true)];
+
+        var figures = StatisticsFormulas.Compute(pilots, [], Now).Where(f => f.Indicator == Indicators.ExitedByTier).ToDictionary(f => f.Key, f => f.Value);
+
+        Assert.Equal(new Dictionary<string, decimal> { ["Exemplary"] = 2, ["Good"] = 1 }, figures);
+        Assert.Empty(Of(Indicators.ExitedByTier));
+    }
+
+    [Fact]
     public void Lead_institutions_count_distinct_lead_keys_of_admitted_pilots()
     {
         Assert.Equal(new Dictionary<string, decimal> { ["*"] = 3 }, Of(Indicators.LeadInstitutions));

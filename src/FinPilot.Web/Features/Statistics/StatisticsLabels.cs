@@ -1,4 +1,5 @@
 using System.Globalization;
+using FinPilot.Domain.Exit;
 using FinPilot.Domain.Projects;
 using FinPilot.Domain.Statistics;
 using FinPilot.Web.Data;
@@ -64,6 +65,7 @@ public sealed class StatisticsLabels(FinPilotDbContext db)
                 StatisticsDimension.Technology => technologyNames.GetValueOrDefault(key) ?? key,
                 StatisticsDimension.Stage => Enum.TryParse<PublicStage>(key, out var stage) ? IndicatorTexts.Of(stage) : key,
                 StatisticsDimension.FunnelStep => Enum.TryParse<FunnelStep>(key, out var step) ? IndicatorTexts.Of(step) : key,
+                StatisticsDimension.Tier => Enum.TryParse<ExitTier>(key, out var tier) ? Exit.ExitTexts.Of(tier, CultureInfo.CurrentUICulture) : key,
                 _ => key,
             };
     }

@@ -50,6 +50,11 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
             .Select(g => new Figure(Indicators.PilotsByTechnology, g.Key, g.Count)));
         figures.AddRange(await StagesAsync(events, ct));
         figures.AddRange(await FunnelAsync(events, ct));
+        figures.AddRange((await db.ExitCases.AsNoTracking()
+                .Where(c => c.Tier != null && db.RegisterPilots.Any(p => p.ProjectId == c.ProjectId)
+                    && events.Any(e => e.ProjectId == c.ProjectId && e.Kind == PublicEventKind.TierAssigned))
+                .GroupBy(c => c.Tier).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(g => new Figure(Indicators.ExitedByTier, g.Key.ToString()!, g.Count)));
         figures.Add(new Figure(Indicators.LeadInstitutions, StatisticsFormulas.TotalKey, await admitted.Select(p => p.LeadOrganisationId).Distinct().CountAsync(ct)));
         return StatisticsFormulas.Canonical(figures);
     }
@@ -65,9 +70,12 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
         var events = (await db.PublicEvents.AsNoTracking().Where(e => db.RegisterPilots.Any(p => p.ProjectId == e.ProjectId))
                 .Select(e => new { e.ProjectId, e.Kind, e.At }).ToListAsync(ct))
             .ToLookup(e => e.ProjectId, e => new PublicEventFact(e.Kind, e.At));
+        // A tier is public once its record is: the formulas count it only beside a TierAssigned event.
+        var tiers = await db.ExitCases.AsNoTracking().Where(c => c.Tier != null && db.RegisterPilots.Any(p => p.ProjectId == c.ProjectId))
+            .Select(c => new { c.ProjectId, c.Tier }).ToDictionaryAsync(c => c.ProjectId, c => c.Tier.ToString(), ct);
         var pilots = rows.Select(p => new PublicPilotFact(
             p.ProjectId, regions[p.RegionId], p.CallId, closes[p.CallId], p.Category, p.Statement.TechnologyCodes ?? [], p.LeadOrganisationId.ToString(),
-            [.. events[p.ProjectId]])).ToList();
+            [.. events[p.ProjectId]]) { Tier = tiers.GetValueOrDefault(p.ProjectId) }).ToList();
         return (pilots, [.. calls.Select(c => new PublicCallFact(c.Id, regions[c.RegionId], c.OpensAt, c.ClosesAt, c.Status != CallStatus.Published))]);
     }
 
