@@ -110,7 +110,8 @@ public sealed class StatisticsFormulasTests
     public void Exited_pilots_count_by_tier_only_once_the_tier_is_public()
     {
         PublicPilotFact Exited(string? tier, bool published) => Pilot("BJ", Batch1, ProjectCategory.PublicService, ["ai"], "戊", [
-            (PublicEventKind.Admitted, 1), (PublicEventKind.Exit, 300), .. published ? new[] { (PublicEventKind.TierAssigned, 300) } : []]) with { Tier = tier };
+            (PublicEventKind.Admitted, 1), (PublicEventKind.Exit, 300), .. published ? new[] { (PublicEventKind.TierAssigned, 300) } : []]) with
+        { Tier = tier };
         PublicPilotFact[] pilots = [Exited("Exemplary", true), Exited("Exemplary", true), Exited("Good", true), Exited("Failed", false), Exited(null, true)];
 
         var figures = StatisticsFormulas.Compute(pilots, [], Now).Where(f => f.Indicator == Indicators.ExitedByTier).ToDictionary(f => f.Key, f => f.Value);

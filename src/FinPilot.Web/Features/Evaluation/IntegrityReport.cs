@@ -42,18 +42,25 @@ public sealed class IntegrityReport(FinPilotDbContext db, CurrentUser current, R
             return Problems.Forbidden;
         }
 
-        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => FinPilot.Web.Components.Shared.Names.Of(o.NameZh, o.NameEn), cancellationToken);
         var rounds = await db.EvaluationRounds.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(20).ToListAsync(cancellationToken);
-        var declared = (await db.ConflictDeclarations.AsNoTracking().OrderByDescending(d => d.DeclaredAt).Take(500).ToListAsync(cancellationToken))
+        var declarations = await db.ConflictDeclarations.AsNoTracking().OrderByDescending(d => d.DeclaredAt).Take(500).ToListAsync(cancellationToken);
+        var roundIds = rounds.Select(r => r.Id).ToList();
+        var assignments = await db.ExpertAssignments.AsNoTracking().Where(a => roundIds.Contains(a.RoundId)).ToListAsync(cancellationToken);
+        var experts = (await reader.ExpertsAsync(null, cancellationToken)).Keys.ToList();
+
+        // Names of only the people and organisations the report shows, not of every account and institution.
+        var userIds = declarations.Select(d => d.ExpertUserId).Concat(assignments.Select(a => a.ExpertUserId)).Concat(experts).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var organisationIds = declarations.Select(d => d.OrganisationId).OfType<Guid>().Distinct().ToList();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => FinPilot.Web.Components.Shared.Names.Of(o.NameZh, o.NameEn), cancellationToken);
+        var declared = declarations
             .Select(d => new DeclaredConflictRow(
                 Name(d.ExpertUserId), d.Kind, d.OrganisationId is { } o ? organisations.GetValueOrDefault(o) : null, d.Text, d.DeclaredAt, d.EndedAt,
                 d.IsCurrent ? [] : [.. rounds.Where(r => d.CountsFor(RoundPeriod.Of(r))).Select(r => r.Title)]))
             .ToList();
 
         var roundTitles = rounds.ToDictionary(r => r.Id, r => r.Title);
-        var roundIds = rounds.Select(r => r.Id).ToList();
-        var assignments = await db.ExpertAssignments.AsNoTracking().Where(a => roundIds.Contains(a.RoundId)).ToListAsync(cancellationToken);
         var projectIds = assignments.Select(a => a.ProjectId).Distinct().ToList();
         var titles = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
 
@@ -66,7 +73,6 @@ public sealed class IntegrityReport(FinPilotDbContext db, CurrentUser current, R
 
         // Conflicts the rules find between the pool and each round's projects: the pairs the solver was kept from.
         var found = new List<FoundConflictRow>();
-        var experts = (await reader.ExpertsAsync(null, cancellationToken)).Keys.ToList();
         var deviations = new List<DeviationRow>();
         foreach (var round in rounds)
         {

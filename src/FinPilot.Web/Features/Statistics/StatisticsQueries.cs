@@ -75,7 +75,8 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
             .Select(c => new { c.ProjectId, c.Tier }).ToDictionaryAsync(c => c.ProjectId, c => c.Tier.ToString(), ct);
         var pilots = rows.Select(p => new PublicPilotFact(
             p.ProjectId, regions[p.RegionId], p.CallId, closes[p.CallId], p.Category, p.Statement.TechnologyCodes ?? [], p.LeadOrganisationId.ToString(),
-            [.. events[p.ProjectId]]) { Tier = tiers.GetValueOrDefault(p.ProjectId) }).ToList();
+            [.. events[p.ProjectId]])
+        { Tier = tiers.GetValueOrDefault(p.ProjectId) }).ToList();
         return (pilots, [.. calls.Select(c => new PublicCallFact(c.Id, regions[c.RegionId], c.OpensAt, c.ClosesAt, c.Status != CallStatus.Published))]);
     }
 

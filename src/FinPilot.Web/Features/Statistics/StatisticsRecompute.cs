@@ -97,7 +97,8 @@ public static class StatisticsRecompute
             return new PublicPilotFact(
                 id, p.GetProperty("region_code").GetString()!, call, closes[call], Enum.Parse<ProjectCategory>(p.GetProperty("category").GetString()!),
                 (p.GetProperty("technologies").GetString() ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries), p.GetProperty("lead_id").GetString()!,
-                [.. timeline[id]]) { Tier = p.TryGetProperty("tier", out var tier) && tier.ValueKind == JsonValueKind.String ? tier.GetString() : null };
+                [.. timeline[id]])
+            { Tier = p.TryGetProperty("tier", out var tier) && tier.ValueKind == JsonValueKind.String ? tier.GetString() : null };
         }).ToList();
         return StatisticsFormulas.Compute(pilots, callRows, at);
     }

@@ -43,7 +43,11 @@ public sealed class StatisticsSnapshots(
         var record = PublicRecord.Create(StatisticsSnapshotRecord.RecordKind, Subject(checkpoint.Size), now, content);
         var snapshot = new StatisticsSnapshotRecord
         {
-            CheckpointSize = checkpoint.Size, RootHash = rootHash, AsAt = checkpoint.SignedAt, TakenAt = now, Content = record.Payload,
+            CheckpointSize = checkpoint.Size,
+            RootHash = rootHash,
+            AsAt = checkpoint.SignedAt,
+            TakenAt = now,
+            Content = record.Payload,
         };
         db.StatisticsSnapshots.Add(snapshot);
 
