@@ -157,6 +157,17 @@ public static class NavItems
             items.Add(new("integrity-flags", "integrity/flags", Features.Integrity.IntegrityStrings.Nav_Flags));
         }
 
+        if (user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.IntegrityOfficer) || user.IsIn(Role.CoordinationGroup)
+            || user.IsIn(Role.Applicant))
+        {
+            items.Add(new("exits", "exits", Features.Exit.ExitStrings.Nav_Exits));
+        }
+
+        if (user.IsIn(Role.Expert))
+        {
+            items.Add(new("exit-reviews", "exits/reviews", Features.Exit.ExitStrings.Nav_ExitReviews));
+        }
+
         return items;
     }
 }

@@ -34,6 +34,7 @@ public sealed class DemoSeeder(
         await new DemoDisposal(db, calendars, clock).SeedAsync(cancellationToken);
         await new DemoPlanChanges(db, calendars, clock).SeedAsync(cancellationToken);
         await new DemoIntegrity(db, calendars, clock).SeedAsync(cancellationToken);
+        await new DemoExits(db, calendars, clock).SeedAsync(cancellationToken);
         await new DemoScenarios(db).SeedAsync(organisations, cancellationToken);
     }
 

@@ -12,6 +12,7 @@ namespace FinPilot.Web.Features.Disclosure;
 /// <param name="CallId">The call (batch) the projects applied to.</param>
 /// <param name="Technology">A technology's code from the reference list, such as <c>blockchain</c>.</param>
 /// <param name="AsOf">Only rows up to this one (<see cref="PilotRegister.AsOfAsync"/>): pages read with it do not shift when pilots are added.</param>
+/// <param name="Tier">Only exited pilots confirmed in this tier (分层分类).</param>
 public sealed record RegisterQuery(
     string? Q = null,
     string? Region = null,
@@ -21,7 +22,8 @@ public sealed record RegisterQuery(
     PilotStatus? Status = null,
     int? Page = null,
     int? PageSize = null,
-    long? AsOf = null);
+    long? AsOf = null,
+    Domain.Exit.ExitTier? Tier = null);
 
 /// <summary>A call whose projects are in the register, with its region, for the batch filter.</summary>
 public sealed record RegisterBatchOption(RegisterBatch Batch, BilingualName Region);
@@ -76,6 +78,12 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
         {
             var stages = Enum.GetValues<ProjectStage>().Where(s => PilotStatuses.Of(s) == status).ToList();
             rows = rows.Where(p => db.Projects.Any(project => project.Id == p.ProjectId && stages.Contains(project.Stage)));
+        }
+
+        if (query.Tier is { } tier)
+        {
+            // By the exit cases' (tier, project) index: a tier is set only when the resolution confirmed the exit, so it is public.
+            rows = rows.Where(p => db.ExitCases.Any(c => c.ProjectId == p.ProjectId && c.Tier == tier));
         }
 
         if (query.AsOf is { } asOf)

@@ -67,7 +67,7 @@ public static class PilotsApi
         var open = app.MapGroup("/api/v1/pilots").AllowAnonymous().DisableAntiforgery().WithTags("Register")
             .CacheOutput(RegisterSetup.CachePolicy);
         open.MapGet("/", Search).WithName("SearchPilots")
-            .WithSummary("The public register of pilots, most recently updated first: filter by region code, call, category, technology code and status; q searches names and the statement in Chinese and English; asOf (a row number, see the X-Register-As-Of header) keeps later pages from shifting when pilots are added.");
+            .WithSummary("The public register of pilots, most recently updated first: filter by region code, call, category, technology code, status and exit tier; q searches names and the statement in Chinese and English; asOf (a row number, see the X-Register-As-Of header) keeps later pages from shifting when pilots are added.");
         open.MapGet("/{id:guid}", Get).WithName("GetPilot")
             .WithSummary("One pilot's public statement and its public timeline, oldest first; not found until its notice is published.");
         return app;
@@ -75,12 +75,12 @@ public static class PilotsApi
 
     private static async Task<Ok<Page<PilotSummaryDto>>> Search(
         string? q, string? region, Guid? callId, ProjectCategory? category, string? technology, PilotStatus? status,
-        int? page, int? pageSize, long? asOf, PilotRegister register, HttpContext context, CancellationToken ct)
+        int? page, int? pageSize, long? asOf, Domain.Exit.ExitTier? tier, PilotRegister register, HttpContext context, CancellationToken ct)
     {
         // The row a client passes back as asOf to read further pages as of this one.
         asOf ??= await register.AsOfAsync(ct);
         context.Response.Headers[AsOfHeader] = asOf.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var found = await register.SearchAsync(new RegisterQuery(q, region, callId, category, technology, status, page, pageSize, asOf), ct);
+        var found = await register.SearchAsync(new RegisterQuery(q, region, callId, category, technology, status, page, pageSize, asOf, tier), ct);
         return TypedResults.Ok(new Page<PilotSummaryDto>([.. found.Items.Select(PilotSummaryDto.From)], found.PageNumber, found.PageSize, found.Total));
     }
 
