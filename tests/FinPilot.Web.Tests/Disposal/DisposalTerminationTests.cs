@@ -101,7 +101,10 @@ public sealed class DisposalTerminationTests(AppsWithDemoData apps) : IClassFixt
 
         var confirmed = await chair.SubmitAsync(page, page, new Dictionary<string, string>
         {
-            ["_handler"] = "schedule", ["Meeting"] = meetingId.ToString(), ["View"] = "列入议程", ["Confirm"] = "true",
+            ["_handler"] = "schedule",
+            ["Meeting"] = meetingId.ToString(),
+            ["View"] = "列入议程",
+            ["Confirm"] = "true",
         });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         var after = await confirmed.Content.ReadAsStringAsync();
