@@ -24,7 +24,11 @@ public sealed class IntegrityRaisePageTests(AppsWithDemoData apps) : IClassFixtu
         const string forged = "协调工作组伪造的关注。";
         await coordination.SubmitAsync(page, page, new Dictionary<string, string>
         {
-            ["_handler"] = "raise", ["RecordKind"] = "CorrectionOrder", ["RecordId"] = order.Id.ToString(), ["Unit"] = "WorkingGroup", ["Note"] = forged,
+            ["_handler"] = "raise",
+            ["RecordKind"] = "CorrectionOrder",
+            ["RecordId"] = order.Id.ToString(),
+            ["Unit"] = "WorkingGroup",
+            ["Note"] = forged,
         });
         Assert.Empty(await RaisedOnAsync(app, order.Id));
 
@@ -37,14 +41,22 @@ public sealed class IntegrityRaisePageTests(AppsWithDemoData apps) : IClassFixtu
         // A record that does not exist is refused on the page.
         var missing = await (await officer.SubmitAsync(page, page, new Dictionary<string, string>
         {
-            ["_handler"] = "raise", ["RecordKind"] = "CorrectionOrder", ["RecordId"] = Guid.NewGuid().ToString(), ["Unit"] = "WorkingGroup", ["Note"] = "无此记录",
+            ["_handler"] = "raise",
+            ["RecordKind"] = "CorrectionOrder",
+            ["RecordId"] = Guid.NewGuid().ToString(),
+            ["Unit"] = "WorkingGroup",
+            ["Note"] = "无此记录",
         })).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"form-errors\"", missing);
 
         const string note = "整改期限被多次延长，请说明。";
         var raised = await officer.SubmitAsync(page, page, new Dictionary<string, string>
         {
-            ["_handler"] = "raise", ["RecordKind"] = "CorrectionOrder", ["RecordId"] = order.Id.ToString(), ["Unit"] = "WorkingGroup", ["Note"] = note,
+            ["_handler"] = "raise",
+            ["RecordKind"] = "CorrectionOrder",
+            ["RecordId"] = order.Id.ToString(),
+            ["Unit"] = "WorkingGroup",
+            ["Note"] = note,
         });
         Assert.True(raised.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, raised.StatusCode.ToString());
         var flag = Assert.Single(await RaisedOnAsync(app, order.Id));
