@@ -89,6 +89,11 @@ public sealed class DisposalCase : ISupervisedRecord, IRecordsEvents
 
     public string? TerminationReason { get; private set; }
 
+    /// <summary>The coordination group's meeting and agenda item the termination proposal was put on (null until scheduled).</summary>
+    public Guid? TerminationMeetingId { get; private set; }
+
+    public Guid? TerminationAgendaItemId { get; private set; }
+
     public DateTimeOffset? ClosedAt { get; private set; }
 
     public string? ClosedBy { get; private set; }
@@ -182,6 +187,98 @@ public sealed class DisposalCase : ISupervisedRecord, IRecordsEvents
         disposal.Actions = [.. plan.LevelOf(level).Actions.Select(a => NewAction(a, now, calendar))];
         disposal._events.Record(new DisposalCaseOpened());
         return disposal;
+    }
+
+    /// <summary>The lowest level: the level a case proposed by the escalation ladder starts at.</summary>
+    public const DisposalLevel LowestLevel = DisposalLevel.IV;
+
+    /// <summary>
+    /// The correction escalation ladder proposes a case on an escalated order the institution still has not answered:
+    /// at the lowest level, with no checklist until the working group confirms it. The order is the source.
+    /// </summary>
+    public static Result<DisposalCase> Propose(PilotProject project, ContingencyPlanVersion plan, Guid orderId, string summary, DateTimeOffset now, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (!IsOpenable(project.Stage))
+        {
+            return new Error(DisposalErrors.ProjectNotRunning, null, project.Stage);
+        }
+
+        var text = summary.Trim();
+        var disposal = new DisposalCase
+        {
+            Id = Guid.CreateVersion7(now),
+            ProjectId = project.Id,
+            RegionId = project.RegionId,
+            OrganisationId = project.LeadOrganisationId,
+            Level = LowestLevel,
+            PlanVersionId = plan.Id,
+            PlanVersionNumber = plan.Number,
+            Source = DisposalSource.CorrectionOrder,
+            SourceId = orderId,
+            Summary = text.Length <= MaxTextLength ? text : text[..MaxTextLength],
+            Status = DisposalCaseStatus.Proposed,
+            OpenedAt = now,
+            OpenedBy = actor,
+            Version = Guid.NewGuid(),
+        };
+        disposal._events.Record(new DisposalCaseProposed(orderId));
+        return disposal;
+    }
+
+    /// <summary>
+    /// The working group confirms a proposed case: it opens at its level under the contingency plan in force,
+    /// the level's actions due in working days from now.
+    /// </summary>
+    public Result Confirm(ContingencyPlanVersion plan, int affectedCustomers, DateTimeOffset now, string actorUserId, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        if (Status != DisposalCaseStatus.Proposed)
+        {
+            return new Error(DisposalErrors.NotProposedCase);
+        }
+
+        if (affectedCustomers is < 0 or > MaxCustomers)
+        {
+            return new Error(DisposalErrors.CountInvalid, "affectedCustomers", MaxCustomers);
+        }
+
+        Status = DisposalCaseStatus.Open;
+        PlanVersionId = plan.Id;
+        PlanVersionNumber = plan.Number;
+        AffectedCustomers = affectedCustomers;
+        OpenedAt = now;
+        OpenedBy = actorUserId;
+        Actions = [.. plan.LevelOf(Level).Actions.Select(a => NewAction(a, now, calendar))];
+        Touch(new DisposalCaseOpened());
+        return Result.Ok();
+    }
+
+    /// <summary>The working group dismisses a proposed case with its reason: it closes without a checklist.</summary>
+    public Result Dismiss(string reason, DateTimeOffset now, string actorUserId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        if (Status != DisposalCaseStatus.Proposed)
+        {
+            return new Error(DisposalErrors.NotProposedCase);
+        }
+
+        var errors = Text.Required(reason, "reason", MaxTextLength).ToArray();
+        if (errors.Length > 0)
+        {
+            return Result.Fail(errors);
+        }
+
+        Status = DisposalCaseStatus.Closed;
+        ClosedAt = now;
+        ClosedBy = actorUserId;
+        Conclusion = reason.Trim();
+        Touch(new DisposalCaseClosed(reason));
+        return Result.Ok();
     }
 
     /// <summary>
@@ -445,6 +542,28 @@ public sealed class DisposalCase : ISupervisedRecord, IRecordsEvents
         return Result.Ok();
     }
 
+    /// <summary>
+    /// The coordination group puts the proposal on a meeting's agenda (an <c>AgendaItemKind.TerminationProposal</c> item);
+    /// once, and only after the working group proposed. The item's resolution is carried out by the exit module.
+    /// </summary>
+    public Result PutTerminationOnAgenda(Guid meetingId, Guid itemId)
+    {
+        if (TerminationProposedAt is null)
+        {
+            return new Error(DisposalErrors.NotProposed);
+        }
+
+        if (TerminationAgendaItemId is not null)
+        {
+            return new Error(DisposalErrors.AlreadyOnAgenda);
+        }
+
+        TerminationMeetingId = meetingId;
+        TerminationAgendaItemId = itemId;
+        Touch(new TerminationPutOnAgenda(meetingId, itemId));
+        return Result.Ok();
+    }
+
     /// <summary>The working group closes the case with its conclusion, once every action is done or waived.</summary>
     public Result Close(string conclusion, DateTimeOffset now, string actorUserId)
     {
@@ -524,6 +643,9 @@ public sealed class DisposalCase : ISupervisedRecord, IRecordsEvents
 /// <summary>The working group opened the case.</summary>
 public sealed record DisposalCaseOpened : IDomainEvent;
 
+/// <summary>The escalation ladder proposed the case on an overdue correction order.</summary>
+public sealed record DisposalCaseProposed(Guid OrderId) : IDomainEvent;
+
 /// <summary>The level was raised, with the reason as typed.</summary>
 public sealed record DisposalLevelRaised(DisposalLevel From, DisposalLevel To, string Reason) : IDomainEvent;
 
@@ -542,5 +664,8 @@ public sealed record DisposalActionCompleted(DisposalActionKind Kind, string? No
 public sealed record DisposalActionWaived(DisposalActionKind Kind, string Reason) : IDomainEvent;
 
 public sealed record TerminationProposed(string Reason) : IDomainEvent;
+
+/// <summary>The coordination group put the termination proposal on a meeting's agenda.</summary>
+public sealed record TerminationPutOnAgenda(Guid MeetingId, Guid ItemId) : IDomainEvent;
 
 public sealed record DisposalCaseClosed(string Conclusion) : IDomainEvent;

@@ -79,6 +79,15 @@ public static class DisposalErrors
     /// <summary>Termination was already proposed on this case. No field.</summary>
     public static readonly ErrorCode AlreadyProposed = ErrorCode.InvalidState("Disposal.AlreadyProposed");
 
+    /// <summary>Termination has not been proposed on this case, so there is nothing to put on an agenda. No field.</summary>
+    public static readonly ErrorCode NotProposed = ErrorCode.InvalidState("Disposal.NotProposed");
+
+    /// <summary>The termination proposal is already on a meeting's agenda. No field.</summary>
+    public static readonly ErrorCode AlreadyOnAgenda = ErrorCode.InvalidState("Disposal.AlreadyOnAgenda");
+
+    /// <summary>Only a proposed case is confirmed or dismissed. No field.</summary>
+    public static readonly ErrorCode NotProposedCase = ErrorCode.InvalidState("Disposal.NotProposedCase");
+
     /// <summary>Too many notices or compensation entries on one case. Arguments: the most allowed.</summary>
     public static readonly ErrorCode TooManyEntries = ErrorCode.InvalidState("Disposal.TooManyEntries");
 

@@ -63,6 +63,12 @@ public enum DisposalCaseStatus
 {
     Open = 1,
     Closed = 2,
+
+    /// <summary>
+    /// Proposed by the correction escalation ladder at the lowest level, with no checklist yet: the working group
+    /// confirms it (it opens, with the level's actions) or dismisses it (it closes with the reason).
+    /// </summary>
+    Proposed = 3,
 }
 
 /// <summary>How the institution told customers. Stored by name.</summary>

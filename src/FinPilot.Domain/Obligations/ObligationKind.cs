@@ -44,6 +44,13 @@ public enum ObligationKind
     DisposalWorkingGroupAction = 41,
 
     /// <summary>
+    /// The working group verifies the institution's correction evidence (整改验收) within the set working days
+    /// (<c>Corrections:VerificationWorkingDays</c>); discharged when it closes the order or rejects the evidence.
+    /// Subject: the order's id and the evidence's number, "{id:N}:evidence:{n}".
+    /// </summary>
+    CorrectionVerification = 42,
+
+    /// <summary>
     /// A step of a plan change's review (方案变更评审): the working group's decision on a minor change,
     /// the coordination group's resolution on a major one. Subject: the change's id. Numbered apart
     /// from the kinds other supervision modules add, so that none collide.

@@ -53,6 +53,9 @@ public static class ObligationRules
     public const int ExitOrExtensionWorkingDaysBefore = 10;
     public const int ReportSupplementWorkingDays = 10;
     public const int DefaultCorrectionWorkingDays = 20;
+
+    /// <summary>Working days the working group has to verify a correction's evidence (the default of <c>Corrections:VerificationWorkingDays</c>).</summary>
+    public const int CorrectionVerificationWorkingDays = 5;
     public const int DisposalActionWorkingDays = 10;
     public const int PlanChangeReviewWorkingDays = 15;
     public const int IntegrityExplanationWorkingDays = 10;
@@ -77,6 +80,7 @@ public static class ObligationRules
         // A disposal action's working days come from the contingency plan's level; the amount here is the default level IV's.
         new(ObligationKind.DisposalInstitutionAction, DueAnchor.Event, DisposalActionWorkingDays),
         new(ObligationKind.DisposalWorkingGroupAction, DueAnchor.Event, DisposalActionWorkingDays) { Duty = ObligationDuty.WorkingGroup },
+        new(ObligationKind.CorrectionVerification, DueAnchor.Event, CorrectionVerificationWorkingDays) { Duty = ObligationDuty.WorkingGroup },
         new(ObligationKind.PlanChangeReview, DueAnchor.Event, PlanChangeReviewWorkingDays) { Duty = ObligationDuty.WorkingGroup },
 
         // An integrity explanation's working days are the integrity officer's; the amount here is the default.

@@ -1,8 +1,10 @@
 using System.Net;
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Corrections;
+using FinPilot.Domain.Disposal;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Corrections;
+using FinPilot.Web.Features.Disposal;
 using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Tests.Infrastructure;
 using FinPilot.Web.Tests.Obligations;
@@ -62,6 +64,37 @@ public sealed class CorrectionEscalationTests(AppsWithDemoData apps) : IClassFix
         Assert.Equal([CorrectionStepKind.Issued, CorrectionStepKind.Escalated, CorrectionStepKind.DisposalProposed], stored.Steps.Select(s => s.Kind));
         var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().CountAsync(a => a.ResourceId == order.Id.ToString() && a.Action == CorrectionActions.Escalated));
         Assert.Equal(2, audited);
+
+        // The last rung proposed one disposal case at the lowest level, sourced from the order, with no checklist yet.
+        var proposed = Assert.Single(await app.WithDbAsync(db => db.DisposalCases.AsNoTracking()
+            .Where(c => c.Source == DisposalSource.CorrectionOrder && c.SourceId == order.Id).ToListAsync()));
+        Assert.Equal((DisposalCaseStatus.Proposed, DisposalLevel.IV, 0, projectId), (proposed.Status, proposed.Level, proposed.Actions.Count, proposed.ProjectId));
+        Assert.Contains("未按期报送定期报告。", proposed.Summary);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.ResourceId == proposed.Id.ToString() && a.Action == DisposalAuditActions.Proposed)));
+
+        // Clocks running again later never propose a second one.
+        await MoveToAsync(app, calendar.AddWorkingDays(dueDay, 12));
+        await RaceAsync(app);
+        Assert.Equal(1, await app.WithDbAsync(db => db.DisposalCases.CountAsync(c => c.SourceId == order.Id)));
+
+        // The order's page links to the case; the institution cannot confirm it, the working group does and the level's checklist opens.
+        using var page = await app.SignedInAsync(DemoUsers.WorkingGroupBeijing);
+        var html = await (await page.GetAsync($"/corrections/{order.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains($"href=\"disposal/{proposed.Id}\"", html);
+        var caseHtml = await (await page.GetAsync($"/disposal/{proposed.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"confirm-form\"", caseHtml);
+        using var applicant = await app.ApiClientAsync(DemoUsers.Applicant);
+        await (await applicant.PostAsync($"/api/v1/disposal/cases/{proposed.Id}/confirm", new DisposalApi.ConfirmRequest { AffectedCustomers = 10, Version = proposed.Version }))
+            .ReadProblemAsync(HttpStatusCode.Forbidden);
+        using var shanghai = await app.ApiClientAsync(DemoUsers.WorkingGroupShanghai);
+        await (await shanghai.PostAsync($"/api/v1/disposal/cases/{proposed.Id}/confirm", new DisposalApi.ConfirmRequest { AffectedCustomers = 10, Version = proposed.Version }))
+            .ReadProblemAsync(HttpStatusCode.Forbidden);
+        var confirmed = await (await wg.PostAsync($"/api/v1/disposal/cases/{proposed.Id}/confirm", new DisposalApi.ConfirmRequest { AffectedCustomers = 10, Version = proposed.Version }))
+            .ReadAsync<DisposalApi.CaseDto>();
+        Assert.Equal((DisposalCaseStatus.Open, DisposalLevel.IV, 10), (confirmed.Status, confirmed.Level, confirmed.AffectedCustomers));
+        Assert.NotEmpty(confirmed.Actions);
+        await (await wg.PostAsync($"/api/v1/disposal/cases/{proposed.Id}/confirm", new DisposalApi.ConfirmRequest { AffectedCustomers = 10, Version = confirmed.Version }))
+            .ReadProblemAsync(HttpStatusCode.Conflict);
     }
 
     private static async Task MoveToAsync(FinPilotApp app, DateOnly day)

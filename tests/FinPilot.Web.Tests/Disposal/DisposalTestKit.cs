@@ -1,7 +1,10 @@
 using System.Net;
+using System.Text.Json;
+using FinPilot.Domain.Applications;
 using FinPilot.Domain.Disposal;
 using FinPilot.Web.Features.Disposal;
 using FinPilot.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Tests.Disposal;
 
@@ -25,4 +28,12 @@ internal static class DisposalTestKit
         using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
         return await (await wg.PostAsync(CasesOf(projectId), Open(level, affected))).ReadAsync<DisposalApi.CaseDto>(HttpStatusCode.Created);
     }
+
+    /// <summary>Rewrites the pilot's (frozen) application form in the database, as if the institution had written it so when it applied.</summary>
+    public static Task WriteApplicationAsync(this FinPilotApp app, Guid projectId, Func<ApplicationForm, ApplicationForm> change) => app.WithDbAsync(async db =>
+    {
+        var version = await db.ApplicationVersions.AsNoTracking().Where(v => v.ProjectId == projectId).OrderByDescending(v => v.Number).FirstAsync();
+        var json = JsonSerializer.Serialize(change(version.Form), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        return await db.ApplicationVersions.Where(v => v.ProjectId == projectId && v.Number == version.Number).ExecuteUpdateAsync(s => s.SetProperty(v => v.FormJson, json));
+    });
 }

@@ -49,7 +49,7 @@ public enum CorrectionVerdict
 /// </summary>
 public sealed class CorrectionCommands(
     FinPilotDbContext db, CurrentUser current, CommandPipeline commands, ObligationBook obligations, CorrectionNotifications notifications,
-    WorkingCalendarProvider calendars, PublicRecordWriter records, TimeProvider clock)
+    WorkingCalendarProvider calendars, PublicRecordWriter records, CorrectionOptions options, TimeProvider clock)
 {
     private const int TimelineNoteLength = 500;
 
@@ -143,6 +143,9 @@ public sealed class CorrectionCommands(
             if (result.Succeeded)
             {
                 await obligations.FulfilAsync(order.ProjectId, ObligationKind.CorrectionResponse, subject, now, current.Id!, ct);
+                var calendar = await calendars.GetAsync(ct);
+                await obligations.EnsureAsync(new ObligationDraft(order.ProjectId, order.RegionId, order.OrganisationId, ObligationKind.CorrectionVerification,
+                    VerificationSubject(order), ObligationRules.Precise(calendar.DeadlineAfter(now, options.VerificationWorkingDays))), ct);
                 await notifications.AnsweredAsync(order, CorrectionStepKind.EvidenceSubmitted, project.Title, ct);
             }
 
@@ -159,6 +162,7 @@ public sealed class CorrectionCommands(
                 var closed = order.Close(text ?? string.Empty, now, current.Id!);
                 if (closed.Succeeded)
                 {
+                    await obligations.FulfilAsync(order.ProjectId, ObligationKind.CorrectionVerification, VerificationSubject(order), now, current.Id!, ct);
                     await EndAsync(order, project, now, ct);
                     await notifications.VerifiedAsync(order, CorrectionStepKind.Closed, project.Title, ct);
                 }
@@ -177,9 +181,11 @@ public sealed class CorrectionCommands(
                 return Result.Fail(due.Errors);
             }
 
+            var verification = VerificationSubject(order);
             var rejected = order.Reject(text ?? string.Empty, due.Value, now, current.Id!);
             if (rejected.Succeeded)
             {
+                await obligations.FulfilAsync(order.ProjectId, ObligationKind.CorrectionVerification, verification, now, current.Id!, ct);
                 await obligations.EnsureAsync(Draft(order), ct);
                 await notifications.VerifiedAsync(order, CorrectionStepKind.Rejected, project.Title, ct);
             }
@@ -214,9 +220,11 @@ public sealed class CorrectionCommands(
         {
             var now = clock.GetUtcNow();
             var subject = order.ObligationSubject;
+            var verification = VerificationSubject(order);
             var revoked = order.Revoke(reason ?? string.Empty, now, current.Id!);
             if (revoked.Succeeded)
             {
+                await obligations.WaiveAsync(order.ProjectId, ObligationKind.CorrectionVerification, verification, now, current.Id!, reason!.Trim(), ct);
                 await obligations.WaiveAsync(order.ProjectId, ObligationKind.CorrectionResponse, subject, now, current.Id!, reason!.Trim(), ct);
                 await EndAsync(order, project, now, ct);
                 await notifications.VerifiedAsync(order, CorrectionStepKind.Revoked, project.Title, ct);
@@ -292,6 +300,13 @@ public sealed class CorrectionCommands(
 
         var calendar = await calendars.GetAsync(ct);
         return calendar.DeadlineAfter(now, days);
+    }
+
+    /// <summary>The subject of the working group's duty to verify the latest evidence: the order and the evidence's number.</summary>
+    public static string VerificationSubject(CorrectionOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return $"{order.Id:N}:evidence:{order.Steps.Count(s => s.Kind == CorrectionStepKind.EvidenceSubmitted)}";
     }
 
     private static ObligationDraft Draft(CorrectionOrder order) =>

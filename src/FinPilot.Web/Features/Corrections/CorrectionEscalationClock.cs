@@ -21,7 +21,7 @@ namespace FinPilot.Web.Features.Corrections;
 /// </remarks>
 public sealed class CorrectionEscalationClock(
     FinPilotDbContext db, CommandPipeline commands, CorrectionNotifications notifications, WorkingCalendarProvider calendars,
-    CorrectionOptions options, TimeProvider clock)
+    Disposal.DisposalProposals disposals, CorrectionOptions options, TimeProvider clock)
 {
     public const string SystemActor = "system";
 
@@ -58,6 +58,13 @@ public sealed class CorrectionEscalationClock(
 
             var title = await db.Projects.AsNoTracking().Where(p => p.Id == order.ProjectId).Select(p => p.Title).SingleAsync(ct);
             await notifications.EscalatedAsync(order, rung, title, ct);
+
+            // The last rung proposes a disposal case for the working group to confirm, saved with the rung (so once).
+            if (rung == CorrectionEscalation.DisposalProposed)
+            {
+                await disposals.ProposeAsync(order, now, SystemActor, ct);
+            }
+
             var saved = await commands.SaveAsync(CorrectionErrors.Concurrency, ct);
             if (saved.Succeeded)
             {

@@ -15,15 +15,18 @@ public sealed record CorrectionOptions
 
     public int BatchSize { get; init; } = 200;
 
+    /// <summary>Working days the working group has to verify the institution's evidence (an obligation, discharged on close or reject).</summary>
+    public int VerificationWorkingDays { get; init; } = Domain.Obligations.ObligationRules.CorrectionVerificationWorkingDays;
+
     public static CorrectionOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection("Corrections").Get<CorrectionOptions>() ?? new CorrectionOptions();
         if (options.EscalateAfterWorkingDays < 1 || options.ProposeDisposalAfterWorkingDays <= options.EscalateAfterWorkingDays
-            || options.Interval <= TimeSpan.Zero || options.BatchSize < 1)
+            || options.Interval <= TimeSpan.Zero || options.BatchSize < 1 || options.VerificationWorkingDays < 1)
         {
             throw new InvalidOperationException(
-                "Corrections: EscalateAfterWorkingDays must be at least 1, ProposeDisposalAfterWorkingDays greater than it, Interval and BatchSize positive.");
+                "Corrections: EscalateAfterWorkingDays must be at least 1, ProposeDisposalAfterWorkingDays greater than it, Interval, BatchSize and VerificationWorkingDays positive.");
         }
 
         return options;

@@ -14,15 +14,23 @@ public static class DisposalApi
         DisposalSource Source, Guid? SourceId, string Summary, int AffectedCustomers, DisposalCaseStatus Status, DateTimeOffset OpenedAt,
         IReadOnlyList<DisposalAction> Actions, IReadOnlyList<LevelChange> LevelChanges, IReadOnlyList<CustomerNotice> Notices, IReadOnlyList<CompensationEntry> Compensation,
         int CustomersNotified, int ClaimsReceived, decimal AmountPaid, int ClaimsClosed, DateTimeOffset? SuspendedAt, DateTimeOffset? ResumedAt,
-        DateTimeOffset? TerminationProposedAt, string? TerminationReason, DateTimeOffset? ClosedAt, string? Conclusion, Guid Version)
+        DateTimeOffset? TerminationProposedAt, string? TerminationReason, Guid? TerminationMeetingId, Guid? TerminationAgendaItemId, DateTimeOffset? ClosedAt,
+        string? Conclusion, Guid Version)
     {
+        /// <summary>The compensation arrangement promised in the application (free text), beside the totals; null when none was written.</summary>
+        public string? CompensationPromise { get; init; }
+
         public static CaseDto From(DisposalView v)
         {
             var c = v.Case;
             return new(
                 c.Id, c.ProjectId, v.ProjectTitle, v.ProjectStage, c.RegionId, c.OrganisationId, c.Level, c.PlanVersionNumber, c.Source, c.SourceId, c.Summary,
                 c.AffectedCustomers, c.Status, c.OpenedAt, c.Actions, c.LevelChanges, c.Notices, c.Compensation, c.CustomersNotified, c.ClaimsReceived, c.AmountPaid,
-                c.ClaimsClosed, c.SuspendedAt, c.ResumedAt, c.TerminationProposedAt, c.TerminationReason, c.ClosedAt, c.Conclusion, c.Version);
+                c.ClaimsClosed, c.SuspendedAt, c.ResumedAt, c.TerminationProposedAt, c.TerminationReason, c.TerminationMeetingId, c.TerminationAgendaItemId, c.ClosedAt,
+                c.Conclusion, c.Version)
+            {
+                CompensationPromise = v.CompensationPromise,
+            };
         }
     }
 
@@ -48,6 +56,14 @@ public static class DisposalApi
     public sealed record StepRequest
     {
         public string? Reason { get; init; }
+
+        public Guid Version { get; init; }
+    }
+
+    /// <summary>Confirming a proposed case: how many customers are affected, and the version you read.</summary>
+    public sealed record ConfirmRequest
+    {
+        public int AffectedCustomers { get; init; }
 
         public Guid Version { get; init; }
     }
@@ -86,6 +102,14 @@ public static class DisposalApi
         public Guid Version { get; init; }
     }
 
+    /// <summary>The meeting to put a termination proposal on, and the scheduler's view for the item.</summary>
+    public sealed record AgendaRequest
+    {
+        public Guid MeetingId { get; init; }
+
+        public string? View { get; init; }
+    }
+
     public sealed record PublishRequest
     {
         public IReadOnlyList<ContingencyLevel>? Levels { get; init; }
@@ -110,6 +134,12 @@ public static class DisposalApi
             .WithSummary("The region's working group opens a disposal case on an admitted pilot at a level (1 = I, the gravest, to 4 = IV); the level's actions form its checklist.");
         group.MapGet("/cases/{id:guid}", (Guid id, DisposalQueries q, Integrity.ReadAudit reads, CancellationToken ct) => reads.AfterAsync(q.GetAsync(id, ct), Domain.Integrity.IntegrityRecordKind.DisposalCase, v => (v.Case.Id.ToString(), v.Case.RegionId), ct).ToHttp(v => TypedResults.Ok(CaseDto.From(v))))
             .WithName("GetDisposalCase").WithSummary("One case with its checklist, notices, compensation and history.");
+        group.MapPost("/cases/{id:guid}/confirm", (Guid id, ConfirmRequest r, DisposalCommands c, DisposalQueries q, CancellationToken ct) =>
+                ThenGetAsync(c.ConfirmAsync(id, r.AffectedCustomers, r.Version, ct), q, ct))
+            .WithName("ConfirmProposedDisposalCase").WithSummary("The working group confirms a case the correction escalation ladder proposed: it opens at its level with the level's checklist.");
+        group.MapPost("/cases/{id:guid}/dismiss", (Guid id, StepRequest r, DisposalCommands c, DisposalQueries q, CancellationToken ct) =>
+                ThenGetAsync(c.DismissAsync(id, r.Reason ?? string.Empty, r.Version, ct), q, ct))
+            .WithName("DismissProposedDisposalCase").WithSummary("The working group dismisses a proposed case with its reason; it closes.");
         group.MapPost("/cases/{id:guid}/level", (Guid id, RaiseRequest r, DisposalCommands c, DisposalQueries q, CancellationToken ct) =>
                 ThenGetAsync(c.RaiseLevelAsync(id, r.Level, r.Reason ?? string.Empty, r.Version, ct), q, ct))
             .WithName("RaiseDisposalLevel").WithSummary("The working group raises the case to a graver level; the new level's missing actions are added.");
@@ -134,6 +164,10 @@ public static class DisposalApi
         group.MapPost("/cases/{id:guid}/termination-proposal", (Guid id, StepRequest r, DisposalCommands c, DisposalQueries q, CancellationToken ct) =>
                 ThenGetAsync(c.ProposeTerminationAsync(id, r.Reason ?? string.Empty, r.Version, ct), q, ct))
             .WithName("ProposeTermination").WithSummary("The working group proposes to the coordination group that the pilot be terminated; the exit issue carries out the resolution.");
+        group.MapPost("/cases/{id:guid}/termination-agenda", (Guid id, AgendaRequest r, DisposalCommands c, DisposalQueries q, CancellationToken ct) =>
+                ThenGetAsync(c.ScheduleTerminationAsync(id, r.MeetingId, r.View ?? string.Empty, ct), q, ct))
+            .WithName("ScheduleTerminationProposal")
+            .WithSummary("The coordination group puts a proposed termination on a meeting's agenda (a TerminationProposal item: the case's level and reason as its view); once per case. The resolution is carried out by the exit path.");
         group.MapPost("/cases/{id:guid}/close", (Guid id, StepRequest r, DisposalCommands c, DisposalQueries q, CancellationToken ct) =>
                 ThenGetAsync(c.CloseAsync(id, r.Reason ?? string.Empty, r.Version, ct), q, ct))
             .WithName("CloseDisposalCase").WithSummary("The working group closes the case with its conclusion (sent as reason); refused while any action is open.");

@@ -17,6 +17,8 @@ public static class DisposalAuditActions
     public const string ActionWaived = "disposal.action-waived";
     public const string TerminationProposed = "disposal.termination-proposed";
     public const string Closed = "disposal.closed";
+    public const string TerminationScheduled = "disposal.termination-scheduled";
+    public const string Proposed = "disposal.proposed";
     public const string PlanPublished = "disposal.plan-published";
 
     /// <summary>The kinds of the public records (and so of the ledger entries) of a suspension and a resumption.</summary>
@@ -39,6 +41,7 @@ public sealed class DisposalCaseAuditMap : AuditMap<DisposalCase>
             c.AffectedCustomers,
             actions = c.Actions.Select(a => new { kind = a.Kind.ToString(), owner = a.Owner.ToString(), a.DueAt }),
         }),
+        DisposalCaseProposed e => Line(c, DisposalAuditActions.Proposed, new { projectId = c.ProjectId, level = (int)c.Level, orderId = e.OrderId }),
         DisposalLevelRaised e => Line(c, DisposalAuditActions.LevelRaised, new { from = (int)e.From, to = (int)e.To, reason = e.Reason }),
         DisposalPilotSuspended e => Line(c, DisposalAuditActions.Suspended, new { projectId = c.ProjectId, reason = e.Reason }),
         DisposalPilotResumed e => Line(c, DisposalAuditActions.Resumed, new { projectId = c.ProjectId, reason = e.Reason }),
@@ -53,6 +56,7 @@ public sealed class DisposalCaseAuditMap : AuditMap<DisposalCase>
         DisposalActionCompleted e => Line(c, DisposalAuditActions.ActionCompleted, new { kind = e.Kind.ToString(), note = e.Note }),
         DisposalActionWaived e => Line(c, DisposalAuditActions.ActionWaived, new { kind = e.Kind.ToString(), reason = e.Reason }),
         TerminationProposed e => Line(c, DisposalAuditActions.TerminationProposed, new { projectId = c.ProjectId, reason = e.Reason }),
+        TerminationPutOnAgenda e => Line(c, DisposalAuditActions.TerminationScheduled, new { projectId = c.ProjectId, meetingId = e.MeetingId, itemId = e.ItemId }),
         DisposalCaseClosed e => Line(c, DisposalAuditActions.Closed, new { conclusion = e.Conclusion }),
         _ => null,
     };

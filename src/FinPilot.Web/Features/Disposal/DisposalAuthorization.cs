@@ -29,6 +29,9 @@ public static class DisposalOperations
     /// <summary>Record customer notices and compensation: the lead organisation's applicants.</summary>
     public static readonly OperationAuthorizationRequirement Respond = Operations.Named("disposal.respond");
 
+    /// <summary>Put a termination proposal on a coordination-group meeting's agenda: the coordination group (admins).</summary>
+    public static readonly OperationAuthorizationRequirement Schedule = Operations.Named("disposal.schedule");
+
     /// <summary>Read the contingency plan: supervisors (working groups, the coordination group, integrity officers, admins).</summary>
     public static readonly OperationAuthorizationRequirement ReadPlan = Operations.Named("disposal.read-plan");
 
@@ -47,6 +50,8 @@ public static class DisposalAccess
 
     public static bool CanRespond(IEnumerable<RoleGrant> grants, DisposalProject project) => grants.Any(g => g.CoversOrganisation(project.OrganisationId));
 
+    public static bool CanSchedule(IEnumerable<RoleGrant> grants) => grants.Has(Role.CoordinationGroup) || grants.IsAdmin();
+
     public static bool CanReadPlan(IEnumerable<RoleGrant> grants) =>
         grants.Any(g => g.Role is Role.PlatformAdmin or Role.RegionalWorkingGroup or Role.CoordinationGroup or Role.IntegrityOfficer);
 
@@ -55,6 +60,7 @@ public static class DisposalAccess
     public static bool Allows(IEnumerable<RoleGrant> grants, OperationAuthorizationRequirement operation, DisposalProject project) =>
         operation == DisposalOperations.Read ? CanRead(grants, project)
         : operation == DisposalOperations.Dispose ? CanDispose(grants, project)
+        : operation == DisposalOperations.Schedule ? CanSchedule(grants)
         : operation == DisposalOperations.Respond && CanRespond(grants, project);
 }
 

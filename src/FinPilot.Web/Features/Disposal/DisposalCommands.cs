@@ -1,9 +1,11 @@
 using FinPilot.Domain.Common;
+using FinPilot.Domain.Deliberation;
 using FinPilot.Domain.Disposal;
 using FinPilot.Domain.Obligations;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Commands;
+using FinPilot.Web.Features.Deliberation;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Http;
@@ -34,7 +36,7 @@ public sealed record OpenCaseInput
 /// </summary>
 public sealed class DisposalCommands(
     FinPilotDbContext db, CurrentUser current, CommandPipeline commands, ObligationBook obligations, ContingencyPlans plans,
-    WorkingCalendarProvider calendars, DisposalNotifications notifications, DisposalPublicRecords records, TimeProvider clock)
+    WorkingCalendarProvider calendars, DisposalNotifications notifications, DisposalPublicRecords records, DeliberationService deliberation, TimeProvider clock)
 {
     public async Task<Result<DisposalCase>> OpenAsync(Guid projectId, OpenCaseInput input, CancellationToken cancellationToken = default)
     {
@@ -71,6 +73,26 @@ public sealed class DisposalCommands(
         await commands.SaveAsync(cancellationToken);
         return disposal;
     }
+
+    /// <summary>The working group confirms a case the escalation ladder proposed: it opens at its level, the level's actions owed as obligations.</summary>
+    public Task<Result<DisposalCase>> ConfirmAsync(Guid caseId, int affectedCustomers, Guid expected, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caseId, DisposalOperations.Dispose, expected, async c =>
+        {
+            var now = clock.GetUtcNow();
+            var confirmed = c.Confirm(await plans.InForceAsync(now, cancellationToken), affectedCustomers, now, current.Id!, await calendars.GetAsync(cancellationToken));
+            if (!confirmed.Succeeded)
+            {
+                return confirmed;
+            }
+
+            await EnsureObligationsAsync(c, c.Actions, cancellationToken);
+            await notifications.OpenedAsync(c, await TitleAsync(c, cancellationToken), cancellationToken);
+            return Result.Ok();
+        }, cancellationToken);
+
+    /// <summary>The working group dismisses a proposed case with its reason.</summary>
+    public Task<Result<DisposalCase>> DismissAsync(Guid caseId, string reason, Guid expected, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caseId, DisposalOperations.Dispose, expected, c => Task.FromResult(c.Dismiss(reason ?? string.Empty, clock.GetUtcNow(), current.Id!)), cancellationToken);
 
     public Task<Result<DisposalCase>> RaiseLevelAsync(Guid caseId, DisposalLevel level, string reason, Guid expected, CancellationToken cancellationToken = default) =>
         ChangeAsync(caseId, DisposalOperations.Dispose, expected, async c =>
@@ -167,6 +189,67 @@ public sealed class DisposalCommands(
 
             return proposed;
         }, cancellationToken);
+
+    /// <summary>
+    /// The coordination group puts a proposed termination on a meeting's agenda as an <see cref="AgendaItemKind.TerminationProposal"/>
+    /// item (the project; the case's level and the working group's reason as the item's view) and the case is linked to it, once.
+    /// The item's resolution is carried out by the exit module (approved: the pilot is terminated and its exit opens).
+    /// </summary>
+    public async Task<Result<DisposalCase>> ScheduleTerminationAsync(Guid caseId, Guid meetingId, string view, CancellationToken cancellationToken = default)
+    {
+        var disposal = await db.DisposalCases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (disposal is null)
+        {
+            return new Error(DisposalErrors.NotFound);
+        }
+
+        if (!await commands.AllowsAsync(DisposalProject.Of(disposal), DisposalOperations.Schedule))
+        {
+            db.ChangeTracker.Clear();
+            return Problems.Forbidden;
+        }
+
+        if (disposal.TerminationProposedAt is null || disposal.TerminationAgendaItemId is not null)
+        {
+            db.ChangeTracker.Clear();
+            return new Error(disposal.TerminationProposedAt is null ? DisposalErrors.NotProposed : DisposalErrors.AlreadyOnAgenda);
+        }
+
+        var title = await TitleAsync(disposal, cancellationToken);
+        var itemTitle = DisposalTexts.Format("AgendaItem_Title", DisposalTexts.Chinese, title);
+        itemTitle = itemTitle.Length <= AgendaItem.MaxTitleLength ? itemTitle : itemTitle[..(AgendaItem.MaxTitleLength - 1)] + "…";
+        var added = await deliberation.AddAgendaItemAsync(meetingId, AgendaItemKind.TerminationProposal, itemTitle, [disposal.ProjectId], AgendaView(disposal, view), cancellationToken);
+        if (!added.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            return Result<DisposalCase>.Fail([.. added.Errors]);
+        }
+
+        // The item was saved with the meeting; link the case to it (the latest such item of this project).
+        var meeting = await db.Set<Meeting>().AsNoTracking().SingleAsync(m => m.Id == meetingId, cancellationToken);
+        var item = meeting.AgendaItems.Last(i => i.Kind == AgendaItemKind.TerminationProposal && i.ProjectIds.Contains(disposal.ProjectId));
+        var put = disposal.PutTerminationOnAgenda(meetingId, item.Id);
+        if (!put.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            return Result<DisposalCase>.Fail([.. put.Errors]);
+        }
+
+        return await commands.SaveAsync(disposal, DisposalErrors.Concurrency, cancellationToken);
+    }
+
+    /// <summary>The agenda item's view (in Chinese, as the minutes are): what the scheduler wrote, then the case's level and the working group's reason.</summary>
+    public static string AgendaView(DisposalCase disposal, string? schedulerView)
+    {
+        ArgumentNullException.ThrowIfNull(disposal);
+        string?[] parts =
+        [
+            schedulerView?.Trim(),
+            DisposalTexts.Format("AgendaItem_View", DisposalTexts.Chinese, DisposalTexts.Of(disposal.Level, DisposalTexts.Chinese), disposal.TerminationReason ?? string.Empty),
+        ];
+        var text = string.Join("\n\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return text.Length <= AgendaItem.MaxViewLength ? text : text[..AgendaItem.MaxViewLength];
+    }
 
     public Task<Result<DisposalCase>> CloseAsync(Guid caseId, string conclusion, Guid expected, CancellationToken cancellationToken = default) =>
         ChangeAsync(caseId, DisposalOperations.Dispose, expected, async c =>

@@ -21,11 +21,24 @@ public sealed record DisposalRow(
 
 /// <summary>A case with its project, the plan level's triggers, and what the reader may do with it.</summary>
 public sealed record DisposalView(
-    DisposalCase Case, string ProjectTitle, ProjectStage ProjectStage, ContingencyLevel? PlanLevel, bool CanDispose, bool CanRespond)
+    DisposalCase Case, string ProjectTitle, ProjectStage ProjectStage, ContingencyLevel? PlanLevel, bool CanDispose, bool CanRespond, bool MaySchedule = false)
 {
+    /// <summary>
+    /// The compensation arrangement (损失补偿安排) promised in the pilot's submitted application, as written
+    /// (a free text: the totals are shown beside it, not as a ratio); null when the application has none.
+    /// </summary>
+    public string? CompensationPromise { get; init; }
+
+    /// <summary>The coordination group may put the proposal on a meeting's agenda: proposed, not yet scheduled, the pilot still admitted.</summary>
+    public bool CanSchedule => MaySchedule && Case.TerminationProposedAt is not null && Case.TerminationAgendaItemId is null
+        && ProjectStage is ProjectStage.Running or ProjectStage.Rectifying or ProjectStage.Suspended;
+
     public bool CanSuspend => CanDispose && Case.IsOpen && !Case.HoldsSuspension && ProjectStage is ProjectStage.Running or ProjectStage.Rectifying;
 
     public bool CanResume => CanDispose && Case.HoldsSuspension && ProjectStage == ProjectStage.Suspended;
+
+    /// <summary>The working group may confirm or dismiss a case the escalation ladder proposed.</summary>
+    public bool CanConfirm => CanDispose && Case.Status == DisposalCaseStatus.Proposed;
 
     public bool CanClose => CanDispose && Case.IsOpen && Case.OpenActions.Count == 0;
 }
@@ -83,12 +96,19 @@ public sealed class DisposalQueries(FinPilotDbContext db, CurrentUser current, C
             return Problems.Forbidden;
         }
 
-        var project = await db.Projects.AsNoTracking().Where(p => p.Id == disposal.ProjectId).Select(p => new { p.Title, p.Stage }).SingleAsync(cancellationToken);
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == disposal.ProjectId)
+            .Select(p => new { p.Title, p.Stage, Version = p.SubmittedApplicationVersion ?? p.ApplicationVersion }).SingleAsync(cancellationToken);
+        var application = await db.ApplicationVersions.AsNoTracking()
+            .SingleOrDefaultAsync(v => v.ProjectId == disposal.ProjectId && v.Number == project.Version, cancellationToken);
         var plan = await db.ContingencyPlanVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == disposal.PlanVersionId, cancellationToken);
         return new DisposalView(
             disposal, project.Title, project.Stage, plan?.Levels.FirstOrDefault(l => l.Level == disposal.Level),
             await commands.AllowsAsync(resource, DisposalOperations.Dispose),
-            disposal.IsOpen && await commands.AllowsAsync(resource, DisposalOperations.Respond));
+            disposal.IsOpen && await commands.AllowsAsync(resource, DisposalOperations.Respond),
+            await commands.AllowsAsync(resource, DisposalOperations.Schedule))
+        {
+            CompensationPromise = Text.Clean(application?.Form.Compensation),
+        };
     }
 
     /// <summary>The pilot a case would be opened on, if the caller may open one (the region's working group): its title and whether it is admitted.</summary>

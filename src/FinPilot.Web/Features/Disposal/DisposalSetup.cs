@@ -13,6 +13,7 @@ public static class DisposalSetup
         builder.Services.AddScoped<DisposalQueries>();
         builder.Services.AddScoped<DisposalNotifications>();
         builder.Services.AddScoped<DisposalPublicRecords>();
+        builder.Services.AddScoped<DisposalProposals>();
         builder.Services.AddAuditMap<DisposalCaseAuditMap>();
         builder.Services.AddAuditMap<ContingencyPlanAuditMap>();
         builder.Services.AddScoped<IAuthorizationHandler, DisposalAuthorizationHandler>();

@@ -6,6 +6,9 @@ namespace FinPilot.Web.Features.Disposal;
 /// <summary>Levels, sources, actions, owners, states and channels as people read them, from <see cref="DisposalStrings"/>; never the code names.</summary>
 public static class DisposalTexts
 {
+    /// <summary>The language of records kept for the file (agenda items, minutes).</summary>
+    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
     /// <summary>E.g. "III级（较大）" / "Level III (major)".</summary>
     public static string Of(DisposalLevel level, CultureInfo? culture = null) => Get($"Level_{(int)level}", culture);
 

@@ -15,9 +15,15 @@ public static class SupervisionApi
         Guid Id, Guid ProjectId, int Revision, bool InForce, SupervisionTerms Terms, DateTimeOffset DraftedAt, DateTimeOffset? ConfirmedAt, string? ConfirmedBy,
         Guid Version, IReadOnlyList<RevisionDto> Revisions)
     {
+        /// <summary>The project's own emergency plan from its application (应急处置预案), read-only; null when none was written.</summary>
+        public string? EmergencyPlan { get; init; }
+
         public static PlanDto From(PlanView view) => new(
             view.Plan.Id, view.Plan.ProjectId, view.Plan.Revision, view.Plan.InForce, view.Plan.Terms, view.Plan.DraftedAt, view.Plan.ConfirmedAt, view.Plan.ConfirmedBy,
-            view.Plan.Version, view.Revisions.Select(r => new RevisionDto(r.Revision, r.Terms, r.ConfirmedAt, r.ConfirmedBy, r.Reason)).ToList());
+            view.Plan.Version, view.Revisions.Select(r => new RevisionDto(r.Revision, r.Terms, r.ConfirmedAt, r.ConfirmedBy, r.Reason)).ToList())
+        {
+            EmergencyPlan = view.EmergencyPlan,
+        };
     }
 
     public sealed record ConfirmRequest(SupervisionTerms? Terms, string? Reason, Guid Version);

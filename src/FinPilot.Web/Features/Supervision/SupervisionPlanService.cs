@@ -14,7 +14,11 @@ using Microsoft.EntityFrameworkCore;
 namespace FinPilot.Web.Features.Supervision;
 
 /// <summary>A plan with every confirmation it went through, oldest first.</summary>
-public sealed record PlanView(SupervisionPlan Plan, IReadOnlyList<SupervisionPlanRevision> Revisions);
+public sealed record PlanView(SupervisionPlan Plan, IReadOnlyList<SupervisionPlanRevision> Revisions)
+{
+    /// <summary>The project's own emergency plan (应急处置预案) from its submitted application, attached read-only; null when it wrote none.</summary>
+    public string? EmergencyPlan { get; init; }
+}
 
 /// <summary>
 /// 监管方案: drafting plans for admitted pilots (from the category's defaults and the application's
@@ -93,7 +97,8 @@ public sealed class SupervisionPlanService(
         }
 
         var revisions = await db.SupervisionPlanRevisions.AsNoTracking().Where(r => r.PlanId == plan.Id).OrderBy(r => r.Revision).ToListAsync(cancellationToken);
-        return new PlanView(plan, revisions);
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId, cancellationToken);
+        return new PlanView(plan, revisions) { EmergencyPlan = Domain.Common.Text.Clean(await ApplicationFormAsync(project, cancellationToken) is { } form ? form.EmergencyPlan : null) };
     }
 
     /// <summary>
@@ -162,11 +167,15 @@ public sealed class SupervisionPlanService(
         return plan.Id.ToString();
     }
 
-    private async Task<string?> TestScopeAsync(PilotProject project, CancellationToken cancellationToken)
+    private async Task<string?> TestScopeAsync(PilotProject project, CancellationToken cancellationToken) =>
+        (await ApplicationFormAsync(project, cancellationToken))?.TestScope;
+
+    /// <summary>The form of the application the pilot was admitted on (the submitted version), if any.</summary>
+    private async Task<Domain.Applications.ApplicationForm?> ApplicationFormAsync(PilotProject project, CancellationToken cancellationToken)
     {
         var number = project.SubmittedApplicationVersion ?? project.ApplicationVersion;
         var version = await db.ApplicationVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ProjectId == project.Id && v.Number == number, cancellationToken);
-        return version?.Form.TestScope;
+        return version?.Form;
     }
 }
 

@@ -681,6 +681,12 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SuspendedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("TerminationAgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TerminationMeetingId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("TerminationProposedAt")
                         .HasColumnType("timestamp with time zone");
 

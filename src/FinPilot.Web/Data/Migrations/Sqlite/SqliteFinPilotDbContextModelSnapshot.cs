@@ -675,6 +675,12 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Property<long?>("SuspendedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("TerminationAgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TerminationMeetingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("TerminationProposedAt")
                         .HasColumnType("INTEGER");
 
