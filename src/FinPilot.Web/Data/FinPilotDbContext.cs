@@ -161,6 +161,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Exit.ExitCase> ExitCases => Set<Domain.Exit.ExitCase>();
 
+    public DbSet<Domain.Casebooks.Casebook> Casebooks => Set<Domain.Casebooks.Casebook>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
