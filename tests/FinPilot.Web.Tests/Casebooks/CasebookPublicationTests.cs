@@ -77,6 +77,18 @@ public sealed class CasebookPublicationTests(AppsWithDemoData apps) : IClassFixt
         Assert.Contains(list.Items, r => r.Id == draft.Id);
         Assert.Equal(pdf, await (await anonymous.GetAsync($"/api/v1/casebooks/{draft.Id}/files/pdf")).Content.ReadAsByteArrayAsync());
 
+        // The pages: the list, the casebook with its case, the case's own page; the withheld note on none.
+        var page = await (await anonymous.GetAsync($"/casebooks/{draft.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("北京金融科技创新监管试点首批案例集", page, StringComparison.Ordinal);
+        Assert.Contains("RIMARK4471", page, StringComparison.Ordinal);
+        Assert.Contains(published.PdfSha256!, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("AUDITNOTE9931", page, StringComparison.Ordinal);
+        Assert.Contains(draft.Id.ToString(), await (await anonymous.GetAsync("/casebooks")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var casePage = await anonymous.GetAsync($"/casebooks/{draft.Id}/cases/{projectId}");
+        Assert.Equal(HttpStatusCode.OK, casePage.StatusCode);
+        Assert.Contains("以区块链登记份额转让", await casePage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/casebooks/{draft.Id}/cases/{Guid.NewGuid()}")).StatusCode);
+
         // After publication nothing changes: the policy is refused.
         var refused = await (await wg.PutAsync($"/api/v1/casebooks/{draft.Id}/cases/{projectId}/policy",
             new CasebooksApi.PolicyRequest(CaseFields.All, published.Version))).ReadProblemAsync(HttpStatusCode.Conflict);

@@ -26,6 +26,9 @@ public static class CasebookText
 {
     public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
+    /// <summary>Whether the reader's language is English (Chinese is the default).</summary>
+    public static bool English => !CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+
     public static string Label(string key, CultureInfo? culture = null) =>
         CasebooksStrings.ResourceManager.GetString(key, culture ?? CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException($"No text {key} in CasebooksStrings.");
 
