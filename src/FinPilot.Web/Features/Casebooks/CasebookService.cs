@@ -109,35 +109,41 @@ public sealed class CasebookService(
     /// cases' pilots, and each pilot of a regional casebook gets a line on its public timeline.
     /// </summary>
     public Task<Result<Casebook>> PublishAsync(Guid id, Guid expected, CancellationToken ct = default) =>
-        ChangeAsync(id, expected, async c =>
+        ChangeAsync(id, expected, c => PublishNowAsync(c, current.Id!, ct), ct);
+
+    /// <summary>
+    /// Publication itself, on a casebook already loaded and authorised (or seeded): the model, the
+    /// files, the aggregate's transition and the public record, all in the caller's unit of work.
+    /// </summary>
+    internal async Task<Result> PublishNowAsync(Casebook c, string actorUserId, CancellationToken ct)
+    {
+        if (c.IsPublished)
         {
-            if (c.IsPublished)
-            {
-                return new Error(CasebookErrors.AlreadyPublished);
-            }
+            return new Error(CasebookErrors.AlreadyPublished);
+        }
 
-            if (c.PublicationErrors() is { Count: > 0 } errors)
-            {
-                return Result.Fail(errors);
-            }
+        if (c.PublicationErrors() is { Count: > 0 } errors)
+        {
+            return Result.Fail(errors);
+        }
 
-            var now = clock.GetUtcNow();
-            var model = (await assembler.AssembleAsync(c, ct)) with { Status = CasebookStatus.Published, PublishedAt = now };
-            var pdf = CasebookPdf.Render(model, now);
-            var docx = CasebookDocx.Render(model, now);
-            var storedPdf = await StoreAsync(pdf, ct);
-            var storedDocx = await StoreAsync(docx, ct);
-            var published = c.Publish(storedPdf.Sha256, storedDocx.Sha256, now, current.Id!);
-            if (!published.Succeeded)
-            {
-                return published;
-            }
+        var now = clock.GetUtcNow();
+        var model = (await assembler.AssembleAsync(c, ct)) with { Status = CasebookStatus.Published, PublishedAt = now };
+        var pdf = CasebookPdf.Render(model, now);
+        var docx = CasebookDocx.Render(model, now);
+        var storedPdf = await StoreAsync(pdf, ct);
+        var storedDocx = await StoreAsync(docx, ct);
+        var published = c.Publish(storedPdf.Sha256, storedDocx.Sha256, now, actorUserId);
+        if (!published.Succeeded)
+        {
+            return published;
+        }
 
-            db.Entry(c).Property<string?>(CasebookContent.Column).CurrentValue =
-                CasebookContent.Write(model with { PdfSha256 = storedPdf.Sha256, DocxSha256 = storedDocx.Sha256 });
-            WriteRecord(c, storedPdf, storedDocx, now);
-            return Result.Ok();
-        }, ct);
+        db.Entry(c).Property<string?>(CasebookContent.Column).CurrentValue =
+            CasebookContent.Write(model with { PdfSha256 = storedPdf.Sha256, DocxSha256 = storedDocx.Sha256 });
+        WriteRecord(c, storedPdf, storedDocx, now);
+        return Result.Ok();
+    }
 
     private void WriteRecord(Casebook c, StoredFile pdf, StoredFile docx, DateTimeOffset at)
     {
