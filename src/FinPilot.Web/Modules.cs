@@ -4,6 +4,7 @@ using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Calls;
+using FinPilot.Web.Features.Casebooks;
 using FinPilot.Web.Features.Corrections;
 using FinPilot.Web.Features.Deliberation;
 using FinPilot.Web.Features.Demo;
@@ -69,6 +70,7 @@ public static class Modules
         new("Scenarios", b => b.AddScenarios(), a => a.MapScenarios()),
         new("Statistics", b => b.AddStatistics(), a => a.MapStatistics()),
         new("Exit", b => b.AddExit(), a => a.MapExit()),
+        new("Casebooks", b => b.AddCasebooks(), a => a.MapCasebooks()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

@@ -108,6 +108,29 @@ public sealed class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_proof_with_a_file_finds_its_sha256_in_the_proven_record()
+    {
+        using var log = new LogKey();
+        var pdf = Write("casebook.pdf", "%PDF-1.7 案例集");
+        var other = Write("forged.pdf", "%PDF-1.7 伪造");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(pdf)));
+        var payload = $$"""{"docx":{"sha256":"00"},"pdf":{"sha256":"{{sha}}"},"titleZh":"案例集"}""";
+        var proof = Write("c.tlog-proof", (await ProveAsync(log, 3, 5, payload)).Format());
+        var record = Write("record.json", payload);
+
+        var good = await RunAsync("ledger", "check-proof", proof, "--key", log.VerifierKey, "--record", record, "--file", pdf);
+        var forged = await RunAsync("ledger", "check-proof", proof, "--key", log.VerifierKey, "--record", record, "--file", other);
+        var noRecord = await RunAsync("ledger", "check-proof", proof, "--key", log.VerifierKey, "--file", pdf);
+
+        Assert.Equal((0, ""), (good.Exit, good.Error));
+        Assert.Contains($"(sha256 {sha}) is named in the proven record", good.Output, StringComparison.Ordinal);
+        Assert.Equal(1, forged.Exit);
+        Assert.Contains("is not the file that was published", forged.Error, StringComparison.Ordinal);
+        Assert.Equal(2, noRecord.Exit);
+        Assert.Contains("--record", noRecord.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_proof_takes_the_entry_from_a_file_when_the_proof_has_no_extra_line()
     {
         using var log = new LogKey();

@@ -53,6 +53,9 @@ public enum PublicEventKind
 
     /// <summary>分层分类: the confirmed tier of the exited pilot.</summary>
     TierAssigned = 34,
+
+    /// <summary>入选案例集: the pilot is a case of a published casebook. In the casebook's range (36–39).</summary>
+    CasebookPublished = 36,
 }
 
 /// <summary>

@@ -163,6 +163,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Features.Statistics.StatisticsSnapshotRecord> StatisticsSnapshots => Set<Features.Statistics.StatisticsSnapshotRecord>();
 
+    public DbSet<Domain.Casebooks.Casebook> Casebooks => Set<Domain.Casebooks.Casebook>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

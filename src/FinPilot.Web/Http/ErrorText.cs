@@ -56,6 +56,7 @@ public static class ErrorText
         FinPilot.Web.Features.Integrity.IntegrityStrings.ResourceManager,
         FinPilot.Web.Features.Scenarios.ScenariosStrings.ResourceManager,
         FinPilot.Web.Features.Exit.ExitStrings.ResourceManager,
+        FinPilot.Web.Features.Casebooks.CasebooksStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)

@@ -12,7 +12,7 @@ public sealed class PublicEventTests
                 (1, "NoticePublished"), (2, "Admitted"), (3, "SentBackToDeliberation"), (4, "ResolutionPublished"),
                 (5, "MajorProgress"), (6, "Exit"), (7, "Termination"), (8, "NoticeWithdrawn"), (20, "Suspended"), (21, "Resumed"),
                 (22, "CorrectionOrdered"), (23, "CorrectionClosed"), (24, "PlanChanged"),
-                (30, "ExitRequested"), (32, "ExitStep"), (34, "TierAssigned"),
+                (30, "ExitRequested"), (32, "ExitStep"), (34, "TierAssigned"), (36, "CasebookPublished"),
             ],
             Enum.GetValues<PublicEventKind>().Select(k => ((int)k, k.ToString())));
     }

@@ -6,6 +6,7 @@ using FinPilot.Domain.Statistics;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Statistics;
 using FinPilot.Web.Tests.Disclosure;
+using FinPilot.Web.Tests.Exit;
 using FinPilot.Web.Tests.Infrastructure;
 using FinPilot.Web.Tests.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -25,13 +26,12 @@ public sealed class SnapshotTests(AppsWithDemoData apps) : IClassFixture<AppsWit
         var app = await apps.StartAsync(provider);
         var world = await StatisticsWorld.CreateAsync(app);
         await app.RunLedgerAsync();
-        app.Clock.Advance(TimeSpan.FromHours(25));
-        await app.RunLedgerAsync();
 
         // Admitted after the checkpoint was signed and not yet logged: today's figures count it, the snapshot does not.
+        // (The clock stands still here, so no job of the app's own logs it meanwhile.)
         await app.EventAsync(world.Shanghai[1], PublicEventKind.Admitted, app.Clock.GetUtcNow(), $"统计丁 {world.Tag} 入箱", null);
         var size = await app.WithDbAsync(db => db.LedgerCheckpoints.MaxAsync(c => c.Size));
-        Assert.True(await app.Services.GetRequiredService<StatisticsSnapshotJob>().TryRunAsync(CancellationToken.None));
+        Assert.Equal(size, (await app.WithScopeAsync(sp => sp.GetRequiredService<StatisticsSnapshots>().TakeNowAsync()))?.CheckpointSize);
         await app.RunLedgerAsync();
         using var anonymous = app.Anonymous();
 
@@ -120,15 +120,14 @@ public sealed class SnapshotTests(AppsWithDemoData apps) : IClassFixture<AppsWit
         Assert.Contains(rows.Items, r => r.CheckpointSize == snapshot.CheckpointSize && r.LedgerIndex is not null);
     }
 
-    /// <summary>Logs what waits, moves the clock past the interval and runs the job: a snapshot at the new checkpoint.</summary>
+    /// <summary>Logs what waits and takes a snapshot at the new checkpoint (the clock stands still, so no job interferes).</summary>
     private static async Task<StatisticsSnapshotRecord> TakeSnapshotAsync(FinPilotApp app)
     {
         await app.RunLedgerAsync();
-        app.Clock.Advance(TimeSpan.FromHours(25));
-        await app.RunLedgerAsync();
         var size = await app.WithDbAsync(db => db.LedgerCheckpoints.MaxAsync(c => c.Size));
-        Assert.True(await app.Services.GetRequiredService<StatisticsSnapshotJob>().TryRunAsync(CancellationToken.None));
-        return await app.WithDbAsync(db => db.StatisticsSnapshots.AsNoTracking().SingleAsync(s => s.CheckpointSize == size));
+        var taken = await app.WithScopeAsync(sp => sp.GetRequiredService<StatisticsSnapshots>().TakeNowAsync());
+        Assert.Equal(size, taken?.CheckpointSize);
+        return taken!;
     }
 
     private static Task<long> LatestSizeAsync(FinPilotApp app) => app.WithDbAsync(db => db.StatisticsSnapshots.MaxAsync(s => s.CheckpointSize));

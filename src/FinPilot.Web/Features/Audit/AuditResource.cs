@@ -46,6 +46,7 @@ public readonly record struct AuditResource(string Name)
 
     public static readonly AuditResource IntegrityFlag = new("integrity-flag");
     public static readonly AuditResource MetricSeries = new("metric-series");
+    public static readonly AuditResource Casebook = new("casebook");
 
     public override string ToString() => Name;
 }

@@ -16,7 +16,7 @@ namespace FinPilot.Web.Features.Demo;
 /// <summary>Loads <see cref="DemoData"/>; safe to run again, it only adds what is missing.</summary>
 public sealed class DemoSeeder(
     FinPilotDbContext db, UserAdministration users, CalendarSeeder calendar, WorkingCalendarProvider calendars, DemoOptions options,
-    IEnumerable<IMetricSampleListener> metricListeners, IEnumerable<Incidents.IIncidentListener> incidentListeners, TimeProvider clock, ILogger<DemoSeeder> logger)
+    IEnumerable<IMetricSampleListener> metricListeners, IEnumerable<Incidents.IIncidentListener> incidentListeners, TimeProvider clock, IServiceProvider services, ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -35,6 +35,9 @@ public sealed class DemoSeeder(
         await new DemoPlanChanges(db, calendars, clock).SeedAsync(cancellationToken);
         await new DemoIntegrity(db, calendars, clock).SeedAsync(cancellationToken);
         await new DemoExits(db, calendars, clock).SeedAsync(cancellationToken);
+
+        // The casebook of Beijing's first batch is assembled from the exits above, through the casebook module's own publication.
+        await ActivatorUtilities.CreateInstance<DemoCasebooks>(services).SeedAsync(cancellationToken);
         await new DemoScenarios(db).SeedAsync(organisations, cancellationToken);
     }
 

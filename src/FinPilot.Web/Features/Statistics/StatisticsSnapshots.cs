@@ -22,7 +22,12 @@ public sealed class StatisticsSnapshots(
     /// Takes a snapshot at the latest checkpoint when the ledger has moved past the last snapshot's and
     /// the interval has passed since it (the first one at once); returns it, or null when none was due.
     /// </summary>
-    public async Task<StatisticsSnapshotRecord?> TakeIfDueAsync(CancellationToken ct = default)
+    public Task<StatisticsSnapshotRecord?> TakeIfDueAsync(CancellationToken ct = default) => TakeAsync(waitForInterval: true, ct);
+
+    /// <summary>Takes a snapshot at the latest checkpoint now, unless one exists at it (or a later one); returns it, or null.</summary>
+    public Task<StatisticsSnapshotRecord?> TakeNowAsync(CancellationToken ct = default) => TakeAsync(waitForInterval: false, ct);
+
+    private async Task<StatisticsSnapshotRecord?> TakeAsync(bool waitForInterval, CancellationToken ct)
     {
         if (await ledger.LatestCheckpointAsync(ct) is not { } checkpoint)
         {
@@ -32,7 +37,8 @@ public sealed class StatisticsSnapshots(
         var now = clock.GetUtcNow();
         var last = await db.StatisticsSnapshots.AsNoTracking().OrderByDescending(s => s.CheckpointSize)
             .Select(s => new { s.CheckpointSize, s.TakenAt }).FirstOrDefaultAsync(ct);
-        if (last is not null && (last.CheckpointSize >= checkpoint.Size || now - last.TakenAt < TimeSpan.FromHours(options.Value.SnapshotIntervalHours)))
+        if (last is not null && (last.CheckpointSize >= checkpoint.Size
+            || (waitForInterval && now - last.TakenAt < TimeSpan.FromHours(options.Value.SnapshotIntervalHours))))
         {
             return null;
         }
