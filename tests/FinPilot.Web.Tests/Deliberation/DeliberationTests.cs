@@ -3,11 +3,13 @@ using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Deliberation;
 using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Identity;
+using FinPilot.Domain.Integrity;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Deliberation;
 using FinPilot.Web.Tests.Evaluation;
 using FinPilot.Web.Tests.Infrastructure;
+using FinPilot.Web.Tests.IntegrityFlags;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Tests.Deliberation;
@@ -94,6 +96,12 @@ public sealed class DeliberationTests(AppsWithDemoData apps) : IClassFixture<App
         var secondOutcome = after.Resolution.Outcomes.Single(o => o.ProjectId == projects[1]);
         Assert.Equal((1, 1, 1), (firstOutcome.Tally!.Approve, firstOutcome.Tally.ApproveWithConditions, firstOutcome.Tally.Recused));
         Assert.Equal((false, true), (firstOutcome.AgainstMajority, secondOutcome.AgainstMajority));
+
+        // The integrity scan flags the outcome against the majority, about the chair who recorded it; the other is not flagged.
+        await app.ScanAsync();
+        var against = Assert.Single(await app.FlagsAsync(IntegrityRule.DecisionAgainstMajority, projects[1].ToString()));
+        Assert.Equal((IntegrityRecordKind.Project, after.Resolution.RecordedBy), (against.RecordKind, against.PersonId));
+        Assert.Empty(await app.FlagsAsync(IntegrityRule.DecisionAgainstMajority, projects[0].ToString()));
         var record = await app.WithDbAsync(db => db.PublicRecords.SingleAsync(r => r.Kind == DeliberationActions.RecordResolution && r.SubjectId == projects[1].ToString()));
         using (var payload = System.Text.Json.JsonDocument.Parse(record.Payload))
         {
