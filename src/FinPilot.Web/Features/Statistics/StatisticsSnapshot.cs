@@ -49,5 +49,8 @@ public sealed class StatisticsOptions
     /// <summary>Hours between two snapshots (default 24); a snapshot is taken only when the ledger has a newer checkpoint.</summary>
     public int SnapshotIntervalHours { get; set; } = 24;
 
+    /// <summary>Whether the snapshot job takes snapshots at all (default true).</summary>
+    public bool Snapshots { get; set; } = true;
+
     public bool IsValid => SnapshotIntervalHours is >= 1 and <= 24 * 31;
 }

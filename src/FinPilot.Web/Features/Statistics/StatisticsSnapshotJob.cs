@@ -15,6 +15,11 @@ public sealed class StatisticsSnapshotJob(IServiceScopeFactory scopes, TimeProvi
 
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        if (!services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StatisticsOptions>>().Value.Snapshots)
+        {
+            return;
+        }
+
         var taken = await services.GetRequiredService<StatisticsSnapshots>().TakeIfDueAsync(cancellationToken);
         if (taken is not null && logger.IsEnabled(LogLevel.Information))
         {
