@@ -46,6 +46,10 @@ public sealed record PublicProjectSummary(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? LeadNameEn { get; init; }
 
+    /// <summary>The lead institution's type as registered, set by the server when the notice is drafted (the statistics break pilots down by it).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Organisations.OrganisationType? LeadType { get; init; }
+
     /// <summary>The partners' registered English names in the order of <see cref="PartnerNames"/> (a name not registered stays as published).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? PartnerNamesEn { get; init; }

@@ -20,6 +20,9 @@ public enum IndicatorUnit
 
     /// <summary>日 / calendar days.</summary>
     Days = 2,
+
+    /// <summary>分 / a score from 0 to 100 (the pilot index and its components).</summary>
+    Score = 3,
 }
 
 /// <summary>What one revision of an indicator changed, and from when.</summary>
@@ -69,6 +72,15 @@ public enum StatisticsDimension
 
     /// <summary>An exit tier's name (<c>Exit.ExitTier</c>: Exemplary, Good, Qualified, Failed).</summary>
     Tier = 7,
+
+    /// <summary>A scenario's reference code, such as wealth-management.</summary>
+    Scenario = 8,
+
+    /// <summary>An <see cref="Organisations.OrganisationType"/> name: the lead institution's type.</summary>
+    InstitutionType = 9,
+
+    /// <summary>A region's code and an <see cref="IndexComponent"/> name, as "BJ:Activity".</summary>
+    IndexComponent = 10,
 }
 
 /// <summary>
@@ -88,9 +100,16 @@ public static class Indicators
     public const string PublicFunnel = "FP-I-004";
     public const string ExitedByTier = "FP-I-005";
     public const string LeadInstitutions = "FP-N-001";
+    public const string PilotIndex = "FP-R-005";
+    public const string PilotIndexComponents = "FP-R-006";
+    public const string PilotsByScenario = "FP-I-006";
+    public const string PilotsByLeadType = "FP-N-002";
 
     /// <summary>The first revision of every indicator.</summary>
     public static readonly DateOnly FirstPublished = new(2026, 12, 3);
+
+    /// <summary>The first revision of the pilot index and the scenario and institution-type breakdowns.</summary>
+    public static readonly DateOnly IndexPublished = new(2026, 12, 4);
 
     public static IReadOnlyList<Indicator> All { get; } =
     [
@@ -104,10 +123,14 @@ public static class Indicators
         First(PublicFunnel, IndicatorBlock.Industry, IndicatorUnit.Count, StatisticsDimension.FunnelStep),
         First(ExitedByTier, IndicatorBlock.Industry, IndicatorUnit.Count, StatisticsDimension.Tier),
         First(LeadInstitutions, IndicatorBlock.Institution, IndicatorUnit.Count, StatisticsDimension.Total),
+        First(PilotIndex, IndicatorBlock.Region, IndicatorUnit.Score, StatisticsDimension.Region, IndexPublished),
+        First(PilotIndexComponents, IndicatorBlock.Region, IndicatorUnit.Score, StatisticsDimension.IndexComponent, IndexPublished),
+        First(PilotsByScenario, IndicatorBlock.Industry, IndicatorUnit.Count, StatisticsDimension.Scenario, IndexPublished),
+        First(PilotsByLeadType, IndicatorBlock.Institution, IndicatorUnit.Count, StatisticsDimension.InstitutionType, IndexPublished),
     ];
 
     public static Indicator? Find(string code) => All.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.OrdinalIgnoreCase));
 
-    private static Indicator First(string code, IndicatorBlock block, IndicatorUnit unit, StatisticsDimension dimension) =>
-        new(code, block, unit, dimension, [new IndicatorRevision(1, FirstPublished, "Revision_First")]);
+    private static Indicator First(string code, IndicatorBlock block, IndicatorUnit unit, StatisticsDimension dimension, DateOnly? effective = null) =>
+        new(code, block, unit, dimension, [new IndicatorRevision(1, effective ?? FirstPublished, "Revision_First")]);
 }

@@ -93,6 +93,12 @@ public sealed record PublicPilotFact(
 {
     public bool IsAdmitted => Events.Any(e => e.Kind == PublicEventKind.Admitted);
 
+    /// <summary>The scenario codes its notice states.</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = [];
+
+    /// <summary>The lead institution's type (an <c>Organisations.OrganisationType</c> name) as its notice states it, if it does.</summary>
+    public string? LeadType { get; init; }
+
     /// <summary>The exit tier the coordination group confirmed (an <c>Exit.ExitTier</c> name), if published.</summary>
     public string? Tier { get; init; }
 

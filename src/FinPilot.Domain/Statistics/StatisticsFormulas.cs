@@ -29,6 +29,9 @@ public static class StatisticsFormulas
         figures.AddRange(Funnel(pilots));
         figures.AddRange(Count(Indicators.ExitedByTier, pilots.Select(p => p.PublicTier).OfType<string>()));
         figures.Add(new Figure(Indicators.LeadInstitutions, TotalKey, admitted.Select(p => p.LeadKey).Distinct(StringComparer.Ordinal).Count()));
+        figures.AddRange(Count(Indicators.PilotsByScenario, admitted.SelectMany(p => p.Scenarios.Select(t => t.Trim().ToLowerInvariant()).Distinct())));
+        figures.AddRange(Count(Indicators.PilotsByLeadType, admitted.Select(p => p.LeadType).OfType<string>()));
+        figures.AddRange(PilotIndex.Compute(PilotIndex.Inputs(pilots, at)));
         return Canonical(figures);
     }
 

@@ -329,7 +329,8 @@ public sealed class NoticeService(
         var leads = projects.Select(p => p.LeadOrganisationId).ToList();
         var forms = await db.ApplicationVersions.AsNoTracking().Where(v => ids.Contains(v.ProjectId)).Select(v => v.Form).ToListAsync(cancellationToken);
         var organisationIds = leads.Concat(forms.SelectMany(f => f.PartnerOrganisationIds)).Distinct().ToList();
-        var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).Select(o => new { o.Id, o.NameZh, o.NameEn }).ToListAsync(cancellationToken);
+        var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).Select(o => new { o.Id, o.NameZh, o.NameEn, o.Type }).ToListAsync(cancellationToken);
+        var types = names.ToDictionary(n => n.Id, n => n.Type);
         var english = names.Where(n => !string.IsNullOrWhiteSpace(n.NameEn)).DistinctBy(n => n.NameZh).ToDictionary(n => n.NameZh, n => n.NameEn, StringComparer.Ordinal);
         var byProject = projects.ToDictionary(p => p.Id);
         return content with
@@ -339,6 +340,7 @@ public sealed class NoticeService(
             {
                 Conditions = byProject.GetValueOrDefault(p.ProjectId)?.ApprovalConditions ?? [],
                 LeadNameEn = english.GetValueOrDefault(p.LeadName),
+                LeadType = byProject.TryGetValue(p.ProjectId, out var project) && types.TryGetValue(project.LeadOrganisationId, out var type) ? type : null,
                 PartnerNamesEn = p.PartnerNames is { Count: > 0 } partnerNames ? [.. partnerNames.Select(n => english.GetValueOrDefault(n) ?? n)] : null,
             }).ToList(),
         };

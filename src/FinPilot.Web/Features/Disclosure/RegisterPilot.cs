@@ -55,6 +55,9 @@ public enum RegisterTagKind
 {
     Technology = 1,
     Scenario = 2,
+
+    /// <summary>The lead institution's type as the notice states it (an <c>OrganisationType</c> name, lower-cased).</summary>
+    LeadType = 3,
 }
 
 /// <summary>A technology or scenario code of a row of the register, lower-cased, for the filters.</summary>

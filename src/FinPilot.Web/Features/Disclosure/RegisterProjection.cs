@@ -103,7 +103,8 @@ public static class RegisterProjection
             row.SearchText = SearchText.Index(names);
             SetTags(row, [
                 .. Tags(RegisterTagKind.Technology, statement.TechnologyCodes),
-                .. Tags(RegisterTagKind.Scenario, statement.ScenarioCodes)]);
+                .. Tags(RegisterTagKind.Scenario, statement.ScenarioCodes),
+                .. Tags(RegisterTagKind.LeadType, statement.LeadType is { } leadType ? [leadType.ToString()] : null)]);
         }
     }
 

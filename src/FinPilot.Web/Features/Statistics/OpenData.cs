@@ -45,7 +45,7 @@ public sealed class OpenData(FinPilotDbContext db, StatisticsQueries statistics,
         [
             new("project_id", "uuid"), new("name", "string"), new("lead_name", "string"), new("lead_id", "uuid"), new("region_code", "string"), new("call_id", "uuid"),
             new("category", "string"), new("technologies", "string"), new("scenarios", "string"), new("listed_at", "datetime"), new("admitted_at", "datetime"),
-            new("stage", "string"), new("tier", "string"),
+            new("stage", "string"), new("tier", "string"), new("lead_type", "string"),
         ],
         [Events] = [new("project_id", "uuid"), new("kind", "string"), new("at", "datetime"), new("title_zh", "string"), new("title_en", "string"), new("link", "string"), new("ledger_index", "integer")],
         [Notices] =
@@ -88,6 +88,7 @@ public sealed class OpenData(FinPilotDbContext db, StatisticsQueries statistics,
             r.ProjectId, r.Statement.Name, r.Statement.LeadName, r.LeadOrganisationId, regions[r.RegionId], r.CallId, r.Statement.Category.ToString(),
             string.Join(';', r.Statement.TechnologyCodes ?? []), string.Join(';', r.Statement.ScenarioCodes ?? []), r.ListedAt,
             facts[r.ProjectId].AdmittedAt, PublicStages.Latest(facts[r.ProjectId].Events)?.ToString(), facts[r.ProjectId].PublicTier,
+            facts[r.ProjectId].LeadType,
         })];
     }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using FinPilot.Domain.Exit;
+using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Projects;
 using FinPilot.Domain.Statistics;
+using FinPilot.Web.Components.Shared;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Calls.Pages;
@@ -50,10 +52,10 @@ public sealed class StatisticsLabels(FinPilotDbContext db)
         var batches = calls.ToDictionary(
             c => c.Id.ToString(),
             c => PilotNames.Batch(regionById.GetValueOrDefault(c.RegionId) ?? new BilingualName(string.Empty, string.Empty, string.Empty), new RegisterBatch(c.Id, c.BatchNumber, c.Title)));
-        var technologies = await db.ReferenceItems.AsNoTracking().Where(r => r.Kind == ReferenceKind.Technology)
-            .Select(r => new { r.Code, r.NameZh, r.NameEn }).ToListAsync(ct);
-        var technologyNames = technologies.GroupBy(t => t.Code.ToLowerInvariant())
-            .ToDictionary(g => g.Key, g => new BilingualName(g.Key, g.First().NameZh, g.First().NameEn).Name);
+        var reference = await db.ReferenceItems.AsNoTracking().Where(r => r.Kind == ReferenceKind.Technology || r.Kind == ReferenceKind.Scenario)
+            .Select(r => new { r.Kind, r.Code, r.NameZh, r.NameEn }).ToListAsync(ct);
+        var technologyNames = ReferenceNames(reference.Where(r => r.Kind == ReferenceKind.Technology).Select(r => (r.Code, r.NameZh, r.NameEn)));
+        var scenarioNames = ReferenceNames(reference.Where(r => r.Kind == ReferenceKind.Scenario).Select(r => (r.Code, r.NameZh, r.NameEn)));
 
         return (indicator, key) =>
             key == StatisticsFormulas.TotalKey ? StatisticsStrings.Key_Total
@@ -63,10 +65,27 @@ public sealed class StatisticsLabels(FinPilotDbContext db)
                 StatisticsDimension.Batch => batches.GetValueOrDefault(key) ?? key,
                 StatisticsDimension.Category => Enum.TryParse<ProjectCategory>(key, out var category) ? PilotNames.Of(category) : key,
                 StatisticsDimension.Technology => technologyNames.GetValueOrDefault(key) ?? key,
+                StatisticsDimension.Scenario => scenarioNames.GetValueOrDefault(key) ?? key,
+                StatisticsDimension.InstitutionType => Enum.TryParse<OrganisationType>(key, out var type) ? Names.Of(type) : key,
+                StatisticsDimension.IndexComponent => ComponentLabel(key, code => regions.TryGetValue(code, out var region) ? region.Name : code),
                 StatisticsDimension.Stage => Enum.TryParse<PublicStage>(key, out var stage) ? IndicatorTexts.Of(stage) : key,
                 StatisticsDimension.FunnelStep => Enum.TryParse<FunnelStep>(key, out var step) ? IndicatorTexts.Of(step) : key,
                 StatisticsDimension.Tier => Enum.TryParse<ExitTier>(key, out var tier) ? Exit.ExitTexts.Of(tier, CultureInfo.CurrentUICulture) : key,
                 _ => key,
             };
     }
+
+    /// <summary>"BJ:Activity" → "北京 · 活跃度".</summary>
+    private static string ComponentLabel(string key, Func<string, string> region)
+    {
+        var parts = key.Split(':', 2);
+        return parts.Length == 2 && Enum.TryParse<IndexComponent>(parts[1], out var component)
+            ? $"{region(parts[0])} · {ComponentName(component)}"
+            : key;
+    }
+
+    private static string ComponentName(IndexComponent component) => IndicatorTexts.Text("IndexComponent_" + component);
+
+    private static Dictionary<string, string> ReferenceNames(IEnumerable<(string Code, string NameZh, string NameEn)> items) =>
+        items.GroupBy(t => t.Code.ToLowerInvariant()).ToDictionary(g => g.Key, g => new BilingualName(g.Key, g.First().NameZh, g.First().NameEn).Name);
 }

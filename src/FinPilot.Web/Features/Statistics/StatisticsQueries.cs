@@ -1,5 +1,6 @@
 using FinPilot.Domain.Calls;
 using FinPilot.Domain.Disclosure;
+using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Statistics;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Disclosure;
@@ -44,10 +45,7 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
         figures.AddRange(await MedianDaysAsync(events, regions, ct));
         figures.AddRange((await admitted.GroupBy(p => p.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .Select(g => new Figure(Indicators.PilotsByCategory, g.Key.ToString(), g.Count)));
-        figures.AddRange((await db.RegisterPilotTags.AsNoTracking()
-                .Where(t => t.Kind == RegisterTagKind.Technology && admitted.Any(p => p.Id == t.PilotId))
-                .GroupBy(t => t.Code).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .Select(g => new Figure(Indicators.PilotsByTechnology, g.Key, g.Count)));
+        figures.AddRange((await TagCountsAsync(admitted, RegisterTagKind.Technology, ct)).Select(g => new Figure(Indicators.PilotsByTechnology, g.Code, g.Count)));
         figures.AddRange(await StagesAsync(events, ct));
         figures.AddRange(await FunnelAsync(events, ct));
         figures.AddRange((await db.ExitCases.AsNoTracking()
@@ -56,7 +54,46 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
                 .GroupBy(c => c.Tier).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .Select(g => new Figure(Indicators.ExitedByTier, g.Key.ToString()!, g.Count)));
         figures.Add(new Figure(Indicators.LeadInstitutions, StatisticsFormulas.TotalKey, await admitted.Select(p => p.LeadOrganisationId).Distinct().CountAsync(ct)));
+        figures.AddRange((await TagCountsAsync(admitted, RegisterTagKind.Scenario, ct)).Select(g => new Figure(Indicators.PilotsByScenario, g.Code, g.Count)));
+        figures.AddRange((await TagCountsAsync(admitted, RegisterTagKind.LeadType, ct))
+            .Select(g => new Figure(Indicators.PilotsByLeadType, Enum.TryParse<OrganisationType>(g.Code, ignoreCase: true, out var type) ? type.ToString() : g.Code, g.Count)));
+        figures.AddRange(PilotIndex.Compute(await IndexInputsAsync(events, admitted, regions, now, ct)));
         return StatisticsFormulas.Canonical(figures);
+    }
+
+    private async Task<IReadOnlyList<(string Code, int Count)>> TagCountsAsync(IQueryable<RegisterPilot> admitted, RegisterTagKind kind, CancellationToken ct) =>
+        [.. (await db.RegisterPilotTags.AsNoTracking()
+                .Where(t => t.Kind == kind && admitted.Any(p => p.Id == t.PilotId))
+                .GroupBy(t => t.Code).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(g => (g.Key, g.Count))];
+
+    /// <summary>What the pilot index reads per region, each part counted with GROUP BY in SQL.</summary>
+    private async Task<IReadOnlyList<PilotIndexInput>> IndexInputsAsync(
+        IQueryable<PublicEventRecord> events, IQueryable<RegisterPilot> admitted, Dictionary<int, string> regions, DateTimeOffset now, CancellationToken ct)
+    {
+        var from = now - PilotIndex.Period;
+        var counts = await admitted.GroupBy(p => p.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var recent = await admitted.Where(p => events.Any(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.Admitted && e.At > from))
+            .GroupBy(p => p.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var troubled = await admitted.Where(p =>
+                events.Any(e => e.ProjectId == p.ProjectId && (e.Kind == PublicEventKind.Suspended || e.Kind == PublicEventKind.Termination))
+                || events.Count(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.CorrectionOrdered)
+                    > events.Count(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.CorrectionClosed))
+            .GroupBy(p => p.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var technologies = (await (from t in db.RegisterPilotTags.AsNoTracking()
+                                   join p in admitted on t.PilotId equals p.Id
+                                   where t.Kind == RegisterTagKind.Technology
+                                   select new { p.RegionId, t.Code }).Distinct().ToListAsync(ct))
+            .ToLookup(t => t.RegionId, t => t.Code);
+        var tiers = (await (from c in db.ExitCases.AsNoTracking()
+                            join p in db.RegisterPilots.AsNoTracking() on c.ProjectId equals p.ProjectId
+                            where c.Tier != null && events.Any(e => e.ProjectId == c.ProjectId && e.Kind == PublicEventKind.TierAssigned)
+                            group c by new { p.RegionId, c.Tier } into g
+                            select new { g.Key.RegionId, g.Key.Tier, Count = g.Count() }).ToListAsync(ct))
+            .ToLookup(t => t.RegionId, t => t);
+        return [.. counts.Select(c => new PilotIndexInput(
+            regions[c.Key], c.Value, recent.GetValueOrDefault(c.Key), [.. technologies[c.Key]], troubled.GetValueOrDefault(c.Key),
+            [.. tiers[c.Key].SelectMany(t => Enumerable.Repeat(t.Tier.ToString()!, t.Count))]))];
     }
 
     /// <summary>Every register entry and published call as public facts, read whole: for a recompute and the open data, not for pages.</summary>
@@ -76,7 +113,11 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
         var pilots = rows.Select(p => new PublicPilotFact(
             p.ProjectId, regions[p.RegionId], p.CallId, closes[p.CallId], p.Category, p.Statement.TechnologyCodes ?? [], p.LeadOrganisationId.ToString(),
             [.. events[p.ProjectId]])
-        { Tier = tiers.GetValueOrDefault(p.ProjectId) }).ToList();
+        {
+            Tier = tiers.GetValueOrDefault(p.ProjectId),
+            Scenarios = p.Statement.ScenarioCodes ?? [],
+            LeadType = p.Statement.LeadType?.ToString(),
+        }).ToList();
         return (pilots, [.. calls.Select(c => new PublicCallFact(c.Id, regions[c.RegionId], c.OpensAt, c.ClosesAt, c.Status != CallStatus.Published))]);
     }
 

@@ -58,7 +58,9 @@ public static class StatisticsRecompute
         using var register = await DatasetAsync(http, site, OpenData.Register, ct);
         using var events = await DatasetAsync(http, site, OpenData.Events, ct);
         using var calls = await DatasetAsync(http, site, OpenData.Calls, ct);
-        var recomputed = Recompute(register, events, calls, content.AsAt, content.Checkpoint.Size);
+        // A snapshot taken before an indicator existed does not publish it: compare what it publishes.
+        var published = content.Figures.Select(f => f.Indicator).ToHashSet(StringComparer.Ordinal);
+        var recomputed = Recompute(register, events, calls, content.AsAt, content.Checkpoint.Size).Where(f => published.Contains(f.Indicator));
         var differences = StatisticsFormulas.Differences(content.Figures.Select(f => new Figure(f.Indicator, f.Key, f.Value)), recomputed)
             .Select(d => new FigureDifference(d.Indicator, d.Key, d.Expected, d.Actual)).ToList();
         return new RecomputeResult(content.AsAt, content.Checkpoint.Size, content.Figures.Count, differences, problem);
@@ -98,10 +100,17 @@ public static class StatisticsRecompute
                 id, p.GetProperty("region_code").GetString()!, call, closes[call], Enum.Parse<ProjectCategory>(p.GetProperty("category").GetString()!),
                 (p.GetProperty("technologies").GetString() ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries), p.GetProperty("lead_id").GetString()!,
                 [.. timeline[id]])
-            { Tier = p.TryGetProperty("tier", out var tier) && tier.ValueKind == JsonValueKind.String ? tier.GetString() : null };
+            {
+                Tier = Text(p, "tier"),
+                Scenarios = (Text(p, "scenarios") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries),
+                LeadType = Text(p, "lead_type"),
+            };
         }).ToList();
         return StatisticsFormulas.Compute(pilots, callRows, at);
     }
+
+    private static string? Text(JsonElement row, string field) =>
+        row.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static IEnumerable<JsonElement> Rows(JsonDocument dataset) => dataset.RootElement.GetProperty("rows").EnumerateArray();
 
