@@ -181,5 +181,9 @@ public sealed class NoticePageTests(AppsWithDemoData apps) : IClassFixture<AppsW
         var api = await (await app.Anonymous().GetAsync($"/api/v1/notices/{notice.Id}")).ReadAsync<NoticesApi.NoticeDto>();
         Assert.Equal([["客户不超过 300 户", "每季度报送风险监测数据"], []], api.Projects.Select(p => p.Summary.Conditions));
         Assert.All(api.Projects, p => Assert.Equal(leadEn, p.Summary.LeadNameEn));
+
+        // …and states the lead's registered type, whatever the form said (the statistics count pilots by it).
+        var leadType = await app.WithDbAsync(db => db.Organisations.Where(o => o.NameZh == lead).Select(o => o.Type).SingleAsync());
+        Assert.All(api.Projects, p => Assert.Equal(leadType, p.Summary.LeadType));
     }
 }

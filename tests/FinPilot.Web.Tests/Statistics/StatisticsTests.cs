@@ -40,6 +40,12 @@ public sealed class StatisticsTests(AppsWithDemoData apps) : IClassFixture<AppsW
         Assert.Equal(1, Delta(Indicators.RegisterByStage, "Exited"));
         Assert.Equal(1, Delta(Indicators.RegisterByStage, "Suspended"));
         Assert.Equal(1, Delta(Indicators.RegisterByStage, "OnNotice"));
+        Assert.Equal(2, Delta(Indicators.PilotsByScenario, "trading"));
+        Assert.Equal(1, Delta(Indicators.PilotsByScenario, "operations"));
+        Assert.Equal(1, Delta(Indicators.PilotsByLeadType, "SecuritiesFirm"));
+        Assert.Equal(1, Delta(Indicators.PilotsByLeadType, "FundManager"));
+        Assert.Contains(after, f => f.Indicator == Indicators.PilotIndex && f.Key == "SH");
+        Assert.Contains(after, f => f.Indicator == Indicators.PilotIndexComponents && f.Key == "SH:Supervision");
         // The two calls the world made are open now.
         Assert.Equal(1, Delta(Indicators.CallsOpenByRegion, "BJ"));
         Assert.Equal(1, Delta(Indicators.CallsOpenByRegion, "SH"));
