@@ -28,6 +28,7 @@ using FinPilot.Web.Features.Statistics;
 using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Telemetry;
 using FinPilot.Web.Features.Users;
+using FinPilot.Web.Features.Workbench;
 
 namespace FinPilot.Web;
 
@@ -71,6 +72,7 @@ public static class Modules
         new("Statistics", b => b.AddStatistics(), a => a.MapStatistics()),
         new("Exit", b => b.AddExit(), a => a.MapExit()),
         new("Casebooks", b => b.AddCasebooks(), a => a.MapCasebooks()),
+        new("Workbench", b => b.AddWorkbench(), a => a.MapWorkbench()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

@@ -57,6 +57,7 @@ public static class ErrorText
         FinPilot.Web.Features.Scenarios.ScenariosStrings.ResourceManager,
         FinPilot.Web.Features.Exit.ExitStrings.ResourceManager,
         FinPilot.Web.Features.Casebooks.CasebooksStrings.ResourceManager,
+        FinPilot.Web.Features.Workbench.WorkbenchStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)
