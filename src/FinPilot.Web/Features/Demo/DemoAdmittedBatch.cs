@@ -87,7 +87,8 @@ internal sealed class DemoAdmittedBatch(FinPilotDbContext db, WorkingCalendarPro
         // The notice states what each application says: its scenarios and technologies (the register shows them).
         var summaries = projects.Select((p, i) => new PublicProjectSummary(
             p.Id, p.Title, organisations.Values.Single(o => o.Id == p.LeadOrganisationId).NameZh, [], p.Category, [Pilots[i].Scenario], [Pilots[i].Technology],
-            "检验新技术在该业务场景下的合规边界与风险控制有效性。", "仅限专业投资者，不超过 500 户。", 12)).ToList();
+            "检验新技术在该业务场景下的合规边界与风险控制有效性。", "仅限专业投资者，不超过 500 户。", 12)
+        { LeadType = organisations.Values.Single(o => o.Id == p.LeadOrganisationId).Type }).ToList();
         var notice = PublicNotice.Create(Guid.CreateVersion7(published), call.RegionId,
             new PublicNoticeContent("北京地区资本市场金融科技创新试点第一批拟入箱项目公示", "经试点协调小组审议，现将拟纳入试点的项目予以公示。", "北京证监局科技监管处 010-8000 0001", summaries), published, Actor).ValueOrThrow();
         notice.Publish(published, Actor, await calendars.GetAsync(cancellationToken));

@@ -194,7 +194,8 @@ internal sealed class DemoExits(FinPilotDbContext db, WorkingCalendarProvider ca
         var published = On(2021, 12, 10, 9);
         var summaries = Exits.Zip(projects).Select(x => new PublicProjectSummary(
             x.Second.Id, x.Second.Title, organisations[x.First.OrganisationCode].NameZh, [], x.First.Category, [x.First.Scenario], [x.First.Technology],
-            "检验新技术在该业务场景下的合规边界与风险控制有效性。", "仅限专业投资者，不超过 300 户。", 12)).ToList();
+            "检验新技术在该业务场景下的合规边界与风险控制有效性。", "仅限专业投资者，不超过 300 户。", 12)
+        { LeadType = organisations[x.First.OrganisationCode].Type }).ToList();
         var notice = PublicNotice.Create(Guid.CreateVersion7(published), call.RegionId,
             new PublicNoticeContent("北京地区资本市场金融科技创新试点第一批拟入箱项目公示（二）", "经试点协调小组审议，现将第一批其余拟纳入试点的项目予以公示。", "北京证监局科技监管处 010-8000 0001", summaries),
             published, Actor).ValueOrThrow();
