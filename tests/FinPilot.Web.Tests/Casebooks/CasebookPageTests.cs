@@ -104,7 +104,9 @@ public sealed partial class CasebookPageTests(AppsWithDemoData apps) : IClassFix
     {
         var app = await apps.StartAsync(provider);
         var beijing = await app.RegionIdAsync("BJ");
-        var projectId = await ExitedPilotOfAsync(app, beijing);
+
+        // The demo applicant's own pilot, so that its lead institution has accounts to tell.
+        var projectId = await app.ExitedPilotAsync("通知案例试点", "监管启发", "审核通过");
         using var api = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
         var draft = await api.CreateAsync(new CasebookDraft { RegionId = beijing, TitleZh = "通知案例集", TitleEn = "Notified casebook", Period = "首批" });
         var composed = await api.ComposeAsync(draft, projectId);
