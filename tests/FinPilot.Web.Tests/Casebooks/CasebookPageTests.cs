@@ -38,7 +38,11 @@ public sealed partial class CasebookPageTests(AppsWithDemoData apps) : IClassFix
         // Create: the page answers with the composer.
         using (var created = await wg.SubmitAsync("/casebooks/manage", "/casebooks/manage", new Dictionary<string, string>
         {
-            ["_handler"] = "create", ["Scope"] = $"region-{beijing}", ["TitleZh"] = "页面编制案例集", ["TitleEn"] = "Composed on the pages", ["Period"] = "首批",
+            ["_handler"] = "create",
+            ["Scope"] = $"region-{beijing}",
+            ["TitleZh"] = "页面编制案例集",
+            ["TitleEn"] = "Composed on the pages",
+            ["Period"] = "首批",
         }))
         {
             Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
