@@ -105,7 +105,7 @@ public sealed partial class ExitChecklistFileTests(AppsWithDemoData apps) : ICla
         {
             { new StringContent(token.Groups[1].Value), "__RequestVerificationToken" },
             { new StringContent(exitId.ToString()), "exitId" },
-            { new StringContent(version), "version" },
+            { new StringContent(version), "exitVersion" },
             { new StringContent(kind.ToString()), "kind" },
         };
         var file = new ByteArrayContent(bytes);

@@ -102,7 +102,7 @@ public static class ExitChecklistFileEndpoints
     public static IEndpointRouteBuilder MapExitChecklistFiles(this IEndpointRouteBuilder app)
     {
         app.MapPost("/pilots/{projectId:guid}/exit/checklist-files", async (Guid projectId, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? kind,
-            [Microsoft.AspNetCore.Mvc.FromForm] Guid? exitId, [Microsoft.AspNetCore.Mvc.FromForm] Guid? version, ExitChecklistFiles evidence, CancellationToken ct) =>
+            [Microsoft.AspNetCore.Mvc.FromForm] Guid? exitId, [Microsoft.AspNetCore.Mvc.FromForm] Guid? exitVersion, ExitChecklistFiles evidence, CancellationToken ct) =>
         {
             if (file is null || !Enum.TryParse<ChecklistItemKind>(kind, out var k) || exitId is not { } id)
             {
@@ -110,7 +110,7 @@ public static class ExitChecklistFileEndpoints
             }
 
             await using var content = file.OpenReadStream();
-            var result = await evidence.AttachAsync(id, k, content, version ?? Guid.Empty, ct);
+            var result = await evidence.AttachAsync(id, k, content, exitVersion ?? Guid.Empty, ct);
             return Back(projectId, result.Succeeded ? null : result.Errors[0].Code.Value);
         }).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/exits/{id:guid}/checklist/{kind}/file", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (Guid id, string kind, ExitChecklistFiles evidence, CancellationToken ct) =>
