@@ -168,6 +168,11 @@ public static class NavItems
             items.Add(new("exit-reviews", "exits/reviews", Features.Exit.ExitStrings.Nav_ExitReviews));
         }
 
+        if (user.IsIn(Role.RegionalWorkingGroup) || user.IsIn(Role.PlatformAdmin) || user.IsIn(Role.CoordinationGroup))
+        {
+            items.Add(new("casebooks-manage", "casebooks/manage", Features.Casebooks.CasebooksStrings.Nav_ManageCasebooks));
+        }
+
         return items;
     }
 }

@@ -6,12 +6,15 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace FinPilot.Web.Features.Casebooks;
 
 /// <summary>
-/// The casebook as a DOCX (Open XML SDK), the same blocks as the PDF, set in the embedded CJK font:
-/// the font travels inside the file (obfuscated as ECMA-376 §17.8.1 requires), so Word shows the
-/// Chinese the same on a machine without it.
+/// The casebook as a DOCX (Open XML SDK), the same blocks as the PDF, set in Noto Sans SC by name with
+/// Microsoft YaHei as its East Asian fallback (font table altName): the font is not embedded, so the file
+/// stays small (the PDF, which embeds a subset, is the typeset record).
 /// </summary>
 public static class CasebookDocx
 {
+    /// <summary>The East Asian face Word uses where Noto Sans SC is not installed.</summary>
+    public const string FallbackEastAsia = "Microsoft YaHei";
+
     public static byte[] Render(CasebookModel model, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -22,9 +25,7 @@ public static class CasebookDocx
             document.PackageProperties.Creator = "FinPilot";
             document.PackageProperties.Created = at.UtcDateTime;
             var main = document.AddMainDocumentPart();
-            EmbedFont(main);
-            var settings = main.AddNewPart<DocumentSettingsPart>();
-            settings.Settings = new Settings(new EmbedTrueTypeFonts());
+            DeclareFont(main);
             var body = new Body();
             foreach (var block in CasebookText.Blocks(model))
             {
@@ -68,34 +69,23 @@ public static class CasebookDocx
         return paragraph;
     }
 
-    private static void EmbedFont(MainDocumentPart main)
+    /// <summary>
+    /// Names the font instead of embedding it (the whole 10.5 MB face would travel in every file): the
+    /// font table gives Word the East Asian fallback to use where Noto Sans SC is not installed.
+    /// </summary>
+    private static void DeclareFont(MainDocumentPart main)
     {
         var table = main.AddNewPart<FontTablePart>();
-        var part = table.AddFontPart(FontPartType.FontOdttf);
-        var key = Guid.NewGuid();
-        var keyText = key.ToString("N").ToUpperInvariant();
-        var keyBytes = new byte[16];
-        for (var i = 0; i < 16; i++)
-        {
-            // The key's bytes are read from the end of its hexadecimal text.
-            keyBytes[i] = Convert.ToByte(keyText.Substring(30 - (2 * i), 2), 16);
-        }
-
-        var font = (byte[])CasebookFonts.Regular.Clone();
-        for (var i = 0; i < 32; i++)
-        {
-            font[i] ^= keyBytes[i % 16];
-        }
-
-        using (var stream = new MemoryStream(font))
-        {
-            part.FeedData(stream);
-        }
-
-        table.Fonts = new Fonts(new Font(
-            new FontCharSet { Val = "86" },
-            new FontFamily { Val = FontFamilyValues.Swiss },
-            new EmbedRegularFont { Id = table.GetIdOfPart(part), FontKey = "{" + key.ToString("D").ToUpperInvariant() + "}" })
-        { Name = CasebookFonts.Family });
+        table.Fonts = new Fonts(
+            new Font(
+                new AltName { Val = FallbackEastAsia },
+                new FontCharSet { Val = "86" },
+                new FontFamily { Val = FontFamilyValues.Swiss })
+            { Name = CasebookFonts.Family },
+            new Font(
+                new FontCharSet { Val = "86" },
+                new FontFamily { Val = FontFamilyValues.Swiss })
+            { Name = FallbackEastAsia });
+        table.Fonts.Save();
     }
 }

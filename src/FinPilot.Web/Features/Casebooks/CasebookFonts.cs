@@ -5,7 +5,7 @@ namespace FinPilot.Web.Features.Casebooks;
 /// <summary>
 /// The CJK font the casebook files are typeset in: Noto Sans SC Regular (SIL Open Font License 1.1,
 /// Fonts/OFL.txt), shipped inside the assembly, never fetched at run time. It has TrueType (glyf)
-/// outlines, which PDFsharp 6 needs; the PDF embeds a subset of the glyphs used, the DOCX the font.
+/// outlines, which PDFsharp 6 needs; the PDF embeds a subset of the glyphs used; the DOCX names it (see CasebookDocx).
 /// </summary>
 public static class CasebookFonts
 {

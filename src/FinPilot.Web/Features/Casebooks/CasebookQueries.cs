@@ -124,6 +124,16 @@ public sealed class CasebookQueries(FinPilotDbContext db, CurrentUser current, C
             .OrderBy(r => r.Tier).ThenByDescending(r => r.ExitedAt).ThenBy(r => r.ProjectId)]);
     }
 
+    /// <summary>The pilots' titles, for the composer page (only the casebook's own cases are asked for).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> projectIds, CancellationToken ct = default) =>
+        projectIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+
+    /// <summary>A region's name in the reader's language.</summary>
+    public async Task<string?> RegionNameAsync(int regionId, bool english, CancellationToken ct = default) =>
+        await db.Regions.AsNoTracking().Where(r => r.Id == regionId).Select(r => english ? r.NameEn : r.NameZh).SingleOrDefaultAsync(ct);
+
     /// <summary>A published casebook's stored file; nothing for a draft.</summary>
     public async Task<(Stream Content, string Sha256)?> FileAsync(Guid id, bool pdf, CancellationToken ct = default)
     {

@@ -7,6 +7,8 @@ using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Files;
 using FinPilot.Web.Features.Identity;
+using FinPilot.Web.Features.Notifications;
+using FinPilot.Domain.Identity;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +46,7 @@ public sealed record CaseEditorial
 /// casebook's public record (the files' SHA-256 in its content) in the same unit of work.
 /// </summary>
 public sealed class CasebookService(
-    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, CaseAssembler assembler, IFileStore files, PublicRecordWriter records, TimeProvider clock)
+    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, CaseAssembler assembler, IFileStore files, PublicRecordWriter records, Notifier notifier, TimeProvider clock)
 {
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
@@ -141,11 +143,51 @@ public sealed class CasebookService(
 
         db.Entry(c).Property<string?>(CasebookContent.Column).CurrentValue =
             CasebookContent.Write(model with { PdfSha256 = storedPdf.Sha256, DocxSha256 = storedDocx.Sha256 });
-        WriteRecord(c, storedPdf, storedDocx, now);
+        var pilots = await PilotsAsync(c, ct);
+        WriteRecord(c, pilots, storedPdf, storedDocx, now);
+        await NotifyAsync(c, pilots, ct);
         return Result.Ok();
     }
 
-    private void WriteRecord(Casebook c, StoredFile pdf, StoredFile docx, DateTimeOffset at)
+    /// <summary>The cases' pilots: their titles, regions and lead institutions.</summary>
+    private async Task<IReadOnlyList<CasePilot>> PilotsAsync(Casebook c, CancellationToken ct)
+    {
+        var ids = c.Cases.Select(x => x.ProjectId).ToList();
+        var rows = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new CasePilot(p.Id, p.Title, p.RegionId, p.LeadOrganisationId)).ToListAsync(ct);
+        return [.. ids.Select(id => rows.Single(r => r.ProjectId == id))];
+    }
+
+    /// <summary>
+    /// Each case's lead institution hears its pilot is in the casebook; the working group of each region
+    /// with a case (of the casebook's region) hears it was published. Every reader in its own language.
+    /// </summary>
+    private async Task NotifyAsync(Casebook c, IReadOnlyList<CasePilot> pilots, CancellationToken ct)
+    {
+        var book = new Dictionary<string, string>
+        {
+            [NotificationValues.Detail] = c.TitleZh,
+            [NotificationValues.Detail + NotificationTexts.EnglishSuffix] = c.TitleEn ?? c.TitleZh,
+        };
+        foreach (var pilot in pilots)
+        {
+            var institution = await db.UserIdsWithAsync(Role.Applicant, null, pilot.LeadOrganisationId, ct);
+            notifier.Enqueue(institution, NotificationKind.CasebookCaseIncluded, CasebookLinks.Case(c.Id, pilot.ProjectId),
+                new Dictionary<string, string>(book) { [NotificationValues.Title] = pilot.Title });
+        }
+
+        List<int> regions = c.RegionId is { } region ? [region] : [.. pilots.Select(p => p.RegionId).Distinct()];
+        var groups = new List<string>();
+        foreach (var r in regions)
+        {
+            groups.AddRange(await db.UserIdsWithAsync(Role.RegionalWorkingGroup, r, null, ct));
+        }
+
+        notifier.Enqueue(groups, NotificationKind.CasebookPublished, CasebookLinks.Casebook(c.Id),
+            new Dictionary<string, string>(book) { [NotificationValues.Title] = c.TitleZh, [NotificationValues.Title + NotificationTexts.EnglishSuffix] = c.TitleEn ?? c.TitleZh });
+    }
+
+    private void WriteRecord(Casebook c, IReadOnlyList<CasePilot> pilots, StoredFile pdf, StoredFile docx, DateTimeOffset at)
     {
         var link = CasebookLinks.Casebook(c.Id);
         var record = PublicRecord.Create(CasebookActions.RecordPublished, c.Id.ToString("N"), at, new
@@ -162,14 +204,15 @@ public sealed class CasebookService(
             docx = new { sha256 = docx.Sha256, size = docx.Size, path = CasebookLinks.Docx(c.Id) },
             at,
         });
+        var (zh, en) = PublicEventTexts.Of(CasebooksStrings.ResourceManager, "Public_CaseIncluded", c.TitleZh);
         if (c.RegionId is { } region)
         {
-            var (zh, en) = PublicEventTexts.Of(CasebooksStrings.ResourceManager, "Public_CaseIncluded", c.TitleZh);
             records.Write(record, region, [.. c.Cases.Select(x => new PublicEvent(x.ProjectId, PublicEventKind.CasebookPublished, at, zh, en, link))]);
         }
         else
         {
-            records.WriteNational(record, link);
+            // A national casebook has no region; each pilot's line lies in the pilot's own region.
+            records.WriteNational(record, link, [.. pilots.Select(p => (new PublicEvent(p.ProjectId, PublicEventKind.CasebookPublished, at, zh, en, link), p.RegionId))]);
         }
     }
 
@@ -203,6 +246,9 @@ public sealed class CasebookService(
         return await commands.SaveAsync(casebook, CasebookErrors.Concurrency, ct);
     }
 }
+
+/// <summary>A case's pilot as publication needs it.</summary>
+internal sealed record CasePilot(Guid ProjectId, string Title, int RegionId, Guid LeadOrganisationId);
 
 /// <summary>The casebook's public addresses.</summary>
 public static class CasebookLinks

@@ -32,7 +32,19 @@ public sealed class PublicRecordWriter(FinPilotDbContext db)
         Write(record, null, [], link);
     }
 
-    private void Write(PublicRecord record, int? regionId, IReadOnlyCollection<PublicEvent> events, string link)
+    /// <summary>
+    /// A national record about projects of several regions (a national casebook): the entry names no
+    /// region, and each project's line on its timeline lies in that project's own region.
+    /// </summary>
+    public void WriteNational(PublicRecord record, string link, IReadOnlyCollection<(PublicEvent Event, int RegionId)> events)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(link);
+        ArgumentNullException.ThrowIfNull(events);
+        var regions = events.ToDictionary(e => e.Event, e => e.RegionId);
+        Write(record, null, [.. events.Select(e => e.Event)], link, e => regions[e]);
+    }
+
+    private void Write(PublicRecord record, int? regionId, IReadOnlyCollection<PublicEvent> events, string link, Func<PublicEvent, int>? regionOf = null)
     {
         // A record about several projects (a notice) names none of them, its payload lists them.
         var projects = events.Select(e => e.ProjectId).Distinct().ToList();
@@ -44,7 +56,7 @@ public sealed class PublicRecordWriter(FinPilotDbContext db)
             {
                 Id = Guid.CreateVersion7(e.At),
                 ProjectId = e.ProjectId,
-                RegionId = regionId ?? throw new InvalidOperationException("A project's public event belongs to its region."),
+                RegionId = regionOf?.Invoke(e) ?? regionId ?? throw new InvalidOperationException("A project's public event belongs to its region."),
                 Kind = e.Kind,
                 At = e.At,
                 TitleZh = e.TitleZh,

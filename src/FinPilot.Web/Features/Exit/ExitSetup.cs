@@ -14,6 +14,7 @@ public static class ExitSetup
         services.AddScoped<ExitService>();
         services.AddScoped<ExitReviewService>();
         services.AddScoped<ExitQueries>();
+        services.AddScoped<ExitChecklistFiles>();
         services.AddScoped<ExitRecord>();
         services.AddScoped<ExitNotices>();
         services.AddScoped<ExitPublicRecords>();
@@ -24,5 +25,5 @@ public static class ExitSetup
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapExit(this IEndpointRouteBuilder app) => app.MapExitsApi();
+    public static IEndpointRouteBuilder MapExit(this IEndpointRouteBuilder app) => app.MapExitsApi().MapExitChecklistFiles();
 }

@@ -209,6 +209,12 @@ public enum NotificationKind
 
     /// <summary>Values: title. To the region's working group when the coordination group did not confirm an exit and sent it back.</summary>
     ExitSentBack = 81,
+
+    /// <summary>Values: title (of the project), detail (the casebook's title; detailEn in English). To the lead organisation's applicants when a casebook with their pilot is published.</summary>
+    CasebookCaseIncluded = 115,
+
+    /// <summary>Values: title (the casebook's; titleEn in English). To the working group of the casebook's region (of each case's region for a national one) when it is published.</summary>
+    CasebookPublished = 116,
 }
 
 /// <summary>
