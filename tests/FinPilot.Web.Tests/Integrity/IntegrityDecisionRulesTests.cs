@@ -31,13 +31,23 @@ public sealed class IntegrityDecisionRulesTests(AppsWithDemoData apps) : IClassF
         var app = await apps.StartAsync(provider);
         using var secretariat = await app.ApiClientAsync(DemoUsers.Secretariat);
         var (callId, projects) = await app.InEvaluationAsync("评审结论 征集", ["评审一致", "评审不荐而入", "评审推荐而拒"]);
-        var round = await app.OpenedRoundAsync(secretariat, callId, expertsPerProject: 1);
-        var recommendations = new[] { Recommendation.Recommend, Recommendation.DoNotRecommend, Recommendation.RecommendWithConditions };
+        var round = await app.OpenedRoundAsync(secretariat, callId);
+        // In line: all recommend. Admitted against: one of three recommends. Rejected against: two of three recommend.
+        var recommendations = new[]
+        {
+            new[] { Recommendation.Recommend, Recommendation.Recommend, Recommendation.RecommendWithConditions },
+            new[] { Recommendation.DoNotRecommend, Recommendation.Recommend, Recommendation.DoNotRecommend },
+            new[] { Recommendation.Recommend, Recommendation.DoNotRecommend, Recommendation.RecommendWithConditions },
+        };
         for (var i = 0; i < projects.Count; i++)
         {
-            var assignment = round.Assignments.Single(a => a.ProjectId == projects[i]);
-            using var expert = await app.ApiClientAsync(await app.EmailOfAsync(assignment.ExpertUserId));
-            await expert.ScoreAsync(assignment.Id, EvaluationTestKit.Sheet(7, recommendations[i]));
+            var assignments = round.Assignments.Where(a => a.ProjectId == projects[i]).ToList();
+            Assert.Equal(3, assignments.Count);
+            for (var j = 0; j < assignments.Count; j++)
+            {
+                using var expert = await app.ApiClientAsync(await app.EmailOfAsync(assignments[j].ExpertUserId));
+                await expert.ScoreAsync(assignments[j].Id, EvaluationTestKit.Sheet(7, recommendations[i][j]));
+            }
         }
 
         await app.CompleteEvaluationAsync(projects);
@@ -64,9 +74,9 @@ public sealed class IntegrityDecisionRulesTests(AppsWithDemoData apps) : IClassF
 
         Assert.Empty(await app.FlagsAsync(IntegrityRule.DecisionAgainstEvaluation, projects[0].ToString()));
         var admitted = Assert.Single(await app.FlagsAsync(IntegrityRule.DecisionAgainstEvaluation, projects[1].ToString()));
-        Assert.Equal((IntegrityRecordKind.Project, chairId, (int?)0, (int?)1), (admitted.RecordKind, admitted.PersonId, admitted.Facts.VotesFor, admitted.Facts.VotesAgainst));
+        Assert.Equal((IntegrityRecordKind.Project, chairId, (int?)1, (int?)2), (admitted.RecordKind, admitted.PersonId, admitted.Facts.VotesFor, admitted.Facts.VotesAgainst));
         var rejected = Assert.Single(await app.FlagsAsync(IntegrityRule.DecisionAgainstEvaluation, projects[2].ToString()));
-        Assert.Equal((chairId, (int?)1, (int?)0), (rejected.PersonId, rejected.Facts.VotesFor, rejected.Facts.VotesAgainst));
+        Assert.Equal((chairId, (int?)2, (int?)1), (rejected.PersonId, rejected.Facts.VotesFor, rejected.Facts.VotesAgainst));
         // Against the experts but with the (one) vote: not a decision against the majority.
         Assert.Empty(await app.FlagsAsync(IntegrityRule.DecisionAgainstMajority, projects[1].ToString()));
     }
