@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FinPilot.Domain.Alerts;
 using FinPilot.Domain.Corrections;
 using FinPilot.Domain.Deliberation;
@@ -8,7 +9,6 @@ using FinPilot.Web.Data;
 using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Jobs;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Features.Integrity;

@@ -1,6 +1,6 @@
 using FinPilot.Domain.Common;
-using FinPilot.Domain.Integrity;
 using FinPilot.Domain.Identity;
+using FinPilot.Domain.Integrity;
 using FinPilot.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
