@@ -46,6 +46,12 @@ public static class CorrectionErrors
     /// <summary>A verdict or review decision that is not one of the choices. Field: decision.</summary>
     public static readonly ErrorCode DecisionInvalid = ErrorCode.Validation("Correction.DecisionInvalid");
 
+    /// <summary>No such file on the order's evidence (or one of an earlier round, which stays).</summary>
+    public static readonly ErrorCode FileNotFound = ErrorCode.NotFound("Correction.File.NotFound");
+
+    /// <summary>The evidence has the most files already. Field: File. Arguments: the most files.</summary>
+    public static readonly ErrorCode TooManyFiles = ErrorCode.InvalidState("Correction.TooManyFiles");
+
     /// <summary>The history is full. Arguments: the most steps.</summary>
     public static readonly ErrorCode TooManySteps = ErrorCode.InvalidState("Correction.TooManySteps");
 }

@@ -106,6 +106,7 @@ public sealed class CorrectionOrder : ISupervisedRecord, IRecordsEvents
     public const int MinWorkingDays = 1;
     public const int MaxWorkingDays = 120;
     public const int MaxSteps = 200;
+    public const int MaxFiles = 20;
 
     private readonly EventLog _events = new();
 
@@ -171,6 +172,9 @@ public sealed class CorrectionOrder : ISupervisedRecord, IRecordsEvents
     public DateTimeOffset? ClosedAt { get; private set; }
 
     public IReadOnlyList<CorrectionStep> Steps { get; private set; } = [];
+
+    /// <summary>Files the institution attached to its evidence (stored by hash in the file store), oldest first.</summary>
+    public IReadOnlyList<CorrectionFile> Files { get; private set; } = [];
 
     public Guid Version { get; private set; }
 
@@ -274,6 +278,50 @@ public sealed class CorrectionOrder : ISupervisedRecord, IRecordsEvents
             Status = CorrectionStatus.AwaitingVerification;
             _events.Record(new CorrectionAnswered(CorrectionStepKind.EvidenceSubmitted, evidence));
         });
+
+    /// <summary>
+    /// The institution attaches a file to the evidence it is preparing (while the evidence is owed,
+    /// so also after the working group rejected it); the working group reads it when it verifies.
+    /// </summary>
+    public Result AttachFile(CorrectionFile file, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (Status != CorrectionStatus.AwaitingEvidence)
+        {
+            return new Error(CorrectionErrors.WrongStatus, null, Status);
+        }
+
+        if (Files.Count >= MaxFiles)
+        {
+            return new Error(CorrectionErrors.TooManyFiles, "File", MaxFiles);
+        }
+
+        Files = [.. Files, file];
+        Version = Guid.NewGuid();
+        _events.Record(new CorrectionFileAttached(file));
+        return Result.Ok();
+    }
+
+    /// <summary>The institution removes a file of the evidence it has not handed in yet.</summary>
+    public Result RemoveFile(Guid fileId, DateTimeOffset now)
+    {
+        if (Status != CorrectionStatus.AwaitingEvidence)
+        {
+            return new Error(CorrectionErrors.WrongStatus, null, Status);
+        }
+
+        var file = Files.FirstOrDefault(f => f.Id == fileId);
+        if (file is null || file.Round != Round)
+        {
+            // Files of an earlier round were handed in with that round's evidence and stay on the record.
+            return new Error(CorrectionErrors.FileNotFound);
+        }
+
+        Files = [.. Files.Where(f => f.Id != fileId)];
+        Version = Guid.NewGuid();
+        _events.Record(new CorrectionFileRemoved(file));
+        return Result.Ok();
+    }
 
     /// <summary>The working group accepts the evidence and closes the order, with its conclusion.</summary>
     public Result Close(string conclusion, DateTimeOffset now, string actorUserId) =>
@@ -434,6 +482,15 @@ public sealed class CorrectionOrder : ISupervisedRecord, IRecordsEvents
 
 /// <summary>The working group issued the order.</summary>
 public sealed record CorrectionIssued : IDomainEvent;
+
+/// <summary>A file of the institution's evidence, attached in the order's <paramref name="Round"/>.</summary>
+public sealed record CorrectionFile(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset AddedAt, string AddedBy, int Round);
+
+/// <summary>The institution attached a file to its evidence.</summary>
+public sealed record CorrectionFileAttached(CorrectionFile File) : IDomainEvent;
+
+/// <summary>The institution removed a file from the evidence it had not handed in yet.</summary>
+public sealed record CorrectionFileRemoved(CorrectionFile File) : IDomainEvent;
 
 /// <summary>The institution answered with a plan or evidence, as it typed it.</summary>
 public sealed record CorrectionAnswered(CorrectionStepKind Kind, string Text) : IDomainEvent;

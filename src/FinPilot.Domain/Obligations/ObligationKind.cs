@@ -51,6 +51,12 @@ public enum ObligationKind
     CorrectionVerification = 42,
 
     /// <summary>
+    /// The working group confirms or dismisses a disposal case the correction escalation ladder proposed
+    /// (处置提议确认), within the disposal actions' working days; discharged by either. Subject: the case's id, "{id:N}".
+    /// </summary>
+    DisposalProposalReview = 43,
+
+    /// <summary>
     /// A step of a plan change's review (方案变更评审): the working group's decision on a minor change,
     /// the coordination group's resolution on a major one. Subject: the change's id. Numbered apart
     /// from the kinds other supervision modules add, so that none collide.

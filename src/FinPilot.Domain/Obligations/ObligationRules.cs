@@ -81,6 +81,7 @@ public static class ObligationRules
         new(ObligationKind.DisposalInstitutionAction, DueAnchor.Event, DisposalActionWorkingDays),
         new(ObligationKind.DisposalWorkingGroupAction, DueAnchor.Event, DisposalActionWorkingDays) { Duty = ObligationDuty.WorkingGroup },
         new(ObligationKind.CorrectionVerification, DueAnchor.Event, CorrectionVerificationWorkingDays) { Duty = ObligationDuty.WorkingGroup },
+        new(ObligationKind.DisposalProposalReview, DueAnchor.Event, DisposalActionWorkingDays) { Duty = ObligationDuty.WorkingGroup },
         new(ObligationKind.PlanChangeReview, DueAnchor.Event, PlanChangeReviewWorkingDays) { Duty = ObligationDuty.WorkingGroup },
 
         // An integrity explanation's working days are the integrity officer's; the amount here is the default.

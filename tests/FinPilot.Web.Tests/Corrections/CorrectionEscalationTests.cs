@@ -2,6 +2,7 @@ using System.Net;
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Corrections;
 using FinPilot.Domain.Disposal;
+using FinPilot.Domain.Obligations;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Corrections;
 using FinPilot.Web.Features.Disposal;
@@ -72,6 +73,12 @@ public sealed class CorrectionEscalationTests(AppsWithDemoData apps) : IClassFix
         Assert.Contains("未按期报送定期报告。", proposed.Summary);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.ResourceId == proposed.Id.ToString() && a.Action == DisposalAuditActions.Proposed)));
 
+        // The working group owes its answer on the proposal, once.
+        var owed = Assert.Single(await app.WithDbAsync(db => db.Obligations.AsNoTracking()
+            .Where(o => o.ProjectId == projectId && o.Kind == ObligationKind.DisposalProposalReview).ToListAsync()));
+        Assert.Equal((ObligationStatus.Open, proposed.Id.ToString("N")), (owed.Status, owed.Subject));
+        Assert.Equal(ObligationDuty.WorkingGroup, ObligationRules.DutyOf(owed.Kind));
+
         // Clocks running again later never propose a second one.
         await MoveToAsync(app, calendar.AddWorkingDays(dueDay, 12));
         await RaceAsync(app);
@@ -92,6 +99,8 @@ public sealed class CorrectionEscalationTests(AppsWithDemoData apps) : IClassFix
         var confirmed = await (await wg.PostAsync($"/api/v1/disposal/cases/{proposed.Id}/confirm", new DisposalApi.ConfirmRequest { AffectedCustomers = 10, Version = proposed.Version }))
             .ReadAsync<DisposalApi.CaseDto>();
         Assert.Equal((DisposalCaseStatus.Open, DisposalLevel.IV, 10), (confirmed.Status, confirmed.Level, confirmed.AffectedCustomers));
+        Assert.Equal(ObligationStatus.Fulfilled, await app.WithDbAsync(db => db.Obligations.AsNoTracking()
+            .Where(o => o.ProjectId == projectId && o.Kind == ObligationKind.DisposalProposalReview).Select(o => o.Status).SingleAsync()));
         Assert.NotEmpty(confirmed.Actions);
         await (await wg.PostAsync($"/api/v1/disposal/cases/{proposed.Id}/confirm", new DisposalApi.ConfirmRequest { AffectedCustomers = 10, Version = confirmed.Version }))
             .ReadProblemAsync(HttpStatusCode.Conflict);

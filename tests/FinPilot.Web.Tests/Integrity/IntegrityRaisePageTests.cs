@@ -63,6 +63,43 @@ public sealed class IntegrityRaisePageTests(AppsWithDemoData apps) : IClassFixtu
         Assert.Equal((note, IntegrityFlagStatus.Open, (Guid?)projectId, IntegrityRecordKind.CorrectionOrder), (flag.Facts.Note, flag.Status, flag.ProjectId, flag.RecordKind));
     }
 
+    [Fact]
+    public async Task Record_pages_link_the_officer_to_the_prefilled_form_and_nobody_else_sees_the_link()
+    {
+        var app = await apps.StartAsync(DatabaseProvider.Sqlite);
+        var projectId = await app.PilotAsync("廉政链接");
+        using var wgApi = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+        var order = await app.OrderAsync(wgApi, projectId);
+        var pages = new (string Path, string Link)[]
+        {
+            ($"/corrections/{order.Id}", $"integrity/flags?kind=CorrectionOrder&amp;record={order.Id}#raise"),
+            ($"/supervision/projects/{projectId}", $"integrity/flags?kind=Project&amp;record={projectId}#raise"),
+        };
+
+        using var officer = await app.SignedInAsync(DemoUsers.Integrity);
+        foreach (var (path, link) in pages)
+        {
+            var html = await (await officer.GetAsync(path)).Content.ReadAsStringAsync();
+            Assert.Contains("data-testid=\"raise-flag-link\"", html, StringComparison.Ordinal);
+            Assert.Contains($"href=\"{link}\"", html, StringComparison.Ordinal);
+        }
+
+        foreach (var email in new[] { DemoUsers.WorkingGroupBeijing, DemoUsers.Coordination, DemoUsers.Applicant })
+        {
+            using var other = await app.SignedInAsync(email);
+            foreach (var (path, _) in pages)
+            {
+                var response = await other.GetAsync(path);
+                Assert.DoesNotContain("raise-flag-link", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        // The link opens the form filled in with the record.
+        var form = await (await officer.GetAsync($"/integrity/flags?kind=Project&record={projectId}")).Content.ReadAsStringAsync();
+        Assert.Contains($"value=\"{projectId}\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"Project\" selected", form, StringComparison.Ordinal);
+    }
+
     private static Task<List<IntegrityFlag>> RaisedOnAsync(FinPilotApp app, Guid recordId) =>
         app.WithDbAsync(db => db.IntegrityFlags.AsNoTracking().Where(f => f.RecordId == recordId.ToString() && f.Rule == IntegrityRule.RaisedByOfficer).ToListAsync());
 }

@@ -23,6 +23,8 @@ public sealed class CorrectionAuditMap : AuditMap<CorrectionOrder>
         CorrectionExtended e => Line(order, CorrectionActions.Extended, new { reason = e.Reason, newDueAt = e.NewDueAt, order.Extensions }),
         CorrectionRevoked e => Line(order, CorrectionActions.Revoked, new { reason = e.Reason }),
         CorrectionDisclosed => Line(order, CorrectionActions.Disclosed, new { status = order.Status.ToString() }),
+        CorrectionFileAttached e => Line(order, CorrectionActions.FileAttached, new { e.File.Id, e.File.FileName, e.File.ContentType, e.File.Size, e.File.Sha256, e.File.Round }),
+        CorrectionFileRemoved e => Line(order, CorrectionActions.FileRemoved, new { e.File.Id, e.File.FileName, e.File.Sha256 }),
         CorrectionEscalated e => Line(order, CorrectionActions.Escalated, new { rung = e.Rung.ToString(), order.DueAt }) with { ActorName = CorrectionEscalationClock.SystemActor },
         _ => null,
     };

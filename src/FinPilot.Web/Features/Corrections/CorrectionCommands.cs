@@ -25,6 +25,9 @@ public static class CorrectionActions
     public const string Extended = "correction.extended";
     public const string Revoked = "correction.revoked";
     public const string Disclosed = "correction.disclosed";
+    public const string FileAttached = "correction.file-attached";
+    public const string FileRemoved = "correction.file-removed";
+    public const string FileDownloaded = "correction.file-downloaded";
     public const string Escalated = "correction.escalated";
     public const string Tolerated = "tolerance.recorded";
     public const string ToleranceReviewed = "tolerance.reviewed";

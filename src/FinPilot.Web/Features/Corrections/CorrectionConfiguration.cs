@@ -29,6 +29,9 @@ internal sealed class CorrectionOrderConfiguration : IEntityTypeConfiguration<Co
         builder.Property(o => o.Escalation).HasConversion<string>().HasMaxLength(30);
         builder.Property(o => o.Steps)
             .HasConversion(JsonColumn<IReadOnlyList<CorrectionStep>>.Converter, JsonColumn<IReadOnlyList<CorrectionStep>>.Comparer);
+        builder.Property(o => o.Files)
+            .HasConversion(JsonColumn<IReadOnlyList<CorrectionFile>>.Converter, JsonColumn<IReadOnlyList<CorrectionFile>>.Comparer)
+            .HasDefaultValueSql("'[]'");
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => new { o.RegionId, o.IssuedAt });
         builder.HasIndex(o => new { o.OrganisationId, o.IssuedAt });

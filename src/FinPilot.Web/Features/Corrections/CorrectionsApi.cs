@@ -14,9 +14,15 @@ public static class CorrectionsApi
         int Extensions, CorrectionStatus Status, CorrectionEscalation Escalation, bool Disclosed, string? CorrectionPlan, string? Evidence,
         string? Conclusion, DateTimeOffset? ClosedAt, IReadOnlyList<CorrectionStep> Steps, Guid Version)
     {
+        /// <summary>The files of the institution's evidence, oldest first.</summary>
+        public IReadOnlyList<CorrectionFile> Files { get; init; } = [];
+
         public static CorrectionDto From(CorrectionOrder o, string title) => new(
             o.Id, o.ProjectId, title, o.RegionId, o.OrganisationId, o.Findings, o.Breach, o.RequiredActions, o.Severity, o.MustRectify, o.Source, o.AlertId,
-            o.IssuedAt, o.DueAt, o.Round, o.Extensions, o.Status, o.Escalation, o.Disclosed, o.CorrectionPlan, o.Evidence, o.Conclusion, o.ClosedAt, o.Steps, o.Version);
+            o.IssuedAt, o.DueAt, o.Round, o.Extensions, o.Status, o.Escalation, o.Disclosed, o.CorrectionPlan, o.Evidence, o.Conclusion, o.ClosedAt, o.Steps, o.Version)
+        {
+            Files = o.Files,
+        };
     }
 
     public sealed record ToleranceDto(
@@ -130,6 +136,16 @@ public static class CorrectionsApi
         group.MapPost("/{id:guid}/evidence", (Guid id, TextRequest r, CorrectionCommands c, CorrectionQueries q, CancellationToken ct) =>
                 ThenGetAsync(c.SubmitEvidenceAsync(id, r.Text ?? string.Empty, r.Version, ct), q, ct))
             .WithName("SubmitCorrectionEvidence").WithSummary("The institution hands in the evidence of its correction; the working group verifies next.");
+        group.MapPost("/{id:guid}/files", async (Guid id, IFormFile file, CorrectionFiles files, CancellationToken ct) =>
+            {
+                await using var content = file.OpenReadStream();
+                return (await files.AttachAsync(id, file.FileName, content, ct)).ToHttp(v => TypedResults.Created($"/api/v1/corrections/{id}/files/{v.Id}", v));
+            })
+            .DisableAntiforgery().WithName("AttachCorrectionFile")
+            .WithSummary("The institution attaches a PDF, DOCX, XLSX, PNG or JPEG to the evidence it owes (the application attachments' size and type rules).");
+        group.MapGet("/{id:guid}/files/{fileId:guid}", DownloadAsync).WithName("DownloadCorrectionFile").WithSummary("Download a file of the evidence (the order's readers only; audited).");
+        group.MapDelete("/{id:guid}/files/{fileId:guid}", (Guid id, Guid fileId, CorrectionFiles files, CancellationToken ct) => files.RemoveAsync(id, fileId, ct).ToHttp())
+            .WithName("RemoveCorrectionFile").WithSummary("The institution removes a file of the evidence it has not handed in yet.");
         group.MapPost("/{id:guid}/verification", (Guid id, VerifyRequest r, CorrectionCommands c, CorrectionQueries q, CancellationToken ct) =>
                 ThenGetAsync(c.VerifyAsync(id, r.Verdict, r.Text ?? string.Empty, r.WorkingDays, r.Version, ct), q, ct))
             .WithName("VerifyCorrection").WithSummary("The working group closes the order, or rejects the evidence with reasons and a new deadline in working days.");
@@ -152,6 +168,29 @@ public static class CorrectionsApi
             .WithName("GetToleratedDeviation").WithSummary("One tolerated deviation with its reviews.");
         tolerances.MapPost("/{id:guid}/review", Review).WithName("ReviewToleratedDeviation")
             .WithSummary("The region's working group renews (to a new expiry date), ends or revokes a tolerated deviation.");
+        // Where the correction page's plain HTML forms post files (Blazor's form handling does not stream uploads).
+        var page = app.MapGroup("/corrections/{id:guid}/files").RequireAuthorization().ExcludeFromDescription();
+        page.MapPost("/", async (Guid id, IFormFile? file, CorrectionFiles files, CancellationToken ct) =>
+        {
+            if (file is null)
+            {
+                return Back(id, Domain.Applications.ApplicationErrors.FileTypeRefused);
+            }
+
+            await using var content = file.OpenReadStream();
+            var result = await files.AttachAsync(id, file.FileName, content, ct);
+            return Back(id, result.Succeeded ? null : result.Errors[0].Code);
+        }).WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
+        page.MapPost("/{fileId:guid}/remove", async (Guid id, Guid fileId, CorrectionFiles files, CancellationToken ct) =>
+        {
+            var result = await files.RemoveAsync(id, fileId, ct);
+            return Back(id, result.Succeeded ? null : result.Errors[0].Code);
+        });
+        page.MapGet("/{fileId:guid}", async Task<IResult> (Guid id, Guid fileId, CorrectionFiles files, CancellationToken ct) =>
+        {
+            var result = await files.OpenAsync(id, fileId, ct);
+            return result.Succeeded ? TypedResults.File(result.Value.Content, result.Value.File.ContentType, result.Value.File.FileName) : TypedResults.NotFound();
+        });
         return app;
     }
 
@@ -213,5 +252,20 @@ public static class CorrectionsApi
         return changed.Succeeded
             ? (await queries.GetAsync(changed.Value.Id, ct)).ToHttp(v => TypedResults.Ok(CorrectionDto.From(v.Order, v.ProjectTitle)))
             : Problems.From(changed.Errors);
+    }
+
+    private static RedirectHttpResult Back(Guid id, string? error) =>
+        TypedResults.Redirect(error is null ? $"/corrections/{id}#files" : $"/corrections/{id}?fileError={Uri.EscapeDataString(error)}#files");
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(Guid id, Guid fileId, CorrectionFiles files, CancellationToken ct)
+    {
+        var result = await files.OpenAsync(id, fileId, ct);
+        if (!result.Succeeded)
+        {
+            return Problems.From(result.Errors);
+        }
+
+        var (file, content) = result.Value;
+        return TypedResults.File(content, file.ContentType, file.FileName);
     }
 }

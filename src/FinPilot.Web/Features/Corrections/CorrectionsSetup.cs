@@ -12,6 +12,7 @@ public static class CorrectionsSetup
         builder.Services.AddScoped<CorrectionCommands>();
         builder.Services.AddScoped<ToleranceCommands>();
         builder.Services.AddScoped<CorrectionQueries>();
+        builder.Services.AddScoped<CorrectionFiles>();
         builder.Services.AddScoped<CorrectionNotifications>();
         builder.Services.AddScoped<CorrectionEscalationClock>();
         builder.Services.AddAuditMap<CorrectionAuditMap>();

@@ -85,6 +85,7 @@ public sealed class DisposalCommands(
                 return confirmed;
             }
 
+            await obligations.FulfilAsync(c.ProjectId, ObligationKind.DisposalProposalReview, DisposalProposals.SubjectOf(c.Id), now, current.Id!, cancellationToken);
             await EnsureObligationsAsync(c, c.Actions, cancellationToken);
             await notifications.OpenedAsync(c, await TitleAsync(c, cancellationToken), cancellationToken);
             return Result.Ok();
@@ -92,7 +93,17 @@ public sealed class DisposalCommands(
 
     /// <summary>The working group dismisses a proposed case with its reason.</summary>
     public Task<Result<DisposalCase>> DismissAsync(Guid caseId, string reason, Guid expected, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caseId, DisposalOperations.Dispose, expected, c => Task.FromResult(c.Dismiss(reason ?? string.Empty, clock.GetUtcNow(), current.Id!)), cancellationToken);
+        ChangeAsync(caseId, DisposalOperations.Dispose, expected, async c =>
+        {
+            var now = clock.GetUtcNow();
+            var dismissed = c.Dismiss(reason ?? string.Empty, now, current.Id!);
+            if (dismissed.Succeeded)
+            {
+                await obligations.FulfilAsync(c.ProjectId, ObligationKind.DisposalProposalReview, DisposalProposals.SubjectOf(c.Id), now, current.Id!, cancellationToken);
+            }
+
+            return dismissed;
+        }, cancellationToken);
 
     public Task<Result<DisposalCase>> RaiseLevelAsync(Guid caseId, DisposalLevel level, string reason, Guid expected, CancellationToken cancellationToken = default) =>
         ChangeAsync(caseId, DisposalOperations.Dispose, expected, async c =>

@@ -1,7 +1,13 @@
+using System.Text.Json;
 using FinPilot.Domain.Alerts;
+using FinPilot.Domain.Corrections;
+using FinPilot.Domain.Deliberation;
+using FinPilot.Domain.Evaluation;
+using FinPilot.Domain.Evaluation.Assignment;
 using FinPilot.Domain.Integrity;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Commands;
+using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,9 +19,12 @@ namespace FinPilot.Web.Features.Integrity;
 /// is skipped, and a scan racing another one that inserts the same key first loses at the unique
 /// index and moves on, so no flag is ever made twice.
 /// </summary>
-public sealed class IntegrityScan(FinPilotDbContext db, CommandPipeline commands, IntegrityOptions options, TimeProvider clock)
+public sealed class IntegrityScan(FinPilotDbContext db, CommandPipeline commands, IntegrityOptions options, TimeProvider clock, ConflictFinder conflicts)
 {
     private const int MaxAttempts = 5;
+
+    /// <summary>How expert sheets are stored (<see cref="Domain.Evaluation.Rounds.ExpertAssignment.Sheet"/>).</summary>
+    private static readonly JsonSerializerOptions SheetOptions = new(JsonSerializerDefaults.Web);
 
     private sealed record Finding(IntegrityRule Rule, IntegrityTarget Target, IntegrityFacts Facts)
     {
@@ -33,6 +42,8 @@ public sealed class IntegrityScan(FinPilotDbContext db, CommandPipeline commands
         findings.AddRange(await TolerancesRenewedAsync(ct));
         findings.AddRange(await SheetsReopenedAsync(ct));
         findings.AddRange(await AgainstMajorityAsync(ct));
+        findings.AddRange(await AgainstEvaluationAsync(ct));
+        findings.AddRange(await DecisionMakersLinkedAsync(ct));
 
         var raised = 0;
         foreach (var rule in findings.GroupBy(f => f.Rule))
@@ -194,6 +205,113 @@ public sealed class IntegrityScan(FinPilotDbContext db, CommandPipeline commands
                 VotesFor = a.Outcome.Tally is { } t ? t.Approve + t.ApproveWithConditions : null,
                 VotesAgainst = a.Outcome.Tally?.Reject,
             }));
+    }
+
+    /// <summary>
+    /// Admission outcomes (from the latest meetings) against the evaluation result: a project admitted
+    /// though most of its experts did not recommend it, or rejected though most did; about the chair who
+    /// recorded it. A tie is no result to go against. Only the sheets of those outcomes' projects are read.
+    /// </summary>
+    private async Task<IEnumerable<Finding>> AgainstEvaluationAsync(CancellationToken ct)
+    {
+        var meetings = await db.Meetings.AsNoTracking().OrderByDescending(m => m.Date).Take(options.RecentMeetings).ToListAsync(ct);
+        var outcomes = meetings.SelectMany(m => m.AgendaItems)
+            .Where(i => i.Kind == AgendaItemKind.Admission && i.Resolution is not null)
+            .SelectMany(i => i.Resolution!.Outcomes.Select(o => (i.Resolution, Outcome: o)))
+            .ToList();
+        if (outcomes.Count == 0)
+        {
+            return [];
+        }
+
+        var projectIds = outcomes.Select(o => o.Outcome.ProjectId).Distinct().ToList();
+        var sheets = await db.ExpertAssignments.AsNoTracking()
+            .Where(a => projectIds.Contains(a.ProjectId) && a.SubmittedAt != null && a.ConflictDeclaredAt == null)
+            .Select(a => new { a.ProjectId, a.SheetJson })
+            .ToListAsync(ct);
+        var recommendations = sheets
+            .Select(s => (s.ProjectId, JsonSerializer.Deserialize<ScoreSheet>(s.SheetJson, SheetOptions)?.Recommendation))
+            .Where(s => s.Recommendation is not null)
+            .GroupBy(s => s.ProjectId)
+            .ToDictionary(g => g.Key, g => (For: g.Count(s => s.Recommendation is Recommendation.Recommend or Recommendation.RecommendWithConditions),
+                Against: g.Count(s => s.Recommendation == Recommendation.DoNotRecommend)));
+        var regions = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.RegionId, ct);
+        return outcomes
+            .Where(o => regions.ContainsKey(o.Outcome.ProjectId) && recommendations.TryGetValue(o.Outcome.ProjectId, out var r) && r.For != r.Against
+                && o.Outcome.IsApproval != (r.For > r.Against))
+            .Select(o => new Finding(
+                IntegrityRule.DecisionAgainstEvaluation,
+                WorkingGroup(IntegrityRecordKind.Project, o.Outcome.ProjectId.ToString(), regions[o.Outcome.ProjectId], o.Outcome.ProjectId, o.Resolution.RecordedBy),
+                new IntegrityFacts
+                {
+                    At = o.Resolution.RecordedAt,
+                    VotesFor = recommendations[o.Outcome.ProjectId].For,
+                    VotesAgainst = recommendations[o.Outcome.ProjectId].Against,
+                }));
+    }
+
+    /// <summary>
+    /// Decisions taken by a person linked to the project's lead or partner organisations — by the
+    /// conflict facts of <see cref="ConflictFinder"/> (employment and its history within the lookback,
+    /// membership, declarations): coordination-group votes (a recused member's vote is not counted, so
+    /// not flagged) and resolutions of the latest meetings, plan changes the working group decided,
+    /// correction orders it closed. One flag per decision record and person.
+    /// </summary>
+    private async Task<IEnumerable<Finding>> DecisionMakersLinkedAsync(CancellationToken ct)
+    {
+        var decisions = new List<(IntegrityRecordKind Kind, string RecordId, Guid ProjectId, string Person, DateTimeOffset At)>();
+        var meetings = await db.Meetings.AsNoTracking().OrderByDescending(m => m.Date).Take(options.RecentMeetings).ToListAsync(ct);
+        foreach (var item in meetings.SelectMany(m => m.AgendaItems))
+        {
+            foreach (var ballot in item.Ballots.Where(b => !item.RecusedMemberIds.Contains(b.MemberId)))
+            {
+                decisions.AddRange(item.ProjectIds.Where(ballot.AppliesTo)
+                    .Select(p => (IntegrityRecordKind.AgendaItem, item.Id.ToString(), p, ballot.MemberId, ballot.CastAt)));
+            }
+
+            if (item.Resolution is { } resolution)
+            {
+                decisions.AddRange(item.ProjectIds.Select(p => (IntegrityRecordKind.AgendaItem, item.Id.ToString(), p, resolution.RecordedBy, resolution.RecordedAt)));
+            }
+        }
+
+        var changes = await db.PlanChanges.AsNoTracking()
+            .Where(c => c.DecidedBy != null && c.DecidedAt != null)
+            .Select(c => new { c.Id, c.ProjectId, c.DecidedBy, c.DecidedAt })
+            .ToListAsync(ct);
+        decisions.AddRange(changes.Select(c => (IntegrityRecordKind.PlanChange, c.Id.ToString(), c.ProjectId, c.DecidedBy!, c.DecidedAt!.Value)));
+
+        var closed = await db.CorrectionOrders.AsNoTracking()
+            .Where(o => o.Status == CorrectionStatus.Closed && o.ClosedAt != null)
+            .Select(o => new { o.Id, o.ProjectId, o.Steps, o.ClosedAt })
+            .ToListAsync(ct);
+        decisions.AddRange(closed
+            .Select(o => (o, By: o.Steps.LastOrDefault(s => s.Kind == CorrectionStepKind.Closed)?.By))
+            .Where(x => x.By is not null)
+            .Select(x => (IntegrityRecordKind.CorrectionOrder, x.o.Id.ToString(), x.o.ProjectId, x.By!, x.o.ClosedAt!.Value)));
+
+        decisions = [.. decisions.Where(d => !string.IsNullOrEmpty(d.Person))];
+        if (decisions.Count == 0)
+        {
+            return [];
+        }
+
+        var people = decisions.Select(d => d.Person).Distinct(StringComparer.Ordinal).ToList();
+        var projectIds = decisions.Select(d => d.ProjectId).Distinct().ToList();
+        var links = await conflicts.FindAsync(people, projectIds, ct);
+        if (links.Count == 0)
+        {
+            return [];
+        }
+
+        var regions = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.RegionId, ct);
+        return decisions
+            .Where(d => regions.ContainsKey(d.ProjectId) && links.ContainsKey(new ExpertPair(d.ProjectId, d.Person)))
+            .DistinctBy(d => (d.Kind, d.RecordId, d.Person))
+            .Select(d => new Finding(
+                IntegrityRule.DecisionMakerLinked,
+                WorkingGroup(d.Kind, d.RecordId, regions[d.ProjectId], d.ProjectId, d.Person),
+                new IntegrityFacts { At = d.At, OrganisationId = links[new ExpertPair(d.ProjectId, d.Person)][0].OrganisationId }));
     }
 }
 

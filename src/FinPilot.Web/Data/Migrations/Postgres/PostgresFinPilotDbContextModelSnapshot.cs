@@ -354,6 +354,12 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.Property<int>("Extensions")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<string>("Findings")
                         .IsRequired()
                         .HasMaxLength(10000)

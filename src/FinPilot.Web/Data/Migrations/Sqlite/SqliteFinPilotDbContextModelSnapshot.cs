@@ -348,6 +348,12 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Property<int>("Extensions")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<string>("Findings")
                         .IsRequired()
                         .HasMaxLength(10000)
