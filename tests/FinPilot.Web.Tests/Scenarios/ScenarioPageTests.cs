@@ -26,7 +26,7 @@ public sealed class ScenarioPageTests(AppsWithDemoData apps) : IClassFixture<App
         // Draft through the form, then publish from the edit page.
         using var drafted = await institution.SubmitAsync("/scenarios/new", "/scenarios/new", new Dictionary<string, string>
         {
-            ["_handler"] = "scenario", ["Party"] = $"o:{publisher}", ["Title"] = marker, ["PainPoint"] = "数字人民币钱包反洗钱监测需要实时识别可疑交易",
+            ["_handler"] = "scenario", ["Party"] = $"o:{publisher}", ["Title"] = marker, ["PainPoint"] = "数字人民币钱包反洗钱监测需要实时识别可疑交易", ["ExpectedOutcome"] = "可疑交易当日识别",
             ["Area"] = ((int)BusinessArea.Payments).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Technologies"] = ((int)Technology.DigitalRmb).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Visibility"] = ((int)ScenarioVisibility.Public).ToString(System.Globalization.CultureInfo.InvariantCulture),
