@@ -14,6 +14,7 @@ public static class ScenariosSetup
         builder.Services.AddScoped<ScenarioQueries>();
         builder.Services.AddScoped<ScenarioWorkspace>();
         builder.Services.AddScoped<JointApplications>();
+        builder.Services.AddScoped<ScenarioFunnel>();
         builder.Services.AddScoped<MatchCommands>();
         builder.Services.AddScoped<ScenarioNotifications>();
         builder.Services.AddScoped<ScenarioRecommender>();
