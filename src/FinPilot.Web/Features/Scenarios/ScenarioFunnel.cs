@@ -152,7 +152,12 @@ public sealed class ScenarioFunnel(FinPilotDbContext db, CurrentUser current)
             Write(sheet, r++, row.Title, region, at, row.Counts);
         }
 
-        sheet.Columns().AdjustToContents(1, Math.Min(r, 200));
+        // Widths are set, not measured: measuring text needs System.Drawing, which Linux hosts lack.
+        sheet.Column(1).Width = 40;
+        for (var c = 2; c <= headers.Length; c++)
+        {
+            sheet.Column(c).Width = Math.Clamp(headers[c - 1].Length * 2 + 4, 10, 30);
+        }
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
