@@ -1,8 +1,8 @@
 using System.Net;
 using FinPilot.Domain.Projects;
 using FinPilot.Domain.Scenarios;
-using FinPilot.Web.Tests.Applications;
 using FinPilot.Web.Data;
+using FinPilot.Web.Tests.Applications;
 using FinPilot.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static FinPilot.Web.Features.Scenarios.ScenariosApi;
@@ -48,7 +48,9 @@ public sealed class JointApplicationTests(AppsWithDemoData apps) : IClassFixture
 
         using var forged = await partner.SubmitAsync(matchPage, matchPage, new Dictionary<string, string>
         {
-            ["_handler"] = "joint", ["CallId"] = callId.ToString(), ["Category"] = ((int)ProjectCategory.TechnologyInnovation).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["_handler"] = "joint",
+            ["CallId"] = callId.ToString(),
+            ["Category"] = ((int)ProjectCategory.TechnologyInnovation).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         Assert.Null(await app.WithDbAsync(db => db.ScenarioMatches.Where(m => m.Id == proposed.Id).Select(m => m.ProjectId).SingleAsync()));
 
@@ -56,7 +58,9 @@ public sealed class JointApplicationTests(AppsWithDemoData apps) : IClassFixture
         Assert.Contains("joint-form", await institution.Client.GetStringAsync(matchPage), StringComparison.Ordinal);
         using var started = await institution.SubmitAsync(matchPage, matchPage, new Dictionary<string, string>
         {
-            ["_handler"] = "joint", ["CallId"] = callId.ToString(), ["Category"] = ((int)ProjectCategory.TechnologyInnovation).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["_handler"] = "joint",
+            ["CallId"] = callId.ToString(),
+            ["Category"] = ((int)ProjectCategory.TechnologyInnovation).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var match = await app.WithDbAsync(db => db.ScenarioMatches.AsNoTracking().SingleAsync(m => m.Id == proposed.Id));

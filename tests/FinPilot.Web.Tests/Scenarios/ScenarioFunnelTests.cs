@@ -38,7 +38,9 @@ public sealed class ScenarioFunnelTests(AppsWithDemoData apps) : IClassFixture<A
         var matchPage = $"/scenarios/matches/{match.Id}";
         using var started = await institution.SubmitAsync(matchPage, matchPage, new Dictionary<string, string>
         {
-            ["_handler"] = "joint", ["CallId"] = callId.ToString(), ["Category"] = ((int)ProjectCategory.TechnologyInnovation).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["_handler"] = "joint",
+            ["CallId"] = callId.ToString(),
+            ["Category"] = ((int)ProjectCategory.TechnologyInnovation).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
 

@@ -26,7 +26,11 @@ public sealed class ScenarioPageTests(AppsWithDemoData apps) : IClassFixture<App
         // Draft through the form, then publish from the edit page.
         using var drafted = await institution.SubmitAsync("/scenarios/new", "/scenarios/new", new Dictionary<string, string>
         {
-            ["_handler"] = "scenario", ["Party"] = $"o:{publisher}", ["Title"] = marker, ["PainPoint"] = "数字人民币钱包反洗钱监测需要实时识别可疑交易", ["ExpectedOutcome"] = "可疑交易当日识别",
+            ["_handler"] = "scenario",
+            ["Party"] = $"o:{publisher}",
+            ["Title"] = marker,
+            ["PainPoint"] = "数字人民币钱包反洗钱监测需要实时识别可疑交易",
+            ["ExpectedOutcome"] = "可疑交易当日识别",
             ["Area"] = ((int)BusinessArea.Payments).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Technologies"] = ((int)Technology.DigitalRmb).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Visibility"] = ((int)ScenarioVisibility.Public).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -72,7 +76,10 @@ public sealed class ScenarioPageTests(AppsWithDemoData apps) : IClassFixture<App
         var answer = $"/scenarios/solutions/new?scenario={scenario.Id}";
         using var offered = await offerer.SubmitAsync(answer, answer, new Dictionary<string, string>
         {
-            ["_handler"] = "solution", ["OrganisationId"] = company.Id.ToString(), ["Title"] = marker + "方案", ["Capability"] = "基于知识图谱的数字人民币钱包可疑交易实时识别",
+            ["_handler"] = "solution",
+            ["OrganisationId"] = company.Id.ToString(),
+            ["Title"] = marker + "方案",
+            ["Capability"] = "基于知识图谱的数字人民币钱包可疑交易实时识别",
             ["Technologies"] = ((int)Technology.DigitalRmb).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         Assert.Equal(HttpStatusCode.Redirect, offered.StatusCode);
@@ -151,7 +158,9 @@ public sealed class ScenarioPageTests(AppsWithDemoData apps) : IClassFixture<App
 
         using var subscribed = await member.SubmitAsync(page, page, new Dictionary<string, string>
         {
-            ["_handler"] = "subscribe", ["OrganisationId"] = company.Id.ToString(), ["Topic"] = $"t:{(int)Technology.Blockchain}",
+            ["_handler"] = "subscribe",
+            ["OrganisationId"] = company.Id.ToString(),
+            ["Topic"] = $"t:{(int)Technology.Blockchain}",
         });
         Assert.Equal(HttpStatusCode.OK, subscribed.StatusCode);
         var subscription = await app.WithDbAsync(db => db.ScenarioSubscriptions.AsNoTracking().SingleAsync(s => s.OrganisationId == company.Id));
@@ -165,7 +174,9 @@ public sealed class ScenarioPageTests(AppsWithDemoData apps) : IClassFixture<App
         Assert.Equal(1, await app.WithDbAsync(db => db.ScenarioSubscriptions.CountAsync(s => s.OrganisationId == company.Id)));
         using var forgedSubscribe = await stranger.SubmitAsync(page, page, new Dictionary<string, string>
         {
-            ["_handler"] = "subscribe", ["OrganisationId"] = company.Id.ToString(), ["Topic"] = $"a:{(int)BusinessArea.Payments}",
+            ["_handler"] = "subscribe",
+            ["OrganisationId"] = company.Id.ToString(),
+            ["Topic"] = $"a:{(int)BusinessArea.Payments}",
         });
         Assert.Equal(1, await app.WithDbAsync(db => db.ScenarioSubscriptions.CountAsync(s => s.OrganisationId == company.Id)));
 
