@@ -34,6 +34,15 @@ public static class ScenarioErrors
 
     public static readonly ErrorCode Concurrency = ErrorCode.Conflict("Scenario.ChangedByAnother");
 
+    /// <summary>The match already became a joint application.</summary>
+    public static readonly ErrorCode AlreadyApplied = ErrorCode.Conflict("Scenario.Match.AlreadyApplied");
+
+    /// <summary>Neither side of the match is a licensed institution that could lead an application.</summary>
+    public static readonly ErrorCode NoLicensedLead = ErrorCode.InvalidState("Scenario.Match.NoLicensedLead");
+
+    /// <summary>No open call of the match's region with this id. Field: callId.</summary>
+    public static readonly ErrorCode CallNotFound = ErrorCode.NotFound("Scenario.Call.NotFound");
+
     /// <summary>The record is not in the status the action needs. Arguments: the status.</summary>
     public static readonly ErrorCode WrongStatus = ErrorCode.InvalidState("Scenario.WrongStatus");
 

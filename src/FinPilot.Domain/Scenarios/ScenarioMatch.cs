@@ -27,6 +27,9 @@ public sealed record MatchFormed : IDomainEvent;
 
 public sealed record MatchMessagePosted(Guid MessageId) : IDomainEvent;
 
+/// <summary>The match became a joint application draft (联合申报).</summary>
+public sealed record MatchApplied(Guid ProjectId) : IDomainEvent;
+
 /// <summary>One message of a match's private thread.</summary>
 public sealed record MatchMessage(Guid Id, DateTimeOffset At, string AuthorUserId, string AuthorName, string Text);
 
@@ -81,6 +84,11 @@ public sealed class ScenarioMatch : IRecordsEvents
     public DateTimeOffset? MatchedAt { get; private set; }
 
     public IReadOnlyList<MatchMessage> Messages { get; private set; } = [];
+
+    /// <summary>The joint application draft the match became, once it did (one per match).</summary>
+    public Guid? ProjectId { get; private set; }
+
+    public DateTimeOffset? AppliedAt { get; private set; }
 
     public Guid Version { get; private set; }
 
@@ -170,5 +178,24 @@ public sealed class ScenarioMatch : IRecordsEvents
         Version = Guid.NewGuid();
         _events.Record(new MatchMessagePosted(message.Id));
         return message;
+    }
+
+    /// <summary>Records the joint application draft the match became; a match becomes one application only.</summary>
+    public Result BecameApplication(Guid projectId, DateTimeOffset now)
+    {
+        if (Status != MatchStatus.Matched)
+        {
+            return new Error(ScenarioErrors.WrongStatus);
+        }
+
+        if (ProjectId is not null)
+        {
+            return new Error(ScenarioErrors.AlreadyApplied);
+        }
+
+        (ProjectId, AppliedAt) = (projectId, now);
+        Version = Guid.NewGuid();
+        _events.Record(new MatchApplied(projectId));
+        return Result.Ok();
     }
 }

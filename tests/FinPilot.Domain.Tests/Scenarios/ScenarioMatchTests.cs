@@ -50,4 +50,21 @@ public sealed class ScenarioMatchTests
         var (scenario, solution) = Pair(publish: false);
         Assert.Equal(ScenarioErrors.NotMatchable, Assert.Single(ScenarioMatch.Propose(scenario, solution, MatchParty.Scenario, Now, "a").Errors).Code);
     }
+
+    [Fact]
+    public void A_match_becomes_one_application_and_only_once_matched()
+    {
+        var (scenario, solution) = Pair();
+        var match = ScenarioMatch.Propose(scenario, solution, MatchParty.Solution, Now, "b").ValueOrThrow();
+        var project = Guid.NewGuid();
+        Assert.Equal(ScenarioErrors.WrongStatus, Assert.Single(match.BecameApplication(project, Now).Errors).Code);
+
+        match.Consent(MatchParty.Scenario, Now, "a").OrThrow();
+        var version = match.Version;
+        Assert.True(match.BecameApplication(project, Now.AddDays(1)).Succeeded);
+        Assert.Equal((project, Now.AddDays(1)), (match.ProjectId!.Value, match.AppliedAt!.Value));
+        Assert.NotEqual(version, match.Version);
+        Assert.Equal(ScenarioErrors.AlreadyApplied, Assert.Single(match.BecameApplication(Guid.NewGuid(), Now).Errors).Code);
+        Assert.Equal(project, match.ProjectId);
+    }
 }

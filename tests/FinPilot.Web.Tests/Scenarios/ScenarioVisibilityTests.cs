@@ -48,12 +48,14 @@ public sealed class ScenarioVisibilityTests(AppsWithDemoData apps) : IClassFixtu
         Assert.Empty(seen.InvitedOrganisationIds);
         Assert.Single((await (await inviteeApi.GetAsync($"/api/v1/scenarios?q={marker}")).ReadAsync<Page<ScenarioRow>>()).Items);
 
-        // The feed (read by signed-in browsers: bearer tokens are for the API).
+        // The feed is the public one whoever asks: not the invitee's browser, not its API token, not the publisher's.
         using var inviteeBrowser = await app.SignedInAsync(invitee.Email);
         using var strangerBrowser = await app.SignedInAsync(stranger.Email);
         Assert.DoesNotContain(marker, await anonymous.GetStringAsync(ScenarioFeed.Path));
         Assert.DoesNotContain(marker, await strangerBrowser.Client.GetStringAsync(ScenarioFeed.Path));
-        Assert.Contains(marker, await inviteeBrowser.Client.GetStringAsync(ScenarioFeed.Path));
+        Assert.DoesNotContain(marker, await inviteeBrowser.Client.GetStringAsync(ScenarioFeed.Path));
+        Assert.DoesNotContain(marker, await inviteeApi.GetStringAsync(ScenarioFeed.Path));
+        Assert.DoesNotContain(marker, await publisherApi.GetStringAsync(ScenarioFeed.Path));
 
         // Subscriptions: the invitee's applicant is told, the stranger's is not.
         var users = await app.WithDbAsync(db => db.Users.Where(u => u.Email == invitee.Email || u.Email == stranger.Email).ToDictionaryAsync(u => u.Email!, u => u.Id));
@@ -112,6 +114,35 @@ public sealed class ScenarioVisibilityTests(AppsWithDemoData apps) : IClassFixtu
         await (await anonymous.GetAsync($"/api/v1/scenarios/{draft.Id}")).ReadProblemAsync(HttpStatusCode.NotFound);
         Assert.DoesNotContain(marker, await anonymous.GetStringAsync(ScenarioFeed.Path));
         using var memberBrowser = await app.SignedInAsync(member.Email);
-        Assert.Contains(marker, await memberBrowser.Client.GetStringAsync(ScenarioFeed.Path));
+        Assert.DoesNotContain(marker, await memberBrowser.Client.GetStringAsync(ScenarioFeed.Path));
+        Assert.DoesNotContain(marker, await memberApi.GetStringAsync(ScenarioFeed.Path));
+        Assert.DoesNotContain(marker, await publisherApi.GetStringAsync(ScenarioFeed.Path));
+    }
+
+    [Theory, AllProviders]
+    public async Task The_feed_ignores_api_tokens_and_cookies_and_serves_public_scenarios_only(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var publisher = await app.DemoApplicantOrganisationAsync();
+        using var publisherApi = await app.ApiClientAsync(DemoUsers.Applicant);
+        using var publisherBrowser = await app.SignedInAsync(DemoUsers.Applicant);
+        using var coordination = await app.ApiClientAsync(DemoUsers.Coordination);
+        using var anonymous = app.Anonymous();
+        var open = $"公开场景{Guid.NewGuid():N}"[..16];
+        var members = $"成员场景{Guid.NewGuid():N}"[..16];
+        await ScenarioTestKit.PublishedScenarioAsync(publisherApi, ScenarioTestKit.Scenario(publisher, open));
+        await ScenarioTestKit.PublishedScenarioAsync(publisherApi, ScenarioTestKit.Scenario(publisher, members, ScenarioVisibility.Members));
+
+        foreach (var feed in new[]
+        {
+            await anonymous.GetStringAsync(ScenarioFeed.Path),
+            await publisherApi.GetStringAsync(ScenarioFeed.Path),
+            await publisherBrowser.Client.GetStringAsync(ScenarioFeed.Path),
+            await coordination.GetStringAsync(ScenarioFeed.Path),
+        })
+        {
+            Assert.Contains(open, feed, StringComparison.Ordinal);
+            Assert.DoesNotContain(members, feed, StringComparison.Ordinal);
+        }
     }
 }

@@ -19,6 +19,7 @@ public static class ScenarioActions
     public const string InterestExpressed = "match.interest";
     public const string Matched = "match.formed";
     public const string MessagePosted = "match.message";
+    public const string MatchApplied = "match.applied";
 }
 
 /// <summary>The audit line of every event a <see cref="Scenario"/> records.</summary>
@@ -72,6 +73,7 @@ public sealed class MatchAuditMap : AuditMap<ScenarioMatch>
         InterestExpressed e => Line(match, ScenarioActions.InterestExpressed, new { match.ScenarioId, match.SolutionId, side = e.By.ToString() }),
         MatchFormed => Line(match, ScenarioActions.Matched, new { match.ScenarioId, match.SolutionId, match.MatchedAt }),
         MatchMessagePosted e => Line(match, ScenarioActions.MessagePosted, new { messageId = e.MessageId }),
+        MatchApplied e => Line(match, ScenarioActions.MatchApplied, new { projectId = e.ProjectId, match.AppliedAt }),
         _ => null,
     };
 

@@ -94,5 +94,6 @@ internal sealed class ScenarioMatchConfiguration : IEntityTypeConfiguration<Scen
         builder.HasIndex(m => m.RegionId);
         builder.HasIndex(m => m.SolutionOrganisationId);
         builder.HasIndex(m => m.ScenarioOrganisationId);
+        builder.HasIndex(m => m.ProjectId);
     }
 }

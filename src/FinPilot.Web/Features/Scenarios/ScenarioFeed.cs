@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace FinPilot.Web.Features.Scenarios;
 
 /// <summary>
-/// <c>/scenarios/feed.atom</c>: an Atom 1.0 feed of published scenarios, newest first, through the
-/// same visibility rule as every other reader (anonymous readers of a feed see public ones only).
+/// <c>/scenarios/feed.atom</c>: an Atom 1.0 feed of published public scenarios, newest first. A feed
+/// is fetched by feed readers and shared by URL, so it answers every caller as an anonymous reader —
+/// a sign-in cookie or an API token widens nothing (members-only and invited scenarios never appear).
 /// <c>?area=</c> and <c>?technology=</c> narrow it.
 /// </summary>
 public static class ScenarioFeed
@@ -20,15 +21,15 @@ public static class ScenarioFeed
     public static IEndpointRouteBuilder MapScenarioFeed(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, WriteAsync).AllowAnonymous().WithTags("Scenarios").WithName("ScenarioFeed")
-            .WithSummary("Atom 1.0 feed of published scenarios the caller may see, newest first; ?area= and ?technology= narrow it.")
+            .WithSummary("Atom 1.0 feed of published public scenarios, newest first, whoever calls (tokens and cookies are ignored); ?area= and ?technology= narrow it.")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml");
         return app;
     }
 
     private static async Task<IResult> WriteAsync(HttpContext context, BusinessArea? area, Technology? technology, VisibleScenarios visible, FinPilotDbContext db, CancellationToken ct)
     {
-        var viewer = await visible.ViewerAsync(ct);
-        var query = visible.PublishedScenarios(viewer).AsNoTracking();
+        // The caller is not asked who they are: whatever credentials came with the request, the feed is the public one.
+        var query = visible.PublishedScenarios(ScenarioViewer.Anonymous).AsNoTracking();
         if (area is { } a)
         {
             query = query.Where(s => s.Area == a);

@@ -19,6 +19,8 @@ public static class ScenarioTexts
 
     public static string Of(SolutionStatus status, CultureInfo? culture = null) => Text($"SolutionStatus_{status}", culture);
 
+    public static string Of(MatchStatus status, CultureInfo? culture = null) => Text($"MatchStatus_{status}", culture);
+
     /// <summary>The constraints named and joined in the reader's language; empty when there are none.</summary>
     public static string Of(ScenarioConstraints constraints, CultureInfo? culture = null) =>
         string.Join(Text("ListSeparator", culture), Enum.GetValues<ScenarioConstraints>()

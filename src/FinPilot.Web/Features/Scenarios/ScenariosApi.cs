@@ -237,6 +237,15 @@ public static class ScenariosApi
         group.MapPost("/matches/{id:guid}/messages", (Guid id, MessageRequest r, MatchCommands m, CancellationToken ct) =>
                 m.PostAsync(id, r.Text ?? string.Empty, ct).ToHttp(v => TypedResults.Ok(MatchDto.From(v))))
             .WithName("PostMatchMessage").WithSummary("A message in a match's private thread, once both sides consented.");
+
+        group.MapGet("/funnel", (int? regionId, Guid? scenarioId, string? from, string? to, int? page, int? pageSize, ScenarioFunnel funnel, CancellationToken ct) =>
+                funnel.ReportAsync(ScenarioFunnel.Filter(regionId, from, to, page, pageSize, scenarioId), ct).ToHttp(v => TypedResults.Ok(v)))
+            .WithName("ScenarioFunnel")
+            .WithSummary("The matching funnel (published → offers → interest → matches → applied → admitted → exit tiers) of scenarios published in [from, to] (yyyy-MM-dd, Beijing) or of one scenario, per scenario; a working group's own region, national oversight any.");
+        group.MapGet("/funnel.xlsx", async (int? regionId, string? from, string? to, ScenarioFunnel funnel, CancellationToken ct) =>
+                (await funnel.ExportAsync(ScenarioFunnel.Filter(regionId, from, to, null), ct))
+                    .ToHttp(v => TypedResults.File(v, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "scenario-funnel.xlsx")))
+            .WithName("ExportScenarioFunnel").WithSummary("The funnel as an XLSX workbook: the totals, then one row per scenario.");
         return app;
     }
 

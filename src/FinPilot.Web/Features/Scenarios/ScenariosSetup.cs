@@ -12,6 +12,9 @@ public static class ScenariosSetup
         builder.Services.AddScoped<ScenarioCommands>();
         builder.Services.AddScoped<SolutionCommands>();
         builder.Services.AddScoped<ScenarioQueries>();
+        builder.Services.AddScoped<ScenarioWorkspace>();
+        builder.Services.AddScoped<JointApplications>();
+        builder.Services.AddScoped<ScenarioFunnel>();
         builder.Services.AddScoped<MatchCommands>();
         builder.Services.AddScoped<ScenarioNotifications>();
         builder.Services.AddScoped<ScenarioRecommender>();

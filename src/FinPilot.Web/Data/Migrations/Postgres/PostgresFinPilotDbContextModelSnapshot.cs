@@ -1947,6 +1947,9 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1956,6 +1959,9 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.Property<string>("Messages")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
@@ -1999,6 +2005,8 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RegionId");
 

@@ -1,0 +1,48 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FinPilot.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Match19 : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "AppliedAt",
+                table: "ScenarioMatches",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ProjectId",
+                table: "ScenarioMatches",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScenarioMatches_ProjectId",
+                table: "ScenarioMatches",
+                column: "ProjectId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ScenarioMatches_ProjectId",
+                table: "ScenarioMatches");
+
+            migrationBuilder.DropColumn(
+                name: "AppliedAt",
+                table: "ScenarioMatches");
+
+            migrationBuilder.DropColumn(
+                name: "ProjectId",
+                table: "ScenarioMatches");
+        }
+    }
+}
