@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FinPilot.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFinPilotDbContext))]
-    [Migration("20261204153503_Match19")]
-    partial class Match19
+    [Migration("20261204164034_CorrectionFilesJointApplications")]
+    partial class CorrectionFilesJointApplications
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -356,6 +356,12 @@ namespace FinPilot.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Extensions")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'[]'");
 
                     b.Property<string>("Findings")
                         .IsRequired()

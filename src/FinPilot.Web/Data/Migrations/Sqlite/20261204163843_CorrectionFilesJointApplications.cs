@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FinPilot.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Match19 : Migration
+    public partial class CorrectionFilesJointApplications : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -22,6 +22,13 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                 table: "ScenarioMatches",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Files",
+                table: "CorrectionOrders",
+                type: "TEXT",
+                nullable: false,
+                defaultValueSql: "'[]'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScenarioMatches_ProjectId",
@@ -43,6 +50,10 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "ProjectId",
                 table: "ScenarioMatches");
+
+            migrationBuilder.DropColumn(
+                name: "Files",
+                table: "CorrectionOrders");
         }
     }
 }
