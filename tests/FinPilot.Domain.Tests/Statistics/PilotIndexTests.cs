@@ -43,8 +43,13 @@ public sealed class PilotIndexTests
         Assert.Equal(
             new Dictionary<string, decimal>
             {
-                ["BJ:Activity"] = 100m, ["BJ:Breadth"] = 100m, ["BJ:Supervision"] = 66.7m, ["BJ:ExitQuality"] = 100m,
-                ["SH:Activity"] = 50m, ["SH:Breadth"] = 33.3m, ["SH:Supervision"] = 0m,
+                ["BJ:Activity"] = 100m,
+                ["BJ:Breadth"] = 100m,
+                ["BJ:Supervision"] = 66.7m,
+                ["BJ:ExitQuality"] = 100m,
+                ["SH:Activity"] = 50m,
+                ["SH:Breadth"] = 33.3m,
+                ["SH:Supervision"] = 0m,
             },
             Of(Indicators.PilotIndexComponents));
     }

@@ -2,13 +2,13 @@ using FinPilot.Domain.Casebooks;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Exit;
+using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Disclosure;
 using FinPilot.Web.Features.Files;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Notifications;
-using FinPilot.Domain.Identity;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
 

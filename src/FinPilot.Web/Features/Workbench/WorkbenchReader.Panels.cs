@@ -62,7 +62,9 @@ internal sealed partial class WorkbenchReader
         var query = db.EvaluationRounds.AsNoTracking().Where(r => r.Status == RoundStatus.Scoring && (national || regions.Contains(r.RegionId)))
             .Select(r => new
             {
-                r.Id, r.Title, r.Deadline,
+                r.Id,
+                r.Title,
+                r.Deadline,
                 Missing = db.ExpertAssignments.Count(a => a.RoundId == r.Id && a.SubmittedAt == null && a.ClearedAt == null && a.ConflictDeclaredAt == null),
             });
         var count = await query.CountAsync(ct);

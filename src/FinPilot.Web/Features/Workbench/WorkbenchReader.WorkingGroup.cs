@@ -14,7 +14,9 @@ internal sealed partial class WorkbenchReader
         var query = db.Projects.AsNoTracking().Where(p => regions.Contains(p.RegionId) && (p.Stage == ProjectStage.Submitted || p.Stage == ProjectStage.Screening))
             .Select(p => new
             {
-                p.Id, p.Title, p.Stage,
+                p.Id,
+                p.Title,
+                p.Stage,
                 SubmittedAt = db.ApplicationVersions.Where(v => v.ProjectId == p.Id && v.SubmittedAt != null).Max(v => v.SubmittedAt),
             });
         var count = await query.CountAsync(ct);
