@@ -1,4 +1,5 @@
 using FinPilot.Domain.Applications;
+using FinPilot.Web.Features.Files;
 
 namespace FinPilot.Web.Features.Applications;
 
@@ -38,7 +39,7 @@ public sealed class Attachment
         Id = Guid.CreateVersion7(now),
         ProjectId = projectId,
         VersionNumber = versionNumber,
-        FileName = SafeName(fileName),
+        FileName = Uploads.SafeName(fileName),
         ContentType = contentType,
         Size = size,
         Sha256 = sha256,
@@ -64,25 +65,4 @@ public sealed class Attachment
 
     /// <summary>What a version comparison needs to know of the file.</summary>
     public AttachmentFact Fact => new(FileName, Sha256, Material);
-
-    // Names come from other people's computers: keep the last path segment, bounded, without control
-    // characters and without invisible format characters (a right-to-left override shows
-    // "invoice\u202Efdp.exe" as "invoiceexe.pdf"; zero-width ones make two names look alike).
-    private static string SafeName(string fileName)
-    {
-        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/'));
-        name = string.Concat(name.EnumerateRunes().Where(IsVisible)).Trim();
-        if (name.Length == 0)
-        {
-            name = "attachment";
-        }
-
-        return name.Length <= MaxFileNameLength ? name : name[^MaxFileNameLength..];
-    }
-
-    private static bool IsVisible(System.Text.Rune rune) =>
-        System.Text.Rune.GetUnicodeCategory(rune) is not (System.Globalization.UnicodeCategory.Control
-            or System.Globalization.UnicodeCategory.Format
-            or System.Globalization.UnicodeCategory.LineSeparator
-            or System.Globalization.UnicodeCategory.ParagraphSeparator);
 }

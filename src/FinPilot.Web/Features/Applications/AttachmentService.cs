@@ -44,7 +44,7 @@ public sealed class AttachmentService(
 
         // Detection needs to look inside ZIP containers, so the upload is buffered (it is size-limited first).
         await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await CopyAtMostAsync(content, buffer, room + 1, cancellationToken);
+        await Uploads.CopyAtMostAsync(content, buffer, room + 1, cancellationToken);
         if (buffer.Length > room)
         {
             return buffer.Length > limits.MaxFileBytes
@@ -90,19 +90,6 @@ public sealed class AttachmentService(
         await commands.SaveAsync(cancellationToken,
             AuditLines.Project(AuditActions.AttachmentRemoved, projectId, project!.RegionId, new { attachment.FileName, attachment.Sha256 }));
         return Result.Ok();
-    }
-
-    // Reads no more than one byte past the limit, so an endless upload cannot fill the disk.
-    private static async Task CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        long copied = 0;
-        int read;
-        while (copied < limit && (read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - copied)), cancellationToken)) > 0)
-        {
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            copied += read;
-        }
     }
 
     /// <summary>The file for a reader of the project; every download is in the audit trail.</summary>

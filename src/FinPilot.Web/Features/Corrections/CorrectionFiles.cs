@@ -39,7 +39,7 @@ public sealed class CorrectionFiles(
 
         // Detection looks inside ZIP containers, so the upload is buffered (and size-limited first).
         await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await CopyAtMostAsync(content, buffer, limits.MaxFileBytes + 1, ct);
+        await Uploads.CopyAtMostAsync(content, buffer, limits.MaxFileBytes + 1, ct);
         if (buffer.Length > limits.MaxFileBytes)
         {
             db.ChangeTracker.Clear();
@@ -62,7 +62,7 @@ public sealed class CorrectionFiles(
         }
 
         var now = clock.GetUtcNow();
-        var file = new CorrectionFile(Guid.CreateVersion7(now), SafeName(fileName), type, stored.Size, stored.Sha256, now, current.Id!, order.Round);
+        var file = new CorrectionFile(Guid.CreateVersion7(now), Uploads.SafeName(fileName), type, stored.Size, stored.Sha256, now, current.Id!, order.Round);
         var attached = order.AttachFile(file, now);
         if (!attached.Succeeded)
         {
@@ -127,33 +127,5 @@ public sealed class CorrectionFiles(
         }
 
         return (order, null);
-    }
-
-    // Reads no more than the limit, so an endless upload cannot fill the disk.
-    private static async Task CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken ct)
-    {
-        var buffer = new byte[81920];
-        long copied = 0;
-        int read;
-        while (copied < limit && (read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - copied)), ct)) > 0)
-        {
-            await target.WriteAsync(buffer.AsMemory(0, read), ct);
-            copied += read;
-        }
-    }
-
-    // As the application's attachments: the last path segment, without control or invisible format characters.
-    private static string SafeName(string fileName)
-    {
-        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/'));
-        name = string.Concat(name.EnumerateRunes().Where(r => System.Text.Rune.GetUnicodeCategory(r) is not (System.Globalization.UnicodeCategory.Control
-            or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator
-            or System.Globalization.UnicodeCategory.ParagraphSeparator))).Trim();
-        if (name.Length == 0)
-        {
-            name = "attachment";
-        }
-
-        return name.Length <= MaxFileNameLength ? name : name[^MaxFileNameLength..];
     }
 }

@@ -40,7 +40,7 @@ public sealed class ExitChecklistFiles(ExitQueries queries, ExitService exits, I
         }
 
         await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await CopyAtMostAsync(content, buffer, Limit + 1, cancellationToken);
+        await Uploads.CopyAtMostAsync(content, buffer, Limit + 1, cancellationToken);
         if (buffer.Length > Limit)
         {
             return new Error(ApplicationErrors.FileTooLarge, "File", Limit / (1024 * 1024));
@@ -83,17 +83,6 @@ public sealed class ExitChecklistFiles(ExitQueries queries, ExitService exits, I
         return (stream, type, $"{kind}-{sha[..12]}{extension}");
     }
 
-    private static async Task CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        long copied = 0;
-        int read;
-        while (copied < limit && (read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - copied)), cancellationToken)) > 0)
-        {
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            copied += read;
-        }
-    }
 }
 
 /// <summary>Where the exit page's plain HTML upload form posts (Blazor's form handling does not stream uploads), and the download.</summary>

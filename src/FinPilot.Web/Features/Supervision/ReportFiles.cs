@@ -35,7 +35,7 @@ public sealed class ReportFiles(
 
         // Detection needs to look inside ZIP containers, so the upload is buffered (it is size-limited first).
         await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await CopyAtMostAsync(content, buffer, limits.MaxFileBytes + 1, cancellationToken);
+        await Uploads.CopyAtMostAsync(content, buffer, limits.MaxFileBytes + 1, cancellationToken);
         if (buffer.Length > limits.MaxFileBytes)
         {
             return new Error(ApplicationErrors.FileTooLarge, "File", limits.MaxFileBytes / (1024 * 1024));
@@ -55,7 +55,7 @@ public sealed class ReportFiles(
         }
 
         var now = clock.GetUtcNow();
-        var file = new ReportFile(Guid.CreateVersion7(now), SafeName(fileName), type, stored.Size, stored.Sha256, now, current.Id!);
+        var file = new ReportFile(Guid.CreateVersion7(now), Uploads.SafeName(fileName), type, stored.Size, stored.Sha256, now, current.Id!);
         var attached = report.Attach(file, now);
         if (!attached.Succeeded)
         {
@@ -100,33 +100,5 @@ public sealed class ReportFiles(
 
         await audit.WriteAsync(SupervisionActions.ReportFileDownloaded, AuditResource.PeriodicReport, reportId.ToString(), new { file.FileName, file.Sha256 }, cancellationToken: cancellationToken);
         return (file, content);
-    }
-
-    // Reads no more than the limit, so an endless upload cannot fill the disk.
-    private static async Task CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        long copied = 0;
-        int read;
-        while (copied < limit && (read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - copied)), cancellationToken)) > 0)
-        {
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            copied += read;
-        }
-    }
-
-    // As the application's attachments: the last path segment, without control or invisible format characters.
-    private static string SafeName(string fileName)
-    {
-        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/'));
-        name = string.Concat(name.EnumerateRunes().Where(r => System.Text.Rune.GetUnicodeCategory(r) is not (System.Globalization.UnicodeCategory.Control
-            or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator
-            or System.Globalization.UnicodeCategory.ParagraphSeparator))).Trim();
-        if (name.Length == 0)
-        {
-            name = "attachment";
-        }
-
-        return name.Length <= MaxFileNameLength ? name : name[^MaxFileNameLength..];
     }
 }
