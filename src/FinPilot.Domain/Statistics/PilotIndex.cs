@@ -87,13 +87,13 @@ public static class PilotIndex
                 [IndexComponent.Supervision] = 100m * (region.Admitted - region.Troubled) / region.Admitted,
                 [IndexComponent.ExitQuality] = ExitQuality(region.Tiers),
             };
-            var present = components.Where(c => c.Value is not null).ToList();
-            var weight = present.Sum(c => Weights[c.Key]);
-            var index = present.Sum(c => Weights[c.Key] * c.Value!.Value) / weight;
+            var present = components.Where(c => c.Value is not null).Select(c => (Component: c.Key, Value: c.Value.GetValueOrDefault())).ToList();
+            var weight = present.Sum(c => Weights[c.Component]);
+            var index = present.Sum(c => Weights[c.Component] * c.Value) / weight;
             yield return new Figure(Indicators.PilotIndex, region.RegionCode, Round(index));
             foreach (var (component, value) in present)
             {
-                yield return new Figure(Indicators.PilotIndexComponents, ComponentKey(region.RegionCode, component), Round(value!.Value));
+                yield return new Figure(Indicators.PilotIndexComponents, ComponentKey(region.RegionCode, component), Round(value));
             }
         }
     }
