@@ -2,8 +2,10 @@ using System.Net;
 using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Workbench;
+using Microsoft.EntityFrameworkCore;
 using FinPilot.Web.Tests.Applications;
 using FinPilot.Web.Tests.Calls;
+using FinPilot.Web.Tests.Exit;
 using FinPilot.Web.Tests.Infrastructure;
 using FinPilot.Web.Tests.Supervision;
 
@@ -100,5 +102,21 @@ public sealed class WorkbenchTests(AppsWithDemoData apps) : IClassFixture<AppsWi
         Assert.Contains("50", message, StringComparison.Ordinal);
         Assert.DoesNotContain("Workbench.", message, StringComparison.Ordinal);
         await (await app.Anonymous().GetAsync("/api/v1/workbench")).AssertStatusAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory, AllProviders]
+    public async Task A_submitted_exit_waits_in_the_working_groups_audit_queue_of_its_region_only(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var projectId = await app.RunningPilotAsync("工作台退出");
+        var applicant = await app.ApiClientAsync(DemoUsers.Applicant);
+        var exit = await applicant.SubmitAsync(await applicant.FillAsync(await applicant.ApplyAsync(projectId, ExitTestKit.Completion())));
+        var title = await app.WithDbAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.Title).SingleAsync());
+
+        var beijing = await WorkbenchAsync(await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing));
+        Assert.Single(Titles(beijing, "exits"), t => t == title);
+        Assert.Contains(beijing.Single(s => s.Key == "exits").Items, i => i.Href == $"exits/{exit.Id}");
+        Assert.DoesNotContain(title, Titles(await WorkbenchAsync(await app.ApiClientAsync(DemoUsers.WorkingGroupShanghai)), "exits"));
+        Assert.DoesNotContain(title, Titles(await WorkbenchAsync(applicant), "exits"));
     }
 }

@@ -32,6 +32,8 @@ internal sealed partial class WorkbenchReader(FinPilotDbContext db, WorkbenchSco
             yield return ScreeningAsync;
             yield return AwaitingNoticeAsync;
             yield return ObjectionsAsync;
+            yield return ExitsToAuditAsync;
+            yield return PlanChangesToDecideAsync;
         }
 
         if (scope.Is(Role.EvaluationSecretariat) || scope.Is(Role.PlatformAdmin))
