@@ -2,12 +2,12 @@ using System.Net;
 using FinPilot.Domain.Identity;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Workbench;
-using Microsoft.EntityFrameworkCore;
 using FinPilot.Web.Tests.Applications;
 using FinPilot.Web.Tests.Calls;
 using FinPilot.Web.Tests.Exit;
 using FinPilot.Web.Tests.Infrastructure;
 using FinPilot.Web.Tests.Supervision;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Tests.Workbench;
 
