@@ -76,6 +76,8 @@ public sealed class CorrectionVerificationTests(AppsWithDemoData apps) : IClassF
         Assert.Equal(ObligationDuty.WorkingGroup, ObligationRules.DutyOf(first.Kind));
 
         // Rejected: the duty is discharged; the next evidence owes a new one; closing discharges that.
+        // (The clock moved above wakes the leased jobs; the working group acts on the order as it reads it now.)
+        order = await (await wg.GetAsync($"/api/v1/corrections/{order.Id}")).ReadAsync<CorrectionDto>();
         order = await (await wg.PostAsync($"/api/v1/corrections/{order.Id}/verification",
             new VerifyRequest { Verdict = CorrectionVerdict.Reject, Text = "清单不全。", WorkingDays = 5, Version = order.Version })).ReadAsync<CorrectionDto>();
         Assert.Equal(ObligationStatus.Fulfilled, (await VerificationAsync(app, projectId, $"{order.Id:N}:evidence:1")).Status);
