@@ -7,7 +7,8 @@ namespace FinPilot.Web.Features.Applications;
 
 public static class ScreeningApi
 {
-    public sealed record ScreeningRowDto(ApplicationsApi.ProjectDto Project, string Organisation, OrganisationType OrganisationType, string Call);
+    public sealed record ScreeningRowDto(
+        ApplicationsApi.ProjectDto Project, string Organisation, OrganisationType OrganisationType, string Call, DateTimeOffset? SubmittedAt, DateOnly? SupplementDueOn);
 
     public sealed record ChecklistDto(IReadOnlyList<string> Items, IReadOnlyList<string> Ticked);
 
@@ -21,7 +22,9 @@ public static class ScreeningApi
     {
         var group = app.MapApiGroup("/screening", "Screening");
         group.MapGet("/", Queue).WithName("ScreeningQueue")
-            .WithSummary("Applications in the caller's regions, filtered by category, stage, organisation type, technology, call and text.");
+            .WithSummary("Applications in the caller's regions, filtered by category, stage, organisation type, technology, call and text; sort=newest|waiting|submitted|name.");
+        group.MapGet("/export.xlsx", Export).WithName("ExportScreeningQueue")
+            .WithSummary("The filtered queue (up to 10,000 rows, in the sort asked) as an XLSX workbook; 403 to anyone who screens no region.");
         group.MapGet("/{id:guid}/checklist", Checklist).WithName("GetScreeningChecklist").WithSummary("The call's checklist and what has been ticked.");
         group.MapPut("/{id:guid}/checklist", SaveChecklist).WithName("SaveScreeningChecklist").WithSummary("Tick checklist items (during screening).");
         group.MapPost("/{id:guid}/start", (Guid id, ScreeningService s, CancellationToken ct) => s.StartAsync(id, ct).ToHttp())
@@ -37,13 +40,19 @@ public static class ScreeningApi
 
     private static async Task<Ok<Page<ScreeningRowDto>>> Queue(
         string? q, ProjectCategory? category, ProjectStage? stage, OrganisationType? organisationType, string? technology, Guid? callId, int? page, int? pageSize,
-        ScreeningService screening, CancellationToken ct)
+        ScreeningSort? sort, ScreeningService screening, CancellationToken ct)
     {
-        var found = await screening.QueueAsync(new ScreeningFilter(q, category, stage, organisationType, technology, callId, page, pageSize), ct);
+        var found = await screening.QueueAsync(new ScreeningFilter(q, category, stage, organisationType, technology, callId, page, pageSize, sort ?? ScreeningSort.Newest), ct);
         return TypedResults.Ok(new Page<ScreeningRowDto>(
-            found.Items.Select(r => new ScreeningRowDto(ApplicationsApi.ProjectDto.From(r.Project), r.OrganisationName, r.OrganisationType, r.CallTitle)).ToList(),
+            found.Items.Select(r => new ScreeningRowDto(ApplicationsApi.ProjectDto.From(r.Project), r.OrganisationName, r.OrganisationType, r.CallTitle, r.SubmittedAt, r.SupplementDueOn)).ToList(),
             found.PageNumber, found.PageSize, found.Total));
     }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
+        string? q, ProjectCategory? category, ProjectStage? stage, OrganisationType? organisationType, string? technology, Guid? callId,
+        ScreeningSort? sort, ScreeningService screening, CancellationToken ct) =>
+        (await screening.ExportAsync(new ScreeningFilter(q, category, stage, organisationType, technology, callId, Sort: sort ?? ScreeningSort.Newest), ct))
+            .ToHttp(v => TypedResults.File(v, Files.Spreadsheet.ContentType, "screening-queue.xlsx"));
 
     private static async Task<Results<Ok<ChecklistDto>, ProblemHttpResult>> Checklist(Guid id, ApplicationService applications, ScreeningService screening, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using FinPilot.Domain.Applications;
+using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Calls;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
@@ -17,14 +18,35 @@ namespace FinPilot.Web.Features.Applications;
 
 public sealed record ScreeningFilter(
     string? Search = null, ProjectCategory? Category = null, ProjectStage? Stage = null, OrganisationType? OrganisationType = null,
-    string? Technology = null, Guid? CallId = null, int? Page = null, int? PageSize = null);
+    string? Technology = null, Guid? CallId = null, int? Page = null, int? PageSize = null, ScreeningSort Sort = ScreeningSort.Newest);
 
-public sealed record ScreeningRow(PilotProject Project, string OrganisationName, OrganisationType OrganisationType, string CallTitle);
+/// <summary>How the screening queue is ordered; the numbers are query values, so they never change.</summary>
+public enum ScreeningSort
+{
+    /// <summary>Newest application first (by creation).</summary>
+    Newest = 0,
+
+    /// <summary>Longest waiting first: the earliest submission at the top, as a queue is worked.</summary>
+    Waiting = 1,
+
+    /// <summary>Most recently submitted first.</summary>
+    Submitted = 2,
+
+    /// <summary>By project name.</summary>
+    Name = 3,
+}
+
+/// <summary>A row of the queue; <paramref name="SubmittedAt"/> is the latest submission, null for a draft never submitted.</summary>
+public sealed record ScreeningRow(PilotProject Project, string OrganisationName, OrganisationType OrganisationType, string CallTitle, DateTimeOffset? SubmittedAt)
+{
+    /// <summary>The applicant's deadline to answer a return for supplement, while one is open.</summary>
+    public DateOnly? SupplementDueOn => Project.CurrentSupplementRequest?.DueOn;
+}
 
 /// <summary>形式审查: the working group's side of applications in its region.</summary>
 public sealed class ScreeningService(
     FinPilotDbContext db, CurrentUser current, CommandPipeline commands, Notifier notifier,
-    WorkingCalendarProvider workingCalendar, TimeProvider clock)
+    WorkingCalendarProvider workingCalendar, TimeProvider clock, AuditLog audit)
 {
     public const int DefaultSupplementWorkingDays = 10;
 
@@ -36,56 +58,107 @@ public sealed class ScreeningService(
         ProjectStage.Submitted, ProjectStage.Screening, ProjectStage.ReturnedForSupplement, ProjectStage.Evaluation, ProjectStage.Rejected, ProjectStage.Withdrawn,
     ];
 
+    public const int MaxExportRows = 10_000;
+
     public async Task<Page<ScreeningRow>> QueueAsync(ScreeningFilter filter, CancellationToken cancellationToken = default)
+    {
+        var query = Filtered(await ScreenableRegionsAsync(cancellationToken), filter);
+        var (number, size) = Page<ScreeningRow>.Normalise(filter.Page, filter.PageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await Ordered(query, filter.Sort).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Page<ScreeningRow>(rows.Select(Row).ToList(), number, size, total);
+    }
+
+    /// <summary>The whole filtered queue (up to <see cref="MaxExportRows"/>) as a workbook; forbidden to anyone who screens no region.</summary>
+    public async Task<Result<byte[]>> ExportAsync(ScreeningFilter filter, CancellationToken cancellationToken = default)
+    {
+        var regions = await ScreenableRegionsAsync(cancellationToken);
+        if (regions.Count == 0)
+        {
+            return Problems.Forbidden;
+        }
+
+        var rows = await Ordered(Filtered(regions, filter), filter.Sort).Take(MaxExportRows).ToListAsync(cancellationToken);
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var workbook = ScreeningExport.Workbook(rows.Select(Row).ToList(), today);
+        await audit.WriteAsync(new AuditLine(AuditActions.ScreeningQueueExported, AuditResource.Project, null, new { rows = rows.Count }), cancellationToken);
+        return workbook;
+    }
+
+    private async Task<List<int>> ScreenableRegionsAsync(CancellationToken cancellationToken)
     {
         var grants = await current.GrantsAsync(cancellationToken);
         var regions = await db.Regions.AsNoTracking().Select(r => r.Id).ToListAsync(cancellationToken);
-        var mine = regions.Where(grants.CanScreen).ToList();
+        return regions.Where(grants.CanScreen).ToList();
+    }
 
+    // Member initialisation, not a constructor: EF composes filters and orders over it in SQL.
+    private sealed class QueueItem
+    {
+        public required PilotProject P { get; init; }
+
+        public required Organisation O { get; init; }
+
+        public required Call C { get; init; }
+
+        public DateTimeOffset? SubmittedAt { get; init; }
+    }
+
+    private IQueryable<QueueItem> Filtered(List<int> mine, ScreeningFilter filter)
+    {
         var query =
             from p in db.Projects.AsNoTracking()
             join o in db.Organisations.AsNoTracking() on p.LeadOrganisationId equals o.Id
             join c in db.Calls.AsNoTracking() on p.CallId equals c.Id
             where mine.Contains(p.RegionId) && Screened.Contains(p.Stage)
-            select new { p, o, c };
+            select new QueueItem { P = p, O = o, C = c, SubmittedAt = db.ApplicationVersions.Where(v => v.ProjectId == p.Id && v.SubmittedAt != null).Max(v => v.SubmittedAt) };
         if (filter.Category is { } category)
         {
-            query = query.Where(x => x.p.Category == category);
+            query = query.Where(x => x.P.Category == category);
         }
 
         if (filter.Stage is { } stage)
         {
-            query = query.Where(x => x.p.Stage == stage);
+            query = query.Where(x => x.P.Stage == stage);
         }
 
         if (filter.OrganisationType is { } type)
         {
-            query = query.Where(x => x.o.Type == type);
+            query = query.Where(x => x.O.Type == type);
         }
 
         if (filter.CallId is { } callId)
         {
-            query = query.Where(x => x.p.CallId == callId);
+            query = query.Where(x => x.P.CallId == callId);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim();
-            query = query.Where(x => x.p.Title.Contains(term) || x.o.NameZh.Contains(term) || x.o.NameEn.Contains(term));
+            query = query.Where(x => x.P.Title.Contains(term) || x.O.NameZh.Contains(term) || x.O.NameEn.Contains(term));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Technology))
         {
             // Technologies live in the version's JSON; matching the quoted code is exact and works on both databases.
             var code = $"\"{filter.Technology.Trim()}\"";
-            query = query.Where(x => db.ApplicationVersions.Any(v => v.ProjectId == x.p.Id && v.Number == x.p.ApplicationVersion && v.FormJson.Contains(code)));
+            query = query.Where(x => db.ApplicationVersions.Any(v => v.ProjectId == x.P.Id && v.Number == x.P.ApplicationVersion && v.FormJson.Contains(code)));
         }
 
-        var (number, size) = Page<ScreeningRow>.Normalise(filter.Page, filter.PageSize);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(x => x.p.CreatedAt).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new Page<ScreeningRow>(rows.Select(x => new ScreeningRow(x.p, FinPilot.Web.Components.Shared.Names.Of(x.o.NameZh, x.o.NameEn), x.o.Type, x.c.Title)).ToList(), number, size, total);
+        return query;
     }
+
+    // Every order ends on the id, so a page never repeats or skips a row between requests.
+    private static IQueryable<QueueItem> Ordered(IQueryable<QueueItem> query, ScreeningSort sort) => sort switch
+    {
+        ScreeningSort.Waiting => query.OrderBy(x => x.SubmittedAt == null).ThenBy(x => x.SubmittedAt).ThenBy(x => x.P.Id),
+        ScreeningSort.Submitted => query.OrderBy(x => x.SubmittedAt == null).ThenByDescending(x => x.SubmittedAt).ThenBy(x => x.P.Id),
+        ScreeningSort.Name => query.OrderBy(x => x.P.Title).ThenBy(x => x.P.Id),
+        _ => query.OrderByDescending(x => x.P.CreatedAt).ThenBy(x => x.P.Id),
+    };
+
+    private static ScreeningRow Row(QueueItem x) =>
+        new(x.P, FinPilot.Web.Components.Shared.Names.Of(x.O.NameZh, x.O.NameEn), x.O.Type, x.C.Title, x.SubmittedAt);
 
     /// <summary>The checklist of a project's call: the standard checks, then each required material.</summary>
     public async Task<IReadOnlyList<string>> ChecklistAsync(PilotProject project, CancellationToken cancellationToken = default)

@@ -87,6 +87,7 @@ public static class AuditActions
     public const string AttachmentDownloaded = "attachment.downloaded";
     public const string ScreeningStarted = "screening.started";
     public const string ScreeningChecklistSaved = "screening.checklist-saved";
+    public const string ScreeningQueueExported = "screening.queue-exported";
     public const string ReturnedForSupplement = "screening.returned-for-supplement";
     public const string ApplicationAccepted = "screening.accepted";
     public const string ApplicationRejected = "screening.rejected";

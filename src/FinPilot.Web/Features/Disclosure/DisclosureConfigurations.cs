@@ -74,6 +74,9 @@ internal sealed class PublicRecordEntryConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.SubjectId).HasMaxLength(100);
         builder.Property(r => r.Link).HasMaxLength(300);
         builder.HasIndex(r => r.SubjectId);
+        // The ledger's list searches entries by kind and by region, each over a span of days.
+        builder.HasIndex(r => new { r.Kind, r.At });
+        builder.HasIndex(r => new { r.RegionId, r.At });
     }
 }
 

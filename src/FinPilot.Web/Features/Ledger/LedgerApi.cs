@@ -42,6 +42,10 @@ public static class LedgerApi
             .WithSummary("An inclusion proof for entry `index` in the tree of `size` entries (default: the latest checkpoint's), hashes in base64.");
         api.MapGet("/proof/consistency", Consistency).WithName("LedgerConsistencyProof")
             .WithSummary("A consistency proof from the tree of `old` entries to that of `new` entries, hashes in base64.");
+        api.MapGet("/entries", Entries).WithName("ListLedgerEntries")
+            .WithSummary("Logged entries under the latest checkpoint, by kind (e.g. `Disclosure.Admitted`), region code (`national` for national records) and China-time dates `from`/`to` (inclusive); sort=Newest|Oldest; paged.");
+        api.MapGet("/entries.xlsx", ExportEntries).WithName("ExportLedgerEntries")
+            .WithSummary("The same filtered entries (up to 10,000) as an XLSX workbook, names in the request's language.");
         api.MapGet("/entries/{index:long}", Entry).WithName("GetLedgerEntry")
             .WithSummary("A logged entry, its leaf hash and the public record it describes.");
         api.MapGet("/entries/{index:long}/record.json", RecordFile).WithName("GetLedgerRecord")
@@ -111,6 +115,23 @@ public static class LedgerApi
         return TypedResults.Ok(new EntryDto(
             found.Index, FinPilot.Ledger.Merkle.MerkleHash.Leaf(found.Entry).ToBase64(), entry, found.Payload, ProofPath(found.Index)));
     }
+
+    /// <param name="Kind">The record kind's code, e.g. <c>Disclosure.Admitted</c>; <paramref name="KindName"/> is its name in the request's language.</param>
+    /// <param name="Region">The region's code; empty for a national record.</param>
+    public sealed record EntryRowDto(long Index, string Kind, string KindName, string Region, DateTimeOffset At, string Subject, string Link, string ContentSha256);
+
+    private static async Task<Ok<Page<EntryRowDto>>> Entries(
+        string? kind, string? region, DateOnly? from, DateOnly? to, LedgerSort? sort, int? page, int? pageSize, LedgerEntryList list, CancellationToken ct)
+    {
+        var found = await list.PageAsync(new LedgerEntryFilter(kind, region, from, to, sort ?? LedgerSort.Newest, page, pageSize), ct);
+        return TypedResults.Ok(new Page<EntryRowDto>(
+            [.. found.Items.Select(i => new EntryRowDto(i.Index, i.Entry.Kind, LedgerNames.Kind(i.Entry.Kind), i.Entry.Region, i.Entry.At, i.Entry.Subject, LedgerNames.PageOf(i.Entry), i.Entry.ContentSha256))],
+            found.PageNumber, found.PageSize, found.Total));
+    }
+
+    private static async Task<FileContentHttpResult> ExportEntries(
+        string? kind, string? region, DateOnly? from, DateOnly? to, LedgerSort? sort, LedgerEntryList list, CancellationToken ct) =>
+        TypedResults.File(await list.ExportAsync(new LedgerEntryFilter(kind, region, from, to, sort ?? LedgerSort.Newest), ct), Files.Spreadsheet.ContentType, "ledger-entries.xlsx");
 
     private static async Task<IResult> RecordFile(long index, LedgerReader ledger, CancellationToken ct) =>
         await ledger.EntryAsync(index, ct) is { } found

@@ -141,21 +141,6 @@ public sealed class LedgerReader(FinPilotDbContext db)
     public async Task<LoggedRecord?> SignedEntryAsync(long index, CancellationToken cancellationToken = default) =>
         index >= 0 && index < await db.LedgerCheckpoints.SignedSizeAsync(cancellationToken) ? await EntryAsync(index, cancellationToken) : null;
 
-    /// <summary>A page of logged entries, newest first, for the ledger page.</summary>
-    public async Task<(IReadOnlyList<(long Index, LedgerEntry Entry)> Items, int Total)> EntriesAsync(int page, int pageSize, CancellationToken cancellationToken = default)
-    {
-        var signed = await db.LedgerCheckpoints.SignedSizeAsync(cancellationToken);
-        var rows = await db.LedgerEntries.AsNoTracking()
-            .Where(e => e.Index < signed)
-            .OrderByDescending(e => e.Index)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(e => new { e.Index, e.Entry })
-            .ToListAsync(cancellationToken);
-        var items = rows.Select(r => (r.Index, Entry: LedgerEntry.TryParse(r.Entry))).Where(r => r.Entry is not null).Select(r => (r.Index, r.Entry!)).ToList();
-        return (items, (int)Math.Min(signed, int.MaxValue));
-    }
-
     /// <summary>
     /// The offline proof for entry <paramref name="index"/> under the latest checkpoint, in the
     /// C2SP tlog-proof form with the entry itself as the <c>extra</c> data, so the file alone is

@@ -11,6 +11,7 @@ public static class LedgerSetup
         services.AddSingleton(builder.Configuration.GetSection(LedgerOptions.Section).Get<LedgerOptions>() ?? new LedgerOptions());
         services.AddSingleton<LedgerKey>();
         services.AddScoped<LedgerReader>();
+        services.AddScoped<LedgerEntryList>();
         services.AddScoped<LedgerAppender>();
         services.AddScoped<LedgerAudit>();
         services.AddSingleton<WitnessKeys>();

@@ -59,6 +59,15 @@ public static class StatisticsApi
             .WithSummary("The open datasets with their data dictionary (field, type, meaning) and download addresses.");
         open.MapGet("/datasets/{name}.{format}", Download).WithName("DownloadOpenDataset")
             .WithSummary("One open dataset (register, events, notices, calls, statistics) as csv, xlsx or json; published items only.");
+
+        // Staff only: figures from supervision records, which are not public.
+        var staff = app.MapApiGroup("/statistics/supervision", "Statistics");
+        staff.MapGet("/", (int? regionId, SupervisionAggregates aggregates, CancellationToken ct) => aggregates.ReportAsync(regionId, ct).ToHttp(v => TypedResults.Ok(v)))
+            .WithName("GetSupervisionStatistics")
+            .WithSummary("Periodic reports on time, alerts by severity and corrections closed on time, per region the caller may see (working group: its own; coordination group, integrity officers, admins: all); 403 to others.");
+        app.MapApiGroup("/statistics", "Statistics").MapGet("/supervision.xlsx", async (SupervisionAggregates aggregates, CancellationToken ct) =>
+                (await aggregates.ExportAsync(ct)).ToHttp(v => TypedResults.File(v, Files.Spreadsheet.ContentType, "supervision-statistics.xlsx")))
+            .WithName("ExportSupervisionStatistics").WithSummary("The same figures as an XLSX workbook.");
         return app;
     }
 

@@ -9,6 +9,7 @@ public static class StatisticsSetup
         builder.Services.AddScoped<StatisticsReader>();
         builder.Services.AddScoped<StatisticsLabels>();
         builder.Services.AddScoped<HomeQueries>();
+        builder.Services.AddScoped<SupervisionAggregates>();
         builder.Services.AddScoped<OpenData>();
         builder.Services.AddOptions<StatisticsOptions>().Bind(builder.Configuration.GetSection(StatisticsOptions.Section))
             .Validate(o => o.IsValid, "Statistics:SnapshotIntervalHours must be 1–744.").ValidateOnStart();

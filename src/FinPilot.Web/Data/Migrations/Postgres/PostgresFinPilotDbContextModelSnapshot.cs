@@ -2805,6 +2805,10 @@ namespace FinPilot.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SubjectId");
 
+                    b.HasIndex("Kind", "At");
+
+                    b.HasIndex("RegionId", "At");
+
                     b.ToTable("PublicRecords", (string)null);
                 });
 

@@ -2787,6 +2787,10 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SubjectId");
 
+                    b.HasIndex("Kind", "At");
+
+                    b.HasIndex("RegionId", "At");
+
                     b.ToTable("PublicRecords", (string)null);
                 });
 
