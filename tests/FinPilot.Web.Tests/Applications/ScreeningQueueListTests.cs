@@ -19,9 +19,9 @@ public sealed class ScreeningQueueListTests(AppsWithDemoData apps) : IClassFixtu
         using var applicant = await app.ApiClientAsync(DemoUsers.Applicant);
         using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
         var marker = "排队" + Guid.NewGuid().ToString("N")[..6];
-        var first = await app.SubmittedAsync(applicant, marker + "甲");
+        var first = await app.SubmittedAsync(applicant, marker + "一期");
         app.Clock.Advance(TimeSpan.FromDays(3));
-        var second = await app.SubmittedAsync(applicant, marker + "乙");
+        var second = await app.SubmittedAsync(applicant, marker + "二期");
 
         var waiting = await (await wg.GetAsync($"/api/v1/screening?q={marker}&sort=Waiting")).ReadAsync<Page<ScreeningApi.ScreeningRowDto>>();
         Assert.Equal([first, second], waiting.Items.Select(r => r.Project.Id));
@@ -38,7 +38,7 @@ public sealed class ScreeningQueueListTests(AppsWithDemoData apps) : IClassFixtu
         {
             var sheet = workbook.Worksheets.First();
             Assert.Equal("提交时间", sheet.Cell(1, 7).GetString());
-            Assert.Equal([marker + "甲", marker + "乙"], sheet.RowsUsed().Skip(1).Select(r => r.Cell(1).GetString()));
+            Assert.Equal([marker + "一期", marker + "二期"], sheet.RowsUsed().Skip(1).Select(r => r.Cell(1).GetString()));
             // Waiting days on the day of export: the first waited three days longer.
             Assert.Equal(3, sheet.Cell(2, 8).GetValue<int>() - sheet.Cell(3, 8).GetValue<int>());
         }

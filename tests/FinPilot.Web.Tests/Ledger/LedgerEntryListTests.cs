@@ -46,7 +46,7 @@ public sealed class LedgerEntryListTests(AppsWithDemoData apps) : IClassFixture<
         Assert.NotEmpty(onDay.Items);
 
         // Oldest first, and the unfiltered total is the checkpoint's size.
-        var oldest = await ListAsync(client, "sort=Oldest&pageSize=5");
+        var oldest = await (await client.GetAsync("/api/v1/ledger/entries?sort=Oldest&pageSize=5")).ReadAsync<Page<LedgerApi.EntryRowDto>>();
         Assert.Equal(logged.Select(l => l.Index).Order().Take(5), oldest.Items.Select(i => i.Index));
         Assert.Equal(logged.Count, oldest.Total);
 
