@@ -105,7 +105,7 @@ internal static partial class NodeKit
     {
         using var key = new LedgerKey(
             new LedgerOptions { KeyFile = keyFile },
-            new HostingEnvironment { EnvironmentName = Environments.Production, ContentRootPath = Path.GetTempPath() },
+            new HostingEnvironment { EnvironmentName = "Production", ContentRootPath = Path.GetTempPath() },
             TimeProvider.System,
             NullLogger<LedgerKey>.Instance);
         return await new LedgerAudit(db, key).RunAsync();
