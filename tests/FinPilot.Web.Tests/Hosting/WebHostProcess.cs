@@ -112,7 +112,7 @@ internal sealed class WebHostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        while (watch.Elapsed < TimeSpan.FromMinutes(3))
+        while (watch.Elapsed < TimeSpan.FromMinutes(6))
         {
             Assert.False(process.HasExited, $"{Name} exited while starting:\n{Log}");
             try
@@ -135,7 +135,7 @@ internal sealed class WebHostProcess : IAsyncDisposable
         }
 
         Kill();
-        Assert.Fail($"{Name} did not become ready within 3 minutes:\n{Log}");
+        Assert.Fail($"{Name} did not become ready within 6 minutes:\n{Log}");
     }
 
     /// <summary><c>kill -9</c>: the process gets no chance to finish anything.</summary>
