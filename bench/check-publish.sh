@@ -2,10 +2,10 @@
 # Publishes the web host as an installation gets it (framework-dependent, linux-x64: README
 # "Deployment") and checks the folder: the host is there with its linux-x64 natives (OR-Tools,
 # SQLite), no other platform's natives are, and the whole stays under a size limit.
-# Usage: bench/check-publish.sh [output folder, default a temporary one] ; FINPILOT_PUBLISH_LIMIT_MB (default 200)
+# Usage: bench/check-publish.sh [output folder, default a temporary one] ; FINPILOT_PUBLISH_LIMIT_MB (default 175)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-limit_mb=${FINPILOT_PUBLISH_LIMIT_MB:-200}
+limit_mb=${FINPILOT_PUBLISH_LIMIT_MB:-175}
 out=${1:-$(mktemp -d /tmp/finpilot-publish-XXXXXX)}
 keep=${1:+yes}
 
