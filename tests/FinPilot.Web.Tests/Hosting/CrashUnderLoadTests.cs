@@ -145,9 +145,14 @@ public sealed class CrashUnderLoadTests(PostgresServer postgres) : IAsyncDisposa
     {
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
+            if (NodeKit.NextCall(regionId, $"崩溃测试 {name}-{i}") is not { } input)
+            {
+                return;
+            }
+
             try
             {
-                using var created = await NodeKit.PostAsync(client, "/api/v1/calls", NodeKit.CallInput(regionId, $"崩溃测试 {name}-{i}"), token);
+                using var created = await NodeKit.PostAsync(client, "/api/v1/calls", input, token);
                 if (!created.IsSuccessStatusCode)
                 {
                     continue;

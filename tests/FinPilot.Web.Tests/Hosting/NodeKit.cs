@@ -18,7 +18,8 @@ internal static partial class NodeKit
 {
     public const string AntiforgeryHeader = "RequestVerificationToken";
 
-    private static int _batch = Random.Shared.Next(100_000, 900_000);
+    // Batch numbers are unique per region and at most Call.MaxBatchNumber (999); the demo's are below 100.
+    private static int _batch = 99;
 
     /// <summary>
     /// One browser's cookies for every node: the nodes all answer on 127.0.0.1, and a cookie is
@@ -52,11 +53,18 @@ internal static partial class NodeKit
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    public static CallsApi.CallInput CallInput(int regionId, string title)
+    /// <summary>A complete call with the next batch number, or null when the numbers are used up.</summary>
+    public static CallsApi.CallInput? NextCall(int regionId, string title) =>
+        Interlocked.Increment(ref _batch) is var batch && batch <= FinPilot.Domain.Calls.Call.MaxBatchNumber ? CallInput(regionId, batch, title) : null;
+
+    public static CallsApi.CallInput CallInput(int regionId, string title) =>
+        NextCall(regionId, title) ?? throw new InvalidOperationException("The batch numbers are used up.");
+
+    private static CallsApi.CallInput CallInput(int regionId, int batch, string title)
     {
         var now = DateTimeOffset.UtcNow;
         return new CallsApi.CallInput(
-            regionId, Interlocked.Increment(ref _batch), title, "<p>多节点测试</p>", ["数字人民币钱包应用"],
+            regionId, batch, title, "<p>多节点测试</p>", ["数字人民币钱包应用"],
             [OrganisationType.TechnologyCompany], now.AddHours(-1), now.AddDays(30), ["申请书"], "010-8000 0001");
     }
 
