@@ -236,7 +236,7 @@ public sealed class PlanChangeQueries(FinPilotDbContext db, CurrentUser current,
             history, plan is { InForce: true } && !open && await commands.AllowsAsync(scope, PlanChangeOperations.Request), open)
         {
             CurrentMetrics = plan is null ? [] : PlanChangeRouting.InOrder(plan.Terms.ActiveMetrics()),
-            Names = await NamesAsync([.. history.Select(h => h.Parameters), .. plan is null ? [] : new[] { plan.Terms.Parameters }], cancellationToken),
+            Names = await NamesAsync(plan is null ? [.. history.Select(h => h.Parameters)] : [.. history.Select(h => h.Parameters), plan.Terms.Parameters], cancellationToken),
         };
     }
 
