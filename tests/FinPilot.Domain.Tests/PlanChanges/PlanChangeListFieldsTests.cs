@@ -26,7 +26,7 @@ public sealed class PlanChangeListFieldsTests
 
     private static readonly MetricDefinition Availability = new() { Code = "availability", NameZh = "系统可用率", Unit = "%", LowerLimit = 99.5, UpperLimit = 100 };
 
-    private static readonly MetricDefinition Latency = new() { Code = "latency-p95", NameZh = "响应时间", Unit = "ms", UpperLimit = 2000, Direction = MetricDirection.HigherIsWorse };
+    private static readonly MetricDefinition Latency = new() { Code = "latency_p95", NameZh = "响应时间", Unit = "ms", UpperLimit = 2000, Direction = MetricDirection.HigherIsWorse };
 
     private static readonly MetricDefinition Complaints = new() { Code = "complaints", NameZh = "投诉", Unit = "件", Kind = MetricKind.Counter };
 
@@ -127,7 +127,7 @@ public sealed class PlanChangeListFieldsTests
         Assert.Equal([PartnerB], terms.Parameters.PartnerOrganisationIds);
         Assert.Equal(["ai", "blockchain"], terms.Parameters.TechnologyCodes);
         Assert.Equal(99.9, terms.Metric("availability")!.LowerLimit);
-        Assert.NotNull(terms.Metric("latency-p95"));
+        Assert.NotNull(terms.Metric("latency_p95"));
         Assert.Null(terms.Metric("complaints"));
         Assert.True(terms.Metrics.Single(m => m.Code == "complaints").Retired);
     }
@@ -165,7 +165,7 @@ public sealed class PlanChangeListFieldsTests
         EffectiveOn = ChinaTimeToday(),
     };
 
-    private static DateOnly ChinaTimeToday() => Calendar.ChinaTime.DateOf(Now);
+    private static DateOnly ChinaTimeToday() => global::FinPilot.Domain.Calendar.ChinaTime.DateOf(Now);
 
     private static (PilotProject Project, SupervisionPlan Plan) Pilot()
     {
