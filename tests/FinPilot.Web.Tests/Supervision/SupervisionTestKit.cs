@@ -36,7 +36,12 @@ internal static class SupervisionTestKit
         var project = PilotProject.Create(Guid.CreateVersion7(), call.Id, call.RegionId, organisation.Id, ProjectCategory.BusinessInnovation, title, applied, Actor).ValueOrThrow();
         var version = ApplicationVersionRecord.Open(project.Id, 1, new ApplicationForm
         {
-            Name = title, TestScope = Scope, CustomerLimit = 300, DurationMonths = 12, PartnerOrganisationIds = partners ?? [], Technologies = technologies ?? [],
+            Name = title,
+            TestScope = Scope,
+            CustomerLimit = 300,
+            DurationMonths = 12,
+            PartnerOrganisationIds = partners ?? [],
+            Technologies = technologies ?? [],
         }, applied, Actor);
         Assert.True(project.Submit(applied, Actor, call.ClosesAt).Succeeded);
         version.Freeze(applied);

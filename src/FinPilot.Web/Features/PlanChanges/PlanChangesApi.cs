@@ -87,7 +87,8 @@ public static class PlanChangesApi
             .WithName("GetPilotPlanParameters").WithSummary("A pilot's parameters in force and their history (one row per plan revision).");
         group.MapPost("/projects/{projectId:guid}/preview", (Guid projectId, ChangeProposal proposal, PlanChangeService s, CancellationToken ct) =>
                 s.PreviewAsync(projectId, proposal, ct).ToHttp(p => TypedResults.Ok(new PreviewDto(p.Current, p.Proposed, p.ChangedFields, p.Routing.Route, p.Routing.Reasons,
-                    s.Rules.MinorMaxExtensionMonths) { CurrentMetrics = p.CurrentMetrics, ProposedMetrics = p.ProposedMetrics })))
+                    s.Rules.MinorMaxExtensionMonths)
+                { CurrentMetrics = p.CurrentMetrics, ProposedMetrics = p.ProposedMetrics })))
             .WithName("PreviewPlanChange").WithSummary("What a proposal would change and who would decide it (minor: the working group; major: the coordination group), and why; nothing is saved.");
         group.MapPost("/projects/{projectId:guid}", async (Guid projectId, ChangeProposal proposal, PlanChangeService s, PlanChangeQueries q, CancellationToken ct) =>
             {
