@@ -50,6 +50,9 @@ public enum IntegrityRecordKind
 
     /// <summary>A person's conduct over many records (alerts dismissed repeatedly). Id: the user's id.</summary>
     Person = 12,
+
+    /// <summary>An exit case (退出案件): its self-assessment, audit and review. Id: the exit case's id.</summary>
+    ExitCase = 13,
 }
 
 /// <summary>Where a flag stands.</summary>

@@ -40,11 +40,42 @@ public sealed record ChangeProposal
 
     public DateOnly EffectiveOn { get; init; }
 
-    /// <summary>The proposed parameters: the approved start stays.</summary>
+    /// <summary>The partner organisations proposed (the whole list); null keeps the current ones.</summary>
+    public IReadOnlyList<Guid>? PartnerOrganisationIds { get; init; }
+
+    /// <summary>The technology codes proposed (the whole list); null keeps the current ones.</summary>
+    public IReadOnlyList<string>? TechnologyCodes { get; init; }
+
+    /// <summary>The metric set proposed (every metric to report, with its limits); null keeps the current one.</summary>
+    public IReadOnlyList<MetricDefinition>? Metrics { get; init; }
+
+    /// <summary>The proposed parameters: the approved start stays; a list not proposed stays as it is.</summary>
     public TestParameters Over(TestParameters current)
     {
         ArgumentNullException.ThrowIfNull(current);
-        return current with { CustomerCap = CustomerCap, AmountPerCustomerCap = AmountPerCustomerCap, Scope = Scope?.Trim() ?? string.Empty, EndsOn = EndsOn };
+        return (current with
+        {
+            CustomerCap = CustomerCap,
+            AmountPerCustomerCap = AmountPerCustomerCap,
+            Scope = Scope?.Trim() ?? string.Empty,
+            EndsOn = EndsOn,
+            PartnerOrganisationIds = PartnerOrganisationIds ?? current.PartnerOrganisationIds,
+            TechnologyCodes = TechnologyCodes ?? current.TechnologyCodes,
+        }).Normalised();
+    }
+
+    /// <summary>The proposed metric set over the plan's active metrics, in code order; the current ones when none is proposed.</summary>
+    public IReadOnlyList<MetricDefinition> MetricsOver(IReadOnlyList<MetricDefinition> current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return PlanChangeRouting.InOrder(Metrics is null ? current : Metrics.Select(m => m with
+        {
+            Code = m.Code?.Trim() ?? string.Empty,
+            NameZh = m.NameZh?.Trim() ?? string.Empty,
+            NameEn = m.NameEn?.Trim() ?? string.Empty,
+            Unit = m.Unit?.Trim() ?? string.Empty,
+            Retired = false,
+        }));
     }
 }
 
@@ -84,6 +115,12 @@ public sealed class PlanChange : ISupervisedRecord, IRecordsEvents
     public TestParameters Current { get; private set; } = new();
 
     public TestParameters Proposed { get; private set; } = new();
+
+    /// <summary>The plan's active metrics when the change was requested (null on requests made before metrics could be proposed).</summary>
+    public IReadOnlyList<MetricDefinition>? CurrentMetrics { get; private set; }
+
+    /// <summary>The proposed metric set (null on requests made before metrics could be proposed: the metrics stay).</summary>
+    public IReadOnlyList<MetricDefinition>? ProposedMetrics { get; private set; }
 
     public IReadOnlyList<PlanField> ChangedFields { get; private set; } = [];
 
@@ -160,9 +197,13 @@ public sealed class PlanChange : ISupervisedRecord, IRecordsEvents
             return new Error(PlanChangeErrors.PlanNotFound);
         }
 
-        var current = plan.Terms.Parameters;
+        var current = plan.Terms.Parameters.Normalised();
         var proposed = proposal.Over(current);
+        var currentMetrics = PlanChangeRouting.InOrder(plan.Terms.ActiveMetrics());
+        var proposedMetrics = proposal.MetricsOver(currentMetrics);
         var errors = proposed.Validate("Proposed").ToList();
+        errors.AddRange((plan.Terms with { Metrics = proposedMetrics, Parameters = proposed }).Validate()
+            .Where(e => e.Field is { } f && f.StartsWith(nameof(SupervisionTerms.Metrics), StringComparison.Ordinal)));
         errors.AddRange(Text.Required(proposal.Reason, nameof(ChangeProposal.Reason), MaxReasonLength));
         var today = ChinaTime.DateOf(now);
         if (proposal.EffectiveOn < today)
@@ -174,7 +215,7 @@ public sealed class PlanChange : ISupervisedRecord, IRecordsEvents
             errors.Add(new Error(PlanChangeErrors.EffectiveAfterEnd, nameof(ChangeProposal.EffectiveOn), proposed.EndsOn));
         }
 
-        var changed = PlanChangeRouting.ChangedFields(current, proposed);
+        var changed = PlanChangeRouting.ChangedFields(current, proposed, currentMetrics, proposedMetrics);
         if (changed.Count == 0)
         {
             errors.Add(new Error(PlanChangeErrors.NothingChanged));
@@ -185,7 +226,7 @@ public sealed class PlanChange : ISupervisedRecord, IRecordsEvents
             return Result<PlanChange>.Fail([.. errors]);
         }
 
-        var routing = PlanChangeRouting.Route(current, proposed, rules);
+        var routing = PlanChangeRouting.Route(current, proposed, rules, currentMetrics, proposedMetrics);
         var change = new PlanChange
         {
             Id = Guid.CreateVersion7(now),
@@ -195,6 +236,8 @@ public sealed class PlanChange : ISupervisedRecord, IRecordsEvents
             BaseRevision = plan.Revision,
             Current = current,
             Proposed = proposed,
+            CurrentMetrics = currentMetrics,
+            ProposedMetrics = proposedMetrics,
             ChangedFields = changed,
             Reason = proposal.Reason.Trim(),
             EffectiveOn = proposal.EffectiveOn,
@@ -428,8 +471,25 @@ public sealed class PlanChange : ISupervisedRecord, IRecordsEvents
                 AmountPerCustomerCap = Proposed.AmountPerCustomerCap,
                 Scope = Proposed.Scope,
                 EndsOn = Proposed.EndsOn,
+                PartnerOrganisationIds = Proposed.PartnerOrganisationIds,
+                TechnologyCodes = Proposed.TechnologyCodes,
             },
+            Metrics = ChangedFields.Contains(PlanField.Metrics) && ProposedMetrics is { } metrics ? MetricsAfter(terms.Metrics, metrics) : terms.Metrics,
         };
+    }
+
+    /// <summary>
+    /// The plan's metrics once the proposed set applies: a kept metric takes its proposed definition, a metric
+    /// left out is retired (its samples stay readable), a new one is added; a retired metric proposed again returns.
+    /// </summary>
+    public static IReadOnlyList<MetricDefinition> MetricsAfter(IReadOnlyList<MetricDefinition> plan, IReadOnlyList<MetricDefinition> proposed)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(proposed);
+        var byCode = proposed.ToDictionary(m => m.Code, StringComparer.Ordinal);
+        var kept = plan.Select(m => byCode.TryGetValue(m.Code, out var next) ? next with { Retired = false } : m with { Retired = true }).ToList();
+        kept.AddRange(proposed.Where(m => !plan.Any(p => string.Equals(p.Code, m.Code, StringComparison.Ordinal))));
+        return kept;
     }
 
     /// <summary>The approved change has become revision <paramref name="revision"/> of the plan.</summary>

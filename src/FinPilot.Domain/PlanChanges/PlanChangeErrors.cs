@@ -81,4 +81,13 @@ public static class PlanChangeErrors
 
     /// <summary>A score off the scale. Field: Scores[criterion]. Arguments: the lowest and highest score.</summary>
     public static readonly ErrorCode ReviewScoreOutOfScale = ErrorCode.Validation("PlanChange.Review.ScoreOutOfScale");
+
+    /// <summary>A proposed partner organisation that is not on the platform. Field: PartnerOrganisationIds. Arguments: the unknown ids.</summary>
+    public static readonly ErrorCode UnknownPartner = ErrorCode.Validation("PlanChange.UnknownPartner");
+
+    /// <summary>The lead organisation proposed as its own partner. Field: PartnerOrganisationIds.</summary>
+    public static readonly ErrorCode PartnerIsLead = ErrorCode.Validation("PlanChange.PartnerIsLead");
+
+    /// <summary>A proposed technology code that is not in the reference list. Field: TechnologyCodes. Arguments: the unknown codes.</summary>
+    public static readonly ErrorCode UnknownTechnology = ErrorCode.Validation("PlanChange.UnknownTechnology");
 }

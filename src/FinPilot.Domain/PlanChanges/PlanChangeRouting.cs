@@ -29,6 +29,15 @@ public enum RouteReason
 
     /// <summary>The pilot is extended by more than the minor limit.</summary>
     ExtensionBeyondLimit = 5,
+
+    /// <summary>A partner organisation is added (removing one is minor).</summary>
+    PartnerAdded = 6,
+
+    /// <summary>A technology is added (removing one is minor).</summary>
+    TechnologyAdded = 7,
+
+    /// <summary>A metric limit is loosened: a lower limit lowered or dropped, an upper limit raised or dropped, or a limited metric removed.</summary>
+    MetricLimitLoosened = 8,
 }
 
 /// <summary>A field of the approved plan that a change may propose. Stored by name.</summary>
@@ -38,6 +47,9 @@ public enum PlanField
     AmountPerCustomerCap = 2,
     Scope = 3,
     EndsOn = 4,
+    PartnerOrganisations = 5,
+    Technologies = 6,
+    Metrics = 7,
 }
 
 /// <summary>The rule that tells minor from major, from configuration (<c>PlanChanges:</c>).</summary>
@@ -50,18 +62,30 @@ public sealed record ChangeRules
 
     /// <summary>Whether a major change goes through an expert review before the coordination group (the platform's setting turns it on).</summary>
     public bool MajorNeedsExpertReview { get; init; }
+
+    /// <summary>Whether adding a partner organisation makes a change major (default yes).</summary>
+    public bool PartnerAddedIsMajor { get; init; } = true;
+
+    /// <summary>Whether adding a technology makes a change major (default yes).</summary>
+    public bool TechnologyAddedIsMajor { get; init; } = true;
+
+    /// <summary>Whether loosening a metric limit makes a change major (default yes).</summary>
+    public bool MetricLooseningIsMajor { get; init; } = true;
 }
 
 /// <summary>The route of a change and every reason for it.</summary>
 public sealed record Routing(ChangeRoute Route, IReadOnlyList<RouteReason> Reasons);
 
 /// <summary>
-/// 变更分级: a pure rule over the current and the proposed parameters. A change is minor unless it
-/// raises a cap (or lifts it), rewords the scope, or extends the pilot beyond the configured months.
+/// 变更分级: a pure rule over the current and the proposed parameters (and metrics). A change is minor
+/// unless it raises a cap (or lifts it), rewords the scope, extends the pilot beyond the configured
+/// months, or — each as configured — adds a partner organisation, adds a technology or loosens a metric limit.
 /// </summary>
 public static class PlanChangeRouting
 {
-    public static Routing Route(TestParameters current, TestParameters proposed, ChangeRules rules)
+    public static Routing Route(
+        TestParameters current, TestParameters proposed, ChangeRules rules, IReadOnlyList<MetricDefinition>? currentMetrics = null,
+        IReadOnlyList<MetricDefinition>? proposedMetrics = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(proposed);
@@ -87,11 +111,27 @@ public static class PlanChangeRouting
             reasons.Add(RouteReason.ExtensionBeyondLimit);
         }
 
+        if (rules.PartnerAddedIsMajor && proposed.PartnerOrganisationIds.Except(current.PartnerOrganisationIds).Any())
+        {
+            reasons.Add(RouteReason.PartnerAdded);
+        }
+
+        if (rules.TechnologyAddedIsMajor && proposed.TechnologyCodes.Except(current.TechnologyCodes, StringComparer.Ordinal).Any())
+        {
+            reasons.Add(RouteReason.TechnologyAdded);
+        }
+
+        if (rules.MetricLooseningIsMajor && currentMetrics is not null && proposedMetrics is not null && Loosened(currentMetrics, proposedMetrics))
+        {
+            reasons.Add(RouteReason.MetricLimitLoosened);
+        }
+
         return reasons.Count == 0 ? new Routing(ChangeRoute.Minor, [RouteReason.WithinMinorLimits]) : new Routing(ChangeRoute.Major, reasons);
     }
 
     /// <summary>The fields the proposal changes, in the plan's order.</summary>
-    public static IReadOnlyList<PlanField> ChangedFields(TestParameters current, TestParameters proposed)
+    public static IReadOnlyList<PlanField> ChangedFields(
+        TestParameters current, TestParameters proposed, IReadOnlyList<MetricDefinition>? currentMetrics = null, IReadOnlyList<MetricDefinition>? proposedMetrics = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(proposed);
@@ -116,7 +156,51 @@ public static class PlanChangeRouting
             fields.Add(PlanField.EndsOn);
         }
 
+        if (!current.PartnerOrganisationIds.Order().SequenceEqual(proposed.PartnerOrganisationIds.Order()))
+        {
+            fields.Add(PlanField.PartnerOrganisations);
+        }
+
+        if (!current.TechnologyCodes.Order(StringComparer.Ordinal).SequenceEqual(proposed.TechnologyCodes.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            fields.Add(PlanField.Technologies);
+        }
+
+        if (currentMetrics is not null && proposedMetrics is not null && !InOrder(currentMetrics).SequenceEqual(InOrder(proposedMetrics)))
+        {
+            fields.Add(PlanField.Metrics);
+        }
+
         return fields;
+    }
+
+    /// <summary>Metrics in code order (ordinal), so that two sets compare item by item.</summary>
+    public static IReadOnlyList<MetricDefinition> InOrder(IEnumerable<MetricDefinition> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return [.. metrics.OrderBy(m => m.Code, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Whether the proposed metrics watch less than the current ones: a limited metric removed, a lower
+    /// limit lowered or dropped, an upper limit raised or dropped. New metrics and tighter limits are not.
+    /// </summary>
+    public static bool Loosened(IReadOnlyList<MetricDefinition> current, IReadOnlyList<MetricDefinition> proposed)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(proposed);
+        foreach (var metric in current.Where(m => m.LowerLimit is not null || m.UpperLimit is not null))
+        {
+            var next = proposed.FirstOrDefault(m => string.Equals(m.Code, metric.Code, StringComparison.Ordinal));
+            if (next is null
+                || (metric.LowerLimit is { } lower && (next.LowerLimit is not { } l || l < lower))
+                || (metric.UpperLimit is { } upper && (next.UpperLimit is not { } u || u > upper)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A cap lifted (a limit to none) is the largest raise there is.

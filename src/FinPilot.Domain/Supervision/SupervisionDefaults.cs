@@ -115,6 +115,10 @@ public static class SupervisionDefaults
         ComplaintsResolvedMetric,
     ];
 
+    /// <summary>Every standard metric of either category, once, in code order: what a plan change may add.</summary>
+    public static IReadOnlyList<MetricDefinition> Catalogue { get; } =
+        [.. BusinessMetrics.Concat(TechnologyMetrics).DistinctBy(m => m.Code).OrderBy(m => m.Code, StringComparer.Ordinal)];
+
     public static IReadOnlyList<MetricDefinition> MetricsFor(ProjectCategory category) => category switch
     {
         ProjectCategory.TechnologyInnovation or ProjectCategory.TechnologyEnablement => TechnologyMetrics,
@@ -125,7 +129,7 @@ public static class SupervisionDefaults
     /// The draft terms of an admitted pilot: its category's metrics and the window and customer cap
     /// set at admission; a pilot admitted without an end date is given a year.
     /// </summary>
-    public static SupervisionTerms For(PilotProject project, string? scope = null)
+    public static SupervisionTerms For(PilotProject project, string? scope = null, IReadOnlyList<Guid>? partnerOrganisationIds = null, IReadOnlyList<string>? technologyCodes = null)
     {
         ArgumentNullException.ThrowIfNull(project);
         var starts = project.StartsOn ?? DateOnly.MinValue;
@@ -139,7 +143,9 @@ public static class SupervisionDefaults
                 Scope = scope?.Trim() ?? string.Empty,
                 StartsOn = starts,
                 EndsOn = project.PlannedEndOn ?? starts.AddYears(1),
-            },
+                PartnerOrganisationIds = [.. (partnerOrganisationIds ?? []).Where(p => p != project.LeadOrganisationId).Take(TestParameters.MaxPartners)],
+                TechnologyCodes = [.. (technologyCodes ?? []).Take(TestParameters.MaxTechnologies)],
+            }.Normalised(),
         };
     }
 }

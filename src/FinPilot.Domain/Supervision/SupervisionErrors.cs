@@ -39,6 +39,12 @@ public static class SupervisionErrors
     /// <summary>A cap that is zero or negative. No arguments.</summary>
     public static readonly ErrorCode CapInvalid = ErrorCode.Validation("Supervision.Parameters.CapInvalid");
 
+    /// <summary>Too many partner organisations, or an empty id. Arguments: the most allowed.</summary>
+    public static readonly ErrorCode PartnersInvalid = ErrorCode.Validation("Supervision.Parameters.PartnersInvalid");
+
+    /// <summary>Too many technologies, or a code that is not one (lower-case letters, digits, hyphens). Arguments: the most allowed.</summary>
+    public static readonly ErrorCode TechnologiesInvalid = ErrorCode.Validation("Supervision.Parameters.TechnologiesInvalid");
+
     /// <summary>The end is not after the start. Arguments: start, end.</summary>
     public static readonly ErrorCode WindowInvalid = ErrorCode.Validation("Supervision.Parameters.WindowInvalid");
 

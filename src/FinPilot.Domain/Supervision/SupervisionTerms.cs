@@ -4,11 +4,16 @@ namespace FinPilot.Domain.Supervision;
 
 /// <summary>
 /// The test parameters of the approval (测试参数): the most customers, the most per customer, the
-/// approved scope and the window the pilot may operate in. Activity outside them is a breach.
+/// approved scope and the window the pilot may operate in, the partner organisations and the
+/// technologies it was approved with. Activity outside them is a breach. A value: two parameters are
+/// equal when they say the same, the lists compared by their items whatever their order.
 /// </summary>
-public sealed record TestParameters
+public sealed partial record TestParameters
 {
     public const int MaxScopeLength = 2000;
+    public const int MaxPartners = 20;
+    public const int MaxTechnologies = 30;
+    public const int MaxTechnologyCodeLength = 64;
 
     public int? CustomerCap { get; init; }
 
@@ -21,11 +26,42 @@ public sealed record TestParameters
 
     public DateOnly EndsOn { get; init; }
 
+    /// <summary>The partner organisations (合作机构) the pilot runs with, besides its lead; by id.</summary>
+    public IReadOnlyList<Guid> PartnerOrganisationIds { get; init; } = [];
+
+    /// <summary>The technologies (codes of the reference list, such as <c>blockchain</c>) the pilot applies.</summary>
+    public IReadOnlyList<string> TechnologyCodes { get; init; } = [];
+
+    /// <summary>The same parameters with the lists in one order, without duplicates, codes trimmed and lower-case.</summary>
+    public TestParameters Normalised() => this with
+    {
+        PartnerOrganisationIds = [.. (PartnerOrganisationIds ?? []).Distinct().Order()],
+        TechnologyCodes = [.. (TechnologyCodes ?? []).Select(c => (c ?? string.Empty).Trim().ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal)],
+    };
+
+    public bool Equals(TestParameters? other) =>
+        other is not null && CustomerCap == other.CustomerCap && AmountPerCustomerCap == other.AmountPerCustomerCap
+        && string.Equals(Scope, other.Scope, StringComparison.Ordinal) && StartsOn == other.StartsOn && EndsOn == other.EndsOn
+        && SameItems(PartnerOrganisationIds, other.PartnerOrganisationIds) && SameItems(TechnologyCodes, other.TechnologyCodes);
+
+    public override int GetHashCode() =>
+        HashCode.Combine(CustomerCap, AmountPerCustomerCap, Scope, StartsOn, EndsOn, PartnerOrganisationIds.Count, TechnologyCodes.Count);
+
     public IEnumerable<Error> Validate(string field)
     {
         if (CustomerCap is < 1 || AmountPerCustomerCap is <= 0)
         {
             yield return new Error(SupervisionErrors.CapInvalid, field);
+        }
+
+        if (PartnerOrganisationIds.Count > MaxPartners || PartnerOrganisationIds.Contains(Guid.Empty))
+        {
+            yield return new Error(SupervisionErrors.PartnersInvalid, $"{field}.{nameof(PartnerOrganisationIds)}", MaxPartners);
+        }
+
+        if (TechnologyCodes.Count > MaxTechnologies || TechnologyCodes.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > MaxTechnologyCodeLength || !TechnologyCodePattern().IsMatch(c)))
+        {
+            yield return new Error(SupervisionErrors.TechnologiesInvalid, $"{field}.{nameof(TechnologyCodes)}", MaxTechnologies);
         }
 
         if (EndsOn <= StartsOn)
@@ -41,6 +77,12 @@ public sealed record TestParameters
 
     /// <summary>Whether a day falls inside the approved window, both ends included.</summary>
     public bool Covers(DateOnly day) => day >= StartsOn && day <= EndsOn;
+
+    private static bool SameItems<T>(IReadOnlyList<T> a, IReadOnlyList<T> b) =>
+        a.Count == b.Count && a.Order().SequenceEqual(b.Order());
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TechnologyCodePattern();
 }
 
 /// <summary>A service endpoint the platform probes (自动探测): an http(s) status page, how often and how patiently.</summary>

@@ -103,4 +103,18 @@ public sealed class IntegrityFlagTests
         Assert.True(flag.RequestExplanation("请补充证据。", Now.AddDays(14), Now.AddDays(1), "officer").Succeeded);
         Assert.Equal((IntegrityFlagStatus.ExplanationRequested, $"{flag.Id:N}:2"), (flag.Status, flag.ObligationSubject));
     }
+
+    [Fact]
+    public void Record_kinds_keep_their_numbers()
+    {
+        Assert.Equal(
+            [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+            new[]
+            {
+                IntegrityRecordKind.Application, IntegrityRecordKind.Project, IntegrityRecordKind.PeriodicReport, IntegrityRecordKind.MetricSeries,
+                IntegrityRecordKind.CorrectionOrder, IntegrityRecordKind.ToleratedDeviation, IntegrityRecordKind.DisposalCase, IntegrityRecordKind.Alert,
+                IntegrityRecordKind.ExpertAssignment, IntegrityRecordKind.AgendaItem, IntegrityRecordKind.PlanChange, IntegrityRecordKind.Person,
+                IntegrityRecordKind.ExitCase,
+            }.Select(k => (int)k));
+    }
 }

@@ -23,7 +23,9 @@ internal static class SupervisionTestKit
     public const string DemoApplicantOrganisation = "京华证券股份有限公司";
 
     /// <summary>A pilot admitted <paramref name="monthsAgo"/> months ago (so that reporting periods have ended), for a year.</summary>
-    public static async Task<Guid> AdmittedPilotAsync(this FinPilotApp app, string title, int monthsAgo = 3, string organisationCode = DemoApplicantOrganisation)
+    public static async Task<Guid> AdmittedPilotAsync(
+        this FinPilotApp app, string title, int monthsAgo = 3, string organisationCode = DemoApplicantOrganisation, IReadOnlyList<Guid>? partners = null,
+        IReadOnlyList<string>? technologies = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Web.Data.FinPilotDbContext>();
@@ -32,7 +34,15 @@ internal static class SupervisionTestKit
         var organisation = await db.Organisations.SingleAsync(o => o.NameZh == organisationCode);
         var applied = call.ClosesAt.AddDays(-30);
         var project = PilotProject.Create(Guid.CreateVersion7(), call.Id, call.RegionId, organisation.Id, ProjectCategory.BusinessInnovation, title, applied, Actor).ValueOrThrow();
-        var version = ApplicationVersionRecord.Open(project.Id, 1, new ApplicationForm { Name = title, TestScope = Scope, CustomerLimit = 300, DurationMonths = 12 }, applied, Actor);
+        var version = ApplicationVersionRecord.Open(project.Id, 1, new ApplicationForm
+        {
+            Name = title,
+            TestScope = Scope,
+            CustomerLimit = 300,
+            DurationMonths = 12,
+            PartnerOrganisationIds = partners ?? [],
+            Technologies = technologies ?? [],
+        }, applied, Actor);
         Assert.True(project.Submit(applied, Actor, call.ClosesAt).Succeeded);
         version.Freeze(applied);
         project.StartScreening(applied, Actor);
@@ -53,9 +63,10 @@ internal static class SupervisionTestKit
         Assert.True(await app.Services.GetRequiredService<PlanDraftingJob>().TryRunAsync(CancellationToken.None), "The plan-drafting job could not take its lease.");
 
     /// <summary>An admitted pilot whose plan Beijing's working group has confirmed as drafted.</summary>
-    public static async Task<(Guid ProjectId, SupervisionApi.PlanDto Plan)> SupervisedPilotAsync(this FinPilotApp app, string title, int monthsAgo = 3)
+    public static async Task<(Guid ProjectId, SupervisionApi.PlanDto Plan)> SupervisedPilotAsync(
+        this FinPilotApp app, string title, int monthsAgo = 3, IReadOnlyList<Guid>? partners = null, IReadOnlyList<string>? technologies = null)
     {
-        var projectId = await app.AdmittedPilotAsync(title, monthsAgo);
+        var projectId = await app.AdmittedPilotAsync(title, monthsAgo, partners: partners, technologies: technologies);
         await app.DraftPlansAsync();
         using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
         var draft = await (await wg.GetAsync($"/api/v1/supervision/projects/{projectId}/plan")).ReadAsync<SupervisionApi.PlanDto>();

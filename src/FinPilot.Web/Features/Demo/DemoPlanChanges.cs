@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Deliberation;
 using FinPilot.Domain.Disclosure;
@@ -170,14 +169,11 @@ internal sealed class DemoPlanChanges(FinPilotDbContext db, WorkingCalendarProvi
                 resolution = change.DecisionNote,
             }),
             change.RegionId,
-            [new PublicEvent(change.ProjectId, PublicEventKind.PlanChanged, at, Title("zh-CN", effective), Title("en", effective), $"/pilots/{change.ProjectId}")]);
+            [new PublicEvent(change.ProjectId, PublicEventKind.PlanChanged, at, Title("zh-CN", effective, change.ChangedFields), Title("en", effective, change.ChangedFields), $"/pilots/{change.ProjectId}")]);
     }
 
-    private static string Title(string culture, string effective)
-    {
-        var language = CultureInfo.GetCultureInfo(culture);
-        return string.Format(language, CompositeFormat.Parse(PlanChangesStrings.ResourceManager.GetString(nameof(PlanChangesStrings.Event_MajorChangeApproved), language)!), effective);
-    }
+    private static string Title(string culture, string effective, IReadOnlyList<PlanField> fields) =>
+        PlanChangeResolution.Title(CultureInfo.GetCultureInfo(culture), effective, fields);
 
     private Task<string?> UserAsync(string name, CancellationToken cancellationToken) =>
         db.Users.Where(u => u.Email == $"{name}@{DemoData.DemoDomain}").Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);

@@ -38,6 +38,7 @@ public sealed class IntegrityRecords(FinPilotDbContext db)
             IntegrityRecordKind.Alert => await db.Alerts.Where(r => r.Id == guid).Select(r => (Guid?)r.ProjectId).SingleOrDefaultAsync(ct),
             IntegrityRecordKind.ExpertAssignment => await db.ExpertAssignments.Where(r => r.Id == guid).Select(r => (Guid?)r.ProjectId).SingleOrDefaultAsync(ct),
             IntegrityRecordKind.PlanChange => await db.PlanChanges.Where(r => r.Id == guid).Select(r => (Guid?)r.ProjectId).SingleOrDefaultAsync(ct),
+            IntegrityRecordKind.ExitCase => await db.ExitCases.Where(r => r.Id == guid).Select(r => (Guid?)r.ProjectId).SingleOrDefaultAsync(ct),
             _ => null,
         };
         return projectId is { } p ? await ProjectAsync(p, ct) : null;

@@ -5,6 +5,7 @@ using FinPilot.Domain.Deliberation;
 using FinPilot.Domain.Evaluation;
 using FinPilot.Domain.Evaluation.Assignment;
 using FinPilot.Domain.Integrity;
+using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Evaluation;
@@ -255,7 +256,8 @@ public sealed class IntegrityScan(FinPilotDbContext db, CommandPipeline commands
     /// conflict facts of <see cref="ConflictFinder"/> (employment and its history within the lookback,
     /// membership, declarations): coordination-group votes (a recused member's vote is not counted, so
     /// not flagged) and resolutions of the latest meetings, plan changes the working group decided,
-    /// correction orders it closed. One flag per decision record and person.
+    /// correction orders it closed, its screening decisions (accept/reject, about the application) and exit
+    /// audits (about the exit case). One flag per decision record and person.
     /// </summary>
     private async Task<IEnumerable<Finding>> DecisionMakersLinkedAsync(CancellationToken ct)
     {
@@ -289,6 +291,21 @@ public sealed class IntegrityScan(FinPilotDbContext db, CommandPipeline commands
             .Select(o => (o, By: o.Steps.LastOrDefault(s => s.Kind == CorrectionStepKind.Closed)?.By))
             .Where(x => x.By is not null)
             .Select(x => (IntegrityRecordKind.CorrectionOrder, x.o.Id.ToString(), x.o.ProjectId, x.By!, x.o.ClosedAt!.Value)));
+
+        // The working group's screening decisions (形式审查: accepted into evaluation, or rejected), from the projects' timelines;
+        // the record is the application, one decision per project.
+        var screenings = await db.Projects.AsNoTracking()
+            .SelectMany(p => p.Timeline.Where(e => e.From == ProjectStage.Screening && (e.Trigger == ProjectTrigger.Accept || e.Trigger == ProjectTrigger.Reject)),
+                (p, e) => new { p.Id, e.ActorUserId, e.At })
+            .ToListAsync(ct);
+        decisions.AddRange(screenings.Select(s => (IntegrityRecordKind.Application, s.Id.ToString(), s.Id, s.ActorUserId, s.At)));
+
+        // The working group's exit audits (退出审核): who accepted the self-assessment.
+        var audits = await db.ExitCases.AsNoTracking()
+            .Where(x => x.AuditedBy != null && x.AuditedAt != null)
+            .Select(x => new { x.Id, x.ProjectId, x.AuditedBy, x.AuditedAt })
+            .ToListAsync(ct);
+        decisions.AddRange(audits.Select(a => (IntegrityRecordKind.ExitCase, a.Id.ToString(), a.ProjectId, a.AuditedBy!, a.AuditedAt!.Value)));
 
         decisions = [.. decisions.Where(d => !string.IsNullOrEmpty(d.Person))];
         if (decisions.Count == 0)

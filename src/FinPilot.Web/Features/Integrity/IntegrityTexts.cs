@@ -15,6 +15,18 @@ public static class IntegrityTexts
 
     public static string Of(IntegrityRecordKind kind, CultureInfo? culture = null) => Text($"RecordKind_{kind}", culture);
 
+    /// <summary>The page of the record a flag concerns, where it has one of its own; null otherwise (the pilot's page is linked instead).</summary>
+    public static string? RecordLink(IntegrityRecordKind kind, string recordId) => Guid.TryParse(recordId, out var id)
+        ? kind switch
+        {
+            IntegrityRecordKind.ExitCase => $"exits/{id}",
+            IntegrityRecordKind.PlanChange => $"plan-changes/{id}",
+            IntegrityRecordKind.CorrectionOrder => $"corrections/{id}",
+            IntegrityRecordKind.DisposalCase => $"disposal/{id}",
+            _ => null,
+        }
+        : null;
+
     public static string Of(ResponsibleUnitKind unit, CultureInfo? culture = null) => Text($"Unit_{unit}", culture);
 
     /// <summary>

@@ -18,6 +18,8 @@ internal sealed class PlanChangeConfiguration : IEntityTypeConfiguration<PlanCha
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Current).HasConversion(JsonColumn<TestParameters>.Converter, JsonColumn<TestParameters>.Comparer);
         builder.Property(c => c.Proposed).HasConversion(JsonColumn<TestParameters>.Converter, JsonColumn<TestParameters>.Comparer);
+        builder.Property(c => c.CurrentMetrics).HasConversion(JsonColumn<IReadOnlyList<MetricDefinition>>.NullableConverter, JsonColumn<IReadOnlyList<MetricDefinition>>.NullableComparer);
+        builder.Property(c => c.ProposedMetrics).HasConversion(JsonColumn<IReadOnlyList<MetricDefinition>>.NullableConverter, JsonColumn<IReadOnlyList<MetricDefinition>>.NullableComparer);
         builder.Property(c => c.ChangedFields).HasConversion(JsonEnumNames<PlanField>.Converter, JsonEnumNames<PlanField>.Comparer).HasMaxLength(200);
         builder.Property(c => c.RouteReasons).HasConversion(JsonEnumNames<RouteReason>.Converter, JsonEnumNames<RouteReason>.Comparer).HasMaxLength(400);
         builder.Property(c => c.Route).HasConversion<string>().HasMaxLength(20);

@@ -43,6 +43,9 @@ public sealed record PlanChangeView(PlanChange Change, string ProjectTitle, Plan
     public ExpertReview? Review { get; init; }
 
     public ReviewSummary? ReviewSummary { get; init; }
+
+    /// <summary>The names of the partners and technologies the current and proposed parameters name.</summary>
+    public PlanNames Names { get; init; } = PlanNames.None;
 }
 
 /// <summary>An expert of the pool for a change's review: available, or kept out by conflicts, or already assigned.</summary>
@@ -60,7 +63,14 @@ public sealed record ParameterRevision(int Revision, TestParameters Parameters, 
 /// <summary>A pilot's parameters in force, their history, its changes and whether the caller may ask for one.</summary>
 public sealed record PilotPlanView(
     Guid ProjectId, string ProjectTitle, int RegionId, TestParameters? Current, int Revision, IReadOnlyList<ParameterRevision> History, bool CanRequest,
-    bool HasOpenChange);
+    bool HasOpenChange)
+{
+    /// <summary>The plan's active metrics in code order.</summary>
+    public IReadOnlyList<MetricDefinition> CurrentMetrics { get; init; } = [];
+
+    /// <summary>The names of the partners and technologies the parameters (now and in the history) name.</summary>
+    public PlanNames Names { get; init; } = PlanNames.None;
+}
 
 /// <summary>Reads of plan changes for pages and the API: restricted to what the caller may see, paged in SQL.</summary>
 public sealed class PlanChangeQueries(FinPilotDbContext db, CurrentUser current, CommandPipeline commands)
@@ -125,9 +135,10 @@ public sealed class PlanChangeQueries(FinPilotDbContext db, CurrentUser current,
             Score = inReview && reviewer && seat is { Submitted: false },
             Forward = inReview && change.Review is { IsComplete: true } && await commands.AllowsAsync(scope, PlanChangeOperations.Forward),
         };
+        var names = await NamesAsync([change.Current, change.Proposed], cancellationToken);
         return staff
-            ? new PlanChangeView(change, title, allowed) { Review = change.Review, ReviewSummary = change.Review?.Summary() }
-            : new PlanChangeView(change, title, allowed) { Review = change.Review! with { Reviewers = [seat!] } };
+            ? new PlanChangeView(change, title, allowed) { Review = change.Review, ReviewSummary = change.Review?.Summary(), Names = names }
+            : new PlanChangeView(change, title, allowed) { Review = change.Review! with { Reviewers = [seat!] }, Names = names };
     }
 
     /// <summary>
@@ -222,6 +233,43 @@ public sealed class PlanChangeQueries(FinPilotDbContext db, CurrentUser current,
             .Select(r => new ParameterRevision(r.Revision, r.Terms.Parameters, r.ConfirmedAt, r.Reason)).ToList();
         var open = await db.PlanChanges.AnyAsync(c => c.ProjectId == projectId && PlanChange.OpenStatuses.Contains(c.Status), cancellationToken);
         return new PilotPlanView(project.Id, project.Title, project.RegionId, plan is { InForce: true } ? plan.Terms.Parameters : null, plan?.Revision ?? 0,
-            history, plan is { InForce: true } && !open && await commands.AllowsAsync(scope, PlanChangeOperations.Request), open);
+            history, plan is { InForce: true } && !open && await commands.AllowsAsync(scope, PlanChangeOperations.Request), open)
+        {
+            CurrentMetrics = plan is null ? [] : PlanChangeRouting.InOrder(plan.Terms.ActiveMetrics()),
+            Names = await NamesAsync(plan is null ? [.. history.Select(h => h.Parameters)] : [.. history.Select(h => h.Parameters), plan.Terms.Parameters], cancellationToken),
+        };
+    }
+
+    /// <summary>The technologies of the reference list (active ones), in its order, for the proposal form.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> TechnologyChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        var english = !System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        var items = await db.ReferenceItems.AsNoTracking().Where(r => r.Kind == Applications.ReferenceKind.Technology && r.Active)
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Code).Select(r => new { r.Code, r.NameZh, r.NameEn }).ToListAsync(cancellationToken);
+        return [.. items.Select(i => (i.Code, english && i.NameEn.Length > 0 ? i.NameEn : i.NameZh))];
+    }
+
+    /// <summary>Organisations by unified social credit code (for the form's partners to add); the codes not found are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, Guid>> OrganisationsByCreditCodeAsync(IReadOnlyList<string> codes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var wanted = codes.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().Take(Domain.Supervision.TestParameters.MaxPartners).ToList();
+        return wanted.Count == 0 ? new Dictionary<string, Guid>()
+            : await db.Organisations.AsNoTracking().Where(o => wanted.Contains(o.CreditCode)).ToDictionaryAsync(o => o.CreditCode, o => o.Id, cancellationToken);
+    }
+
+    /// <summary>The names of every partner and technology the parameters name: two lookups by key.</summary>
+    public async Task<PlanNames> NamesAsync(IReadOnlyList<TestParameters> parameters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var ids = parameters.SelectMany(p => p.PartnerOrganisationIds).Distinct().ToList();
+        var codes = parameters.SelectMany(p => p.TechnologyCodes).Distinct().ToList();
+        var organisations = ids.Count == 0 ? new Dictionary<Guid, (string, string)>()
+            : (await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.NameZh, o.NameEn }).ToListAsync(cancellationToken))
+                .ToDictionary(o => o.Id, o => (o.NameZh, o.NameEn));
+        var technologies = codes.Count == 0 ? new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+            : (await db.ReferenceItems.AsNoTracking().Where(r => r.Kind == Applications.ReferenceKind.Technology && codes.Contains(r.Code))
+                .Select(r => new { r.Code, r.NameZh, r.NameEn }).ToListAsync(cancellationToken)).DistinctBy(r => r.Code).ToDictionary(r => r.Code, r => (r.NameZh, r.NameEn), StringComparer.Ordinal);
+        return new PlanNames(organisations, technologies);
     }
 }

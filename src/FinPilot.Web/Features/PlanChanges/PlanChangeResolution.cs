@@ -85,16 +85,24 @@ public sealed class PlanChangeResolution(
                 fields = change.ChangedFields.Select(f => f.ToString()),
                 change.Current,
                 change.Proposed,
+                currentMetrics = change.CurrentMetrics,
+                proposedMetrics = change.ProposedMetrics,
                 effectiveOn = change.EffectiveOn,
                 resolution = change.DecisionNote,
             }),
             change.RegionId,
-            [new PublicEvent(change.ProjectId, PublicEventKind.PlanChanged, at, Title(Chinese, effective), Title(English, effective), $"/pilots/{change.ProjectId}")]);
+            [new PublicEvent(change.ProjectId, PublicEventKind.PlanChanged, at, Title(Chinese, effective, change.ChangedFields), Title(English, effective, change.ChangedFields),
+                $"/pilots/{change.ProjectId}")]);
     }
 
-    private static string Title(CultureInfo culture, string effective)
+    /// <summary>The public event's title in one language: the changed fields by their names, and the effective date.</summary>
+    public static string Title(CultureInfo culture, string effective, IReadOnlyList<PlanField> fields)
     {
-        var text = string.Format(culture, System.Text.CompositeFormat.Parse(PlanChangesStrings.ResourceManager.GetString(nameof(PlanChangesStrings.Event_MajorChangeApproved), culture)!), effective);
+        ArgumentNullException.ThrowIfNull(fields);
+        var names = string.Join(PlanChangesStrings.ResourceManager.GetString(nameof(PlanChangesStrings.FieldSeparator), culture),
+            fields.Select(f => PlanChangesStrings.ResourceManager.GetString($"Field_{f}", culture) ?? f.ToString()));
+        var text = string.Format(culture, System.Text.CompositeFormat.Parse(PlanChangesStrings.ResourceManager.GetString(nameof(PlanChangesStrings.Event_MajorChangeApproved), culture)!),
+            effective, names);
         return text.Length <= PublicEventRecord.MaxTitleLength ? text : text[..PublicEventRecord.MaxTitleLength];
     }
 }

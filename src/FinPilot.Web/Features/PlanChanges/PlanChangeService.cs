@@ -20,7 +20,12 @@ using Microsoft.Extensions.Options;
 namespace FinPilot.Web.Features.PlanChanges;
 
 /// <summary>What a proposal would change and who would decide it, before it is sent.</summary>
-public sealed record ChangePreview(TestParameters Current, TestParameters Proposed, IReadOnlyList<PlanField> ChangedFields, Routing Routing);
+public sealed record ChangePreview(TestParameters Current, TestParameters Proposed, IReadOnlyList<PlanField> ChangedFields, Routing Routing)
+{
+    public IReadOnlyList<MetricDefinition> CurrentMetrics { get; init; } = [];
+
+    public IReadOnlyList<MetricDefinition> ProposedMetrics { get; init; } = [];
+}
 
 /// <summary>
 /// 方案变更评估评审: the institution's requests, the working group's decisions on minor changes, the
@@ -39,15 +44,28 @@ public sealed class PlanChangeService(
     public async Task<Result<ChangePreview>> PreviewAsync(Guid projectId, ChangeProposal proposal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        var (_, plan, error) = await PilotAsync(projectId, PlanChangeOperations.Read, cancellationToken);
+        var (project, plan, error) = await PilotAsync(projectId, PlanChangeOperations.Read, cancellationToken);
         if (error is not null)
         {
             return error;
         }
 
-        var current = plan!.Terms.Parameters;
+        var unknown = await UnknownReferencesAsync(project!, proposal, cancellationToken);
+        if (unknown.Count > 0)
+        {
+            return Result<ChangePreview>.Fail([.. unknown]);
+        }
+
+        var current = plan!.Terms.Parameters.Normalised();
         var proposed = proposal.Over(current);
-        return new ChangePreview(current, proposed, PlanChangeRouting.ChangedFields(current, proposed), PlanChangeRouting.Route(current, proposed, Rules));
+        var currentMetrics = PlanChangeRouting.InOrder(plan.Terms.ActiveMetrics());
+        var proposedMetrics = proposal.MetricsOver(currentMetrics);
+        return new ChangePreview(current, proposed, PlanChangeRouting.ChangedFields(current, proposed, currentMetrics, proposedMetrics),
+            PlanChangeRouting.Route(current, proposed, Rules, currentMetrics, proposedMetrics))
+        {
+            CurrentMetrics = currentMetrics,
+            ProposedMetrics = proposedMetrics,
+        };
     }
 
     /// <summary>The lead institution asks to change its pilot's plan in force; routed at once, the review step owed as an obligation.</summary>
@@ -63,6 +81,12 @@ public sealed class PlanChangeService(
         if (await db.PlanChanges.AnyAsync(c => c.ProjectId == projectId && PlanChange.OpenStatuses.Contains(c.Status), cancellationToken))
         {
             return new Error(PlanChangeErrors.AlreadyPending);
+        }
+
+        var unknown = await UnknownReferencesAsync(project!, proposal, cancellationToken);
+        if (unknown.Count > 0)
+        {
+            return Result<PlanChange>.Fail([.. unknown]);
         }
 
         var now = clock.GetUtcNow();
@@ -182,6 +206,44 @@ public sealed class PlanChangeService(
         ];
         var view = string.Join("\n\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
         return view.Length <= AgendaItem.MaxViewLength ? view : view[..AgendaItem.MaxViewLength];
+    }
+
+    /// <summary>
+    /// The proposed partners and technologies that the platform does not know: a partner must be an
+    /// organisation on the platform other than the lead, a technology a code of the reference list.
+    /// </summary>
+    private async Task<List<Error>> UnknownReferencesAsync(PilotProject project, ChangeProposal proposal, CancellationToken cancellationToken)
+    {
+        var errors = new List<Error>();
+        var partners = (proposal.PartnerOrganisationIds ?? []).Distinct().ToList();
+        if (partners.Contains(project.LeadOrganisationId))
+        {
+            errors.Add(new Error(PlanChangeErrors.PartnerIsLead, nameof(ChangeProposal.PartnerOrganisationIds)));
+        }
+
+        if (partners.Count is > 0 and <= TestParameters.MaxPartners)
+        {
+            var known = await db.Organisations.AsNoTracking().Where(o => partners.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken);
+            var missing = partners.Except(known).ToList();
+            if (missing.Count > 0)
+            {
+                errors.Add(new Error(PlanChangeErrors.UnknownPartner, nameof(ChangeProposal.PartnerOrganisationIds), string.Join(", ", missing)));
+            }
+        }
+
+        var codes = (proposal.TechnologyCodes ?? []).Select(c => (c ?? string.Empty).Trim().ToLowerInvariant()).Distinct().ToList();
+        if (codes.Count is > 0 and <= TestParameters.MaxTechnologies)
+        {
+            var known = await db.ReferenceItems.AsNoTracking().Where(r => r.Kind == Applications.ReferenceKind.Technology && codes.Contains(r.Code))
+                .Select(r => r.Code).ToListAsync(cancellationToken);
+            var missing = codes.Except(known, StringComparer.Ordinal).ToList();
+            if (missing.Count > 0)
+            {
+                errors.Add(new Error(PlanChangeErrors.UnknownTechnology, nameof(ChangeProposal.TechnologyCodes), string.Join(", ", missing)));
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>The review step's obligation: the working group's decision, or the coordination group's resolution.</summary>

@@ -24,6 +24,11 @@ public static class PlanChangesApi
 
         public string? ForwardNote { get; init; }
 
+        /// <summary>The plan's active metrics when requested, and the proposed set (null on requests made before metrics could be proposed).</summary>
+        public IReadOnlyList<MetricDefinition>? CurrentMetrics { get; init; }
+
+        public IReadOnlyList<MetricDefinition>? ProposedMetrics { get; init; }
+
         public static PlanChangeDto From(PlanChangeView view)
         {
             ArgumentNullException.ThrowIfNull(view);
@@ -35,12 +40,19 @@ public static class PlanChangesApi
                 ReviewSummary = view.ReviewSummary,
                 ForwardedAt = c.ForwardedAt,
                 ForwardNote = c.ForwardNote,
+                CurrentMetrics = c.CurrentMetrics,
+                ProposedMetrics = c.ProposedMetrics,
             };
         }
     }
 
     public sealed record PreviewDto(TestParameters Current, TestParameters Proposed, IReadOnlyList<PlanField> ChangedFields, ChangeRoute Route, IReadOnlyList<RouteReason> RouteReasons,
-        int MinorMaxExtensionMonths);
+        int MinorMaxExtensionMonths)
+    {
+        public IReadOnlyList<MetricDefinition> CurrentMetrics { get; init; } = [];
+
+        public IReadOnlyList<MetricDefinition> ProposedMetrics { get; init; } = [];
+    }
 
     public sealed record VersionRequest(Guid Version);
 
@@ -75,7 +87,8 @@ public static class PlanChangesApi
             .WithName("GetPilotPlanParameters").WithSummary("A pilot's parameters in force and their history (one row per plan revision).");
         group.MapPost("/projects/{projectId:guid}/preview", (Guid projectId, ChangeProposal proposal, PlanChangeService s, CancellationToken ct) =>
                 s.PreviewAsync(projectId, proposal, ct).ToHttp(p => TypedResults.Ok(new PreviewDto(p.Current, p.Proposed, p.ChangedFields, p.Routing.Route, p.Routing.Reasons,
-                    s.Rules.MinorMaxExtensionMonths))))
+                    s.Rules.MinorMaxExtensionMonths)
+                { CurrentMetrics = p.CurrentMetrics, ProposedMetrics = p.ProposedMetrics })))
             .WithName("PreviewPlanChange").WithSummary("What a proposal would change and who would decide it (minor: the working group; major: the coordination group), and why; nothing is saved.");
         group.MapPost("/projects/{projectId:guid}", async (Guid projectId, ChangeProposal proposal, PlanChangeService s, PlanChangeQueries q, CancellationToken ct) =>
             {
@@ -84,7 +97,9 @@ public static class PlanChangesApi
                     ? (await q.GetAsync(requested.Value.Id, ct)).ToHttp(v => TypedResults.Created($"/api/v1/plan-changes/{v.Change.Id}", PlanChangeDto.From(v)))
                     : Problems.From(requested.Errors);
             })
-            .WithName("RequestPlanChange").WithSummary("The lead institution requests a change with the full proposed parameters, a reason and an effective date; it is routed at once.");
+            .WithName("RequestPlanChange").WithSummary(
+                "The lead institution requests a change with the full proposed parameters, a reason and an effective date; partnerOrganisationIds, technologyCodes "
+                + "(reference-list codes) and metrics (the whole proposed set) are optional, null keeping the current ones. It is routed at once.");
         group.MapPost("/{id:guid}/withdraw", (Guid id, VersionRequest r, PlanChangeService s, PlanChangeQueries q, CancellationToken ct) => Then(s.WithdrawAsync(id, r.Version, ct), q, ct))
             .WithName("WithdrawPlanChange").WithSummary("The institution takes back a change not yet decided nor on an agenda.");
         group.MapPost("/{id:guid}/decision", (Guid id, DecisionRequest r, PlanChangeService s, PlanChangeQueries q, CancellationToken ct) =>

@@ -53,8 +53,9 @@ public sealed class SupervisionPlanService(
             var calendar = await calendars.GetAsync(cancellationToken);
             foreach (var project in projects)
             {
-                var scope = await TestScopeAsync(project, cancellationToken);
-                var plan = SupervisionPlan.Draft(project, SupervisionDefaults.For(project, scope), now).ValueOrThrow();
+                // The application the pilot was admitted on gives the scope, the partners and the technologies.
+                var form = await ApplicationFormAsync(project, cancellationToken);
+                var plan = SupervisionPlan.Draft(project, SupervisionDefaults.For(project, form?.TestScope, form?.PartnerOrganisationIds, form?.Technologies), now).ValueOrThrow();
                 db.SupervisionPlans.Add(plan);
 
                 // The working group owes the plan's confirmation (监管方案确认), counted from admission.
@@ -166,9 +167,6 @@ public sealed class SupervisionPlanService(
         ArgumentNullException.ThrowIfNull(plan);
         return plan.Id.ToString();
     }
-
-    private async Task<string?> TestScopeAsync(PilotProject project, CancellationToken cancellationToken) =>
-        (await ApplicationFormAsync(project, cancellationToken))?.TestScope;
 
     /// <summary>The form of the application the pilot was admitted on (the submitted version), if any.</summary>
     private async Task<Domain.Applications.ApplicationForm?> ApplicationFormAsync(PilotProject project, CancellationToken cancellationToken)

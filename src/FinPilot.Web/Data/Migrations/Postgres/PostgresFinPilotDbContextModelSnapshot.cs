@@ -1510,6 +1510,9 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CurrentMetrics")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1546,6 +1549,9 @@ namespace FinPilot.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Proposed")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProposedMetrics")
                         .HasColumnType("text");
 
                     b.Property<string>("Reason")

@@ -1504,6 +1504,9 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CurrentMetrics")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -1540,6 +1543,9 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Proposed")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedMetrics")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
