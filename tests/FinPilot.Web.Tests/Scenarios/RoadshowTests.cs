@@ -4,6 +4,7 @@ using FinPilot.Domain.Identity;
 using FinPilot.Domain.Scenarios;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Notifications;
+using FinPilot.Web.Data;
 using FinPilot.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
