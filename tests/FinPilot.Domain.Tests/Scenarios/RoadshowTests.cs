@@ -47,7 +47,7 @@ public sealed class RoadshowTests
     {
         var roadshow = NewRoadshow();
         var solution = Published();
-        roadshow.Register(solution, null, Now, "u").OrThrow();
+        roadshow.Register(solution, null, Now, "u").ValueOrThrow();
 
         Assert.Equal(ScenarioErrors.RoadshowAlreadyRegistered, roadshow.Register(solution, null, Now, "u").Errors[0].Code);
         Assert.Equal(ScenarioErrors.RoadshowClosed, roadshow.Register(Published(), null, Now.AddDays(10), "u").Errors[0].Code);
