@@ -10,13 +10,15 @@ public sealed record Employment(Guid OrganisationId, DateOnly From, DateOnly? To
 /// <param name="MemberOfOrganisations">Organisations the expert is a user of on the platform.</param>
 /// <param name="DeclaredOrganisations">Organisations the expert declared a conflict with (shareholding, family, consulting, …).</param>
 /// <param name="DeclaredProjects">Projects the expert declared a conflict with.</param>
+/// <param name="CoachedOrganisations">Organisations the expert coached (培育辅导) or scored at a roadshow (路演) as a panellist.</param>
 public sealed record ExpertConflictFacts(
     string ExpertId,
     Guid? EmployerOrganisationId,
     IReadOnlyList<Employment> History,
     IReadOnlyList<Guid> MemberOfOrganisations,
     IReadOnlyList<Guid> DeclaredOrganisations,
-    IReadOnlyList<Guid> DeclaredProjects);
+    IReadOnlyList<Guid> DeclaredProjects,
+    IReadOnlyList<Guid>? CoachedOrganisations = null);
 
 /// <summary>The organisations on a project: the lead institution and its partners are all parties.</summary>
 public sealed record ProjectParties(Guid ProjectId, Guid LeadOrganisationId, IReadOnlyList<Guid> PartnerOrganisationIds);
@@ -38,6 +40,9 @@ public enum ConflictReason
 
     /// <summary>The expert declared a conflict with this project.</summary>
     DeclaredProject = 5,
+
+    /// <summary>The expert coached the lead or a partner, or sat on a roadshow panel they presented to (scenario matching).</summary>
+    CoachedParty = 6,
 }
 
 /// <summary>One reason an expert conflicts with a project; <paramref name="OrganisationId"/> is null for a declared project.</summary>
@@ -77,6 +82,7 @@ public static class ConflictRules
             .ToHashSet();
         var members = (expert.MemberOfOrganisations ?? []).ToHashSet();
         var declared = (expert.DeclaredOrganisations ?? []).ToHashSet();
+        var coached = (expert.CoachedOrganisations ?? []).ToHashSet();
 
         var conflicts = new List<Conflict>();
         void Add(ConflictReason reason, Func<Guid, bool> applies) =>
@@ -90,6 +96,8 @@ public static class ConflictRules
         {
             conflicts.Add(new Conflict(ConflictReason.DeclaredProject, null));
         }
+
+        Add(ConflictReason.CoachedParty, coached.Contains);
 
         return conflicts;
     }

@@ -66,4 +66,55 @@ public static class ScenarioErrors
 
     /// <summary>The scenario a solution answers is not open for answers (not published, or not visible to the offerer). Field: scenarioId.</summary>
     public static readonly ErrorCode ScenarioNotOpen = ErrorCode.InvalidState("Scenario.NotOpen");
+
+    /// <summary>No such roadshow, or none the caller may know of.</summary>
+    public static readonly ErrorCode RoadshowNotFound = ErrorCode.NotFound("Scenario.Roadshow.NotFound");
+
+    /// <summary>No such registration (or it was withdrawn). Field: registrationId.</summary>
+    public static readonly ErrorCode RoadshowRegistrationNotFound = ErrorCode.NotFound("Scenario.Roadshow.Registration.NotFound");
+
+    /// <summary>The roadshow has started or its results are released: nothing more changes.</summary>
+    public static readonly ErrorCode RoadshowClosed = ErrorCode.InvalidState("Scenario.Roadshow.Closed");
+
+    /// <summary>The solution is already registered. Field: solutionId.</summary>
+    public static readonly ErrorCode RoadshowAlreadyRegistered = ErrorCode.Conflict("Scenario.Roadshow.AlreadyRegistered");
+
+    /// <summary>Too many registrations, waiting list included. Arguments: the most.</summary>
+    public static readonly ErrorCode RoadshowFull = ErrorCode.InvalidState("Scenario.Roadshow.Full");
+
+    /// <summary>The solution answers none of the scenarios the roadshow covers. Field: solutionId.</summary>
+    public static readonly ErrorCode RoadshowNotCovered = ErrorCode.Validation("Scenario.Roadshow.NotCovered");
+
+    /// <summary>A panel of no expert, too many, or someone who is not an expert. Field: expertIds. Arguments: the most.</summary>
+    public static readonly ErrorCode RoadshowPanelInvalid = ErrorCode.Validation("Scenario.Roadshow.PanelInvalid");
+
+    /// <summary>A panellist conflicts with a presenting organisation. Field: expertIds. Arguments: the expert's name.</summary>
+    public static readonly ErrorCode RoadshowPanelConflicted = ErrorCode.Validation("Scenario.Roadshow.PanelConflicted");
+
+    /// <summary>Only the roadshow's panellists score.</summary>
+    public static readonly ErrorCode RoadshowNotOnPanel = ErrorCode.Forbidden("Scenario.Roadshow.NotOnPanel");
+
+    /// <summary>One score per criterion, each 0 to 100. Field: scores. Arguments: the number of criteria, the highest score.</summary>
+    public static readonly ErrorCode RoadshowScoresInvalid = ErrorCode.Validation("Scenario.Roadshow.ScoresInvalid");
+
+    /// <summary>No presentation has been scored yet.</summary>
+    public static readonly ErrorCode RoadshowNothingScored = ErrorCode.InvalidState("Scenario.Roadshow.NothingScored");
+
+    /// <summary>The roadshow must start in the future. Field: startsAt.</summary>
+    public static readonly ErrorCode RoadshowDateInvalid = ErrorCode.Validation("Scenario.Roadshow.DateInvalid");
+
+    /// <summary>Capacity from 1 to the most. Field: capacity. Arguments: the most.</summary>
+    public static readonly ErrorCode RoadshowCapacityInvalid = ErrorCode.Validation("Scenario.Roadshow.CapacityInvalid");
+
+    /// <summary>Criteria with names, positive weights adding up to 100, at most the most. Field: criteria. Arguments: the most.</summary>
+    public static readonly ErrorCode RoadshowCriteriaInvalid = ErrorCode.Validation("Scenario.Roadshow.CriteriaInvalid");
+
+    /// <summary>No such coaching assignment, or none the caller may know of.</summary>
+    public static readonly ErrorCode CoachingNotFound = ErrorCode.NotFound("Scenario.Coaching.NotFound");
+
+    /// <summary>The coach is not an expert, or the assignment names neither a match nor an organisation. Field: coachUserId.</summary>
+    public static readonly ErrorCode CoachInvalid = ErrorCode.Validation("Scenario.Coaching.CoachInvalid");
+
+    /// <summary>Too many sessions or follow-ups, or a follow-up with no text. Field: followUps. Arguments: the most.</summary>
+    public static readonly ErrorCode CoachingFollowUpsInvalid = ErrorCode.Validation("Scenario.Coaching.FollowUpsInvalid");
 }

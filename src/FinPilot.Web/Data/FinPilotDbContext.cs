@@ -159,6 +159,10 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Scenarios.ScenarioMatch> ScenarioMatches => Set<Domain.Scenarios.ScenarioMatch>();
 
+    public DbSet<Domain.Scenarios.Roadshow> Roadshows => Set<Domain.Scenarios.Roadshow>();
+
+    public DbSet<Domain.Scenarios.CoachingAssignment> CoachingAssignments => Set<Domain.Scenarios.CoachingAssignment>();
+
     public DbSet<Domain.Exit.ExitCase> ExitCases => Set<Domain.Exit.ExitCase>();
 
     public DbSet<Features.Statistics.StatisticsSnapshotRecord> StatisticsSnapshots => Set<Features.Statistics.StatisticsSnapshotRecord>();

@@ -150,4 +150,41 @@ public sealed class ConflictRulesTests
 
         Assert.Single(Find(expert, ConflictRules.MaxLookbackYears));
     }
+
+    [Fact]
+    public void Having_coached_a_party_or_judged_it_at_a_roadshow_is_a_conflict()
+    {
+        var expert = Expert() with { CoachedOrganisations = [Partner, Elsewhere] };
+
+        Assert.Equal([new Conflict(ConflictReason.CoachedParty, Partner)], Find(expert));
+    }
+
+    [Fact]
+    public void A_coach_is_never_assigned_by_the_solver_to_the_coached_partys_application()
+    {
+        string[] tech = ["ai"];
+        var coached = AssignmentTestData.Project(1, technologies: tech);
+        var other = AssignmentTestData.Project(2, technologies: tech);
+        var coach = AssignmentTestData.Expert("coach", [AssignmentTestData.Legal], tags: tech);
+        var facts = Expert() with { ExpertId = "coach", CoachedOrganisations = [Lead] };
+        var conflicts = new[] { coached, other }
+            .Where(p => ConflictRules.Find(facts, new ProjectParties(p.Id, p.Id == coached.Id ? Lead : Elsewhere, []), Today, 3).Count > 0)
+            .Select(p => AssignmentTestData.Pair(p, "coach"));
+        var problem = AssignmentTestData.Problem([coached, other], [coach, .. AssignmentTestData.Trio("a")], conflicts: conflicts);
+
+        var solution = FinPilot.Domain.Evaluation.Assignment.ExpertAssignmentSolver.Solve(problem);
+
+        Assert.True(solution.Feasible);
+        Assert.DoesNotContain(AssignmentTestData.Pair(coached, "coach"), solution.Pairs);
+        Assert.Contains(AssignmentTestData.Pair(other, "coach"), solution.Pairs);
+    }
+
+    [Fact]
+    public void The_stored_numbers_of_the_reasons_never_change()
+    {
+        Assert.Equal(
+            [(ConflictReason.EmployerIsParty, 1), (ConflictReason.FormerEmployerIsParty, 2), (ConflictReason.MemberOfParty, 3),
+                (ConflictReason.DeclaredOrganisation, 4), (ConflictReason.DeclaredProject, 5), (ConflictReason.CoachedParty, 6)],
+            Enum.GetValues<ConflictReason>().Select(r => (r, (int)r)));
+    }
 }

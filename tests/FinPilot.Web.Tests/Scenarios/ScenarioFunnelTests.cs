@@ -63,7 +63,7 @@ public sealed class ScenarioFunnelTests(AppsWithDemoData apps) : IClassFixture<A
         var sheet = workbook.Worksheets.First();
         var line = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == marker);
         Assert.Equal(2, line.Cell(5).GetValue<int>());
-        Assert.Equal(1, line.Cell(8).GetValue<int>());
+        Assert.Equal(1, line.Cell(11).GetValue<int>());
 
         // Who may not: an applicant, another region's working group, an anonymous caller.
         await (await publisherApi.GetAsync($"/api/v1/scenarios/funnel?regionId={beijing}")).ReadProblemAsync(HttpStatusCode.Forbidden);

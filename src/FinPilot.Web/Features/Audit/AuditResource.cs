@@ -42,6 +42,8 @@ public readonly record struct AuditResource(string Name)
     public static readonly AuditResource Solution = new("solution");
     public static readonly AuditResource ScenarioSubscription = new("scenario-subscription");
     public static readonly AuditResource ScenarioMatch = new("scenario-match");
+    public static readonly AuditResource Roadshow = new("roadshow");
+    public static readonly AuditResource CoachingAssignment = new("coaching-assignment");
     public static readonly AuditResource ExitCase = new("exit-case");
 
     public static readonly AuditResource IntegrityFlag = new("integrity-flag");

@@ -99,11 +99,42 @@ internal sealed class DemoScenarios(FinPilotDbContext db)
         db.Solutions.AddRange(solutions);
         await db.SaveChangesAsync(cancellationToken);
 
+        // Two matches (对接成功) and a roadshow (路演) whose panel scored both and whose results are released.
+        var panellist = await db.Users.Where(u => u.Email == $"expert.it@{DemoData.DemoDomain}").Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
+        List<IRecordsEvents> seeded = [.. scenarios.Values, .. solutions];
+        if (panellist is not null)
+        {
+            seeded.AddRange(SeedMatching(scenarios, solutions[0], solutions[8], beijing, panellist));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         // Seeded, not written by anyone: no later save in this scope may audit them.
-        foreach (var aggregate in scenarios.Values.Cast<IRecordsEvents>().Concat(solutions))
+        foreach (var aggregate in seeded)
         {
             aggregate.ClearEvents();
         }
+    }
+
+    private IEnumerable<IRecordsEvents> SeedMatching(Dictionary<string, Scenario> scenarios, Solution rmb, Solution decision, int beijing, string panellist)
+    {
+        var first = ScenarioMatch.Propose(scenarios["rmb"], rmb, MatchParty.Solution, At(10, 20), "demo-seed").ValueOrThrow();
+        first.Consent(MatchParty.Scenario, At(10, 21), "demo-seed").OrThrow();
+        first.Post("下周三可以到贵司演示钱包流水与资金账户的实时比对。", "智链数科", At(10, 21).AddHours(2), "demo-seed").ValueOrThrow();
+        var second = ScenarioMatch.Propose(scenarios["decision"], decision, MatchParty.Scenario, At(10, 22), "demo-seed").ValueOrThrow();
+        second.Consent(MatchParty.Solution, At(10, 23), "demo-seed").OrThrow();
+        db.ScenarioMatches.AddRange(first, second);
+
+        var roadshow = Roadshow.Create(beijing, new RoadshowInput(
+            "2022 年第二批金融科技应用场景路演", At(11, 10), "北京市西城区金融大街 · 线上同步直播", 8, [scenarios["rmb"].Id, scenarios["decision"].Id], null), At(10, 25), "demo-seed")
+            .ValueOrThrow();
+        roadshow.SetPanel([panellist]).OrThrow();
+        var a = roadshow.Register(rmb, first.Id, At(10, 26), "demo-seed").ValueOrThrow();
+        var b = roadshow.Register(decision, second.Id, At(10, 27), "demo-seed").ValueOrThrow();
+        roadshow.Score(a.Id, panellist, [88, 85, 92, 80], At(11, 10).AddHours(3)).OrThrow();
+        roadshow.Score(b.Id, panellist, [82, 78, 85, 75], At(11, 10).AddHours(4)).OrThrow();
+        roadshow.Release(At(11, 11)).OrThrow();
+        db.Roadshows.Add(roadshow);
+        return [first, second, roadshow];
     }
 
     private static ScenarioInput Input(string title, BusinessArea area, Technology[] technologies, string painPoint, string data, ScenarioConstraints constraints, string outcome) => new()

@@ -58,6 +58,33 @@ public sealed class ConflictFinder(FinPilotDbContext db, EvaluationOptions optio
     public async Task<IReadOnlyList<Conflict>> FindAsync(string expertId, Guid projectId, RoundPeriod? round, CancellationToken cancellationToken = default) =>
         (await FindAsync([expertId], [projectId], round, cancellationToken)).GetValueOrDefault(new ExpertPair(projectId, expertId)) ?? [];
 
+    /// <summary>
+    /// The experts that may not judge any of <paramref name="organisationIds"/> (a roadshow panel), by the
+    /// standing ties only: employment, membership, declarations — not by coaching or earlier panels.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Conflict>>> FindForOrganisationsAsync(
+        IReadOnlyCollection<string> expertIds, IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<string, IReadOnlyList<Conflict>>(StringComparer.Ordinal);
+        if (organisationIds.Count == 0 || expertIds.Count == 0)
+        {
+            return found;
+        }
+
+        var parties = new ProjectParties(Guid.Empty, organisationIds.First(), [.. organisationIds.Skip(1)]);
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        foreach (var expert in await FactsAsync(expertIds, null, cancellationToken))
+        {
+            var conflicts = ConflictRules.Find(expert with { CoachedOrganisations = [], DeclaredProjects = [] }, parties, today, options.ConflictLookbackYears);
+            if (conflicts.Count > 0)
+            {
+                found[expert.ExpertId] = conflicts;
+            }
+        }
+
+        return found;
+    }
+
     public async Task<IReadOnlyList<ProjectParties>> PartiesAsync(IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken)
     {
         var projects = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id))
@@ -85,6 +112,7 @@ public sealed class ConflictFinder(FinPilotDbContext db, EvaluationOptions optio
         var declaredProjects = await db.ExpertAssignments.AsNoTracking()
             .Where(a => expertIds.Contains(a.ExpertUserId) && a.ConflictDeclaredAt != null)
             .Select(a => new { a.ExpertUserId, a.ProjectId }).ToListAsync(cancellationToken);
+        var coached = await CoachedAsync(expertIds, cancellationToken);
         return expertIds.Select(id =>
         {
             var profile = profiles.GetValueOrDefault(id);
@@ -94,7 +122,32 @@ public sealed class ConflictFinder(FinPilotDbContext db, EvaluationOptions optio
                 profile?.History ?? [],
                 memberships.Where(m => m.UserId == id).Select(m => m.OrganisationId!.Value).ToList(),
                 declared.Where(d => d.ExpertUserId == id).Select(d => d.OrganisationId!.Value).ToList(),
-                declaredProjects.Where(d => d.ExpertUserId == id).Select(d => d.ProjectId).ToList());
+                declaredProjects.Where(d => d.ExpertUserId == id).Select(d => d.ProjectId).ToList(),
+                [.. coached.Where(c => c.ExpertId == id).Select(c => c.OrganisationId).Distinct()]);
         }).ToList();
+    }
+
+    /// <summary>
+    /// Scenario matching's ties: the organisations an expert coached (both parties of a coached match),
+    /// and those that presented with a seat at a roadshow the expert sat on the panel of.
+    /// </summary>
+    private async Task<List<(string ExpertId, Guid OrganisationId)>> CoachedAsync(IReadOnlyCollection<string> expertIds, CancellationToken cancellationToken)
+    {
+        var coaching = await db.CoachingAssignments.AsNoTracking().Where(c => expertIds.Contains(c.CoachUserId))
+            .Select(c => new { c.CoachUserId, c.OrganisationId, c.PartnerOrganisationId }).ToListAsync(cancellationToken);
+        var panels = await (
+                from r in db.Roadshows.AsNoTracking()
+                from p in r.Panel
+                where expertIds.Contains(p.ExpertId)
+                from g in r.Registrations
+                where g.Seat == Domain.Scenarios.RoadshowSeat.Confirmed
+                select new { p.ExpertId, g.OrganisationId })
+            .ToListAsync(cancellationToken);
+        return
+        [
+            .. coaching.Select(c => (c.CoachUserId, c.OrganisationId)),
+            .. coaching.Where(c => c.PartnerOrganisationId != null).Select(c => (c.CoachUserId, c.PartnerOrganisationId!.Value)),
+            .. panels.Select(p => (p.ExpertId, p.OrganisationId)),
+        ];
     }
 }

@@ -183,6 +183,15 @@ public enum NotificationKind
     /// <summary>Values: title (of the scenario). To the others in a match's thread when a message is posted.</summary>
     MatchMessagePosted = 114,
 
+    /// <summary>Values: title (of the roadshow). To a solution provider's applicants when their registration moves up from the waiting list to a seat.</summary>
+    RoadshowSeatConfirmed = 90,
+
+    /// <summary>Values: title (of the roadshow). To the presenters' applicants when the organiser releases the results.</summary>
+    RoadshowResultsReleased = 91,
+
+    /// <summary>Values: title (of the organisation coached). To an expert assigned as coach (培育辅导).</summary>
+    CoachAssigned = 92,
+
     /// <summary>Values: title (of the project). To the region's working group when an institution applies for completion or withdraws (退出申请).</summary>
     ExitRequested = 73,
 

@@ -20,6 +20,14 @@ public static class ScenarioActions
     public const string Matched = "match.formed";
     public const string MessagePosted = "match.message";
     public const string MatchApplied = "match.applied";
+    public const string RoadshowCreated = "roadshow.created";
+    public const string RoadshowPanelSet = "roadshow.panel";
+    public const string RoadshowRegistered = "roadshow.registered";
+    public const string RoadshowWithdrawn = "roadshow.withdrawn";
+    public const string RoadshowScored = "roadshow.scored";
+    public const string RoadshowReleased = "roadshow.released";
+    public const string CoachAssigned = "coaching.assigned";
+    public const string CoachingSessionRecorded = "coaching.session";
 }
 
 /// <summary>The audit line of every event a <see cref="Scenario"/> records.</summary>
@@ -79,4 +87,36 @@ public sealed class MatchAuditMap : AuditMap<ScenarioMatch>
 
     private static AuditLine Line(ScenarioMatch match, string action, object details) =>
         new(action, AuditResource.ScenarioMatch, match.Id.ToString(), details, match.RegionId);
+}
+
+/// <summary>The audit line of every event a <see cref="Roadshow"/> records (scores: who and which presentation, not the numbers).</summary>
+public sealed class RoadshowAuditMap : AuditMap<Roadshow>
+{
+    protected override AuditLine? Map(Roadshow roadshow, IDomainEvent recorded, AuditFacts facts) => recorded switch
+    {
+        RoadshowCreated => Line(roadshow, ScenarioActions.RoadshowCreated, new { roadshow.Title, roadshow.StartsAt, roadshow.Capacity, roadshow.ScenarioIds }),
+        RoadshowPanelSet => Line(roadshow, ScenarioActions.RoadshowPanelSet, new { panel = roadshow.Panel.Select(p => p.ExpertId).ToList() }),
+        RoadshowRegistered e => Line(roadshow, ScenarioActions.RoadshowRegistered, new { registrationId = e.RegistrationId, seat = e.Seat.ToString() }),
+        RoadshowWithdrawn e => Line(roadshow, ScenarioActions.RoadshowWithdrawn, new { registrationId = e.RegistrationId, promoted = e.PromotedRegistrationId }),
+        RoadshowScored e => Line(roadshow, ScenarioActions.RoadshowScored, new { registrationId = e.RegistrationId, expert = e.ExpertId }),
+        RoadshowResultsReleased => Line(roadshow, ScenarioActions.RoadshowReleased, new { roadshow.ReleasedAt }),
+        _ => null,
+    };
+
+    private static AuditLine Line(Roadshow roadshow, string action, object details) =>
+        new(action, AuditResource.Roadshow, roadshow.Id.ToString(), details, roadshow.RegionId);
+}
+
+/// <summary>The audit line of every event a <see cref="CoachingAssignment"/> records (not the private notes).</summary>
+public sealed class CoachingAuditMap : AuditMap<CoachingAssignment>
+{
+    protected override AuditLine? Map(CoachingAssignment coaching, IDomainEvent recorded, AuditFacts facts) => recorded switch
+    {
+        CoachAssigned => Line(coaching, ScenarioActions.CoachAssigned, new { coach = coaching.CoachUserId, coaching.OrganisationId, coaching.PartnerOrganisationId, coaching.MatchId }),
+        CoachingSessionRecorded e => Line(coaching, ScenarioActions.CoachingSessionRecorded, new { sessionId = e.SessionId }),
+        _ => null,
+    };
+
+    private static AuditLine Line(CoachingAssignment coaching, string action, object details) =>
+        new(action, AuditResource.CoachingAssignment, coaching.Id.ToString(), details, coaching.RegionId);
 }

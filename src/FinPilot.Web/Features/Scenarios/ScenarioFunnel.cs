@@ -29,10 +29,12 @@ public sealed record FunnelFilter
 /// <summary>
 /// One stage count of the funnel: published scenarios → solutions offered in answer → expressions of
 /// interest → matches (both consented) → joint applications → admitted (the pilot reached running) →
-/// exits by tier.
+/// exits by tier; between matches and applications, the matches whose solution registered at a
+/// roadshow (路演报名), presented at one whose results were released (路演展示), and were coached (培育辅导).
 /// </summary>
 public sealed record FunnelCounts(
-    int Published, int Offers, int Interest, int Matches, int Applied, int Admitted, int Exemplary, int Good, int Qualified, int Failed);
+    int Published, int Offers, int Interest, int Matches, int Applied, int Admitted, int Exemplary, int Good, int Qualified, int Failed,
+    int Roadshow = 0, int Presented = 0, int Coached = 0);
 
 public sealed record FunnelRow(Guid ScenarioId, string Title, int RegionId, DateTimeOffset? PublishedAt, FunnelCounts Counts);
 
@@ -96,6 +98,7 @@ public sealed class ScenarioFunnel(FinPilotDbContext db, CurrentUser current)
         var scenarios = scoped.Value;
         var ids = scenarios.Select(s => s.Id);
         var matches = db.ScenarioMatches.AsNoTracking().Where(m => ids.Contains(m.ScenarioId));
+        var matched = matches.Where(m => m.Status == MatchStatus.Matched);
         var projects = matches.Where(m => m.ProjectId != null).Select(m => m.ProjectId!.Value);
         var exits = db.ExitCases.AsNoTracking().Where(e => projects.Contains(e.ProjectId));
         var totals = new FunnelCounts(
@@ -108,7 +111,10 @@ public sealed class ScenarioFunnel(FinPilotDbContext db, CurrentUser current)
             await exits.CountAsync(e => e.Tier == ExitTier.Exemplary, ct),
             await exits.CountAsync(e => e.Tier == ExitTier.Good, ct),
             await exits.CountAsync(e => e.Tier == ExitTier.Qualified, ct),
-            await exits.CountAsync(e => e.Tier == ExitTier.Failed, ct));
+            await exits.CountAsync(e => e.Tier == ExitTier.Failed, ct),
+            await matched.CountAsync(m => db.Roadshows.Any(r => r.Registrations.Any(g => g.SolutionId == m.SolutionId && g.Seat != RoadshowSeat.Withdrawn)), ct),
+            await matched.CountAsync(m => db.Roadshows.Any(r => r.ReleasedAt != null && r.Registrations.Any(g => g.SolutionId == m.SolutionId && g.Seat == RoadshowSeat.Confirmed)), ct),
+            await matched.CountAsync(m => db.CoachingAssignments.Any(c => c.MatchId == m.Id), ct));
 
         var (number, size) = Page<FunnelRow>.Normalise(filter.Page, filter.PageSize);
         var rows = await RowsAsync(scenarios.OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Id).Skip((number - 1) * size).Take(size), ct);
@@ -133,7 +139,8 @@ public sealed class ScenarioFunnel(FinPilotDbContext db, CurrentUser current)
         string[] headers =
         [
             ScenariosStrings.Field_Title, ScenariosStrings.Field_Region, ScenariosStrings.Funnel_PublishedAt, ScenariosStrings.Funnel_Published,
-            ScenariosStrings.Funnel_Offers, ScenariosStrings.Funnel_Interest, ScenariosStrings.Funnel_Matches, ScenariosStrings.Funnel_Applied,
+            ScenariosStrings.Funnel_Offers, ScenariosStrings.Funnel_Interest, ScenariosStrings.Funnel_Matches, ScenariosStrings.Funnel_Roadshow,
+            ScenariosStrings.Funnel_Presented, ScenariosStrings.Funnel_Coached, ScenariosStrings.Funnel_Applied,
             ScenariosStrings.Funnel_Admitted, ScenariosStrings.Funnel_Exemplary, ScenariosStrings.Funnel_Good, ScenariosStrings.Funnel_Qualified, ScenariosStrings.Funnel_Failed,
         ];
         for (var c = 0; c < headers.Length; c++)
@@ -168,7 +175,7 @@ public sealed class ScenarioFunnel(FinPilotDbContext db, CurrentUser current)
         sheet.Cell(row, 1).Value = title;
         sheet.Cell(row, 2).Value = region;
         sheet.Cell(row, 3).Value = at;
-        int[] counts = [c.Published, c.Offers, c.Interest, c.Matches, c.Applied, c.Admitted, c.Exemplary, c.Good, c.Qualified, c.Failed];
+        int[] counts = [c.Published, c.Offers, c.Interest, c.Matches, c.Roadshow, c.Presented, c.Coached, c.Applied, c.Admitted, c.Exemplary, c.Good, c.Qualified, c.Failed];
         for (var i = 0; i < counts.Length; i++)
         {
             sheet.Cell(row, 4 + i).Value = counts[i];
@@ -225,6 +232,11 @@ public sealed class ScenarioFunnel(FinPilotDbContext db, CurrentUser current)
             Interest = db.ScenarioMatches.Count(m => m.ScenarioId == s.Id),
             Matches = db.ScenarioMatches.Count(m => m.ScenarioId == s.Id && m.Status == MatchStatus.Matched),
             Applied = db.ScenarioMatches.Count(m => m.ScenarioId == s.Id && m.ProjectId != null),
+            Roadshow = db.ScenarioMatches.Count(m => m.ScenarioId == s.Id && m.Status == MatchStatus.Matched
+                && db.Roadshows.Any(r => r.Registrations.Any(g => g.SolutionId == m.SolutionId && g.Seat != RoadshowSeat.Withdrawn))),
+            Presented = db.ScenarioMatches.Count(m => m.ScenarioId == s.Id && m.Status == MatchStatus.Matched
+                && db.Roadshows.Any(r => r.ReleasedAt != null && r.Registrations.Any(g => g.SolutionId == m.SolutionId && g.Seat == RoadshowSeat.Confirmed))),
+            Coached = db.ScenarioMatches.Count(m => m.ScenarioId == s.Id && m.Status == MatchStatus.Matched && db.CoachingAssignments.Any(c => c.MatchId == m.Id)),
             Admitted = db.Projects.Count(p => AdmittedStages.Contains(p.Stage) && db.ScenarioMatches.Any(m => m.ScenarioId == s.Id && m.ProjectId == p.Id)),
             Exemplary = db.ExitCases.Count(e => e.Tier == ExitTier.Exemplary && db.ScenarioMatches.Any(m => m.ScenarioId == s.Id && m.ProjectId == e.ProjectId)),
             Good = db.ExitCases.Count(e => e.Tier == ExitTier.Good && db.ScenarioMatches.Any(m => m.ScenarioId == s.Id && m.ProjectId == e.ProjectId)),
@@ -232,6 +244,6 @@ public sealed class ScenarioFunnel(FinPilotDbContext db, CurrentUser current)
             Failed = db.ExitCases.Count(e => e.Tier == ExitTier.Failed && db.ScenarioMatches.Any(m => m.ScenarioId == s.Id && m.ProjectId == e.ProjectId)),
         }).ToListAsync(ct);
         return [.. rows.Select(x => new FunnelRow(x.Id, x.Title, x.RegionId, x.PublishedAt,
-            new FunnelCounts(1, x.Offers, x.Interest, x.Matches, x.Applied, x.Admitted, x.Exemplary, x.Good, x.Qualified, x.Failed)))];
+            new FunnelCounts(1, x.Offers, x.Interest, x.Matches, x.Applied, x.Admitted, x.Exemplary, x.Good, x.Qualified, x.Failed, x.Roadshow, x.Presented, x.Coached)))];
     }
 }

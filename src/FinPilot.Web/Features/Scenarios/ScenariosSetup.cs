@@ -22,9 +22,13 @@ public static class ScenariosSetup
         builder.Services.AddAuditMap<ScenarioAuditMap>();
         builder.Services.AddAuditMap<SolutionAuditMap>();
         builder.Services.AddAuditMap<MatchAuditMap>();
+        builder.Services.AddAuditMap<RoadshowAuditMap>();
+        builder.Services.AddAuditMap<CoachingAuditMap>();
+        builder.Services.AddScoped<RoadshowCommands>();
+        builder.Services.AddScoped<CoachingCommands>();
         builder.Services.AddScoped<IAuthorizationHandler, ScenarioAuthorizationHandler>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapScenarios(this IEndpointRouteBuilder app) => app.MapScenariosApi().MapScenarioFeed();
+    public static IEndpointRouteBuilder MapScenarios(this IEndpointRouteBuilder app) => app.MapScenariosApi().MapRoadshowsApi().MapScenarioFeed();
 }

@@ -1858,6 +1858,119 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.ToTable("Regions", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Domain.Scenarios.CoachingAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CoachUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("MatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PartnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sessions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoachUserId");
+
+                    b.HasIndex("MatchId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PartnerOrganisationId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("CoachingAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Scenarios.Roadshow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScenarioIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "StartsAt");
+
+                    b.ToTable("Roadshows", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Scenarios.Scenario", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4325,6 +4438,82 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.Navigation("SupplementRequests");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Scenarios.Roadshow", b =>
+                {
+                    b.OwnsMany("FinPilot.Domain.Scenarios.RoadshowPanellist", "Panel", b1 =>
+                        {
+                            b1.Property<Guid>("RoadshowId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ExpertId")
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.HasKey("RoadshowId", "ExpertId");
+
+                            b1.HasIndex("ExpertId");
+
+                            b1.ToTable("RoadshowPanellists", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoadshowId");
+                        });
+
+                    b.OwnsMany("FinPilot.Domain.Scenarios.RoadshowRegistration", "Registrations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("MatchId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("OrganisationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("PromotedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset>("RegisteredAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("RegisteredBy")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<Guid>("RoadshowId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Seat")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<Guid>("SolutionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("WithdrawnAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MatchId");
+
+                            b1.HasIndex("OrganisationId");
+
+                            b1.HasIndex("RoadshowId");
+
+                            b1.ToTable("RoadshowRegistrations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoadshowId");
+                        });
+
+                    b.Navigation("Panel");
+
+                    b.Navigation("Registrations");
                 });
 
             modelBuilder.Entity("FinPilot.Domain.Scenarios.Scenario", b =>

@@ -1850,6 +1850,119 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.ToTable("Regions", (string)null);
                 });
 
+            modelBuilder.Entity("FinPilot.Domain.Scenarios.CoachingAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoachUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PartnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sessions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoachUserId");
+
+                    b.HasIndex("MatchId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PartnerOrganisationId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("CoachingAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Scenarios.Roadshow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScenarioIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "StartsAt");
+
+                    b.ToTable("Roadshows", (string)null);
+                });
+
             modelBuilder.Entity("FinPilot.Domain.Scenarios.Scenario", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4281,6 +4394,82 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Navigation("SupplementRequests");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("FinPilot.Domain.Scenarios.Roadshow", b =>
+                {
+                    b.OwnsMany("FinPilot.Domain.Scenarios.RoadshowPanellist", "Panel", b1 =>
+                        {
+                            b1.Property<Guid>("RoadshowId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ExpertId")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RoadshowId", "ExpertId");
+
+                            b1.HasIndex("ExpertId");
+
+                            b1.ToTable("RoadshowPanellists", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoadshowId");
+                        });
+
+                    b.OwnsMany("FinPilot.Domain.Scenarios.RoadshowRegistration", "Registrations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("MatchId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("OrganisationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("PromotedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("RegisteredAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("RegisteredBy")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RoadshowId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Seat")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("SolutionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("WithdrawnAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MatchId");
+
+                            b1.HasIndex("OrganisationId");
+
+                            b1.HasIndex("RoadshowId");
+
+                            b1.ToTable("RoadshowRegistrations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoadshowId");
+                        });
+
+                    b.Navigation("Panel");
+
+                    b.Navigation("Registrations");
                 });
 
             modelBuilder.Entity("FinPilot.Domain.Scenarios.Scenario", b =>

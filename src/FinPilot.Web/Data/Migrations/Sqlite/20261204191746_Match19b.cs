@@ -1,0 +1,168 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FinPilot.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Match19b : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CoachingAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CoachUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MatchId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssignedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Sessions = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoachingAssignments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Roadshows",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScenarioIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Criteria = table.Column<string>(type: "TEXT", nullable: false),
+                    Scores = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Roadshows", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoadshowPanellists",
+                columns: table => new
+                {
+                    ExpertId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RoadshowId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoadshowPanellists", x => new { x.RoadshowId, x.ExpertId });
+                    table.ForeignKey(
+                        name: "FK_RoadshowPanellists_Roadshows_RoadshowId",
+                        column: x => x.RoadshowId,
+                        principalTable: "Roadshows",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoadshowRegistrations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SolutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatchId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Seat = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    PromotedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RoadshowId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoadshowRegistrations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoadshowRegistrations_Roadshows_RoadshowId",
+                        column: x => x.RoadshowId,
+                        principalTable: "Roadshows",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingAssignments_CoachUserId",
+                table: "CoachingAssignments",
+                column: "CoachUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingAssignments_MatchId",
+                table: "CoachingAssignments",
+                column: "MatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingAssignments_OrganisationId",
+                table: "CoachingAssignments",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingAssignments_PartnerOrganisationId",
+                table: "CoachingAssignments",
+                column: "PartnerOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingAssignments_RegionId",
+                table: "CoachingAssignments",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoadshowPanellists_ExpertId",
+                table: "RoadshowPanellists",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoadshowRegistrations_MatchId",
+                table: "RoadshowRegistrations",
+                column: "MatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoadshowRegistrations_OrganisationId",
+                table: "RoadshowRegistrations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoadshowRegistrations_RoadshowId",
+                table: "RoadshowRegistrations",
+                column: "RoadshowId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Roadshows_RegionId_StartsAt",
+                table: "Roadshows",
+                columns: new[] { "RegionId", "StartsAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CoachingAssignments");
+
+            migrationBuilder.DropTable(
+                name: "RoadshowPanellists");
+
+            migrationBuilder.DropTable(
+                name: "RoadshowRegistrations");
+
+            migrationBuilder.DropTable(
+                name: "Roadshows");
+        }
+    }
+}
