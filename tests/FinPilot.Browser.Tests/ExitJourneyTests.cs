@@ -216,7 +216,10 @@ public sealed class ExitJourneyTests(BrowserApp app)
         var records = new PublicRecordWriter(db);
         var published = now.AddDays(-120);
         var summary = new PublicProjectSummary(project.Id, title, organisation.NameZh, [], ProjectCategory.BusinessInnovation, [], [],
-            "检验新技术在该业务场景下的合规边界。", "仅限专业投资者，不超过 300 户。", 12) { LeadType = organisation.Type };
+            "检验新技术在该业务场景下的合规边界。", "仅限专业投资者，不超过 300 户。", 12)
+        {
+            LeadType = organisation.Type,
+        };
         var notice = PublicNotice.Create(Guid.CreateVersion7(published), beijing.Id,
             new PublicNoticeContent($"退出旅程测试公示 {marker}", "拟入箱项目公示。", "010-8000 0001", [summary]), published, actor).ValueOrThrow();
         notice.Publish(published, actor, await services.GetRequiredService<WorkingCalendarProvider>().GetAsync()).OrThrow();
