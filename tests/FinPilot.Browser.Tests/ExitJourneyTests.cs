@@ -113,7 +113,8 @@ public sealed class ExitJourneyTests(BrowserApp app)
         }
 
         // The working group forwards with the formula's proposal.
-        await workingGroup.ReloadAsync();
+        // (A GET: reloading would post the last form again.)
+        await workingGroup.GotoAsync(exitPath);
         await workingGroup.Locator("#forward-view").FillAsync("工作组建议确认试点完成退出。");
         await workingGroup.Locator("[data-testid=forward] input[name=Confirm]").CheckAsync();
         await workingGroup.Locator("[data-testid=forward-submit]").ClickAsync();
