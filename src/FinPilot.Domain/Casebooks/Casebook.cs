@@ -86,6 +86,9 @@ public sealed class Casebook : IRecordsEvents
 
     public int Edition { get; private set; } = 1;
 
+    /// <summary>The published edition this one supersedes (its next edition); null for a first edition.</summary>
+    public Guid? SupersedesId { get; private set; }
+
     public CasebookStatus Status { get; private set; }
 
     public IReadOnlyList<CasebookCase> Cases { get; private set; } = [];
@@ -140,6 +143,39 @@ public sealed class Casebook : IRecordsEvents
         };
         casebook._events.Record(new CasebookCreated(scope, regionId));
         return casebook;
+    }
+
+    /// <summary>
+    /// A new edition of a published casebook: a draft of the same scope, titles and period, numbered one higher, that
+    /// supersedes it and starts from its cases, editorial text and per-field policy. The old edition stays as published.
+    /// </summary>
+    public static Result<Casebook> NewEdition(Casebook previous, DateTimeOffset now, string actorUserId)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        if (!previous.IsPublished)
+        {
+            return new Error(CasebookErrors.NotPublished);
+        }
+
+        var edition = new Casebook
+        {
+            Id = Guid.CreateVersion7(now),
+            Scope = previous.Scope,
+            RegionId = previous.RegionId,
+            TitleZh = previous.TitleZh,
+            TitleEn = previous.TitleEn,
+            Period = previous.Period,
+            Edition = previous.Edition + 1,
+            SupersedesId = previous.Id,
+            Status = CasebookStatus.Draft,
+            Cases = [.. previous.Cases],
+            CreatedAt = now,
+            CreatedBy = actorUserId,
+            Version = Guid.NewGuid(),
+        };
+        edition._events.Record(new CasebookEditionStarted(previous.Id, previous.Edition, edition.Edition));
+        return edition;
     }
 
     /// <summary>Renames the draft.</summary>
@@ -318,6 +354,9 @@ public sealed class Casebook : IRecordsEvents
 public sealed record CasebookCreated(CasebookScope Scope, int? RegionId) : IDomainEvent;
 
 public sealed record CasebookRenamed : IDomainEvent;
+
+/// <summary>A new edition was started from the published edition <paramref name="PreviousId"/>.</summary>
+public sealed record CasebookEditionStarted(Guid PreviousId, int PreviousEdition, int Edition) : IDomainEvent;
 
 public sealed record CasebookCaseSelected(Guid ProjectId, ExitTier Tier) : IDomainEvent;
 

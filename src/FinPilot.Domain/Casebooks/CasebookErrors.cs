@@ -34,6 +34,12 @@ public static class CasebookErrors
     /// <summary>More cases than a casebook holds. Arguments: the limit.</summary>
     public static readonly ErrorCode TooManyCases = ErrorCode.Validation("Casebook.TooManyCases");
 
+    /// <summary>A new edition of a casebook that is not published (a draft is changed, not superseded). No field.</summary>
+    public static readonly ErrorCode NotPublished = ErrorCode.InvalidState("Casebook.NotPublished");
+
+    /// <summary>A second new edition of the same edition: it already has its successor. Arguments: the successor's edition number.</summary>
+    public static readonly ErrorCode EditionExists = ErrorCode.Conflict("Casebook.EditionExists");
+
     /// <summary>A field code that is not a <see cref="CaseField"/>. Field: Published.</summary>
     public static readonly ErrorCode FieldInvalid = ErrorCode.Validation("Casebook.FieldInvalid");
 }

@@ -16,6 +16,9 @@ public sealed class ExitCase : Supervision.ISupervisedRecord, IRecordsEvents
     public const int MaxReasonLength = 4000;
     public const int MaxNoteLength = 2000;
     public const int MaxEvidenceLength = 2000;
+
+    /// <summary>The longest evidence file name kept (the end is kept, where the extension is).</summary>
+    public const int MaxFileNameLength = 200;
     public const int MaxActorLength = 450;
 
     private readonly EventLog _events = new();
@@ -181,8 +184,11 @@ public sealed class ExitCase : Supervision.ISupervisedRecord, IRecordsEvents
         return Result.Ok();
     }
 
-    /// <summary>The institution records one checklist item: done or not, with evidence (required when done).</summary>
-    public Result RecordChecklistItem(ChecklistItemKind kind, bool done, string? evidence, string? fileSha256, DateTimeOffset now, string actorUserId)
+    /// <summary>
+    /// The institution records one checklist item: done or not, with evidence (required when done). The file's name is
+    /// kept with its SHA-256: given with a new file; left out, the item keeps the name it had if the file is the same one.
+    /// </summary>
+    public Result RecordChecklistItem(ChecklistItemKind kind, bool done, string? evidence, string? fileSha256, DateTimeOffset now, string actorUserId, string? fileName = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         if (Status != ExitStatus.SelfAssessment)
@@ -206,7 +212,12 @@ public sealed class ExitCase : Supervision.ISupervisedRecord, IRecordsEvents
             return Result.Fail([.. errors]);
         }
 
-        var item = new ChecklistItem { Kind = kind, Done = done, Evidence = evidence?.Trim() ?? string.Empty, FileSha256 = Text.Clean(fileSha256), RecordedAt = now, RecordedBy = actorUserId };
+        var sha = Text.Clean(fileSha256);
+        var previous = Checklist.FirstOrDefault(i => i.Kind == kind);
+        var name = sha is null ? null
+            : Text.Clean(fileName) is { } given ? (given.Length <= MaxFileNameLength ? given : given[^MaxFileNameLength..])
+            : previous?.FileSha256 == sha ? previous.FileName : null;
+        var item = new ChecklistItem { Kind = kind, Done = done, Evidence = evidence?.Trim() ?? string.Empty, FileSha256 = sha, FileName = name, RecordedAt = now, RecordedBy = actorUserId };
         Checklist = [.. ChecklistItem.Kinds.Select(k => k == kind ? item : Checklist.FirstOrDefault(i => i.Kind == k) ?? new ChecklistItem { Kind = k })];
         Touch(new ExitChecklistItemRecorded(kind, done));
         return Result.Ok();

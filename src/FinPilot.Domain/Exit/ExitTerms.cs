@@ -71,6 +71,9 @@ public sealed record ChecklistItem
     /// <summary>An attachment in the Files store, by its SHA-256 (optional).</summary>
     public string? FileSha256 { get; init; }
 
+    /// <summary>The attachment's file name as the institution uploaded it (made safe by the caller); null without a file.</summary>
+    public string? FileName { get; init; }
+
     public DateTimeOffset? RecordedAt { get; init; }
 
     public string? RecordedBy { get; init; }

@@ -1,4 +1,5 @@
 using FinPilot.Domain.Casebooks;
+using FinPilot.Domain.Common;
 using FinPilot.Domain.Exit;
 
 namespace FinPilot.Domain.Tests.Casebooks;
@@ -110,5 +111,36 @@ public sealed class CasebookTests
         Assert.IsType<CasebookCreated>(events[0]);
         Assert.Equal([CaseField.CustomerNumbers], Assert.IsType<CasebookPolicySet>(events[3]).InternalPublished);
         Assert.Equal([id], Assert.IsType<CasebookPublished>(events[^1]).ProjectIds);
+    }
+
+    [Fact]
+    public void A_new_edition_supersedes_a_published_casebook_and_starts_from_its_cases_editorial_and_policy()
+    {
+        var id = Guid.NewGuid();
+        var published = Ready(id);
+        published.SetPolicy(id, [CaseField.Profile, CaseField.MetricValues]).OrThrow();
+        Assert.Equal(CasebookErrors.NotPublished, Casebook.NewEdition(published, Now, "wg").Errors.Single().Code);
+        published.Publish(new string('a', 64), new string('b', 64), Now, "wg").OrThrow();
+
+        var next = Casebook.NewEdition(published, Now.AddDays(30), "wg2").ValueOrThrow();
+
+        Assert.Equal((2, published.Id, CasebookStatus.Draft), (next.Edition, next.SupersedesId, next.Status));
+        Assert.NotEqual(published.Id, next.Id);
+        Assert.Equal((published.Scope, published.RegionId, published.TitleZh, published.TitleEn, published.Period), (next.Scope, next.RegionId, next.TitleZh, next.TitleEn, next.Period));
+        Assert.Equal(published.Cases, next.Cases);
+        Assert.Null(next.PdfSha256);
+        Assert.IsType<CasebookEditionStarted>(Assert.Single(((IRecordsEvents)next).PendingEvents));
+
+        // The draft is changed freely; the published edition is not.
+        next.WriteEditorial(id, "更正后的经验", null, "做法", null).OrThrow();
+        Assert.Equal("经验", published.Cases.Single().LessonsZh);
+        Assert.Equal(CasebookErrors.AlreadyPublished, published.Remove(id).Errors.Single().Code);
+        Assert.Equal(3, Casebook.NewEdition(PublishedCopy(next), Now, "wg").ValueOrThrow().Edition);
+    }
+
+    private static Casebook PublishedCopy(Casebook draft)
+    {
+        draft.Publish(new string('c', 64), new string('d', 64), Now, "wg").OrThrow();
+        return draft;
     }
 }

@@ -161,6 +161,122 @@ public sealed partial class CasebookPageTests(AppsWithDemoData apps) : IClassFix
     }
 
     [Theory, AllProviders]
+    public async Task The_national_composer_names_each_candidates_region_in_the_readers_language(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        using var chair = await app.ApiClientAsync(DemoUsers.Coordination);
+        var draft = await chair.CreateAsync(new CasebookDraft { Scope = CasebookScope.National, TitleZh = "全国候选地区案例集", Period = "2021–2023" });
+        var beijing = await app.WithDbAsync(db => db.Regions.AsNoTracking().SingleAsync(r => r.Code == "BJ"));
+        using var session = await app.SignedInAsync(DemoUsers.Coordination);
+
+        var zh = await session.Client.GetStringAsync($"/casebooks/manage/{draft.Id}");
+        var regions = CandidateRegion().Matches(zh).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(regions);
+        Assert.Equal(CandidateCount().Count(zh), regions.Count);
+        Assert.Contains(beijing.NameZh, regions);
+        Assert.DoesNotContain("BJ", regions);
+
+        var en = await session.Client.GetStringAsync($"/casebooks/manage/{draft.Id}?culture=en");
+        Assert.Contains(beijing.NameEn, CandidateRegion().Matches(en).Select(m => m.Groups[1].Value));
+
+        // A regional composer does not repeat its own region on every line.
+        using var wg = await app.SignedInAsync(DemoUsers.WorkingGroupBeijing);
+        using var wgApi = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+        var regional = await wgApi.CreateAsync(new CasebookDraft { Scope = CasebookScope.Region, RegionId = beijing.Id, TitleZh = "北京候选案例集", Period = "2021–2023" });
+        Assert.Empty(CandidateRegion().Matches(await wg.Client.GetStringAsync($"/casebooks/manage/{regional.Id}")));
+    }
+
+    [Theory, AllProviders]
+    public async Task A_published_casebook_is_superseded_by_a_new_edition_that_names_the_old_files_and_the_old_one_stays_readable(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var projectId = await app.ExitedPilotAsync("新版次案例试点", "监管启发", "审核通过");
+        using var api = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+        var draft = await api.CreateAsync(new CasebookDraft { RegionId = await app.RegionIdAsync("BJ"), TitleZh = "版次案例集", TitleEn = "Editions casebook", Period = "首批" });
+        var composed = await api.ComposeAsync(draft, projectId);
+
+        // A draft is changed, not superseded.
+        await (await api.PostAsync($"/api/v1/casebooks/{draft.Id}/editions", new CasebooksApi.VersionRequest(composed.Version))).ReadProblemAsync(HttpStatusCode.Conflict);
+        var first = await (await api.PostAsync($"/api/v1/casebooks/{draft.Id}/publish", new CasebooksApi.VersionRequest(composed.Version))).ReadAsync<CasebooksApi.CasebookDto>();
+
+        // Other regions, applicants and a stale version are refused; nothing is created.
+        using (var shanghai = await app.ApiClientAsync(DemoUsers.WorkingGroupShanghai))
+        {
+            await (await shanghai.PostAsync($"/api/v1/casebooks/{first.Id}/editions", new CasebooksApi.VersionRequest(first.Version))).ReadProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        using (var applicant = await app.ApiClientAsync(DemoUsers.Applicant))
+        {
+            await (await applicant.PostAsync($"/api/v1/casebooks/{first.Id}/editions", new CasebooksApi.VersionRequest(first.Version))).ReadProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        await (await api.PostAsync($"/api/v1/casebooks/{first.Id}/editions", new CasebooksApi.VersionRequest(Guid.NewGuid()))).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.False(await app.WithDbAsync(db => db.Casebooks.AnyAsync(c => c.SupersedesId == first.Id)));
+
+        // The page's button, with its confirmation: the new draft copies the cases, the editorial text and the policy.
+        using var wg = await app.SignedInAsync(DemoUsers.WorkingGroupBeijing);
+        var path = $"/casebooks/manage/{first.Id}";
+        Assert.Contains("data-testid=\"edition-submit\"", await (await wg.GetAsync(path)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await PostAsync(wg, path, "edition", []);
+        Assert.False(await app.WithDbAsync(db => db.Casebooks.AnyAsync(c => c.SupersedesId == first.Id)));
+        using (var started = await PostAsync(wg, path, "edition", [new("Confirm", "true")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        }
+
+        var second = await app.WithDbAsync(db => db.Casebooks.AsNoTracking().SingleAsync(c => c.SupersedesId == first.Id));
+        Assert.Equal((2, CasebookStatus.Draft), (second.Edition, second.Status));
+        static object Copy(CasebookCase c) => new { c.ProjectId, c.Tier, c.LessonsZh, c.PracticesZh, published = string.Join(",", c.Published) };
+        Assert.Equal(first.Cases.Select(Copy), second.Cases.Select(Copy));
+        Assert.Contains("data-testid=\"edition-existing\"", await (await wg.GetAsync(path)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await (await api.PostAsync($"/api/v1/casebooks/{first.Id}/editions", new CasebooksApi.VersionRequest(first.Version))).ReadProblemAsync(HttpStatusCode.Conflict);
+
+        // Until the new edition is published, the old one is not marked superseded.
+        using var reader = app.Anonymous();
+        Assert.DoesNotContain("superseded-banner", await (await reader.GetAsync($"/casebooks/{first.Id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var corrected = await (await api.PutAsync($"/api/v1/casebooks/{second.Id}/cases/{projectId}/editorial", new CasebooksApi.EditorialRequest
+        {
+            LessonsZh = "第二版更正后的经验与启示。",
+            PracticesZh = second.Cases.Single().PracticesZh,
+            Version = second.Version,
+        })).ReadAsync<CasebooksApi.CasebookDto>();
+        var republished = await (await api.PostAsync($"/api/v1/casebooks/{second.Id}/publish", new CasebooksApi.VersionRequest(corrected.Version))).ReadAsync<CasebooksApi.CasebookDto>();
+
+        // The new public record names its edition and the old files' hashes.
+        var record = await app.WithDbAsync(db => db.PublicRecords.AsNoTracking().SingleAsync(r => r.Kind == CasebookActions.RecordPublished && r.SubjectId == second.Id.ToString("N")));
+        using (var content = System.Text.Json.JsonDocument.Parse(record.Payload))
+        {
+            var root = content.RootElement;
+            Assert.Equal(2, root.GetProperty("edition").GetInt32());
+            var supersedes = root.GetProperty("supersedes");
+            Assert.Equal((first.Id.ToString(), 1, first.PdfSha256, first.DocxSha256),
+                (supersedes.GetProperty("casebookId").GetString(), supersedes.GetProperty("edition").GetInt32(), supersedes.GetProperty("pdfSha256").GetString(), supersedes.GetProperty("docxSha256").GetString()));
+        }
+
+        // The old edition stays readable, files unchanged, with its banner; the new one links back.
+        var oldPage = await (await reader.GetAsync($"/casebooks/{first.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"superseded-banner\"", oldPage, StringComparison.Ordinal);
+        Assert.Contains("本案例集已被第 2 版取代", oldPage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"casebooks/{second.Id}\"", oldPage, StringComparison.Ordinal);
+        var oldPdf = await (await reader.GetAsync($"/casebooks/{first.Id}/casebook.pdf")).Content.ReadAsByteArrayAsync();
+        Assert.Equal(first.PdfSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(oldPdf)));
+        var newPage = await (await reader.GetAsync($"/casebooks/{second.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("第二版更正后的经验与启示。", newPage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"casebooks/{first.Id}\"", newPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("superseded-banner", newPage, StringComparison.Ordinal);
+        Assert.Equal(2, republished.Edition);
+        var english = await (await reader.GetAsync($"/casebooks/{first.Id}?culture=en")).Content.ReadAsStringAsync();
+        Assert.Contains("superseded by edition 2", english, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("data-testid=\"candidate-region\">([^<]*)</span>")]
+    private static partial Regex CandidateRegion();
+
+    [GeneratedRegex("data-testid=\"candidate\"")]
+    private static partial Regex CandidateCount();
+
+    [Theory, AllProviders]
     public async Task Other_regions_applicants_experts_and_anonymous_readers_are_refused_on_the_pages(DatabaseProvider provider)
     {
         var app = await apps.StartAsync(provider);

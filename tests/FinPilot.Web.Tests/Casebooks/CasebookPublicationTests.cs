@@ -6,6 +6,7 @@ using FinPilot.Domain.Disclosure;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Casebooks;
 using FinPilot.Web.Tests.Infrastructure;
+using FinPilot.Web.Tests.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinPilot.Web.Tests.Casebooks;
@@ -15,7 +16,7 @@ namespace FinPilot.Web.Tests.Casebooks;
 /// internal facts out of the public model and out of both files, and the published files are the ones
 /// the ledger record names.
 /// </summary>
-public sealed class CasebookPublicationTests(AppsWithDemoData apps) : IClassFixture<AppsWithDemoData>
+public sealed partial class CasebookPublicationTests(AppsWithDemoData apps) : IClassFixture<AppsWithDemoData>
 {
     private const string Insight = "RIMARK4471 穿透式监管可行";
     private const string AuditNote = "AUDITNOTE9931 内部意见";
@@ -96,6 +97,74 @@ public sealed class CasebookPublicationTests(AppsWithDemoData apps) : IClassFixt
         var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.ResourceId == draft.Id.ToString()).Select(a => a.Action).ToListAsync());
         Assert.Contains(CasebookActions.Published, audit);
     }
+
+    [Theory, AllProviders]
+    public async Task Metric_series_are_charted_in_the_files_only_when_the_policy_publishes_the_metric_values(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var projectId = await app.ExitedPilotAsync("指标图表试点", "监管启发", AuditNote);
+        var values = new[] { 97.25, 98.5, 99.75, 99.125 };
+        await app.WithDbAsync(async db =>
+        {
+            var at = app.Clock.GetUtcNow();
+            var start = new DateOnly(2022, 1, 1);
+            for (var i = 0; i < values.Length; i++)
+            {
+                db.MetricSamples.Add(SupervisionTestKit.Machine(projectId, "chartmetric", start.AddMonths(i), start.AddMonths(i + 1).AddDays(-1), values[i], at));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+        var beijing = await app.RegionIdAsync("BJ");
+
+        // Withheld (the default): no chart, no series, not one line drawn in the PDF, no table in the DOCX.
+        var withheld = await wg.ComposeAsync(await wg.CreateAsync(new CasebookDraft { RegionId = beijing, TitleZh = "指标默认案例集", Period = "第二批" }), projectId);
+        Assert.DoesNotContain(CaseField.MetricValues, withheld.Cases.Single().Published);
+        var (pdf, docx) = await PublishAndDownloadAsync(app, wg, withheld);
+        var streams = CasebookTestKit.PdfStreams(pdf);
+        Assert.Equal(0, LineTo().Count(streams));
+        Assert.DoesNotContain("chartmetric", streams, StringComparison.Ordinal);
+        Assert.DoesNotContain("99.75", streams, StringComparison.Ordinal);
+        Assert.Empty(Tables(docx));
+        Assert.DoesNotContain("图：", CasebookTestKit.DocxText(docx), StringComparison.Ordinal);
+
+        // Published on purpose: the PDF draws the series (a line of three segments at least, the period labels), the DOCX tabulates it by period.
+        var chosen = await wg.ComposeAsync(await wg.CreateAsync(new CasebookDraft { RegionId = beijing, TitleZh = "指标公开案例集", Period = "第二批" }), projectId);
+        chosen = await (await wg.PutAsync($"/api/v1/casebooks/{chosen.Id}/cases/{projectId}/policy",
+            new CasebooksApi.PolicyRequest([.. CaseFields.PublicByDefault, CaseField.MetricValues], chosen.Version))).ReadAsync<CasebooksApi.CasebookDto>();
+        (pdf, docx) = await PublishAndDownloadAsync(app, wg, chosen);
+        streams = CasebookTestKit.PdfStreams(pdf);
+        Assert.True(LineTo().Count(streams) >= values.Length - 1, "The chart's line is drawn.");
+        Assert.Contains("2022-01", streams, StringComparison.Ordinal);
+        Assert.Contains("2022-04", streams, StringComparison.Ordinal);
+        var table = Assert.Single(Tables(docx));
+        Assert.Equal(values.Length + 1, table.Count);
+        Assert.Equal(["2022-01", "97.25"], table[1]);
+        Assert.Equal(["2022-04", "99.13"], table[^1]);
+        Assert.Contains("图：chartmetric", CasebookTestKit.DocxText(docx), StringComparison.Ordinal);
+    }
+
+    private static async Task<(byte[] Pdf, byte[] Docx)> PublishAndDownloadAsync(FinPilotApp app, HttpClient wg, CasebooksApi.CasebookDto draft)
+    {
+        var published = await (await wg.PostAsync($"/api/v1/casebooks/{draft.Id}/publish", new CasebooksApi.VersionRequest(draft.Version))).ReadAsync<CasebooksApi.CasebookDto>();
+        using var anonymous = app.Anonymous();
+        return (await (await anonymous.GetAsync($"/casebooks/{published.Id}/casebook.pdf")).Content.ReadAsByteArrayAsync(),
+            await (await anonymous.GetAsync($"/casebooks/{published.Id}/casebook.docx")).Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>The rows (cell texts) of each table in a DOCX's body.</summary>
+    private static List<List<string[]>> Tables(byte[] docx)
+    {
+        using var stream = new MemoryStream(docx);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        return [.. document.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>()
+            .Select(t => t.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToArray()).ToList())];
+    }
+
+    /// <summary>A "lineto" operator of a PDF content stream: text is drawn with text operators, so only a chart draws lines.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^-?[\d.]+ -?[\d.]+ l$")]
+    private static partial System.Text.RegularExpressions.Regex LineTo();
 
     [Theory, AllProviders]
     public async Task A_field_the_working_group_publishes_on_purpose_does_reach_the_files(DatabaseProvider provider)

@@ -2,6 +2,7 @@ using FinPilot.Domain.Casebooks;
 using FinPilot.Domain.Exit;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Demo;
+using FinPilot.Web.Features.Notifications;
 using FinPilot.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,5 +34,13 @@ public sealed class DemoCasebooksTests(AppsWithDemoData apps) : IClassFixture<Ap
         Assert.Equal((seeded.Id, CasebookStatus.Published), (book.Id, book.Status));
         Assert.Equal([ExitTier.Exemplary, ExitTier.Good, ExitTier.Qualified], book.Cases.Select(c => c.Tier));
         Assert.NotNull(book.PdfSha256);
+
+        // Each lead institution of the demo exits has an applicant account, told that its pilot is in the casebook.
+        var told = await app.WithDbAsync(db => (from n in db.Notifications.AsNoTracking()
+                                                join u in db.Users.AsNoTracking() on n.UserId equals u.Id
+                                                where n.Kind == NotificationKind.CasebookCaseIncluded
+                                                select new { u.Email, n.Link }).ToListAsync());
+        var reached = told.Where(t => t.Link.Contains(book.Id.ToString(), StringComparison.Ordinal)).Select(t => t.Email).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(["applicant.registry@demo.finpilot.cn", "applicant.yanshan@demo.finpilot.cn"], reached);
     }
 }

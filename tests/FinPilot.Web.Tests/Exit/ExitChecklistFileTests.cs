@@ -38,6 +38,7 @@ public sealed partial class ExitChecklistFileTests(AppsWithDemoData apps) : ICla
         var item = (await CaseAsync(app, exit.Id)).Checklist.Single(i => i.Kind == ChecklistItemKind.CustomersInformed);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Pdf)), item.FileSha256);
         Assert.False(item.Done);
+        Assert.Equal("告知.pdf", item.FileName);
         var download = $"/exits/{exit.Id}/checklist/{ChecklistItemKind.CustomersInformed}/file";
         Assert.Contains("data-testid=\"checklist-file\"", await (await institution.GetAsync($"/pilots/{projectId}/exit")).Content.ReadAsStringAsync());
 
@@ -50,15 +51,24 @@ public sealed partial class ExitChecklistFileTests(AppsWithDemoData apps) : ICla
 
         checklist["_handler"] = "checklist";
         await institution.SubmitAsync($"/pilots/{projectId}/exit", $"/pilots/{projectId}/exit", checklist);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Pdf)), (await CaseAsync(app, exit.Id)).Checklist.Single(i => i.Kind == ChecklistItemKind.CustomersInformed).FileSha256);
+        var kept = (await CaseAsync(app, exit.Id)).Checklist.Single(i => i.Kind == ChecklistItemKind.CustomersInformed);
+        Assert.Equal((Convert.ToHexStringLower(SHA256.HashData(Pdf)), "告知.pdf"), (kept.FileSha256, kept.FileName));
 
         // The working group reads it on the case page.
         using var wg = await app.SignedInAsync(DemoUsers.WorkingGroupBeijing);
-        Assert.Contains(download.TrimStart('/'), await (await wg.GetAsync($"/exits/{exit.Id}")).Content.ReadAsStringAsync());
+        var casePage = await (await wg.GetAsync($"/exits/{exit.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains(download.TrimStart('/'), casePage, StringComparison.Ordinal);
+        Assert.Contains(">告知.pdf</a>", casePage, StringComparison.Ordinal);
         using (var file = await wg.GetAsync(download))
         {
             Assert.Equal(HttpStatusCode.OK, file.StatusCode);
             Assert.Equal("application/pdf", file.Content.Headers.ContentType!.MediaType);
+
+            // RFC 6266: an ASCII fallback and the UTF-8 name (RFC 5987), which clients prefer.
+            var disposition = file.Content.Headers.ContentDisposition!;
+            Assert.Equal("attachment", disposition.DispositionType);
+            Assert.Equal("告知.pdf", disposition.FileNameStar);
+            Assert.Contains("filename*=UTF-8''%E5%91%8A%E7%9F%A5.pdf", file.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
             Assert.Equal(Pdf, await file.Content.ReadAsByteArrayAsync());
         }
 
@@ -93,6 +103,37 @@ public sealed partial class ExitChecklistFileTests(AppsWithDemoData apps) : ICla
         var refused = await anonymous.GetAsync(download);
         Assert.True(refused.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Unauthorized, refused.StatusCode.ToString());
     }
+
+    [Theory, AllProviders]
+    public async Task A_file_name_is_made_safe_and_a_later_file_replaces_the_name(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var projectId = await app.RunningPilotAsync("退出文件名");
+        using var applicantApi = await app.ApiClientAsync(DemoUsers.Applicant);
+        var exit = await applicantApi.ApplyAsync(projectId, ExitTestKit.Completion());
+        using var institution = await app.SignedInAsync(DemoUsers.Applicant);
+
+        // A path and a right-to-left override are dropped: what is kept is the name as it reads.
+        (await UploadAsync(institution, projectId, exit.Id, ChecklistItemKind.DataHandled, Pdf, "C:\\客户\\数据\u202E处置说明.pdf")).Dispose();
+
+        Assert.Equal("数据处置说明.pdf", (await CaseAsync(app, exit.Id)).Checklist.Single(i => i.Kind == ChecklistItemKind.DataHandled).FileName);
+
+        var other = Encoding.ASCII.GetBytes("%PDF-1.4\n% another\n%%EOF\n");
+        (await UploadAsync(institution, projectId, exit.Id, ChecklistItemKind.DataHandled, other, "second.pdf")).Dispose();
+
+        var item = (await CaseAsync(app, exit.Id)).Checklist.Single(i => i.Kind == ChecklistItemKind.DataHandled);
+        Assert.Equal((Convert.ToHexStringLower(SHA256.HashData(other)), "second.pdf"), (item.FileSha256, item.FileName));
+    }
+
+    [Theory]
+    [InlineData("告知.pdf", "application/pdf", "告知.pdf")]
+    [InlineData("照片.JPEG", "image/jpeg", "照片.JPEG")]
+    [InlineData("invoice.exe", "application/pdf", "invoice.exe.pdf")]
+    [InlineData("../../etc/passwd.pdf", "application/pdf", "passwd.pdf")]
+    [InlineData("", "application/pdf", "CustomersInformed-0123456789ab.pdf")]
+    [InlineData(null, "application/pdf", "CustomersInformed-0123456789ab.pdf")]
+    public void The_stored_name_is_the_safe_name_ending_in_the_detected_type(string? uploaded, string type, string expected) =>
+        Assert.Equal(expected, ExitChecklistFiles.NameOf(uploaded, ChecklistItemKind.CustomersInformed, "0123456789abcdef", type));
 
     private static async Task<HttpResponseMessage> UploadAsync(BrowserSession session, Guid projectId, Guid exitId, ChecklistItemKind kind, byte[] bytes, string name)
     {

@@ -206,10 +206,14 @@ public sealed class CaseAssembler(FinPilotDbContext db, PilotRegister register, 
         var definitions = (plan?.Terms.Metrics ?? []).ToDictionary(m => m.Code, StringComparer.Ordinal);
         return [.. samples.GroupBy(s => s.MetricCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
-            var series = g.OrderBy(s => s.PeriodEnd).Select(s => (decimal)s.Value).ToList();
+            var ordered = g.OrderBy(s => s.PeriodEnd).ToList();
+            var series = ordered.Select(s => (decimal)s.Value).ToList();
             var definition = definitions.GetValueOrDefault(g.Key);
             var name = definition is null ? new BilingualText(g.Key, null) : new BilingualText(definition.NameIn(false), definition.NameIn(true));
-            return new CaseMetric(g.Key, name, definition?.Unit ?? string.Empty, series[^1], series.Min(), series.Max(), series);
+            return new CaseMetric(g.Key, name, definition?.Unit ?? string.Empty, series[^1], series.Min(), series.Max(), series)
+            {
+                Periods = [.. ordered.Select(s => s.PeriodEnd.ToString("yyyy-MM", CultureInfo.InvariantCulture))],
+            };
         })];
     }
 

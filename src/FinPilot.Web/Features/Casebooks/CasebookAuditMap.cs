@@ -14,6 +14,7 @@ public static class CasebookActions
     public const string EditorialWritten = "casebook.editorial-written";
     public const string PolicySet = "casebook.policy-set";
     public const string Published = "casebook.published";
+    public const string EditionStarted = "casebook.edition-started";
 
     /// <summary>The kind of the public record (and ledger entry) of a published casebook.</summary>
     public const string RecordPublished = "Casebook.Published";
@@ -25,6 +26,7 @@ public sealed class CasebookAuditMap : AuditMap<Casebook>
     protected override AuditLine? Map(Casebook c, IDomainEvent recorded, AuditFacts facts) => recorded switch
     {
         CasebookCreated e => Line(c, CasebookActions.Created, new { scope = e.Scope.ToString(), e.RegionId, c.TitleZh, c.TitleEn, c.Period }),
+        CasebookEditionStarted e => Line(c, CasebookActions.EditionStarted, new { supersedes = e.PreviousId, previousEdition = e.PreviousEdition, edition = e.Edition }),
         CasebookRenamed => Line(c, CasebookActions.Renamed, new { c.TitleZh, c.TitleEn, c.Period }),
         CasebookCaseSelected e => Line(c, CasebookActions.CaseSelected, new { e.ProjectId, tier = e.Tier.ToString() }),
         CasebookCaseRemoved e => Line(c, CasebookActions.CaseRemoved, new { e.ProjectId }),

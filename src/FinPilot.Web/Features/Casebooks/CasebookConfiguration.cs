@@ -31,5 +31,8 @@ internal sealed class CasebookConfiguration : IEntityTypeConfiguration<Casebook>
         builder.Ignore(c => c.IsPublished);
         builder.HasIndex(c => new { c.Status, c.PublishedAt });
         builder.HasIndex(c => new { c.RegionId, c.Status });
+
+        // One successor per edition: a second "new edition" of the same one is refused by the database too.
+        builder.HasIndex(c => c.SupersedesId).IsUnique();
     }
 }

@@ -30,6 +30,10 @@ public static class CasebookDocx
             foreach (var block in CasebookText.Blocks(model))
             {
                 body.Append(Paragraph(block));
+                if (block is { Kind: TextBlockKind.Chart, Metric: { } metric })
+                {
+                    body.Append(SeriesTable(metric));
+                }
             }
 
             body.Append(new SectionProperties(new PageSize { Width = 11906U, Height = 16838U }, new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U }));
@@ -38,6 +42,46 @@ public static class CasebookDocx
         }
 
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// The DOCX's form of a chart: the series by period in a small table (no image library in the project draws a PNG, and
+    /// the PDF is the typeset record).
+    /// </summary>
+    private static Table SeriesTable(CaseMetric metric)
+    {
+        var border = new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4, Color = "BFBFBF" },
+            new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "BFBFBF" },
+            new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "BFBFBF" },
+            new RightBorder { Val = BorderValues.Single, Size = 4, Color = "BFBFBF" },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "BFBFBF" },
+            new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "BFBFBF" });
+        var table = new Table(new TableProperties(border, new TableWidth { Width = "2600", Type = TableWidthUnitValues.Pct }));
+        var zh = CasebookText.Chinese;
+        table.Append(Row(CasebookText.Label("Chart_Period", zh), CasebookText.Label("Chart_Value", zh), bold: true));
+        var periods = metric.Periods is { } p && p.Count == metric.Series.Count ? p : null;
+        for (var i = 0; i < metric.Series.Count; i++)
+        {
+            table.Append(Row(periods?[i] ?? (i + 1).ToString(CultureInfo.InvariantCulture), CasebookText.Number(metric.Series[i]), bold: false));
+        }
+
+        return table;
+    }
+
+    private static TableRow Row(string first, string second, bool bold) => new(Cell(first, bold), Cell(second, bold));
+
+    private static TableCell Cell(string text, bool bold)
+    {
+        var properties = new RunProperties(
+            new RunFonts { Ascii = CasebookFonts.Family, HighAnsi = CasebookFonts.Family, EastAsia = CasebookFonts.Family, Hint = FontTypeHintValues.EastAsia },
+            new FontSize { Val = "18" });
+        if (bold)
+        {
+            properties.Append(new Bold());
+        }
+
+        return new TableCell(new Paragraph(new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve })));
     }
 
     private static Paragraph Paragraph(TextBlock block)
@@ -49,6 +93,7 @@ public static class CasebookDocx
             TextBlockKind.CaseHeading => (30, true, true),
             TextBlockKind.Heading => (23, true, false),
             TextBlockKind.Note => (17, false, false),
+            TextBlockKind.Chart => (18, false, false),
             _ => (21, false, false),
         };
         var properties = new RunProperties(

@@ -21,7 +21,11 @@ public sealed record BilingualText(string Zh, string? En)
 public sealed record CaseEvent(DateTimeOffset At, BilingualText Title, Citation? Source);
 
 /// <summary>A metric of the pilot: its name and unit, the latest, lowest and highest values and the series for a chart.</summary>
-public sealed record CaseMetric(string Code, BilingualText Name, string Unit, decimal? Latest, decimal? Min, decimal? Max, IReadOnlyList<decimal> Series);
+public sealed record CaseMetric(string Code, BilingualText Name, string Unit, decimal? Latest, decimal? Min, decimal? Max, IReadOnlyList<decimal> Series)
+{
+    /// <summary>The period (yyyy-MM of its end) of each value of <see cref="Series"/>; null in casebooks published before periods were kept.</summary>
+    public IReadOnlyList<string>? Periods { get; init; }
+}
 
 public sealed record CaseProfile
 {

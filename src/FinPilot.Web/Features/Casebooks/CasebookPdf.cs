@@ -47,6 +47,12 @@ public static class CasebookPdf
 
         public void Write(TextBlock block)
         {
+            if (block is { Kind: TextBlockKind.Chart, Metric: { } metric })
+            {
+                Chart(block.Text, metric);
+                return;
+            }
+
             var (size, bold, before, after) = block.Kind switch
             {
                 TextBlockKind.Title => (20.0, true, 0.0, 10.0),
@@ -81,6 +87,66 @@ public static class CasebookPdf
             }
 
             _y += after;
+        }
+
+        /// <summary>
+        /// A small line chart of one series, drawn with XGraphics: the caption, a frame with the lowest and highest values on
+        /// the left, the first and last periods below, and the series as a line with a dot per value.
+        /// </summary>
+        private void Chart(string caption, CaseMetric metric)
+        {
+            const double captionSize = 9.0;
+            const double height = 72;
+            const double width = 300;
+            const double labelWidth = 44;
+            var needed = captionSize * 1.5 + height + 16 + 8;
+            if (_graphics is null || _y + needed > _page!.Height.Point - Margin)
+            {
+                NewPage();
+            }
+
+            var g = _graphics!;
+            _y += 2;
+            var x = Margin;
+            foreach (var (run, ansi) in Runs(caption))
+            {
+                var font = Font(captionSize, false, ansi);
+                g.DrawString(run, font, XBrushes.DimGray, new XPoint(x, _y + captionSize));
+                x += g.MeasureString(run, font).Width;
+            }
+
+            _y += captionSize * 1.5;
+            var left = Margin + labelWidth;
+            var top = _y;
+            var bottom = _y + height;
+            var values = metric.Series;
+            var min = values.Min();
+            var max = values.Max();
+            var span = max == min ? 1m : max - min;
+            var frame = new XPen(XColors.LightGray, 0.6);
+            g.DrawLine(frame, left, top, left, bottom);
+            g.DrawLine(frame, left, bottom, left + width, bottom);
+            g.DrawLine(frame, left, top, left + width, top);
+            var small = Font(7, false, true);
+            g.DrawString(CasebookText.Number(max), small, XBrushes.Gray, new XPoint(Margin, top + 7));
+            g.DrawString(CasebookText.Number(min), small, XBrushes.Gray, new XPoint(Margin, bottom));
+            var points = values.Select((v, i) => new XPoint(
+                left + (values.Count == 1 ? width / 2 : width * i / (values.Count - 1)),
+                bottom - (double)((v - min) / span) * (height - 8) - 4)).ToArray();
+            g.DrawLines(new XPen(XColor.FromArgb(0xC8, 0x10, 0x2E), 1.2), points);
+            foreach (var point in points)
+            {
+                g.DrawEllipse(new XSolidBrush(XColor.FromArgb(0xC8, 0x10, 0x2E)), point.X - 1.5, point.Y - 1.5, 3, 3);
+            }
+
+            if (metric.Periods is { Count: > 0 } periods && periods.Count == values.Count)
+            {
+                g.DrawString(periods[0], small, XBrushes.Gray, new XPoint(left, bottom + 10));
+                var last = periods[^1];
+                g.DrawString(last, small, XBrushes.Gray, new XPoint(left + width - g.MeasureString(last, small).Width, bottom + 10));
+            }
+
+            _y = bottom + 16 + 8;
         }
 
         public void Finish()

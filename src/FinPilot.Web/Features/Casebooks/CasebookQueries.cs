@@ -16,7 +16,23 @@ public sealed record CasebookRow(Guid Id, string TitleZh, string? TitleEn, strin
     CasebookStatus Status, DateTimeOffset? PublishedAt, int Cases);
 
 /// <summary>An exited, tiered pilot a casebook could select.</summary>
-public sealed record CaseCandidate(Guid ProjectId, string Title, int RegionId, ExitTier Tier, DateTimeOffset? ExitedAt);
+/// <summary>Another edition of a casebook: its id and number.</summary>
+public sealed record EditionLink(Guid Id, int Edition);
+
+/// <summary>The published edition that supersedes a casebook, and the one it supersedes.</summary>
+public sealed record CasebookEditions(EditionLink? SupersededBy, EditionLink? Supersedes);
+
+public sealed record CaseCandidate(Guid ProjectId, string Title, int RegionId, ExitTier Tier, DateTimeOffset? ExitedAt)
+{
+    /// <summary>The region's name in Chinese (from the regions' reference table).</summary>
+    public string RegionZh { get; init; } = string.Empty;
+
+    /// <summary>The region's name in English.</summary>
+    public string RegionEn { get; init; } = string.Empty;
+
+    /// <summary>The region's name in the reader's language.</summary>
+    public string RegionName(bool english) => english && !string.IsNullOrWhiteSpace(RegionEn) ? RegionEn : RegionZh;
+}
 
 /// <summary>
 /// Reads of casebooks: the public list and a published casebook for anyone (from the model frozen
@@ -119,8 +135,9 @@ public sealed class CasebookQueries(FinPilotDbContext db, CurrentUser current, C
 
         var rows = await (from e in exits
                           join p in db.Projects.AsNoTracking() on e.ProjectId equals p.Id
-                          select new { e.ProjectId, p.Title, e.RegionId, e.Tier, e.ExitedAt }).Take(200).ToListAsync(ct);
-        return Result<IReadOnlyList<CaseCandidate>>.Ok([.. rows.Select(r => new CaseCandidate(r.ProjectId, r.Title, r.RegionId, r.Tier!.Value, r.ExitedAt))
+                          join r in db.Regions.AsNoTracking() on e.RegionId equals r.Id
+                          select new { e.ProjectId, p.Title, e.RegionId, e.Tier, e.ExitedAt, r.NameZh, r.NameEn }).Take(200).ToListAsync(ct);
+        return Result<IReadOnlyList<CaseCandidate>>.Ok([.. rows.Select(r => new CaseCandidate(r.ProjectId, r.Title, r.RegionId, r.Tier!.Value, r.ExitedAt) { RegionZh = r.NameZh, RegionEn = r.NameEn })
             .OrderBy(r => r.Tier).ThenByDescending(r => r.ExitedAt).ThenBy(r => r.ProjectId)]);
     }
 
@@ -131,6 +148,25 @@ public sealed class CasebookQueries(FinPilotDbContext db, CurrentUser current, C
             : await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
 
     /// <summary>A region's name in the reader's language.</summary>
+    /// <summary>
+    /// The editions beside a published casebook, for its page: the published edition that supersedes it (its banner) and the
+    /// one it supersedes. A draft successor is nobody's business but its composers', so only published ones are named.
+    /// </summary>
+    public async Task<CasebookEditions> EditionsAsync(Guid id, CancellationToken ct = default)
+    {
+        var supersedesId = await db.Casebooks.AsNoTracking().Where(c => c.Id == id).Select(c => c.SupersedesId).SingleOrDefaultAsync(ct);
+        var successor = await db.Casebooks.AsNoTracking().Where(c => c.SupersedesId == id && c.Status == CasebookStatus.Published)
+            .Select(c => new EditionLink(c.Id, c.Edition)).FirstOrDefaultAsync(ct);
+        var predecessor = supersedesId is { } previous
+            ? await db.Casebooks.AsNoTracking().Where(c => c.Id == previous && c.Status == CasebookStatus.Published).Select(c => new EditionLink(c.Id, c.Edition)).FirstOrDefaultAsync(ct)
+            : null;
+        return new CasebookEditions(successor, predecessor);
+    }
+
+    /// <summary>The draft or published successor of an edition, for its composers (the "new edition" button leads there once it exists).</summary>
+    public Task<EditionLink?> SuccessorAsync(Guid id, CancellationToken ct = default) =>
+        db.Casebooks.AsNoTracking().Where(c => c.SupersedesId == id).Select(c => new EditionLink(c.Id, c.Edition)).FirstOrDefaultAsync(ct);
+
     public async Task<string?> RegionNameAsync(int regionId, bool english, CancellationToken ct = default) =>
         await db.Regions.AsNoTracking().Where(r => r.Id == regionId).Select(r => english ? r.NameEn : r.NameZh).SingleOrDefaultAsync(ct);
 

@@ -75,6 +75,38 @@ public sealed class CasebookService(
         return await commands.SaveAsync(created.Value, CasebookErrors.Concurrency, ct);
     }
 
+    /// <summary>
+    /// 新版次: a draft that supersedes a published casebook, copying its cases, editorial text and policy; its composers
+    /// only, once per edition (the version read guards against a double click).
+    /// </summary>
+    public async Task<Result<Casebook>> NewEditionAsync(Guid id, Guid expected, CancellationToken ct = default)
+    {
+        var previous = await db.Casebooks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (previous is null || !await commands.AllowsAsync(CasebookResource.Of(previous), CasebookOperations.Compose))
+        {
+            return previous is { IsPublished: true } ? Problems.Forbidden : new Error(CasebookErrors.NotFound);
+        }
+
+        if (previous.Version != expected)
+        {
+            return new Error(CasebookErrors.Concurrency);
+        }
+
+        if (await db.Casebooks.AsNoTracking().Where(c => c.SupersedesId == id).Select(c => (int?)c.Edition).FirstOrDefaultAsync(ct) is { } successor)
+        {
+            return new Error(CasebookErrors.EditionExists, null, successor);
+        }
+
+        var created = Casebook.NewEdition(previous, clock.GetUtcNow(), current.Id!);
+        if (!created.Succeeded)
+        {
+            return created;
+        }
+
+        db.Casebooks.Add(created.Value);
+        return await commands.SaveAsync(created.Value, CasebookErrors.Concurrency, ct);
+    }
+
     public Task<Result<Casebook>> RenameAsync(Guid id, string? titleZh, string? titleEn, string? period, Guid expected, CancellationToken ct = default) =>
         ChangeAsync(id, expected, c => Task.FromResult(c.Rename(titleZh ?? string.Empty, titleEn, period ?? string.Empty)), ct);
 
@@ -144,7 +176,10 @@ public sealed class CasebookService(
         db.Entry(c).Property<string?>(CasebookContent.Column).CurrentValue =
             CasebookContent.Write(model with { PdfSha256 = storedPdf.Sha256, DocxSha256 = storedDocx.Sha256 });
         var pilots = await PilotsAsync(c, ct);
-        WriteRecord(c, pilots, storedPdf, storedDocx, now);
+        var previous = c.SupersedesId is { } previousId
+            ? await db.Casebooks.AsNoTracking().Where(p => p.Id == previousId).Select(p => new SupersededEdition(p.Id, p.Edition, p.PdfSha256, p.DocxSha256)).SingleOrDefaultAsync(ct)
+            : null;
+        WriteRecord(c, pilots, storedPdf, storedDocx, previous, now);
         await NotifyAsync(c, pilots, ct);
         return Result.Ok();
     }
@@ -187,7 +222,7 @@ public sealed class CasebookService(
             new Dictionary<string, string>(book) { [NotificationValues.Title] = c.TitleZh, [NotificationValues.Title + NotificationTexts.EnglishSuffix] = c.TitleEn ?? c.TitleZh });
     }
 
-    private void WriteRecord(Casebook c, IReadOnlyList<CasePilot> pilots, StoredFile pdf, StoredFile docx, DateTimeOffset at)
+    private void WriteRecord(Casebook c, IReadOnlyList<CasePilot> pilots, StoredFile pdf, StoredFile docx, SupersededEdition? previous, DateTimeOffset at)
     {
         var link = CasebookLinks.Casebook(c.Id);
         var record = PublicRecord.Create(CasebookActions.RecordPublished, c.Id.ToString("N"), at, new
@@ -202,6 +237,16 @@ public sealed class CasebookService(
             projectIds = c.Cases.Select(x => x.ProjectId).ToList(),
             pdf = new { sha256 = pdf.Sha256, size = pdf.Size, path = CasebookLinks.Pdf(c.Id) },
             docx = new { sha256 = docx.Sha256, size = docx.Size, path = CasebookLinks.Docx(c.Id) },
+
+            // A new edition names the one it supersedes by its files' hashes, so a reader holding the old PDF finds its successor.
+            supersedes = previous is null ? null : new
+            {
+                casebookId = previous.Id,
+                edition = previous.Edition,
+                pdfSha256 = previous.PdfSha256,
+                docxSha256 = previous.DocxSha256,
+                path = CasebookLinks.Casebook(previous.Id),
+            },
             at,
         });
         var (zh, en) = PublicEventTexts.Of(CasebooksStrings.ResourceManager, "Public_CaseIncluded", c.TitleZh);
@@ -246,6 +291,9 @@ public sealed class CasebookService(
         return await commands.SaveAsync(casebook, CasebookErrors.Concurrency, ct);
     }
 }
+
+/// <summary>The published edition a new edition supersedes, as its public record names it.</summary>
+internal sealed record SupersededEdition(Guid Id, int Edition, string? PdfSha256, string? DocxSha256);
 
 /// <summary>A case's pilot as publication needs it.</summary>
 internal sealed record CasePilot(Guid ProjectId, string Title, int RegionId, Guid LeadOrganisationId);

@@ -12,10 +12,17 @@ public enum TextBlockKind
     Heading,
     Paragraph,
     Note,
+
+    /// <summary>A small line chart of one metric series (<see cref="TextBlock.Metric"/>); the text is its caption.</summary>
+    Chart,
 }
 
-/// <summary>One block of a casebook file: a heading or a paragraph.</summary>
-public sealed record TextBlock(TextBlockKind Kind, string Text);
+/// <summary>One block of a casebook file: a heading, a paragraph, or a chart with its caption.</summary>
+public sealed record TextBlock(TextBlockKind Kind, string Text)
+{
+    /// <summary>The series a <see cref="TextBlockKind.Chart"/> block draws.</summary>
+    public CaseMetric? Metric { get; init; }
+}
 
 /// <summary>
 /// The text of the casebook files, in Chinese (the official language of the record; English titles
@@ -40,6 +47,9 @@ public static class CasebookText
         source is null ? string.Empty
         : source.LedgerIndex is { } index ? Format("Citation", culture, index)
         : Label("Citation_Pending", culture);
+
+    /// <summary>At most this many charts per case (the key metrics, in the model's order: customers, the plan's metrics, complaints).</summary>
+    public const int MaxCharts = 8;
 
     public static IEnumerable<TextBlock> Blocks(CasebookModel model)
     {
@@ -152,6 +162,15 @@ public static class CasebookText
             foreach (var m in metrics)
             {
                 yield return new TextBlock(TextBlockKind.Paragraph, Format("Metric_Line", zh, m.Name.Zh, Number(m.Latest), Number(m.Min), Number(m.Max), m.Unit));
+            }
+
+            // The charts only where the policy publishes the metric values: the series are in the public model only then.
+            if (c.Metrics is not null)
+            {
+                foreach (var m in metrics.Where(m => m.Series.Count >= 2).Take(MaxCharts))
+                {
+                    yield return new TextBlock(TextBlockKind.Chart, Format("Chart_Caption", zh, string.IsNullOrWhiteSpace(m.Unit) ? m.Name.Zh : $"{m.Name.Zh}（{m.Unit}）")) { Metric = m };
+                }
             }
         }
 

@@ -19,6 +19,9 @@ public static class CasebooksApi
 
         public string? DocxSha256 { get; init; }
 
+        /// <summary>The published edition this one supersedes.</summary>
+        public Guid? SupersedesId { get; init; }
+
         public static CasebookDto From(Casebook c)
         {
             ArgumentNullException.ThrowIfNull(c);
@@ -28,6 +31,7 @@ public static class CasebooksApi
                 PublishedAt = c.PublishedAt,
                 PdfSha256 = c.PdfSha256,
                 DocxSha256 = c.DocxSha256,
+                SupersedesId = c.SupersedesId,
             };
         }
     }
@@ -87,6 +91,10 @@ public static class CasebooksApi
             .WithName("PreviewCasebook").WithSummary("Exactly the public model publication would freeze, for the composers.");
         group.MapPost("/{id:guid}/publish", (Guid id, VersionRequest r, CasebookService s, CancellationToken ct) => Dto(s.PublishAsync(id, r.Version, ct)))
             .WithName("PublishCasebook").WithSummary("Publishes once: makes and stores the PDF and the DOCX and writes the public record with their SHA-256 to the ledger.");
+        group.MapPost("/{id:guid}/editions", async (Guid id, VersionRequest r, CasebookService s, CancellationToken ct) =>
+                (await s.NewEditionAsync(id, r.Version, ct)).ToHttp(c => TypedResults.Created($"/api/v1/casebooks/{c.Id}", CasebookDto.From(c))))
+            .WithName("StartCasebookEdition")
+            .WithSummary("Starts a new edition of a published casebook: a draft numbered one higher that supersedes it, copying its cases, editorial text and policy; once per edition.");
         group.MapGet("/{id:guid}/files/{kind}", (Guid id, string kind, CasebookQueries q, CancellationToken ct) => FileAsync(id, kind, q, ct))
             .AllowAnonymous().WithName("GetCasebookFile").WithSummary("A published casebook's file: kind pdf or docx; its bytes never change.");
 

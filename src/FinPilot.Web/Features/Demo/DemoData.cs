@@ -111,6 +111,10 @@ public static class DemoData
         new($"expert.markets@{DemoDomain}", "孙市 市场专家", Role.Expert),
         new($"expert.it@{DemoDomain}", "郑链 信息科技专家", Role.Expert),
         new($"expert.equity@{DemoDomain}", "林股 股权市场专家", Role.Expert),
+
+        // The lead institutions of the demo exits (DemoExits), so the casebook's news to the institution reaches someone.
+        new($"applicant.registry@{DemoDomain}", "北方登记中心 Applicant", Role.Applicant, OrganisationCode: "MA02BFD31"),
+        new($"applicant.yanshan@{DemoDomain}", "燕山基金 Applicant", Role.Applicant, OrganisationCode: "MA03YJJ42"),
     ];
 
     /// <summary>Expert profiles by e-mail: domains, sub-group regions, tags, load and employer (by organisation code, or a name off the platform).</summary>

@@ -19,7 +19,8 @@ public sealed class ExitChecklistFiles(ExitQueries queries, ExitService exits, I
 
     public long Limit => Math.Min(MaxFileBytes, limits.MaxFileBytes);
 
-    public async Task<Result<ExitCase>> AttachAsync(Guid exitId, ChecklistItemKind kind, Stream content, Guid expected, CancellationToken cancellationToken = default)
+    /// <summary>Stores <paramref name="content"/> as the item's file, under the uploader's <paramref name="fileName"/> (made safe).</summary>
+    public async Task<Result<ExitCase>> AttachAsync(Guid exitId, ChecklistItemKind kind, Stream content, string? fileName, Guid expected, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var view = await queries.GetAsync(exitId, cancellationToken);
@@ -47,7 +48,8 @@ public sealed class ExitChecklistFiles(ExitQueries queries, ExitService exits, I
         }
 
         buffer.Position = 0;
-        if (buffer.Length == 0 || FileTypes.Detect(buffer) is null)
+        var type = buffer.Length == 0 ? null : FileTypes.Detect(buffer);
+        if (type is null)
         {
             return new Error(ApplicationErrors.FileTypeRefused, "File");
         }
@@ -59,7 +61,7 @@ public sealed class ExitChecklistFiles(ExitQueries queries, ExitService exits, I
             return new Error(ApplicationErrors.FileTooLarge, "File", Limit / (1024 * 1024));
         }
 
-        return await exits.RecordChecklistItemAsync(exitId, kind, item.Done, item.Evidence, stored.Sha256, expected, cancellationToken);
+        return await exits.RecordChecklistFileAsync(exitId, kind, item.Done, item.Evidence, stored.Sha256, NameOf(fileName, kind, stored.Sha256, type), expected, cancellationToken);
     }
 
     /// <summary>The evidence file of an item, for those who may read the exit.</summary>
@@ -71,7 +73,7 @@ public sealed class ExitChecklistFiles(ExitQueries queries, ExitService exits, I
             return Result<(Stream, string, string)>.Fail([.. view.Errors]);
         }
 
-        if (view.Value.Case.Checklist.FirstOrDefault(i => i.Kind == kind)?.FileSha256 is not { } sha
+        if (view.Value.Case.Checklist.FirstOrDefault(i => i.Kind == kind) is not { FileSha256: { } sha } item
             || await files.OpenReadAsync(sha, cancellationToken) is not { } stream)
         {
             return new Error(ExitErrors.NotFound);
@@ -79,8 +81,26 @@ public sealed class ExitChecklistFiles(ExitQueries queries, ExitService exits, I
 
         var type = FileTypes.Detect(stream) ?? "application/octet-stream";
         stream.Position = 0;
-        var extension = type == "application/octet-stream" ? string.Empty : FileTypes.Extension(type);
-        return (stream, type, $"{kind}-{sha[..12]}{extension}");
+        return (stream, type, item.FileName ?? NameOf(null, kind, sha, type));
+    }
+
+    /// <summary>
+    /// The uploader's name made safe (<see cref="Uploads.SafeName"/>), ending in the extension of the type found in the file
+    /// (a PDF named "x.exe" is kept as "x.exe.pdf"); a file sent with no name gets one from the item and the SHA-256.
+    /// </summary>
+    public static string NameOf(string? uploaded, ChecklistItemKind kind, string sha256, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        var extension = string.IsNullOrEmpty(contentType) || contentType == "application/octet-stream" ? string.Empty : FileTypes.Extension(contentType);
+        if (string.IsNullOrWhiteSpace(uploaded) || Uploads.SafeName(uploaded) is not { } safe || safe == "attachment")
+        {
+            return $"{kind}-{sha256[..12]}{extension}";
+        }
+
+        var own = Path.GetExtension(safe);
+        var matches = extension.Length == 0 || string.Equals(own, extension, StringComparison.OrdinalIgnoreCase)
+            || (extension == ".jpg" && string.Equals(own, ".jpeg", StringComparison.OrdinalIgnoreCase));
+        return Uploads.SafeName(matches ? safe : safe + extension);
     }
 
 }
@@ -99,7 +119,7 @@ public static class ExitChecklistFileEndpoints
             }
 
             await using var content = file.OpenReadStream();
-            var result = await evidence.AttachAsync(id, k, content, exitVersion ?? Guid.Empty, ct);
+            var result = await evidence.AttachAsync(id, k, content, file.FileName, exitVersion ?? Guid.Empty, ct);
             return Back(projectId, result.Succeeded ? null : result.Errors[0].Code.Value);
         }).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/exits/{id:guid}/checklist/{kind}/file", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (Guid id, string kind, ExitChecklistFiles evidence, CancellationToken ct) =>

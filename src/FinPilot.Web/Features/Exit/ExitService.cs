@@ -134,6 +134,12 @@ public sealed class ExitService(
         ChangeAsync(id, expected, ExitOperations.Institution,
             exit => Task.FromResult(exit.RecordChecklistItem(kind, done, evidence, fileSha256, clock.GetUtcNow(), current.Id!)), cancellationToken);
 
+    /// <summary>A checklist item's new evidence file, stored under <paramref name="fileName"/> (already made safe).</summary>
+    public Task<Result<ExitCase>> RecordChecklistFileAsync(
+        Guid id, ChecklistItemKind kind, bool done, string? evidence, string fileSha256, string fileName, Guid expected, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expected, ExitOperations.Institution,
+            exit => Task.FromResult(exit.RecordChecklistItem(kind, done, evidence, fileSha256, clock.GetUtcNow(), current.Id!, fileName)), cancellationToken);
+
     public Task<Result<ExitCase>> AnswerAsync(Guid id, int number, string answer, Guid expected, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expected, ExitOperations.Institution, async exit =>
         {

@@ -289,6 +289,9 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("TitleEn")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -303,6 +306,9 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.HasIndex("RegionId", "Status");
 

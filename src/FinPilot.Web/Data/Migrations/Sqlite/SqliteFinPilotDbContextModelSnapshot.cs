@@ -283,6 +283,9 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TitleEn")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -297,6 +300,9 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.HasIndex("RegionId", "Status");
 
