@@ -6,11 +6,29 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FinPilot.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Match19b : Migration
+    public partial class ListsRoadshowsEditions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "CurrentMetrics",
+                table: "PlanChanges",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProposedMetrics",
+                table: "PlanChanges",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SupersedesId",
+                table: "Casebooks",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CoachingAssignments",
                 columns: table => new
@@ -99,6 +117,22 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublicRecords_Kind_At",
+                table: "PublicRecords",
+                columns: new[] { "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicRecords_RegionId_At",
+                table: "PublicRecords",
+                columns: new[] { "RegionId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Casebooks_SupersedesId",
+                table: "Casebooks",
+                column: "SupersedesId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CoachingAssignments_CoachUserId",
                 table: "CoachingAssignments",
                 column: "CoachUserId");
@@ -163,6 +197,30 @@ namespace FinPilot.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Roadshows");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PublicRecords_Kind_At",
+                table: "PublicRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PublicRecords_RegionId_At",
+                table: "PublicRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Casebooks_SupersedesId",
+                table: "Casebooks");
+
+            migrationBuilder.DropColumn(
+                name: "CurrentMetrics",
+                table: "PlanChanges");
+
+            migrationBuilder.DropColumn(
+                name: "ProposedMetrics",
+                table: "PlanChanges");
+
+            migrationBuilder.DropColumn(
+                name: "SupersedesId",
+                table: "Casebooks");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FinPilot.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFinPilotDbContext))]
-    [Migration("20261204191746_Match19b")]
-    partial class Match19b
+    [Migration("20261204200600_ListsRoadshowsEditions")]
+    partial class ListsRoadshowsEditions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -286,6 +286,9 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TitleEn")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -300,6 +303,9 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.HasIndex("RegionId", "Status");
 
@@ -1507,6 +1513,9 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CurrentMetrics")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -1543,6 +1552,9 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Proposed")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedMetrics")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -2902,6 +2914,10 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.HasKey("Sequence");
 
                     b.HasIndex("SubjectId");
+
+                    b.HasIndex("Kind", "At");
+
+                    b.HasIndex("RegionId", "At");
 
                     b.ToTable("PublicRecords", (string)null);
                 });
