@@ -1,9 +1,9 @@
 using System.Net;
 using FinPilot.Domain.Evaluation;
 using FinPilot.Domain.Identity;
+using FinPilot.Web.Data;
 using FinPilot.Web.Features.Evaluation;
 using FinPilot.Web.Features.Scenarios;
-using FinPilot.Web.Data;
 using FinPilot.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
