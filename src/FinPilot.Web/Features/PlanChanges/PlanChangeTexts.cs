@@ -80,7 +80,9 @@ public static class PlanChangeTexts
     {
         ArgumentNullException.ThrowIfNull(metric);
         var english = !CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
-        return Format(PlanChangesStrings.Metric_Limits, metric.NameIn(english), metric.Unit, Limit(metric.LowerLimit), Limit(metric.UpperLimit));
+        return metric.LowerLimit is null && metric.UpperLimit is null
+            ? Format(PlanChangesStrings.Metric_NoLimits, metric.NameIn(english), metric.Unit)
+            : Format(PlanChangesStrings.Metric_Limits, metric.NameIn(english), metric.Unit, Limit(metric.LowerLimit), Limit(metric.UpperLimit));
     }
 
     private static string Limit(double? limit) => limit?.ToString("0.##", CultureInfo.CurrentUICulture) ?? "—";
