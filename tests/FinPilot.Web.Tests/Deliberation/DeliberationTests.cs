@@ -198,7 +198,7 @@ public sealed class DeliberationTests(AppsWithDemoData apps) : IClassFixture<App
         Assert.Contains($"href=\"resolutions/{projects[1]}\"", ledger, StringComparison.Ordinal);
         Assert.Contains("协调小组审议决议", ledger, StringComparison.Ordinal);
         Assert.Contains("北京", ledger, StringComparison.Ordinal);
-        Assert.DoesNotContain(DeliberationActions.RecordResolution, ledger, StringComparison.Ordinal);
+        Assert.DoesNotContain($">{DeliberationActions.RecordResolution}<", ledger, StringComparison.Ordinal);
         Assert.DoesNotContain(">BJ<", ledger, StringComparison.Ordinal);
         Assert.DoesNotContain(">/pilots/", ledger, StringComparison.Ordinal);
         var entryPage = System.Net.WebUtility.HtmlDecode(await visitor.GetStringAsync($"/ledger/entries/{index}"));
