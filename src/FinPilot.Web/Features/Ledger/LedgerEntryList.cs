@@ -34,7 +34,7 @@ public sealed record LedgerListItem(long Index, LedgerEntry Entry);
 /// those under the latest signed checkpoint. The filters run on the public record's columns
 /// (indexed by kind and by region, each with its time), joined to the entry by its record number.
 /// </summary>
-public sealed class LedgerEntryList(FinPilotDbContext db)
+public sealed class LedgerEntryList(FinPilotDbContext db, LedgerReader reader)
 {
     public const int MaxExportRows = 10_000;
 
@@ -55,7 +55,7 @@ public sealed class LedgerEntryList(FinPilotDbContext db)
         var signed = await db.LedgerCheckpoints.SignedSizeAsync(cancellationToken);
         var query = await FilteredAsync(signed, filter, cancellationToken);
         var rows = await Ordered(query, filter.Sort).Take(MaxExportRows).Select(e => new { e.Index, e.Entry }).ToListAsync(cancellationToken);
-        var regions = await RegionNamesAsync(cancellationToken);
+        var regions = await reader.RegionNamesAsync(cancellationToken);
         string[] headers =
         [
             LedgerStrings.Ledger_Index, LedgerStrings.Ledger_Kind, LedgerStrings.Ledger_Region, LedgerStrings.Ledger_At, LedgerStrings.Ledger_Page,
@@ -67,10 +67,6 @@ public sealed class LedgerEntryList(FinPilotDbContext db)
             LedgerNames.PageOf(i.Entry), i.Entry.Subject, i.Entry.ContentSha256,
         ]));
     }
-
-    public async Task<IReadOnlyDictionary<string, (string Zh, string En)>> RegionNamesAsync(CancellationToken cancellationToken = default) =>
-        (await db.Regions.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Code, r.NameZh, r.NameEn }).ToListAsync(cancellationToken))
-            .ToDictionary(r => r.Code, r => (r.NameZh, r.NameEn));
 
     private sealed class Row
     {

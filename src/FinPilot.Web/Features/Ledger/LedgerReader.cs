@@ -134,7 +134,7 @@ public sealed class LedgerReader(FinPilotDbContext db)
 
     /// <summary>Every region's names by code, so that entries (which carry the code) are shown by name.</summary>
     public async Task<IReadOnlyDictionary<string, (string Zh, string En)>> RegionNamesAsync(CancellationToken cancellationToken = default) =>
-        (await db.Regions.AsNoTracking().Select(r => new { r.Code, r.NameZh, r.NameEn }).ToListAsync(cancellationToken))
+        (await db.Regions.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Code, r.NameZh, r.NameEn }).ToListAsync(cancellationToken))
             .ToDictionary(r => r.Code, r => (r.NameZh, r.NameEn));
 
     /// <summary>The logged entry at <paramref name="index"/> with its record, if it is under the latest signed checkpoint.</summary>
