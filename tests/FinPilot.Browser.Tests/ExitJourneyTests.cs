@@ -120,6 +120,7 @@ public sealed class ExitJourneyTests(BrowserApp app)
         await workingGroup.Locator("[data-testid=forward-submit]").ClickAsync();
         await Assertions.Expect(workingGroup.Locator("[data-testid=proposal]")).ToBeVisibleAsync();
         await Assertions.Expect(workingGroup.Locator("[data-testid=forward-note]")).ToBeVisibleAsync();
+        await Assertions.Expect(workingGroup.Locator("[data-testid=forwarded-by]")).ToContainTextAsync("提请协调小组审议");
 
         // 结果确认 by the coordination group: the tier as proposed, the item on a meeting, voted and resolved.
         var coordination = await app.NewPageAsync();

@@ -79,6 +79,9 @@ public sealed class ExitCase : Supervision.ISupervisedRecord, IRecordsEvents
 
     public string? ForwardNote { get; private set; }
 
+    /// <summary>The working-group officer who forwarded the case to the coordination group with its view.</summary>
+    public string? ForwardedBy { get; private set; }
+
     public TierProposal? Proposal { get; private set; }
 
     public TierDecision? TierDecision { get; private set; }
@@ -450,6 +453,7 @@ public sealed class ExitCase : Supervision.ISupervisedRecord, IRecordsEvents
         Status = ExitStatus.AwaitingCoordinationGroup;
         ForwardedAt = now;
         ForwardNote = view.Trim();
+        ForwardedBy = actorUserId;
         Proposal = proposal;
         Touch(new ExitForwarded(proposal.Tier, proposal.Score, proposal.FormulaVersion));
         return Result.Ok();

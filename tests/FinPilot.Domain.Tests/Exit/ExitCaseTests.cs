@@ -128,6 +128,7 @@ public sealed class ExitCaseTests
         var c = Reviewed();
         var proposal = TierFormula.Propose(new TierInputs { Mode = ExitMode.Completed, ExpertAverage = c.Review!.Summary().Overall }, Now);
         Assert.True(c.Forward("提请确认", proposal, Now, WorkingGroup).Succeeded);
+        Assert.Equal((WorkingGroup, Now), (c.ForwardedBy, c.ForwardedAt));
         Assert.Equal(ExitTier.Exemplary, c.TierToConfirm);
 
         var refused = c.DecideTier(ExitTier.Good, "  ", Now, Chair);

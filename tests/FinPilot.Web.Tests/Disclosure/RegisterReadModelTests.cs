@@ -120,6 +120,20 @@ public sealed class RegisterReadModelTests(AppsWithDemoData apps) : IClassFixtur
         Assert.Equal((5, 5, 5), (page1.Total, page2.Total, page3.Total));
         Assert.Equal(7, now.Total);
         Assert.Equal(new[] { p[5], p[6] }.Order(), now.Items.Select(i => i.Id).Order());
+
+        // A search of many matches is ordered from the order's index on SQLite: the same pages, the same count.
+        foreach (var (page, bound) in new[] { (1, (long?)long.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)), (2, null), (3, null) })
+        {
+            var query = new RegisterQuery(Q: tag, Page: page, PageSize: 2, AsOf: bound);
+            var (usual, byIndex) = await app.WithScopeAsync(async services =>
+            {
+                var register = services.GetRequiredService<PilotRegister>();
+                return (await register.SearchAsync(query), await register.SearchAsync(query, manyMatches: 0));
+            });
+            Assert.Equal(usual.Items.Select(i => i.Id), byIndex.Items.Select(i => i.Id));
+            Assert.Equal(usual.Total, byIndex.Total);
+            Assert.Equal(bound is null ? 7 : 5, byIndex.Total);
+        }
     }
 
     [Fact]

@@ -143,6 +143,13 @@ public sealed class FinPilotApp(TestDatabase database, bool demoEnabled, Action<
         return created.Value;
     }
 
+    /// <summary>Runs work with the app's services in a scope of its own, as a handler would.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
     /// <summary>Runs work against the app's database in a scope of its own, as a handler would.</summary>
     public async Task<T> WithDbAsync<T>(Func<FinPilotDbContext, Task<T>> work)
     {

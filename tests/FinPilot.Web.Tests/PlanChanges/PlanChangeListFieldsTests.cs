@@ -9,6 +9,7 @@ using FinPilot.Web.Tests.Infrastructure;
 using FinPilot.Web.Tests.Obligations;
 using FinPilot.Web.Tests.Supervision;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FinPilot.Web.Tests.PlanChanges;
 
@@ -133,6 +134,43 @@ public sealed class PlanChangeListFieldsTests(AppsWithDemoData apps) : IClassFix
             .Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"form-errors\"", unknown, StringComparison.Ordinal);
         Assert.Contains("91110000NOSUCHCODE", unknown, StringComparison.Ordinal);
+    }
+
+    [Theory, AllProviders]
+    public async Task A_partner_the_plan_names_is_a_party_for_conflicts_and_one_removed_stays_one(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var (partnerA, partnerB) = await PartnersAsync(app);
+        var (projectId, plan) = await app.SupervisedPilotAsync($"合作机构利益冲突 {Guid.NewGuid():N}", partners: [partnerA]);
+        using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+
+        // The working group revises the plan: partner A leaves, partner B joins.
+        var terms = plan.Terms with { Parameters = plan.Terms.Parameters with { PartnerOrganisationIds = [partnerB] } };
+        var revised = await (await wg.PutAsync($"/api/v1/supervision/projects/{projectId}/plan", new SupervisionApi.ConfirmRequest(terms, "合作机构调整", plan.Version)))
+            .ReadAsync<SupervisionApi.PlanDto>();
+        Assert.Equal([partnerB], revised.Terms.Parameters.PartnerOrganisationIds);
+
+        var parties = await app.WithScopeAsync(services => services.GetRequiredService<FinPilot.Web.Features.Evaluation.ConflictFinder>().PartiesAsync([projectId], CancellationToken.None));
+        var party = Assert.Single(parties);
+        Assert.Equal(projectId, party.ProjectId);
+        Assert.Equal(new[] { partnerA, partnerB }.Order(), party.PartnerOrganisationIds.Order());
+        Assert.DoesNotContain(party.LeadOrganisationId, party.PartnerOrganisationIds);
+    }
+
+    [Theory, AllProviders]
+    public async Task The_demo_major_change_brought_in_a_technology_partner_and_big_data(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var partner = await app.WithDbAsync(db => db.Organisations.Where(o => o.CreditCode.Contains("MA04ALK53")).Select(o => o.Id).SingleAsync());
+        var majors = await app.WithDbAsync(db => db.PlanChanges.AsNoTracking().Where(c => c.Route == ChangeRoute.Major && c.AppliedAt != null).ToListAsync());
+        var change = majors.OrderBy(c => c.RequestedAt).First(c => c.Proposed.PartnerOrganisationIds.Contains(partner));
+
+        Assert.Equal([PlanField.CustomerCap, PlanField.PartnerOrganisations, PlanField.Technologies], change.ChangedFields);
+        Assert.Contains(RouteReason.PartnerAdded, change.RouteReasons);
+        Assert.Contains(partner, change.Proposed.PartnerOrganisationIds);
+        var plan = await app.WithDbAsync(db => db.SupervisionPlans.AsNoTracking().SingleAsync(p => p.ProjectId == change.ProjectId));
+        Assert.Contains(partner, plan.Terms.Parameters.PartnerOrganisationIds);
+        Assert.Contains("big-data", plan.Terms.Parameters.TechnologyCodes);
     }
 
     [Fact]

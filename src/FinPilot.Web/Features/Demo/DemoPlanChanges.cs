@@ -26,6 +26,9 @@ internal sealed class DemoPlanChanges(FinPilotDbContext db, WorkingCalendarProvi
 {
     private const string PilotOrganisation = "MA03YJJ42";
 
+    /// <summary>智链数科, the technology company the major change brings in as a partner.</summary>
+    private const string TechnologyPartner = "MA04ALK53";
+
     private static DateTimeOffset At(int year, int month, int day, int hour = 10) => new(year, month, day, hour, 0, 0, TimeSpan.FromHours(8));
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -64,10 +67,15 @@ internal sealed class DemoPlanChanges(FinPilotDbContext db, WorkingCalendarProvi
         await book.FulfilAsync(minor.ProjectId, ObligationKind.PlanChangeReview, PlanChangeService.Subject(minor), At(2022, 3, 8), officer, cancellationToken);
         Apply(pilot, plan, minor, At(2022, 3, 15, 0), officer);
 
-        // 重大变更: the customer cap doubled; the coordination group resolves it at a meeting and it is published.
-        var major = PlanChange.Request(pilot, plan, Proposal(plan.Terms.Parameters, "试点运行平稳，申请将客户数量上限提高一倍。", new DateOnly(2022, 7, 1)) with
+        // 重大变更: the customer cap doubled, with a technology partner and big-data profiling brought in for the larger
+        // customer base; the coordination group resolves it at a meeting and it is published.
+        var partner = await db.Organisations.Where(o => o.CreditCode.Contains(TechnologyPartner)).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
+        var current = plan.Terms.Parameters;
+        var major = PlanChange.Request(pilot, plan, Proposal(current, "试点运行平稳，申请将客户数量上限提高一倍，并引入技术合作机构提供大数据客户画像支持。", new DateOnly(2022, 7, 1)) with
         {
-            CustomerCap = (plan.Terms.Parameters.CustomerCap ?? 500) * 2,
+            CustomerCap = (current.CustomerCap ?? 500) * 2,
+            PartnerOrganisationIds = partner is { } id ? [.. current.PartnerOrganisationIds, id] : current.PartnerOrganisationIds,
+            TechnologyCodes = [.. current.TechnologyCodes.Append("big-data").Distinct(StringComparer.Ordinal)],
         }, rules with { MajorNeedsExpertReview = true }, At(2022, 6, 1), applicant).ValueOrThrow();
         db.PlanChanges.Add(major);
         await OweAsync(book, major, At(2022, 6, 1), calendar, cancellationToken);
@@ -81,7 +89,7 @@ internal sealed class DemoPlanChanges(FinPilotDbContext db, WorkingCalendarProvi
         major.PutOnAgenda(meeting.Id, itemId).OrThrow();
         meeting.Convene(At(2022, 6, 20), chair).OrThrow();
         meeting.Vote(itemId, chair, VoteChoice.Approve, "同意", null, [], At(2022, 6, 20)).OrThrow();
-        const string resolution = "经审议，同意将该试点客户数量上限提高一倍，自 2022 年 7 月 1 日起执行。";
+        const string resolution = "经审议，同意将该试点客户数量上限提高一倍、引入智链数科为技术合作机构并应用大数据技术，自 2022 年 7 月 1 日起执行。";
         meeting.RecordResolution(itemId, chair, [ProjectOutcome.Approved(pilot.Id)], resolution, [], At(2022, 6, 20, 11)).OrThrow();
         meeting.Close(At(2022, 6, 20, 12), chair).OrThrow();
         db.Add(meeting);

@@ -42,19 +42,68 @@ public sealed record RegisterBatchOption(RegisterBatch Batch, BilingualName Regi
 /// </remarks>
 public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledger)
 {
-    public async Task<Page<PilotEntry>> SearchAsync(RegisterQuery query, CancellationToken ct = default)
+    public Task<Page<PilotEntry>> SearchAsync(RegisterQuery query, CancellationToken ct = default) => SearchAsync(query, ManyMatches, ct);
+
+    /// <param name="manyMatches">From how many matches a search is ordered from the order's index (a test reads both ways).</param>
+    internal async Task<Page<PilotEntry>> SearchAsync(RegisterQuery query, int manyMatches, CancellationToken ct = default)
     {
         var (number, size) = Page<PilotEntry>.Normalise(query.Page, query.PageSize);
-        var rows = db.RegisterPilots.AsNoTracking();
-        if (RegisterPilot.Search.Matching(db, query.Q) is { } matching)
+        var matching = RegisterPilot.Search.Matching(db, query.Q);
+        IReadOnlyList<int>? regionIds = null;
+        if (!string.IsNullOrWhiteSpace(query.Region))
+        {
+            var code = query.Region.Trim().ToUpperInvariant();
+            regionIds = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Id).ToListAsync(ct);
+        }
+
+        // Counted without the asOf bound, less the few rows added since: a count bounded on the key reads every row
+        // (SQLite walks the table, whose rows carry the statement), the whole count only the narrowest index.
+        var rows = Filtered(db.RegisterPilots.AsNoTracking(), matching, regionIds, query);
+        var total = await rows.CountAsync(ct);
+        if (query.AsOf is { } asOf)
+        {
+            total -= await rows.Where(p => p.Id > asOf).CountAsync(ct);
+        }
+
+        // Many matches of a search are ordered from the order's index, which holds the key: SQLite would otherwise
+        // fetch every matching row to sort it (it cannot know how many rows an FTS5 match gives).
+        var source = matching is not null && total > manyMatches && db.Database.IsSqlite() && !NarrowedByIndex(query)
+            ? db.RegisterPilots.FromSqlRaw(ByOrderIndex)
+            : db.RegisterPilots;
+        var ordered = Filtered(source.AsNoTracking(), matching, regionIds, query);
+        if (query.AsOf is { } bound)
+        {
+            ordered = ordered.Where(p => p.Id <= bound);
+        }
+
+        // The page's keys first, from the order's index alone (the rows skipped are never read), then its rows.
+        var keys = await ordered.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name).ThenBy(p => p.ProjectId)
+            .Skip((number - 1) * size).Take(size)
+            .Select(p => p.Id)
+            .ToListAsync(ct);
+        var found = await db.RegisterPilots.AsNoTracking().Where(p => keys.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return new Page<PilotEntry>(await EntriesAsync([.. keys.Select(k => found[k])], ct), number, size, total);
+    }
+
+    /// <summary>Search at least this many rows and the page is ordered from the order's index (SQLite).</summary>
+    private const int ManyMatches = 200;
+
+    private const string ByOrderIndex = "SELECT * FROM \"RegisterPilots\" INDEXED BY \"" + RegisterPilotConfiguration.OrderIndex + "\"";
+
+    /// <summary>A filter with an index of its own (region, call, category), which SQLite should read instead.</summary>
+    private static bool NarrowedByIndex(RegisterQuery query) =>
+        !string.IsNullOrWhiteSpace(query.Region) || query.CallId is not null || query.Category is not null;
+
+    /// <summary>The rows the filters keep, all but the asOf bound; <paramref name="regionIds"/> are those of the region code asked for.</summary>
+    private IQueryable<RegisterPilot> Filtered(IQueryable<RegisterPilot> rows, IQueryable<long>? matching, IReadOnlyList<int>? regionIds, RegisterQuery query)
+    {
+        if (matching is not null)
         {
             rows = rows.Where(p => matching.Contains(p.Id));
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Region))
+        if (regionIds is not null)
         {
-            var code = query.Region.Trim().ToUpperInvariant();
-            var regionIds = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Id).ToListAsync(ct);
             rows = rows.Where(p => regionIds.Contains(p.RegionId));
         }
 
@@ -86,19 +135,7 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
             rows = rows.Where(p => db.ExitCases.Any(c => c.ProjectId == p.ProjectId && c.Tier == tier));
         }
 
-        if (query.AsOf is { } asOf)
-        {
-            rows = rows.Where(p => p.Id <= asOf);
-        }
-
-        var total = await rows.CountAsync(ct);
-        // The page's keys first, from the order's index alone (the rows skipped are never read), then its rows.
-        var keys = await rows.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name).ThenBy(p => p.ProjectId)
-            .Skip((number - 1) * size).Take(size)
-            .Select(p => p.Id)
-            .ToListAsync(ct);
-        var found = await db.RegisterPilots.AsNoTracking().Where(p => keys.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        return new Page<PilotEntry>(await EntriesAsync([.. keys.Select(k => found[k])], ct), number, size, total);
+        return rows;
     }
 
     /// <summary>The newest row of the register: a list read with <see cref="RegisterQuery.AsOf"/> set to it pages the same whatever is added later.</summary>

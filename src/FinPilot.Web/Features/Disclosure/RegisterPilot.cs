@@ -72,6 +72,9 @@ public sealed class RegisterPilotTag
 
 internal sealed class RegisterPilotConfiguration : IEntityTypeConfiguration<RegisterPilot>
 {
+    /// <summary>The index of the list's order (newest first), which also covers the row key.</summary>
+    public const string OrderIndex = "IX_RegisterPilots_UpdatedAt_Name_ProjectId";
+
     public void Configure(EntityTypeBuilder<RegisterPilot> builder)
     {
         builder.ToTable("RegisterPilots");
@@ -82,7 +85,7 @@ internal sealed class RegisterPilotConfiguration : IEntityTypeConfiguration<Regi
         builder.Property(p => p.Name).HasMaxLength(PublicProjectSummary.MaxNameLength);
         builder.Property(p => p.Statement).HasConversion(JsonColumn<PublicProjectSummary>.Converter, JsonColumn<PublicProjectSummary>.Comparer);
         // The list's order, newest first: read from the index, never sorted.
-        builder.HasIndex(p => new { p.UpdatedAt, p.Name, p.ProjectId }).IsDescending(true, false, false);
+        builder.HasIndex(p => new { p.UpdatedAt, p.Name, p.ProjectId }).IsDescending(true, false, false).HasDatabaseName(OrderIndex);
         builder.HasIndex(p => new { p.RegionId, p.UpdatedAt });
         builder.HasIndex(p => new { p.CallId, p.UpdatedAt });
         builder.HasIndex(p => new { p.Category, p.UpdatedAt });

@@ -85,16 +85,30 @@ public sealed class ConflictFinder(FinPilotDbContext db, EvaluationOptions optio
         return found;
     }
 
+    /// <summary>
+    /// Each project's lead and partners: the partners of its application as submitted and, once it
+    /// runs, those its supervision plan names now (a plan change may add one) — a partner named
+    /// once stays a party, so a later removal does not free a tied expert.
+    /// </summary>
     public async Task<IReadOnlyList<ProjectParties>> PartiesAsync(IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken)
     {
         var projects = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id))
             .Select(p => new { p.Id, p.LeadOrganisationId, Version = p.SubmittedApplicationVersion ?? p.ApplicationVersion })
             .ToListAsync(cancellationToken);
-        var versions = await db.ApplicationVersions.AsNoTracking().Where(v => projectIds.Contains(v.ProjectId)).ToListAsync(cancellationToken);
-        return projects.Select(p => new ProjectParties(
+        var versions = await db.ApplicationVersions.AsNoTracking()
+            .Where(v => projectIds.Contains(v.ProjectId)
+                && db.Projects.Any(p => p.Id == v.ProjectId && (p.SubmittedApplicationVersion ?? p.ApplicationVersion) == v.Number))
+            .Select(v => new { v.ProjectId, v.Form })
+            .ToListAsync(cancellationToken);
+        var plans = await db.SupervisionPlans.AsNoTracking().Where(p => projectIds.Contains(p.ProjectId))
+            .Select(p => new { p.ProjectId, p.Terms }).ToListAsync(cancellationToken);
+        return [.. projects.Select(p => new ProjectParties(
             p.Id,
             p.LeadOrganisationId,
-            versions.SingleOrDefault(v => v.ProjectId == p.Id && v.Number == p.Version)?.Form.PartnerOrganisationIds ?? [])).ToList();
+            [.. versions.Where(v => v.ProjectId == p.Id).SelectMany(v => v.Form.PartnerOrganisationIds ?? [])
+                .Concat(plans.Where(plan => plan.ProjectId == p.Id).SelectMany(plan => plan.Terms.Parameters.PartnerOrganisationIds))
+                .Where(id => id != p.LeadOrganisationId)
+                .Distinct()]))];
     }
 
     private async Task<IReadOnlyList<ExpertConflictFacts>> FactsAsync(IReadOnlyCollection<string> expertIds, RoundPeriod? round, CancellationToken cancellationToken)

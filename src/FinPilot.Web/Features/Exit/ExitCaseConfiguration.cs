@@ -23,6 +23,7 @@ internal sealed class ExitCaseConfiguration : IEntityTypeConfiguration<ExitCase>
         builder.Property(c => c.TransitionPlan).HasMaxLength(ExitCase.MaxReasonLength);
         builder.Property(c => c.OpenedBy).HasMaxLength(ExitCase.MaxActorLength);
         builder.Property(c => c.AuditedBy).HasMaxLength(ExitCase.MaxActorLength);
+        builder.Property(c => c.ForwardedBy).HasMaxLength(ExitCase.MaxActorLength);
         builder.Property(c => c.AuditNote).HasMaxLength(ExitCase.MaxNoteLength);
         builder.Property(c => c.ForwardNote).HasMaxLength(ExitCase.MaxNoteLength);
         builder.Property(c => c.Resolution).HasMaxLength(ExitCase.MaxReasonLength);

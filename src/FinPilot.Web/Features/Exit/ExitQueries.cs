@@ -207,12 +207,12 @@ public sealed class ExitQueries(FinPilotDbContext db, CurrentUser current, Comma
             .OrderBy(c => c.Conflicts.Count > 0 || c.Seated).ThenBy(c => c.Name, StringComparer.Ordinal)];
     }
 
-    /// <summary>The display names of the people an exit names (the experts, who audited, who decided the tier).</summary>
+    /// <summary>The display names of the people an exit names (the experts, who audited, who forwarded, who decided the tier).</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(ExitView view, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(view);
         var ids = (view.Review?.Reviewers.Select(r => r.ExpertUserId) ?? [])
-            .Append(view.Case.AuditedBy).Append(view.Case.TierDecision?.DecidedBy).OfType<string>().Distinct().ToList();
+            .Append(view.Case.AuditedBy).Append(view.Case.ForwardedBy).Append(view.Case.TierDecision?.DecidedBy).OfType<string>().Distinct().ToList();
         return ids.Count == 0 ? new Dictionary<string, string>()
             : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
     }

@@ -977,6 +977,10 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ForwardedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ForwardedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid");
 
@@ -3018,7 +3022,8 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.HasIndex("RegionId", "UpdatedAt");
 
                     b.HasIndex("UpdatedAt", "Name", "ProjectId")
-                        .IsDescending(true, false, false);
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("IX_RegisterPilots_UpdatedAt_Name_ProjectId");
 
                     b.ToTable("RegisterPilots", (string)null);
                 });

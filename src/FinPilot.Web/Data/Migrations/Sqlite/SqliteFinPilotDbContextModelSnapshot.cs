@@ -971,6 +971,10 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ForwardedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ForwardedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("TEXT");
 
@@ -2996,7 +3000,8 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.HasIndex("RegionId", "UpdatedAt");
 
                     b.HasIndex("UpdatedAt", "Name", "ProjectId")
-                        .IsDescending(true, false, false);
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("IX_RegisterPilots_UpdatedAt_Name_ProjectId");
 
                     b.ToTable("RegisterPilots", (string)null);
                 });
