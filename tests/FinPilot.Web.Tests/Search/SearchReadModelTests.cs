@@ -1,7 +1,7 @@
 using System.Net;
 using FinPilot.Domain.Projects;
-using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Calls;
 using FinPilot.Web.Features.Search;
 using FinPilot.Web.Tests.Applications;
 using FinPilot.Web.Tests.Calls;
