@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommands.Create());
         root.Subcommands.Add(LedgerCommands.Create());
         root.Subcommands.Add(RegisterCommands.Create());
+        root.Subcommands.Add(SearchCommands.Create());
         root.Subcommands.Add(StatsCommands.Create());
         return root;
     }

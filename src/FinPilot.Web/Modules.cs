@@ -24,6 +24,7 @@ using FinPilot.Web.Features.PlanChanges;
 using FinPilot.Web.Features.Probing;
 using FinPilot.Web.Features.Regions;
 using FinPilot.Web.Features.Scenarios;
+using FinPilot.Web.Features.Search;
 using FinPilot.Web.Features.Statistics;
 using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Features.Telemetry;
@@ -73,6 +74,7 @@ public static class Modules
         new("Exit", b => b.AddExit(), a => a.MapExit()),
         new("Casebooks", b => b.AddCasebooks(), a => a.MapCasebooks()),
         new("Workbench", b => b.AddWorkbench(), a => a.MapWorkbench()),
+        new("Search", b => b.AddSearch(), a => a.MapSearch()),
     ];
 
     /// <summary>The modules' names, in order.</summary>

@@ -169,6 +169,8 @@ public abstract class FinPilotDbContext(DbContextOptions options)
 
     public DbSet<Domain.Casebooks.Casebook> Casebooks => Set<Domain.Casebooks.Casebook>();
 
+    public DbSet<Features.Search.SearchDocument> SearchDocuments => Set<Features.Search.SearchDocument>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -58,6 +58,7 @@ public static class ErrorText
         FinPilot.Web.Features.Exit.ExitStrings.ResourceManager,
         FinPilot.Web.Features.Casebooks.CasebooksStrings.ResourceManager,
         FinPilot.Web.Features.Workbench.WorkbenchStrings.ResourceManager,
+        FinPilot.Web.Features.Search.SearchStrings.ResourceManager,
     ];
 
     public static string Describe(Error error)
