@@ -313,7 +313,7 @@ public sealed class ObligationClock(
             : await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.NameZh, cancellationToken);
     }
 
-        /// <summary>The subject of the exit-or-extension obligation: the approved end date, yyyy-MM-dd.</summary>
+    /// <summary>The subject of the exit-or-extension obligation: the approved end date, yyyy-MM-dd.</summary>
     public static string ExitSubject(DateOnly endsOn) => endsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
