@@ -8,7 +8,9 @@ namespace FinPilot.Domain.Obligations;
 /// <summary>
 /// One duty of a pilot with a deadline clock (义务与时限): a periodic report, an incident report, a
 /// disclosure asked for, … Identified by (project, kind, subject), so whoever creates it may try
-/// again without making a second one. Open until fulfilled or waived; overdue is an open
+/// again without making a second one. A few kinds (<see cref="ObligationRules.MayHaveNoProject"/>:
+/// coaching follow-ups) are owed by an organisation before any project exists: their project is
+/// <see cref="NoProject"/>. Open until fulfilled or waived; overdue is an open
 /// obligation past <see cref="DueAt"/>. The clock records on the row which reminders it sent and
 /// whether it told of the overdue, so each goes out once however many clocks run.
 /// </summary>
@@ -17,6 +19,9 @@ public sealed class Obligation : ISupervisedRecord, IRecordsEvents
     public const int MaxSubjectLength = 100;
     public const int MaxActorLength = 450;
     public const int MaxReasonLength = 2000;
+
+    /// <summary>The <see cref="ProjectId"/> of an obligation owed by an organisation with no project (only kinds that allow it).</summary>
+    public static readonly Guid NoProject = Guid.Empty;
 
     private readonly EventLog _events = new();
 
@@ -30,11 +35,12 @@ public sealed class Obligation : ISupervisedRecord, IRecordsEvents
 
     public Guid Id { get; private set; }
 
+    /// <summary>The pilot it belongs to; <see cref="NoProject"/> for an organisation's duty before any project (coaching follow-ups).</summary>
     public Guid ProjectId { get; private set; }
 
     public int RegionId { get; private set; }
 
-    /// <summary>The organisation that owes it: the project's lead organisation.</summary>
+    /// <summary>The organisation that owes it: the project's lead organisation (with no project: the organisation itself).</summary>
     public Guid OrganisationId { get; private set; }
 
     public ObligationKind Kind { get; private set; }
@@ -75,7 +81,7 @@ public sealed class Obligation : ISupervisedRecord, IRecordsEvents
         Guid projectId, int regionId, Guid organisationId, ObligationKind kind, string subject, DateTimeOffset dueAt, DateTimeOffset now)
     {
         var errors = new List<Error>();
-        if (projectId == Guid.Empty)
+        if (projectId == NoProject && !ObligationRules.MayHaveNoProject(kind))
         {
             errors.Add(new Error(ObligationErrors.OwnerMissing, nameof(ProjectId)));
         }

@@ -93,6 +93,14 @@ public enum ObligationKind
 
     /// <summary>The coordination group's confirmation (结果确认) of a forwarded exit, tracked for the working group. Subject: the case's id.</summary>
     ExitConfirmation = 74,
+
+    /// <summary>
+    /// A follow-up action agreed at a coaching session (辅导跟进事项), owed by each organisation coached,
+    /// often before any project exists: such an obligation has no project (<see cref="Obligation.NoProject"/>)
+    /// and is owed by the organisation. Subject: "{follow-up id:N}:{organisation id:N}". In the scenario
+    /// module's range (80–84).
+    /// </summary>
+    CoachingFollowUp = 80,
 }
 
 /// <summary>Where an obligation stands. Overdue is not a state: it is an open obligation past its due time.</summary>

@@ -25,6 +25,9 @@ public sealed record ObligationRule(ObligationKind Kind, DueAnchor Anchor, int A
 {
     /// <summary>Whose duty it is: the institution running the pilot (the default) or the region's working group.</summary>
     public ObligationDuty Duty { get; init; } = ObligationDuty.Institution;
+
+    /// <summary>Whether it may be owed by an organisation with no project (<see cref="Obligation.NoProject"/>): coaching follow-ups.</summary>
+    public bool WithoutProject { get; init; }
 }
 
 /// <summary>Who owes an obligation: it shows in that party's lists and its reminders go to that party.</summary>
@@ -61,6 +64,9 @@ public static class ObligationRules
     public const int IntegrityExplanationWorkingDays = 10;
     public const int ExitStepWorkingDays = 15;
 
+    /// <summary>The default working days of a coaching follow-up; the coach sets each one's (1–60).</summary>
+    public const int CoachingFollowUpWorkingDays = 10;
+
     /// <summary>Working days a metric sample may come after the end of the period it covers.</summary>
     public const int MetricFreshnessGraceWorkingDays = 5;
 
@@ -94,10 +100,16 @@ public static class ObligationRules
         new(ObligationKind.ExitAnswer, DueAnchor.Event, ExitStepWorkingDays),
         new(ObligationKind.ExitExpertReview, DueAnchor.Event, ExitStepWorkingDays) { Duty = ObligationDuty.WorkingGroup },
         new(ObligationKind.ExitConfirmation, DueAnchor.Event, ExitStepWorkingDays) { Duty = ObligationDuty.WorkingGroup },
+
+        // Coaching follow-ups: owed by the organisation coached, before any project (the coach sets the working days).
+        new(ObligationKind.CoachingFollowUp, DueAnchor.Event, CoachingFollowUpWorkingDays) { WithoutProject = true },
     ];
 
     public static ObligationRule For(ObligationKind kind) =>
         Table.FirstOrDefault(r => r.Kind == kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this kind.");
+
+    /// <summary>Whether a kind may be owed with no project (<see cref="ObligationRule.WithoutProject"/>); false for an unknown kind.</summary>
+    public static bool MayHaveNoProject(ObligationKind kind) => Table.Any(r => r.Kind == kind && r.WithoutProject);
 
     /// <summary>Whose duty a kind is (<see cref="ObligationRule.Duty"/>).</summary>
     public static ObligationDuty DutyOf(ObligationKind kind) => For(kind).Duty;

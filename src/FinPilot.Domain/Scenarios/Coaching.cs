@@ -6,8 +6,17 @@ public sealed record CoachAssigned : IDomainEvent;
 
 public sealed record CoachingSessionRecorded(Guid SessionId) : IDomainEvent;
 
-/// <summary>A follow-up action agreed at a session, due by a working-day deadline.</summary>
-public sealed record CoachingFollowUp(Guid Id, string Text, DateTimeOffset DueAt);
+public sealed record CoachingFollowUpDone(Guid FollowUpId) : IDomainEvent;
+
+/// <summary>
+/// A follow-up action agreed at a session, due by a working-day deadline; owed by the organisations
+/// coached, each as an obligation (<c>ObligationKind.CoachingFollowUp</c>, subject
+/// <see cref="CoachingAssignment.FollowUpSubject"/>) until marked done.
+/// </summary>
+public sealed record CoachingFollowUp(Guid Id, string Text, DateTimeOffset DueAt, DateTimeOffset? DoneAt = null, string? DoneBy = null)
+{
+    public bool Done => DoneAt is not null;
+}
 
 /// <summary>
 /// One coaching session: when, the topics, the notes (private to the working group and the coach) and
@@ -81,6 +90,35 @@ public sealed class CoachingAssignment : IRecordsEvents
         };
         assignment._events.Record(new CoachAssigned());
         return assignment;
+    }
+
+    /// <summary>Every follow-up of every session, in the order agreed.</summary>
+    public IEnumerable<(CoachingSession Session, CoachingFollowUp FollowUp)> FollowUps =>
+        Sessions.SelectMany(s => s.FollowUps.Select(f => (s, f)));
+
+    /// <summary>The obligation subject of a follow-up owed by one organisation coached: "{follow-up id:N}:{organisation id:N}".</summary>
+    public static string FollowUpSubject(Guid followUpId, Guid organisationId) => $"{followUpId:N}:{organisationId:N}";
+
+    /// <summary>Marks a follow-up done (once); its obligations are then fulfilled by the caller.</summary>
+    public Result<CoachingFollowUp> CompleteFollowUp(Guid followUpId, DateTimeOffset now, string actorUserId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        var found = FollowUps.FirstOrDefault(x => x.FollowUp.Id == followUpId);
+        if (found.FollowUp is not { } followUp)
+        {
+            return new Error(ScenarioErrors.CoachingFollowUpNotFound);
+        }
+
+        if (followUp.Done)
+        {
+            return new Error(ScenarioErrors.CoachingFollowUpDone);
+        }
+
+        var done = followUp with { DoneAt = now, DoneBy = actorUserId };
+        Sessions = [.. Sessions.Select(s => s.Id != found.Session.Id ? s : s with { FollowUps = [.. s.FollowUps.Select(f => f.Id == followUpId ? done : f)] })];
+        Version = Guid.NewGuid();
+        _events.Record(new CoachingFollowUpDone(followUpId));
+        return done;
     }
 
     /// <summary>Records a session; each follow-up gets its due time from the caller (working days on the calendar).</summary>

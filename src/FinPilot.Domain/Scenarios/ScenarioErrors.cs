@@ -117,4 +117,10 @@ public static class ScenarioErrors
 
     /// <summary>Too many sessions or follow-ups, or a follow-up with no text. Field: followUps. Arguments: the most.</summary>
     public static readonly ErrorCode CoachingFollowUpsInvalid = ErrorCode.Validation("Scenario.Coaching.FollowUpsInvalid");
+
+    /// <summary>No such follow-up in this coaching assignment.</summary>
+    public static readonly ErrorCode CoachingFollowUpNotFound = ErrorCode.NotFound("Scenario.Coaching.FollowUpNotFound");
+
+    /// <summary>The follow-up was already marked done.</summary>
+    public static readonly ErrorCode CoachingFollowUpDone = ErrorCode.InvalidState("Scenario.Coaching.FollowUpDone");
 }

@@ -138,4 +138,17 @@ public sealed class ObligationTests
         Assert.Null(obligation.OverdueNotifiedAt);
         Assert.True(obligation.MarkOverdueNotified(At(2, 26)).Succeeded);
     }
+
+    [Fact]
+    public void Only_a_coaching_follow_up_may_be_owed_by_an_organisation_with_no_project()
+    {
+        var organisation = Guid.NewGuid();
+        var followUp = Obligation.Create(Obligation.NoProject, 1, organisation, ObligationKind.CoachingFollowUp, $"{Guid.NewGuid():N}:{organisation:N}", Due, At(2, 1));
+        Assert.True(followUp.Succeeded);
+        Assert.Equal((Obligation.NoProject, organisation), (followUp.Value.ProjectId, followUp.Value.OrganisationId));
+
+        var report = Obligation.Create(Obligation.NoProject, 1, organisation, ObligationKind.PeriodicReport, "2026-01", Due, At(2, 1));
+        Assert.Contains(report.Errors, e => e.Code == ObligationErrors.OwnerMissing && e.Field == nameof(Obligation.ProjectId));
+        Assert.Equal(80, (int)ObligationKind.CoachingFollowUp);
+    }
 }

@@ -90,4 +90,24 @@ public sealed class JointApplicationTests(AppsWithDemoData apps) : IClassFixture
         Assert.DoesNotContain("joint-form", html2, StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDbAsync(db => db.Projects.CountAsync(p => p.Title == marker)));
     }
+
+    [Theory, AllProviders]
+    public async Task The_demo_turns_its_first_match_into_a_draft_of_the_lead_through_the_command(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var jinghua = await app.DemoApplicantOrganisationAsync();
+        var match = await app.WithDbAsync(db => db.ScenarioMatches.AsNoTracking().Where(m => m.ScenarioOrganisationId == jinghua && m.ProjectId != null).SingleAsync());
+        var project = await app.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == match.ProjectId));
+        Assert.Equal((jinghua, ProjectStage.Draft), (project.LeadOrganisationId, project.Stage));
+        Assert.StartsWith("数字人民币钱包", project.Title, StringComparison.Ordinal);
+        var form = (await app.WithDbAsync(db => db.ApplicationVersions.AsNoTracking().SingleAsync(v => v.ProjectId == project.Id))).Form;
+        Assert.Equal([match.SolutionOrganisationId], form.PartnerOrganisationIds);
+        Assert.Contains("digital-rmb", form.Technologies);
+
+        // Made by the command as the lead's applicant (audited as such), not written as rows.
+        var applicant = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.Applicant).Select(u => u.Id).SingleAsync());
+        Assert.Equal(applicant, project.CreatedBy);
+        using var institution = await app.SignedInAsync(DemoUsers.Applicant);
+        Assert.Contains("joint-application", await institution.Client.GetStringAsync($"/scenarios/matches/{match.Id}"), StringComparison.Ordinal);
+    }
 }

@@ -61,4 +61,35 @@ public sealed class MatchTests(AppsWithDemoData apps) : IClassFixture<AppsWithDe
         Assert.DoesNotContain((await (await strangerApi.GetAsync("/api/v1/scenarios/matches")).ReadAsync<List<MatchDto>>()), m => m.Id == matched.Id);
         Assert.Contains((await (await wgBeijing.GetAsync("/api/v1/scenarios/matches")).ReadAsync<List<MatchDto>>()), m => m.Id == matched.Id);
     }
+
+    [Theory, AllProviders]
+    public async Task The_coordination_group_reads_every_match_and_its_page_but_does_not_write_in_the_thread(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var publisher = await app.DemoApplicantOrganisationAsync();
+        var offerer = await app.NewOrganisationAsync("协调科技");
+        using var publisherApi = await app.ApiClientAsync(DemoUsers.Applicant);
+        using var offererApi = await app.ApiClientAsync(offerer.Email);
+        using var coordination = await app.ApiClientAsync(DemoUsers.Coordination);
+
+        var scenario = await ScenarioTestKit.PublishedScenarioAsync(publisherApi, ScenarioTestKit.Scenario(publisher, "协调组可读场景"));
+        var solution = await ScenarioTestKit.PublishedSolutionAsync(offererApi, ScenarioTestKit.Solution(offerer.Id, "协调组可读方案", scenario.Id));
+        var pair = new InterestRequest { ScenarioId = scenario.Id, SolutionId = solution.Id };
+        await (await offererApi.PostAsync("/api/v1/scenarios/matches", pair)).AssertStatusAsync(HttpStatusCode.OK);
+        var matched = await (await publisherApi.PostAsync("/api/v1/scenarios/matches", pair)).ReadAsync<MatchDto>();
+        await (await offererApi.PostAsync($"/api/v1/scenarios/matches/{matched.Id}/messages", new MessageRequest { Text = "协调组可见的留言" })).AssertStatusAsync(HttpStatusCode.OK);
+
+        var read = await (await coordination.GetAsync($"/api/v1/scenarios/matches/{matched.Id}")).ReadAsync<MatchDto>();
+        Assert.Equal(["协调组可见的留言"], read.Messages.Select(m => m.Text));
+        Assert.Null(read.MySide);
+        Assert.Contains((await (await coordination.GetAsync("/api/v1/scenarios/matches")).ReadAsync<List<MatchDto>>()), m => m.Id == matched.Id);
+        await (await coordination.PostAsync($"/api/v1/scenarios/matches/{matched.Id}/messages", new MessageRequest { Text = "协调组留言" })).ReadProblemAsync(HttpStatusCode.Forbidden);
+
+        using var page = await app.SignedInAsync(DemoUsers.Coordination);
+        var response = await page.GetAsync($"/scenarios/matches/{matched.Id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("协调组可见的留言", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"post-message\"", html, StringComparison.Ordinal);
+    }
 }

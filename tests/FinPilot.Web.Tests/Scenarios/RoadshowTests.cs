@@ -82,6 +82,11 @@ public sealed class RoadshowTests(AppsWithDemoData apps) : IClassFixture<AppsWit
         await (await wg.PostAsync($"{path}/release", new VersionRequest { Version = version })).AssertStatusAsync(HttpStatusCode.OK);
         var after = (await (await institutionApi.GetAsync(path)).ReadAsync<RoadshowDto>()).Registrations.Single(r => r.Id == waiting.Id);
         Assert.Equal((1, 1, 82.50m), (after.Scores.Count, after.Rank!.Value, after.Total!.Value)); // 0.30*80 + 0.30*70 + 0.25*90 + 0.15*100
+
+        // The presenter sees its scores and rank, never who gave them; the organiser sees the panellist.
+        Assert.All(after.Scores, x => Assert.Equal(string.Empty, x.ExpertId));
+        Assert.DoesNotContain(expert, await (await institutionApi.GetAsync(path)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal([expert], (await (await wg.GetAsync(path)).ReadAsync<RoadshowDto>()).Registrations.Single(r => r.Id == waiting.Id).Scores.Select(x => x.ExpertId));
         Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == NotificationKind.RoadshowResultsReleased && n.Link == $"/scenarios/roadshows/{roadshow.Id}")));
 
         // The panellist is now conflicted for an application the institution (which presented) leads.
@@ -89,5 +94,30 @@ public sealed class RoadshowTests(AppsWithDemoData apps) : IClassFixture<AppsWit
         await using var scope = app.Services.CreateAsyncScope();
         var found = await scope.ServiceProvider.GetRequiredService<ConflictFinder>().FindAsync(expert, project);
         Assert.Contains(new Conflict(ConflictReason.CoachedParty, institution), found);
+    }
+
+    [Theory, AllProviders]
+    public async Task The_organiser_replaces_the_whole_panel_before_any_score_and_not_after(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var beijing = await app.BeijingAsync();
+        var first = (await app.CreateUserAsync($"panel.a.{Guid.NewGuid():N}@example.cn", Role.Expert)).User.Id;
+        var second = (await app.CreateUserAsync($"panel.b.{Guid.NewGuid():N}@example.cn", Role.Expert)).User.Id;
+        var third = (await app.CreateUserAsync($"panel.c.{Guid.NewGuid():N}@example.cn", Role.Expert)).User.Id;
+        using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+        var request = new RoadshowRequest { RegionId = beijing, Title = "换评审团路演", StartsAt = app.Clock.GetUtcNow().AddDays(20), Place = "线上", Capacity = 3 };
+        var roadshow = await (await wg.PostAsync("/api/v1/scenarios/roadshows", request)).ReadAsync<RoadshowDto>(HttpStatusCode.Created);
+        var path = $"/api/v1/scenarios/roadshows/{roadshow.Id}";
+
+        roadshow = await (await wg.PutAsync($"{path}/panel", new PanelRequest([first, second], roadshow.Version))).ReadAsync<RoadshowDto>();
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), roadshow.Panel.Select(p => p.ExpertId).Order(StringComparer.Ordinal));
+        roadshow = await (await wg.PutAsync($"{path}/panel", new PanelRequest([third], roadshow.Version))).ReadAsync<RoadshowDto>();
+        Assert.Equal([third], roadshow.Panel.Select(p => p.ExpertId));
+
+        // Stored so: a fresh read has the new panel only, and a stale version is refused.
+        var stored = await app.WithDbAsync(db => db.Roadshows.AsNoTracking().SingleAsync(r => r.Id == roadshow.Id));
+        Assert.Equal([third], stored.Panel.Select(p => p.ExpertId));
+        Assert.Equal([third], (await (await wg.GetAsync(path)).ReadAsync<RoadshowDto>()).Panel.Select(p => p.ExpertId));
+        await (await wg.PutAsync($"{path}/panel", new PanelRequest([first], Guid.NewGuid()))).ReadProblemAsync(HttpStatusCode.Conflict);
     }
 }

@@ -173,6 +173,9 @@ public static class NavItems
             items.Add(new("casebooks-manage", "casebooks/manage", Features.Casebooks.CasebooksStrings.Nav_ManageCasebooks));
         }
 
+        // Roadshows (路演): every signed-in user may read the list (presenters, panellists, organisers).
+        items.Add(new("roadshows", "scenarios/roadshows", ScenariosStrings.Roadshow_ListTitle));
+
         return items;
     }
 }

@@ -1,7 +1,11 @@
+using System.Security.Claims;
+using FinPilot.Domain.Calls;
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Organisations;
+using FinPilot.Domain.Projects;
 using FinPilot.Domain.Scenarios;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Scenarios;
 using Microsoft.EntityFrameworkCore;
 using static FinPilot.Domain.Scenarios.BusinessArea;
 using static FinPilot.Domain.Scenarios.Technology;
@@ -11,9 +15,11 @@ namespace FinPilot.Web.Features.Demo;
 /// <summary>
 /// 应用场景对接: the directions of Beijing's second batch (September 2022) published as scenarios by the
 /// institutions and the working group that would own them, and a dozen solutions from technology
-/// companies and service institutions — some standing, some answering a scenario.
+/// companies and service institutions — some standing, some answering a scenario. The first match
+/// (数字人民币 wallets: 京华证券 with 智链数科) is then turned into a joint application draft for Beijing's
+/// open call, through the match → application command run as the lead's demo applicant.
 /// </summary>
-internal sealed class DemoScenarios(FinPilotDbContext db)
+internal sealed class DemoScenarios(FinPilotDbContext db, IServiceProvider services)
 {
     private static DateTimeOffset At(int month, int day) => new(2022, month, day, 10, 0, 0, TimeSpan.FromHours(8));
 
@@ -112,6 +118,47 @@ internal sealed class DemoScenarios(FinPilotDbContext db)
         foreach (var aggregate in seeded)
         {
             aggregate.ClearEvents();
+        }
+
+        if (panellist is not null)
+        {
+            await JointApplicationAsync(jinghua, scenarios["rmb"].Id, solutions[0].Id, beijing, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The lead's demo applicant turns the first match into a draft for the region's open call, through
+    /// <see cref="JointApplications.StartAsync"/> in a scope of its own signed in as that applicant (as a
+    /// request would be): the draft is pre-filled, owned by the lead, audited and linked to the match.
+    /// </summary>
+    private async Task JointApplicationAsync(Organisation lead, Guid scenarioId, Guid solutionId, int regionId, CancellationToken cancellationToken)
+    {
+        var accessor = services.GetService<IHttpContextAccessor>();
+        var applicant = await db.RoleAssignments.Where(a => a.OrganisationId == lead.Id && a.Role == FinPilot.Domain.Identity.Role.Applicant)
+            .Join(db.Users.Where(u => u.Email == $"applicant@{DemoData.DemoDomain}"), a => a.UserId, u => u.Id, (a, u) => u.Id).FirstOrDefaultAsync(cancellationToken);
+        var match = await db.ScenarioMatches.Where(m => m.ScenarioId == scenarioId && m.SolutionId == solutionId).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken);
+        var calls = await db.Calls.AsNoTracking().Where(c => c.RegionId == regionId && c.Status == CallStatus.Published).ToListAsync(cancellationToken);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var call = calls.Where(c => c.IsOpenAt(now)).OrderByDescending(c => c.BatchNumber).FirstOrDefault();
+        if (accessor is null || applicant is null || match is not { } matchId || call is null)
+        {
+            return;
+        }
+
+        var previous = accessor.HttpContext;
+        await using var scope = services.CreateAsyncScope();
+        accessor.HttpContext = new DefaultHttpContext
+        {
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, applicant)], "demo-seed")),
+            RequestServices = scope.ServiceProvider,
+        };
+        try
+        {
+            (await scope.ServiceProvider.GetRequiredService<JointApplications>().StartAsync(matchId, call.Id, ProjectCategory.BusinessInnovation, cancellationToken)).ValueOrThrow();
+        }
+        finally
+        {
+            accessor.HttpContext = previous;
         }
     }
 

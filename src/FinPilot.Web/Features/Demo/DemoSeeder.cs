@@ -38,7 +38,7 @@ public sealed class DemoSeeder(
 
         // The casebook of Beijing's first batch is assembled from the exits above, through the casebook module's own publication.
         await ActivatorUtilities.CreateInstance<DemoCasebooks>(services).SeedAsync(cancellationToken);
-        await new DemoScenarios(db).SeedAsync(organisations, cancellationToken);
+        await new DemoScenarios(db, services).SeedAsync(organisations, cancellationToken);
     }
 
     private async Task SeedCallsAsync(Dictionary<string, Region> regions, Dictionary<string, Organisation> organisations, CancellationToken cancellationToken)

@@ -192,6 +192,12 @@ public enum NotificationKind
     /// <summary>Values: title (of the organisation coached). To an expert assigned as coach (培育辅导).</summary>
     CoachAssigned = 92,
 
+    /// <summary>Values: title (of the organisation that owes it), duty, due. To its applicants before the due date of an obligation owed with no project (a coaching follow-up).</summary>
+    OrganisationObligationDueSoon = 93,
+
+    /// <summary>Values: title (of the organisation that owes it), duty, due. To its applicants and the region's working group after that due date.</summary>
+    OrganisationObligationOverdue = 94,
+
     /// <summary>Values: title (of the project). To the region's working group when an institution applies for completion or withdraws (退出申请).</summary>
     ExitRequested = 73,
 

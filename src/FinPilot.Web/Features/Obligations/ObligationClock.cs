@@ -145,6 +145,7 @@ public sealed class ObligationClock(
             .Take(options.BatchSize)
             .ToListAsync(cancellationToken);
         var titles = await TitlesAsync(due.Select(o => o.ProjectId), cancellationToken);
+        var owners = await OwnersAsync(due.Where(o => o.ProjectId == Obligation.NoProject).Select(o => o.OrganisationId), cancellationToken);
         var sent = 0;
         foreach (var obligation in due)
         {
@@ -166,7 +167,11 @@ public sealed class ObligationClock(
 
             if (plan.Send is { } offset)
             {
-                await NotifyAsync(obligation, offset, titles.GetValueOrDefault(obligation.ProjectId, string.Empty), cancellationToken);
+                // An obligation with no project (a coaching follow-up) is named by the organisation that owes it.
+                var title = obligation.ProjectId == Obligation.NoProject
+                    ? owners.GetValueOrDefault(obligation.OrganisationId, string.Empty)
+                    : titles.GetValueOrDefault(obligation.ProjectId, string.Empty);
+                await NotifyAsync(obligation, offset, title, cancellationToken);
             }
 
             commands.Note(obligation, new ReminderSent(plan.Send));
@@ -214,6 +219,13 @@ public sealed class ObligationClock(
                 continue;
             }
 
+            if (obligation.ProjectId == Obligation.NoProject)
+            {
+                // The listeners act on a pilot (risk alerts); an organisation's duty with no project has only its reminders.
+                told++;
+                continue;
+            }
+
             var overdueObligation = new OverdueObligation(obligation.Id, obligation.ProjectId, obligation.RegionId, obligation.Kind.ToString(), obligation.Subject, obligation.DueAt);
             try
             {
@@ -244,7 +256,9 @@ public sealed class ObligationClock(
 
     private async Task NotifyAsync(Obligation obligation, int offset, string title, CancellationToken cancellationToken)
     {
-        var kind = offset < 0 ? NotificationKind.ObligationDueSoon : NotificationKind.ObligationOverdue;
+        var kind = obligation.ProjectId == Obligation.NoProject
+            ? offset < 0 ? NotificationKind.OrganisationObligationDueSoon : NotificationKind.OrganisationObligationOverdue
+            : offset < 0 ? NotificationKind.ObligationDueSoon : NotificationKind.ObligationOverdue;
         var workingGroupsDuty = ObligationRules.DutyOf(obligation.Kind) == ObligationDuty.WorkingGroup;
         var recipients = workingGroupsDuty
             ? []
@@ -289,6 +303,14 @@ public sealed class ObligationClock(
         return ids.Count == 0
             ? []
             : await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+    }
+
+    private async Task<Dictionary<Guid, string>> OwnersAsync(IEnumerable<Guid> organisationIds, CancellationToken cancellationToken)
+    {
+        var ids = organisationIds.Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.NameZh, cancellationToken);
     }
 
     /// <summary>The subject of the exit-or-extension obligation: the approved end date, yyyy-MM-dd.</summary>

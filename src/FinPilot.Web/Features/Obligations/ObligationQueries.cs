@@ -21,7 +21,7 @@ public sealed record ObligationFilter(
     int? RegionId = null, Guid? OrganisationId = null, Guid? ProjectId = null, ObligationKind? Kind = null, ObligationStatus? Status = null,
     bool? Overdue = null, ObligationOrder Order = ObligationOrder.DueDate, int? Page = null, int? PageSize = null);
 
-/// <summary>One obligation as the lists show it, with its project and organisation named.</summary>
+/// <summary>One obligation as the lists show it, with its project (empty for an organisation's duty with no project) and organisation named.</summary>
 public sealed record ObligationRow(
     Guid Id, Guid ProjectId, string ProjectTitle, int RegionId, Guid OrganisationId, string OrganisationNameZh, string OrganisationNameEn,
     ObligationKind Kind, string Subject, DateTimeOffset DueAt, ObligationStatus Status, DateTimeOffset? ClosedAt, bool Overdue);
@@ -76,9 +76,10 @@ public sealed class ObligationQueries(FinPilotDbContext db, CurrentUser current,
             : query.OrderBy(o => o.DueAt).ThenBy(o => o.Id);
         var rows = await (
             from o in ordered.Skip((number - 1) * size).Take(size)
-            join p in db.Projects.AsNoTracking() on o.ProjectId equals p.Id
+            join p in db.Projects.AsNoTracking() on o.ProjectId equals p.Id into projects
+            from p in projects.DefaultIfEmpty()
             join org in db.Organisations.AsNoTracking() on o.OrganisationId equals org.Id
-            select new { o, p.Title, org.NameZh, org.NameEn }).ToListAsync(cancellationToken);
+            select new { o, Title = p == null ? string.Empty : p.Title, org.NameZh, org.NameEn }).ToListAsync(cancellationToken);
 
         // The join does not keep the page's order on every database: order the page again in memory.
         var page = rows

@@ -1,11 +1,13 @@
 using FinPilot.Domain.Common;
 using FinPilot.Domain.Identity;
+using FinPilot.Domain.Obligations;
 using FinPilot.Domain.Scenarios;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Calendar;
 using FinPilot.Web.Features.Commands;
 using FinPilot.Web.Features.Identity;
 using FinPilot.Web.Features.Notifications;
+using FinPilot.Web.Features.Obligations;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,14 +20,25 @@ public sealed record FollowUpInput(string? Text, int WorkingDays);
 public sealed record CoachingView(CoachingAssignment Coaching, string CoachName);
 
 /// <summary>
+/// A follow-up as the organisations coached see it (never the session's notes), with whether the
+/// reader may mark it done.
+/// </summary>
+public sealed record FollowUpView(Guid CoachingId, Guid? MatchId, Guid FollowUpId, string Text, DateTimeOffset DueAt, DateTimeOffset? DoneAt, bool CanComplete);
+
+/// <summary>
 /// Coaching (培育辅导): the region's working group assigns an expert as coach to a match (both its
 /// organisations) or to one organisation; the working group and the coach record sessions, whose
-/// notes only they read; follow-ups get working-day deadlines on the calendar.
+/// notes only they read; follow-ups get working-day deadlines on the calendar and are obligations
+/// (<see cref="ObligationKind.CoachingFollowUp"/>) owed by each organisation coached — with no
+/// project (<see cref="Obligation.NoProject"/>): they show on its obligation list, the obligation
+/// clock reminds them, and marking the follow-up done fulfils them.
 /// </summary>
 public sealed class CoachingCommands(
-    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, WorkingCalendarProvider calendars, Notifier notifier, TimeProvider clock)
+    FinPilotDbContext db, CurrentUser current, CommandPipeline commands, WorkingCalendarProvider calendars, Notifier notifier, ObligationBook obligations,
+    TimeProvider clock)
 {
     public const int MaxFollowUpWorkingDays = 60;
+    public const int MaxFollowUpsListed = 100;
 
     /// <summary>Who reads coaching: the region's working group (admins), the coordination group.</summary>
     public static bool Oversees(IReadOnlyList<RoleGrant> grants, int regionId) => grants.RunsRegion(regionId) || grants.Has(Role.CoordinationGroup);
@@ -102,8 +115,77 @@ public sealed class CoachingCommands(
             return Result<CoachingAssignment>.Fail([.. recorded.Errors]);
         }
 
+        // Each follow-up is owed by each organisation coached, saved with the session or not at all.
+        foreach (var followUp in recorded.Value.FollowUps)
+        {
+            foreach (var party in coaching.Parties)
+            {
+                await obligations.EnsureAsync(
+                    new ObligationDraft(Obligation.NoProject, coaching.RegionId, party, ObligationKind.CoachingFollowUp, CoachingAssignment.FollowUpSubject(followUp.Id, party), followUp.DueAt),
+                    ct);
+            }
+        }
+
         return await commands.SaveAsync(coaching, ScenarioErrors.Concurrency, ct);
     }
+
+    /// <summary>
+    /// Marks a follow-up done and fulfils its obligations: the organisations coached (their applicants),
+    /// the coach and the region's working group may; anyone else: not found.
+    /// </summary>
+    public async Task<Result<CoachingAssignment>> CompleteFollowUpAsync(Guid id, Guid followUpId, CancellationToken ct = default)
+    {
+        var coaching = await db.CoachingAssignments.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (coaching is null || !MayComplete(await current.GrantsAsync(ct), coaching))
+        {
+            return new Error(ScenarioErrors.CoachingNotFound);
+        }
+
+        var now = clock.GetUtcNow();
+        var done = coaching.CompleteFollowUp(followUpId, now, current.Id!);
+        if (!done.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            return Result<CoachingAssignment>.Fail([.. done.Errors]);
+        }
+
+        foreach (var party in coaching.Parties)
+        {
+            await obligations.FulfilAsync(Obligation.NoProject, ObligationKind.CoachingFollowUp, CoachingAssignment.FollowUpSubject(followUpId, party), now, current.Id!, ct);
+        }
+
+        return await commands.SaveAsync(coaching, ScenarioErrors.Concurrency, ct);
+    }
+
+    /// <summary>
+    /// The follow-ups the caller sees (of one match when <paramref name="matchId"/> is given): those owed by
+    /// its organisations, those of its coaching, or — for the working group and the coordination group —
+    /// those of its regions; earliest due first, the text and dates only.
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUpView>> FollowUpsAsync(Guid? matchId = null, CancellationToken ct = default)
+    {
+        var grants = await current.GrantsAsync(ct);
+        var organisations = grants.Where(g => g.Role == Role.Applicant && g.OrganisationId != null).Select(g => g.OrganisationId!.Value).ToList();
+        var regions = grants.Where(g => g.Role == Role.RegionalWorkingGroup && g.RegionId != null).Select(g => g.RegionId!.Value).ToList();
+        var everywhere = grants.IsAdmin() || grants.Has(Role.CoordinationGroup);
+        var me = current.Id ?? string.Empty;
+        var rows = await db.CoachingAssignments.AsNoTracking()
+            .Where(c => matchId == null || c.MatchId == matchId)
+            .Where(c => everywhere || regions.Contains(c.RegionId) || c.CoachUserId == me || organisations.Contains(c.OrganisationId)
+                || (c.PartnerOrganisationId != null && organisations.Contains(c.PartnerOrganisationId.Value)))
+            .OrderByDescending(c => c.AssignedAt).Take(50).ToListAsync(ct);
+        return
+        [
+            .. rows.SelectMany(c => c.FollowUps.Select(x => new FollowUpView(
+                    c.Id, c.MatchId, x.FollowUp.Id, x.FollowUp.Text, x.FollowUp.DueAt, x.FollowUp.DoneAt, !x.FollowUp.Done && MayComplete(grants, c))))
+                .OrderBy(f => f.DoneAt is null ? 0 : 1).ThenBy(f => f.DueAt).Take(MaxFollowUpsListed),
+        ];
+    }
+
+    private bool MayComplete(IReadOnlyList<RoleGrant> grants, CoachingAssignment coaching) =>
+        grants.RunsRegion(coaching.RegionId)
+        || string.Equals(coaching.CoachUserId, current.Id, StringComparison.Ordinal)
+        || coaching.Parties.Any(p => grants.Any(g => g.Role == Role.Applicant && g.CoversOrganisation(p)));
 
     /// <summary>The coaching of a match, and of its two organisations on their own; for the region's working group and the coordination group only.</summary>
     public async Task<IReadOnlyList<CoachingView>> ForMatchAsync(ScenarioMatch match, CancellationToken ct = default)

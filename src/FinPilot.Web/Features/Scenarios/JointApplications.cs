@@ -53,12 +53,12 @@ public sealed class JointApplications(
         [Technology.DigitalRmb] = "digital-rmb",
     };
 
-    /// <summary>What the match page shows about a joint application; for participants only (else not found).</summary>
+    /// <summary>What the match page shows about a joint application; for whoever reads the match (else not found).</summary>
     public async Task<Result<JointApplicationView>> ViewAsync(Guid matchId, CancellationToken ct = default)
     {
         var grants = await current.GrantsAsync(ct);
         var match = await db.ScenarioMatches.AsNoTracking().SingleOrDefaultAsync(m => m.Id == matchId, ct);
-        if (match is null || !MatchCommands.Takes(grants, match))
+        if (match is null || !MatchCommands.Reads(grants, match))
         {
             return new Error(ScenarioErrors.MatchNotFound);
         }

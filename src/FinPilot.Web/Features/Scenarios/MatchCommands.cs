@@ -15,7 +15,8 @@ public sealed record MatchView(ScenarioMatch Match, string ScenarioTitle, string
 /// <summary>
 /// Expressions of interest and matches (对接): either side expresses interest in a pair it can see;
 /// the other side's consent makes the match, whose private thread only the two organisations and the
-/// scenario's regional working group read and write (everyone else: not found).
+/// scenario's regional working group read and write; the coordination group reads every match (it
+/// oversees coaching and roadshows) but does not write in the thread; everyone else: not found.
 /// </summary>
 public sealed class MatchCommands(
     FinPilotDbContext db, CurrentUser current, CommandPipeline commands, VisibleScenarios visible, ScenarioNotifications notifications, TimeProvider clock)
@@ -89,7 +90,7 @@ public sealed class MatchCommands(
     public async Task<Result<MatchView>> GetAsync(Guid matchId, CancellationToken ct = default)
     {
         var match = await db.ScenarioMatches.AsNoTracking().SingleOrDefaultAsync(m => m.Id == matchId, ct);
-        if (match is null || !Takes(await current.GrantsAsync(ct), match))
+        if (match is null || !Reads(await current.GrantsAsync(ct), match))
         {
             return new Error(ScenarioErrors.MatchNotFound);
         }
@@ -97,33 +98,41 @@ public sealed class MatchCommands(
         return await ViewAsync(match, ct);
     }
 
-    /// <summary>The matches the caller takes part in, newest first.</summary>
+    /// <summary>The matches the caller takes part in (the coordination group and admins: all), newest first; one query.</summary>
     public async Task<IReadOnlyList<MatchView>> MineAsync(CancellationToken ct = default)
     {
         var grants = await current.GrantsAsync(ct);
         var viewer = ScenarioViewer.From(true, grants);
         var organisations = viewer.OrganisationIds.ToList();
         var regions = viewer.RegionIds.ToList();
-        var admin = grants.IsAdmin();
-        var matches = await db.ScenarioMatches.AsNoTracking()
-            .Where(m => admin || regions.Contains(m.RegionId) || organisations.Contains(m.SolutionOrganisationId)
-                || (m.ScenarioOrganisationId != null && organisations.Contains(m.ScenarioOrganisationId.Value)))
-            .OrderByDescending(m => m.CreatedAt).Take(200).ToListAsync(ct);
-        var views = new List<MatchView>();
-        foreach (var match in matches)
-        {
-            views.Add(await ViewAsync(match, ct));
-        }
-
-        return views;
+        var all = grants.IsAdmin() || grants.Has(Role.CoordinationGroup);
+        var rows = await (
+            from m in db.ScenarioMatches.AsNoTracking()
+            where all || regions.Contains(m.RegionId) || organisations.Contains(m.SolutionOrganisationId)
+                || (m.ScenarioOrganisationId != null && organisations.Contains(m.ScenarioOrganisationId.Value))
+            orderby m.CreatedAt descending
+            select new
+            {
+                Match = m,
+                ScenarioTitle = db.Scenarios.Where(s => s.Id == m.ScenarioId).Select(s => s.Title).FirstOrDefault(),
+                SolutionTitle = db.Solutions.Where(s => s.Id == m.SolutionId).Select(s => s.Title).FirstOrDefault(),
+            }).Take(200).ToListAsync(ct);
+        return [.. rows.Select(r => View(grants, r.Match, r.ScenarioTitle ?? string.Empty, r.SolutionTitle ?? string.Empty))];
     }
 
     public async Task<Result<MatchView>> PostAsync(Guid matchId, string text, CancellationToken ct = default)
     {
         var match = await db.ScenarioMatches.SingleOrDefaultAsync(m => m.Id == matchId, ct);
-        if (match is null || !Takes(await current.GrantsAsync(ct), match))
+        var grants = await current.GrantsAsync(ct);
+        if (match is null || !Reads(grants, match))
         {
             return new Error(ScenarioErrors.MatchNotFound);
+        }
+
+        if (!Takes(grants, match))
+        {
+            // The coordination group reads the thread; it is the two organisations' and the working group's to write in.
+            return Problems.Forbidden;
         }
 
         var author = await db.Users.AsNoTracking().Where(u => u.Id == current.Id).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? string.Empty;
@@ -145,11 +154,19 @@ public sealed class MatchCommands(
         || grants.Any(g => g.CoversOrganisation(match.SolutionOrganisationId))
         || (match.ScenarioOrganisationId is { } org && grants.Any(g => g.CoversOrganisation(org)));
 
+    /// <summary>Who reads a match: those who take part, and the coordination group (read only).</summary>
+    public static bool Reads(IReadOnlyList<RoleGrant> grants, ScenarioMatch match) => Takes(grants, match) || grants.Has(Role.CoordinationGroup);
+
     private async Task<MatchView> ViewAsync(ScenarioMatch match, CancellationToken ct)
     {
         var grants = await current.GrantsAsync(ct);
         var scenarioTitle = await db.Scenarios.AsNoTracking().Where(s => s.Id == match.ScenarioId).Select(s => s.Title).SingleAsync(ct);
         var solutionTitle = await db.Solutions.AsNoTracking().Where(s => s.Id == match.SolutionId).Select(s => s.Title).SingleAsync(ct);
+        return View(grants, match, scenarioTitle, solutionTitle);
+    }
+
+    private static MatchView View(IReadOnlyList<RoleGrant> grants, ScenarioMatch match, string scenarioTitle, string solutionTitle)
+    {
         MatchParty? side = ScenarioAccess.CanActAsOwner(grants, new MatchingParty(match.RegionId, match.ScenarioOrganisationId)) ? MatchParty.Scenario
             : ScenarioAccess.CanActAsOwner(grants, new MatchingParty(match.SolutionRegionId, match.SolutionOrganisationId)) ? MatchParty.Solution
             : null;

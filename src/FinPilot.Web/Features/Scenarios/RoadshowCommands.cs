@@ -18,7 +18,8 @@ public sealed record RoadshowEntry(
 /// <summary>
 /// A roadshow with what the reader may do and see. The organiser (the region's working group, the
 /// coordination group, admins) sees everything; a panellist the seated presentations and their own
-/// sheets; a presenter only their own registrations, and after release their own scores and rank.
+/// sheets; a presenter only their own registrations, and after release their own scores (not who gave
+/// them: <see cref="RoadshowCommands.Anonymous"/>) and rank.
 /// </summary>
 public sealed record RoadshowView(
     Roadshow Roadshow, bool CanOrganise, bool OnPanel, IReadOnlyList<RoadshowEntry> Entries, IReadOnlyList<RoadshowPanelMember> Panel, int Presenters);
@@ -256,7 +257,7 @@ public sealed class RoadshowCommands(
         {
             var own = grants.Any(x => x.CoversOrganisation(g.OrganisationId));
             IReadOnlyList<RoadshowScore> scores = organise ? [.. roadshow.Scores.Where(s => s.RegistrationId == g.Id)]
-                : own && roadshow.ReleasedAt is not null ? [.. roadshow.Scores.Where(s => s.RegistrationId == g.Id)]
+                : own && roadshow.ReleasedAt is not null ? [.. roadshow.Scores.Where(s => s.RegistrationId == g.Id).Select(Anonymous)]
                 : panel ? [.. roadshow.Scores.Where(s => s.RegistrationId == g.Id && s.ExpertId == current.Id)]
                 : [];
             var result = organise || (own && roadshow.ReleasedAt is not null) ? results.GetValueOrDefault(g.Id) : null;
@@ -309,6 +310,9 @@ public sealed class RoadshowCommands(
         return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName).Take(200)
             .Select(u => new RoadshowPanelMember(u.Id, u.DisplayName)).ToListAsync(ct);
     }
+
+    /// <summary>A sheet as a presenter sees it: the scores, never who gave them.</summary>
+    public static RoadshowScore Anonymous(RoadshowScore score) => score with { ExpertId = string.Empty };
 
     private static Result<Roadshow> Fail(Result failed) => Result<Roadshow>.Fail([.. failed.Errors]);
 

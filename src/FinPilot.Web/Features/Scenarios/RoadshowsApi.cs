@@ -101,7 +101,20 @@ public static class RoadshowsApi
         group.MapPost("/coaching/{id:guid}/sessions", (Guid id, SessionRequest r, CoachingCommands c, CancellationToken ct) =>
                 Then(c.RecordAsync(id, r.On, r.Topics, r.Notes, r.FollowUps, ct), c, ct))
             .WithName("RecordCoachingSession").WithSummary("A session (date, topics, private notes, follow-ups within 1–60 working days); the working group or the coach.");
+        group.MapGet("/coaching/follow-ups", (Guid? matchId, CoachingCommands c, CancellationToken ct) => c.FollowUpsAsync(matchId, ct))
+            .WithName("ListCoachingFollowUps")
+            .WithSummary("The coaching follow-ups the caller sees (owed by its organisations, of its coaching, or of its regions), earliest due first; text and dates only, never the notes.");
+        group.MapPost("/coaching/{id:guid}/follow-ups/{followUpId:guid}/done", CompleteFollowUp)
+            .WithName("CompleteCoachingFollowUp")
+            .WithSummary("Marks a follow-up done and fulfils its obligations; the organisations coached, the coach or the region's working group.");
         return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<FollowUpView>>, ProblemHttpResult>> CompleteFollowUp(
+        Guid id, Guid followUpId, CoachingCommands commands, CancellationToken ct)
+    {
+        var done = await commands.CompleteFollowUpAsync(id, followUpId, ct);
+        return done.Succeeded ? TypedResults.Ok(await commands.FollowUpsAsync(done.Value.MatchId, ct)) : Problems.From(done.Errors);
     }
 
     private static async Task<Results<Ok<RoadshowDto>, ProblemHttpResult>> Register(Guid id, RegistrationRequest r, RoadshowCommands commands, CancellationToken ct)
