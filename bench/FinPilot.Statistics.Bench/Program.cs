@@ -74,7 +74,7 @@ var endpoints = new (string Name, HttpClient Client, Func<long, string> Address)
 Console.WriteLine("Warming up…");
 foreach (var (_, client, address) in endpoints)
 {
-    await Load.SequentialAsync(client, address, 10);
+    await Load.SequentialAsync(client, address, Math.Min(10, options.Requests));
 }
 
 var results = new List<(string Name, Load.Result Result)>();
