@@ -39,6 +39,41 @@ public static class DemoData
         new("前海隐私计算科技有限公司", "Qianhai Privacy Computing Technology Co., Ltd.", OrganisationType.TechnologyCompany, false, "SZ", "MA0AQHY19", "郑浩"),
         new("羊城证券股份有限公司", "Yangcheng Securities Co., Ltd.", OrganisationType.SecuritiesFirm, true, "GZ", "MA0BYCQ20", "冯婷"),
         new("金陵金融科技研究院", "Jinling Fintech Research Institute", OrganisationType.Other, false, "NJ", "MA0CJLJ31", "何军"),
+
+        // Beijing's first batch at the source's scale (DemoScale): 26 institutions in all applied, these with the three above.
+        new("京诚证券股份有限公司", "Jingcheng Securities Co., Ltd.", OrganisationType.SecuritiesFirm, true, "BJ", "MB01JCQ10", "高远"),
+        new("华坤证券有限责任公司", "Huakun Securities Co., Ltd.", OrganisationType.SecuritiesFirm, true, "BJ", "MB02HKQ11", "林雪"),
+        new("京畿期货有限公司", "Jingji Futures Co., Ltd.", OrganisationType.FuturesFirm, true, "BJ", "MB03JJQ12", "马骏"),
+        new("北辰基金管理有限公司", "Beichen Fund Management Co., Ltd.", OrganisationType.FundManager, true, "BJ", "MB04BCJ13", "罗琳"),
+        new("金台证券股份有限公司", "Jintai Securities Co., Ltd.", OrganisationType.SecuritiesFirm, true, "BJ", "MB05JTQ14", "梁栋"),
+        new("西山基金管理有限公司", "Xishan Fund Management Co., Ltd.", OrganisationType.FundManager, true, "BJ", "MB06XHJ15", "宋佳"),
+        new("永定河期货有限公司", "Yongdinghe Futures Co., Ltd.", OrganisationType.FuturesFirm, true, "BJ", "MB07YDQ16", "谢飞"),
+        new("京津冀资本市场服务有限公司", "Jing-Jin-Ji Capital Market Services Co., Ltd.", OrganisationType.SecuritiesFuturesServiceInstitution, true, "BJ", "MB08JJF17", "韩梅"),
+        new("鼎元证券股份有限公司", "Dingyuan Securities Co., Ltd.", OrganisationType.SecuritiesFirm, true, "BJ", "MB09DYQ18", "唐宁"),
+        new("恒岳基金管理有限公司", "Hengyue Fund Management Co., Ltd.", OrganisationType.FundManager, true, "BJ", "MB10HYJ19", "冯涛"),
+        new("京南期货经纪有限公司", "Jingnan Futures Brokerage Co., Ltd.", OrganisationType.FuturesFirm, true, "BJ", "MB11JNQ20", "董洁"),
+        new("北方信用评级有限公司", "Beifang Credit Rating Co., Ltd.", OrganisationType.SecuritiesFuturesServiceInstitution, true, "BJ", "MB12BFP21", "萧然"),
+        new("蓟门投资咨询有限公司", "Jimen Investment Consulting Co., Ltd.", OrganisationType.SecuritiesFuturesServiceInstitution, true, "BJ", "MB13JMT22", "程曦"),
+        new("清河基金管理有限公司", "Qinghe Fund Management Co., Ltd.", OrganisationType.FundManager, true, "BJ", "MB14QHJ23", "曹磊"),
+        new("潞河证券股份有限公司", "Luhe Securities Co., Ltd.", OrganisationType.SecuritiesFirm, true, "BJ", "MB15LHQ24", "袁媛"),
+        new("京融证券投资咨询有限公司", "Jingrong Securities Investment Consulting Co., Ltd.", OrganisationType.SecuritiesFuturesServiceInstitution, true, "BJ", "MB16JRT25", "邓超"),
+        new("景山私募基金管理有限公司", "Jingshan Private Fund Management Co., Ltd.", OrganisationType.FundManager, true, "BJ", "MB17JHJ26", "许诺"),
+        new("天坛期货有限公司", "Tiantan Futures Co., Ltd.", OrganisationType.FuturesFirm, true, "BJ", "MB18TTQ27", "傅强"),
+        new("首都资本市场信息服务中心", "Capital Markets Information Services Centre", OrganisationType.MarketCoreInstitution, true, "BJ", "MB19JBX28", "沈蕾"),
+        new("德胜证券股份有限公司", "Desheng Securities Co., Ltd.", OrganisationType.SecuritiesFirm, true, "BJ", "MB20DHQ29", "曾凡"),
+        new("万泉期货有限公司", "Wanquan Futures Co., Ltd.", OrganisationType.FuturesFirm, true, "BJ", "MB21WQQ30", "彭亮"),
+        new("安华基金管理有限公司", "Anhua Fund Management Co., Ltd.", OrganisationType.FundManager, true, "BJ", "MB22AHJ31", "蒋琪"),
+        new("融和证券股份有限公司", "Ronghe Securities Co., Ltd.", OrganisationType.SecuritiesFirm, true, "BJ", "MB23RHQ32", "蔡文"),
+
+        // Pilots of the other regions (DemoScale).
+        new("南山证券股份有限公司", "Nanshan Securities Co., Ltd.", OrganisationType.SecuritiesFirm, true, "SZ", "MB24NHQ33", "丁一"),
+        new("深港通联数据服务有限公司", "Shengang Tonglian Data Services Co., Ltd.", OrganisationType.SecuritiesFuturesServiceInstitution, true, "SZ", "MB25HGT34", "魏然"),
+        new("珠江期货有限公司", "Zhujiang Futures Co., Ltd.", OrganisationType.FuturesFirm, true, "GZ", "MB26HJQ35", "潘婷"),
+        new("花城基金管理有限公司", "Huacheng Fund Management Co., Ltd.", OrganisationType.FundManager, true, "GZ", "MB27HCJ36", "杜鹏"),
+        new("钟山证券股份有限公司", "Zhongshan Securities Co., Ltd.", OrganisationType.SecuritiesFirm, true, "NJ", "MB28HLQ37", "叶青"),
+        new("秦淮期货有限公司", "Qinhuai Futures Co., Ltd.", OrganisationType.FuturesFirm, true, "NJ", "MB29QHQ38", "钟岚"),
+        new("外滩基金管理有限公司", "Waitan Fund Management Co., Ltd.", OrganisationType.FundManager, true, "SH", "MB30WTJ39", "汪洋"),
+        new("淞沪证券股份有限公司", "Songhu Securities Co., Ltd.", OrganisationType.SecuritiesFirm, true, "SH", "MB31HHQ40", "姜涛"),
     ];
 
     /// <summary>
@@ -86,6 +121,26 @@ public static class DemoData
         new("BJ", 3, "北京地区资本市场金融科技创新试点第三批项目征集公告",
             "<p>第三批征集方向正在研究中。</p>", ["待定"], Licensed, Materials, "北京证监局科技监管处 010-8000 0001",
             FinPilot.Domain.Calls.CallStatus.Draft, OpensInDays: 60, ClosesInDays: 120),
+
+        // The first calls of Shenzhen, Guangzhou and Nanjing, closed, with pilots admitted from them (DemoScale).
+        new("SZ", 1, "深圳地区资本市场金融科技创新试点第一批项目征集公告",
+            "<p>深圳地区首批资本市场金融科技创新试点面向辖区持牌机构征集项目。</p>",
+            ["隐私计算在客户服务中的应用", "跨境数据安全流动", "智能风控"],
+            [.. Licensed, OrganisationType.TechnologyCompany], Materials, "深圳证监局 0755-8000 0001", FinPilot.Domain.Calls.CallStatus.Closed,
+            OpensAt: new DateTimeOffset(2022, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)),
+            ClosesAt: new DateTimeOffset(2022, 4, 29, 17, 0, 0, TimeSpan.FromHours(8))),
+        new("GZ", 1, "广州地区资本市场金融科技创新试点第一批项目征集公告",
+            "<p>广州地区首批资本市场金融科技创新试点面向辖区持牌机构征集项目。</p>",
+            ["期货市场服务实体经济", "基金销售数字化", "投资者教育"],
+            Licensed, Materials, "广东证监局 020-8000 0001", FinPilot.Domain.Calls.CallStatus.Closed,
+            OpensAt: new DateTimeOffset(2022, 5, 9, 9, 0, 0, TimeSpan.FromHours(8)),
+            ClosesAt: new DateTimeOffset(2022, 6, 30, 17, 0, 0, TimeSpan.FromHours(8))),
+        new("NJ", 1, "南京地区资本市场金融科技创新试点第一批项目征集公告",
+            "<p>南京地区首批资本市场金融科技创新试点面向辖区机构征集项目。</p>",
+            ["证券业务数字化转型", "期货风险管理", "监管科技"],
+            [.. Licensed, OrganisationType.Other], Materials, "江苏证监局 025-8000 0001", FinPilot.Domain.Calls.CallStatus.Closed,
+            OpensAt: new DateTimeOffset(2022, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)),
+            ClosesAt: new DateTimeOffset(2022, 7, 29, 17, 0, 0, TimeSpan.FromHours(8))),
     ];
 
     /// <summary>Organisations (by organisation code) subscribed to a region's new calls.</summary>

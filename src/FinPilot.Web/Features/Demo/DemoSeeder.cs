@@ -39,6 +39,9 @@ public sealed class DemoSeeder(
         // The casebook of Beijing's first batch is assembled from the exits above, through the casebook module's own publication.
         await ActivatorUtilities.CreateInstance<DemoCasebooks>(services).SeedAsync(cancellationToken);
         await new DemoScenarios(db, services).SeedAsync(organisations, cancellationToken);
+
+        // At the source's scale: the rest of Beijing's first batch, the other regions' pilots (last, so the parts above see the demo they always saw).
+        await new DemoScale(db, calendars, clock).SeedAsync(organisations, cancellationToken);
     }
 
     private async Task SeedCallsAsync(Dictionary<string, Region> regions, Dictionary<string, Organisation> organisations, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace FinPilot.Web.Data.Migrations.Sqlite
+namespace FinPilot.Web.Data.Migrations.Postgres
 {
     /// <summary>
     /// Written by hand, apart from the generated Search20 (which creates the SearchDocuments table) so
@@ -12,8 +12,8 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
     /// (FTS5 table and triggers on SQLite, GIN index on PostgreSQL), see FullTextIndex. The rows of an
     /// existing installation are written by `finpilot search rebuild`.
     /// </summary>
-    [DbContext(typeof(SqliteFinPilotDbContext))]
-    [Migration("20261204223000_Search20FullText")]
+    [DbContext(typeof(PostgresFinPilotDbContext))]
+    [Migration("20261205000000_Search20FullText")]
     public partial class Search20FullText : Migration
     {
         /// <inheritdoc />
