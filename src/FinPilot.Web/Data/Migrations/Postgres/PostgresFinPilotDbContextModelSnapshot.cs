@@ -977,6 +977,10 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ForwardedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ForwardedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid");
 
@@ -3018,7 +3022,8 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.HasIndex("RegionId", "UpdatedAt");
 
                     b.HasIndex("UpdatedAt", "Name", "ProjectId")
-                        .IsDescending(true, false, false);
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("IX_RegisterPilots_UpdatedAt_Name_ProjectId");
 
                     b.ToTable("RegisterPilots", (string)null);
                 });
@@ -3755,6 +3760,76 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("ScenarioSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Search.SearchDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Snippet")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Tokens")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("Kind", "TargetId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "Kind");
+
+                    b.HasIndex("Public", "Kind");
+
+                    b.HasIndex("RegionId", "Kind");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .IsDescending();
+
+                    b.ToTable("SearchDocuments", (string)null);
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.Statistics.StatisticsSnapshotRecord", b =>

@@ -971,6 +971,10 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ForwardedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ForwardedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("TEXT");
 
@@ -2996,7 +3000,8 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.HasIndex("RegionId", "UpdatedAt");
 
                     b.HasIndex("UpdatedAt", "Name", "ProjectId")
-                        .IsDescending(true, false, false);
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("IX_RegisterPilots_UpdatedAt_Name_ProjectId");
 
                     b.ToTable("RegisterPilots", (string)null);
                 });
@@ -3729,6 +3734,74 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("ScenarioSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("FinPilot.Web.Features.Search.SearchDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snippet")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tokens")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("Kind", "TargetId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "Kind");
+
+                    b.HasIndex("Public", "Kind");
+
+                    b.HasIndex("RegionId", "Kind");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .IsDescending();
+
+                    b.ToTable("SearchDocuments", (string)null);
                 });
 
             modelBuilder.Entity("FinPilot.Web.Features.Statistics.StatisticsSnapshotRecord", b =>
