@@ -100,9 +100,11 @@ public sealed class MatchingJourneyTests(BrowserApp app)
 
         await company.GotoAsync(roadshowPath);
         await company.Locator("#solution").SelectOptionAsync(new SelectOptionValue { Label = solutionTitle });
+        await company.Locator("#match").SelectOptionAsync(new SelectOptionValue { Label = $"{scenarioTitle} · {solutionTitle}" });
         await company.Locator("[data-testid=register]").ClickAsync();
         await Assertions.Expect(company.Locator("[data-testid=roadshow-entry]")).ToHaveCountAsync(1);
         await Assertions.Expect(company.Locator("[data-testid=roadshow-entry]")).ToContainTextAsync(solutionTitle);
+        await Assertions.Expect(company.Locator("[data-testid=roadshow-entry] [data-testid=entry-match]")).ToHaveAttributeAsync("href", matchPath);
         await workingGroup.ReloadAsync();
         await Assertions.Expect(workingGroup.Locator("[data-testid=roadshow-entry]", new() { HasText = solutionTitle })).ToHaveCountAsync(1);
 

@@ -281,6 +281,24 @@ public sealed class RoadshowCommands(
         return [.. rows.Select(r => (r.Id, r.Title))];
     }
 
+    /// <summary>The caller's matches (its organisations' solutions, matched) a registration may present, newest first.</summary>
+    public async Task<IReadOnlyList<(Guid Id, Guid SolutionId, string Label)>> MyMatchesAsync(CancellationToken ct = default)
+    {
+        var organisations = (await current.GrantsAsync(ct)).Where(g => g.Role == Role.Applicant && g.OrganisationId != null).Select(g => g.OrganisationId!.Value).ToList();
+        var rows = await (
+            from m in db.ScenarioMatches.AsNoTracking()
+            where m.Status == MatchStatus.Matched && organisations.Contains(m.SolutionOrganisationId)
+            orderby m.CreatedAt descending
+            select new
+            {
+                m.Id,
+                m.SolutionId,
+                Scenario = db.Scenarios.Where(s => s.Id == m.ScenarioId).Select(s => s.Title).FirstOrDefault(),
+                Solution = db.Solutions.Where(s => s.Id == m.SolutionId).Select(s => s.Title).FirstOrDefault(),
+            }).Take(100).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Id, r.SolutionId, $"{r.Scenario} · {r.Solution}"))];
+    }
+
     /// <summary>
     /// The roadshow results of a match's two organisations (latest 20 roadshows they registered at), for
     /// the region's working group and the coordination group only — never experts or the parties.
