@@ -119,7 +119,7 @@ public static class ScenarioErrors
     public static readonly ErrorCode CoachingFollowUpsInvalid = ErrorCode.Validation("Scenario.Coaching.FollowUpsInvalid");
 
     /// <summary>No such follow-up in this coaching assignment.</summary>
-    public static readonly ErrorCode CoachingFollowUpNotFound = ErrorCode.NotFound("Scenario.Coaching.FollowUpNotFound");
+    public static readonly ErrorCode CoachingFollowUpNotFound = ErrorCode.NotFound("Scenario.Coaching.FollowUp.NotFound");
 
     /// <summary>The follow-up was already marked done.</summary>
     public static readonly ErrorCode CoachingFollowUpDone = ErrorCode.InvalidState("Scenario.Coaching.FollowUpDone");
