@@ -96,7 +96,9 @@ public sealed class JointApplicationTests(AppsWithDemoData apps) : IClassFixture
     {
         var app = await apps.StartAsync(provider);
         var jinghua = await app.DemoApplicantOrganisationAsync();
-        var match = await app.WithDbAsync(db => db.ScenarioMatches.AsNoTracking().Where(m => m.ScenarioOrganisationId == jinghua && m.ProjectId != null).SingleAsync());
+        // The demo's match is the first of 京华's turned into an application (other tests of this fixture add their own).
+        var match = await app.WithDbAsync(db => db.ScenarioMatches.AsNoTracking().Where(m => m.ScenarioOrganisationId == jinghua && m.ProjectId != null)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).FirstAsync());
         var project = await app.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == match.ProjectId));
         Assert.Equal((jinghua, ProjectStage.Draft), (project.LeadOrganisationId, project.Stage));
         Assert.StartsWith("数字人民币钱包", project.Title, StringComparison.Ordinal);
