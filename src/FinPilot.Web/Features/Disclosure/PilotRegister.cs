@@ -37,23 +37,26 @@ public sealed record RegisterBatchOption(RegisterBatch Batch, BilingualName Regi
 /// <remarks>
 /// Everything is read from the read model (<see cref="RegisterPilot"/>, kept by
 /// <see cref="RegisterProjection"/>): filters, full-text search, order and the page in SQL, by
-/// index; then the page's few rows are named (regions, calls, lead institutions, reference names).
-/// The status is the project's stage, read for the page's rows and, when filtered on, by key.
+/// index; then the page's few rows are read with their project's stage and lead institution, and
+/// named from the shared lookup tables (<see cref="RegisterLookups"/>: regions, calls, reference
+/// names). The status is the project's stage, read for the page's rows and, when filtered on, by key.
 /// </remarks>
-public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledger)
+public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledger, RegisterLookups lookups)
 {
     public Task<Page<PilotEntry>> SearchAsync(RegisterQuery query, CancellationToken ct = default) => SearchAsync(query, ManyMatches, ct);
 
     /// <param name="manyMatches">From how many matches a search is ordered from the order's index (a test reads both ways).</param>
     internal async Task<Page<PilotEntry>> SearchAsync(RegisterQuery query, int manyMatches, CancellationToken ct = default)
     {
+        await using var connection = await OpenAsync(ct);
         var (number, size) = Page<PilotEntry>.Normalise(query.Page, query.PageSize);
         var matching = RegisterPilot.Search.Matching(db, query.Q);
+        var named = await lookups.GetAsync(db, ct);
         IReadOnlyList<int>? regionIds = null;
         if (!string.IsNullOrWhiteSpace(query.Region))
         {
             var code = query.Region.Trim().ToUpperInvariant();
-            regionIds = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Id).ToListAsync(ct);
+            regionIds = [.. named.Regions.Where(r => r.Value.Code == code).Select(r => r.Key)];
         }
 
         // Counted without the asOf bound, less the few rows added since: a count bounded on the key reads every row
@@ -81,8 +84,12 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
             .Skip((number - 1) * size).Take(size)
             .Select(p => p.Id)
             .ToListAsync(ct);
-        var found = await db.RegisterPilots.AsNoTracking().Where(p => keys.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        return new Page<PilotEntry>(await EntriesAsync([.. keys.Select(k => found[k])], ct), number, size, total);
+        // One array parameter, not one per key: the statement's text is the same for every page, so EF reuses it
+        // (expanding the keys made EF write the SQL again for every request, under a lock).
+        // One array parameter, not one per key: the statement's text is the same for every page, so EF reuses it
+        // (expanded keys made EF write the SQL again for every request, under a lock).
+        var found = (await EntriesAsync(db.RegisterPilots.Where(p => EF.Parameter(keys).Contains(p.Id)), named, ct)).ToDictionary(e => e.Key, e => e.Entry);
+        return new Page<PilotEntry>([.. keys.Select(k => found[k])], number, size, total);
     }
 
     /// <summary>Search at least this many rows and the page is ordered from the order's index (SQLite).</summary>
@@ -104,7 +111,7 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
 
         if (regionIds is not null)
         {
-            rows = rows.Where(p => regionIds.Contains(p.RegionId));
+            rows = rows.Where(p => EF.Parameter(regionIds).Contains(p.RegionId));
         }
 
         if (query.CallId is { } callId)
@@ -145,27 +152,29 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
     /// <summary>One project's statement and its whole public timeline, oldest first; null when it is not in the register.</summary>
     public async Task<PilotRecord?> GetAsync(Guid projectId, CancellationToken ct = default)
     {
-        var row = await db.RegisterPilots.AsNoTracking().SingleOrDefaultAsync(p => p.ProjectId == projectId, ct);
-        if (row is null)
+        await using var connection = await OpenAsync(ct);
+        var named = await lookups.GetAsync(db, ct);
+        if ((await EntriesAsync(db.RegisterPilots.Where(p => p.ProjectId == projectId), named, ct)) is not [var found])
         {
             return null;
         }
 
-        var pilot = (await EntriesAsync([row], ct))[0];
         var timeline = await db.PublicEvents.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         var indexes = await ledger.IndexesOfAsync(timeline.Where(e => e.RecordSequence is not null).Select(e => e.RecordSequence!.Value), ct);
-        return new PilotRecord(pilot, timeline, indexes);
+        return new PilotRecord(found.Entry, timeline, indexes);
     }
 
     /// <summary>The newest public events of projects in the register, for the feed; <paramref name="region"/> is a region code.</summary>
     public async Task<IReadOnlyList<(PublicEventRecord Event, PilotEntry Pilot)>> LatestEventsAsync(string? region, int max, CancellationToken ct = default)
     {
+        await using var connection = await OpenAsync(ct);
+        var named = await lookups.GetAsync(db, ct);
         var pilots = db.RegisterPilots.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(region))
         {
             var code = region.Trim().ToUpperInvariant();
-            var regionIds = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Id).ToListAsync(ct);
-            pilots = pilots.Where(p => regionIds.Contains(p.RegionId));
+            var regionIds = named.Regions.Where(r => r.Value.Code == code).Select(r => r.Key).ToList();
+            pilots = pilots.Where(p => EF.Parameter(regionIds).Contains(p.RegionId));
         }
 
         var events = await db.PublicEvents.AsNoTracking()
@@ -174,79 +183,81 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
             .Take(max)
             .ToListAsync(ct);
         var ids = events.Select(e => e.ProjectId).Distinct().ToList();
-        var rows = await db.RegisterPilots.AsNoTracking().Where(p => ids.Contains(p.ProjectId)).ToListAsync(ct);
-        var entries = (await EntriesAsync(rows, ct)).ToDictionary(p => p.Id);
+        var entries = (await EntriesAsync(db.RegisterPilots.Where(p => EF.Parameter(ids).Contains(p.ProjectId)), named, ct)).ToDictionary(e => e.Entry.Id, e => e.Entry);
         return [.. events.Select(e => (e, entries[e.ProjectId]))];
     }
 
     /// <summary>The calls that have projects in the register, by region and batch, for the batch filter.</summary>
-    public async Task<IReadOnlyList<RegisterBatchOption>> BatchesAsync(CancellationToken ct = default)
-    {
-        var calls = await db.Calls.AsNoTracking()
-            .Where(c => db.RegisterPilots.Any(p => p.CallId == c.Id))
-            .Select(c => new { c.Id, c.RegionId, c.BatchNumber, c.Title })
-            .ToListAsync(ct);
-        var regions = await RegionNamesAsync(ct);
-        return [.. calls
-            .Select(c => new RegisterBatchOption(new RegisterBatch(c.Id, c.BatchNumber, c.Title), regions[c.RegionId]))
-            .OrderBy(b => b.Region.Code, StringComparer.Ordinal)
-            .ThenBy(b => b.Batch.Number)];
-    }
+    public async Task<IReadOnlyList<RegisterBatchOption>> BatchesAsync(CancellationToken ct = default) =>
+        (await lookups.GetAsync(db, ct)).Batches;
 
     /// <summary>The active regions, in the order they were set up, for the region filter.</summary>
     public async Task<IReadOnlyList<BilingualName>> RegionsAsync(CancellationToken ct = default) =>
-        await db.Regions.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Id)
-            .Select(r => new BilingualName(r.Code, r.NameZh, r.NameEn))
-            .ToListAsync(ct);
+        (await lookups.GetAsync(db, ct)).ActiveRegions;
 
     /// <summary>The active technologies of the reference list, in its order, for the technology filter.</summary>
     public async Task<IReadOnlyList<BilingualName>> TechnologiesAsync(CancellationToken ct = default) =>
-        await db.ReferenceItems.AsNoTracking()
-            .Where(r => r.Kind == ReferenceKind.Technology && r.Active)
-            .OrderBy(r => r.SortOrder).ThenBy(r => r.Code)
-            .Select(r => new BilingualName(r.Code, r.NameZh, r.NameEn))
-            .ToListAsync(ct);
+        (await lookups.GetAsync(db, ct)).ActiveTechnologies;
 
-    /// <summary>The rows as the register shows them, in their order: named, with their project's stage; a handful of lookups by key.</summary>
-    private async Task<IReadOnlyList<PilotEntry>> EntriesAsync(IReadOnlyList<RegisterPilot> rows, CancellationToken ct)
+    /// <summary>
+    /// The rows as the register shows them, named, with their project's stage: one statement for the rows, their
+    /// stages and lead institutions' English names; regions, calls and reference names from the shared lookups.
+    /// </summary>
+    private async Task<IReadOnlyList<(long Key, PilotEntry Entry)>> EntriesAsync(
+        IQueryable<RegisterPilot> rows, RegisterLookups.Snapshot named, CancellationToken ct)
     {
-        if (rows.Count == 0)
+        // Only the columns shown: the row's search tokens are as long as its statement and were most of what was read.
+        var found = await rows.AsNoTracking()
+            .Select(r => new
+            {
+                r.Id,
+                r.ProjectId,
+                r.RegionId,
+                r.CallId,
+                r.Statement,
+                r.ListedAt,
+                r.UpdatedAt,
+                Stage = db.Projects.Where(p => p.Id == r.ProjectId).Select(p => (ProjectStage?)p.Stage).FirstOrDefault(),
+                ExitMode = db.Projects.Where(p => p.Id == r.ProjectId).Select(p => p.ExitMode).FirstOrDefault(),
+                LeadNameEn = db.Organisations.Where(o => o.Id == r.LeadOrganisationId).Select(o => o.NameEn).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        if (found.Any(f => !named.Regions.ContainsKey(f.RegionId) || !named.Calls.ContainsKey(f.CallId)))
         {
-            return [];
+            // A row newer than the shared copy (written on another node within the copy's life).
+            lookups.Invalidate();
+            named = await lookups.GetAsync(db, ct);
         }
 
-        var ids = rows.Select(r => r.ProjectId).ToList();
-        var stages = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Stage, p.ExitMode }).ToDictionaryAsync(p => p.Id, ct);
-        var regions = await RegionNamesAsync(ct);
-        var callIds = rows.Select(r => r.CallId).Distinct().ToList();
-        var calls = await db.Calls.AsNoTracking().Where(c => callIds.Contains(c.Id))
-            .Select(c => new RegisterBatch(c.Id, c.BatchNumber, c.Title)).ToDictionaryAsync(c => c.CallId, ct);
-        var leadIds = rows.Select(r => r.LeadOrganisationId).Distinct().ToList();
-        var leadNamesEn = await db.Organisations.AsNoTracking().Where(o => leadIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.NameEn, ct);
-        var codes = rows.SelectMany(r => (r.Statement.ScenarioCodes ?? []).Concat(r.Statement.TechnologyCodes ?? [])).Distinct().ToList();
-        var reference = (await db.ReferenceItems.AsNoTracking().Where(r => codes.Contains(r.Code))
-                .Select(r => new { r.Kind, r.Code, r.NameZh, r.NameEn }).ToListAsync(ct))
-            .ToDictionary(r => (r.Kind, r.Code), r => new BilingualName(r.Code, r.NameZh, r.NameEn));
-
         IReadOnlyList<BilingualName> Named(ReferenceKind kind, IReadOnlyList<string>? codes) =>
-            [.. (codes ?? []).Select(code => reference.GetValueOrDefault((kind, code)) ?? new BilingualName(code, code, code))];
+            [.. (codes ?? []).Select(code => named.Reference.GetValueOrDefault((kind, code)) ?? new BilingualName(code, code, code))];
 
-        return [.. rows.Select(r => new PilotEntry(
-            r.ProjectId,
-            r.Statement,
-            leadNamesEn.GetValueOrDefault(r.LeadOrganisationId) is { Length: > 0 } en ? en : null,
-            regions[r.RegionId],
-            calls[r.CallId],
-            stages.TryGetValue(r.ProjectId, out var stage) ? PilotStatuses.Of(stage.Stage) : PilotStatus.UnderReview,
-            stage?.ExitMode,
-            Named(ReferenceKind.Scenario, r.Statement.ScenarioCodes),
-            Named(ReferenceKind.Technology, r.Statement.TechnologyCodes),
-            r.ListedAt,
-            r.UpdatedAt))];
+        return [.. found.Select(f => (f.Id, new PilotEntry(
+            f.ProjectId,
+            f.Statement,
+            f.LeadNameEn is { Length: > 0 } en ? en : null,
+            named.Regions[f.RegionId],
+            named.Calls[f.CallId],
+            f.Stage is { } stage ? PilotStatuses.Of(stage) : PilotStatus.UnderReview,
+            f.ExitMode,
+            Named(ReferenceKind.Scenario, f.Statement.ScenarioCodes),
+            Named(ReferenceKind.Technology, f.Statement.TechnologyCodes),
+            f.ListedAt,
+            f.UpdatedAt)))];
     }
 
-    private async Task<Dictionary<int, BilingualName>> RegionNamesAsync(CancellationToken ct) =>
-        await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => new BilingualName(r.Code, r.NameZh, r.NameEn), ct);
+    /// <summary>
+    /// Opens the connection for the whole read: each statement would otherwise take it from the pool and give it back,
+    /// which under load was a large share of a request (the pool's lock).
+    /// </summary>
+    private async Task<IAsyncDisposable> OpenAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return new Closing(db);
+    }
+
+    private sealed class Closing(FinPilotDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
+    }
 }

@@ -27,6 +27,12 @@ public static class RegisterSetup
         builder.Services.ConfigureDbContext<SqliteFinPilotDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<RegisterProjector>()));
         builder.Services.ConfigureDbContext<PostgresFinPilotDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<RegisterProjector>()));
 
+        // The lookup tables the register's pages name their rows from, shared by every request and dropped by saves.
+        builder.Services.AddSingleton<RegisterLookups>();
+        builder.Services.AddSingleton<RegisterLookupsInvalidator>();
+        builder.Services.ConfigureDbContext<SqliteFinPilotDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<RegisterLookupsInvalidator>()));
+        builder.Services.ConfigureDbContext<PostgresFinPilotDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<RegisterLookupsInvalidator>()));
+
         // The default policy caches only anonymous GETs with 200 answers, keyed by path and every
         // query value; the answer's language comes from Accept-Language, ?culture= or the cookie,
         // so the culture chosen is part of the key too.
