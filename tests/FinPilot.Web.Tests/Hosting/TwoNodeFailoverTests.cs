@@ -121,8 +121,14 @@ public sealed class TwoNodeFailoverTests(PostgresServer postgres)
         Assert.True(takeover < LedgerLease + TimeSpan.FromSeconds(10), $"B took the ledger lease {takeover.TotalSeconds:0.0} s after A died (lease {LedgerLease.TotalSeconds} s; the proxy took A out after {outAfter.TotalSeconds:0.0} s).");
 
         await NodeKit.WaitForLoggedAsync(db, afterKill, TimeSpan.FromSeconds(30), () => b.Log);
-        Assert.True(await b.CounterAsync(direct, "finpilot_job_runs", $"job=\"{LedgerJob}\"", "outcome=\"ran\"") > 0, "B never ran the ledger job.");
         checkpoints.Add((await NodeKit.WaitForAsync(() => NodeKit.CheckpointAsync(browser), c => c!.Size > beforeKill.Size, TimeSpan.FromSeconds(20), "a checkpoint signed by B"))!);
+
+        // A pass is counted when it ends, after its records are committed and its checkpoint signed.
+        await NodeKit.WaitForAsync(
+            () => b.CounterAsync(direct, "finpilot_job_runs", $"job=\"{LedgerJob}\"", "outcome=\"ran\""),
+            runs => runs > 0,
+            TimeSpan.FromSeconds(10),
+            "B's metrics to count a ledger pass it ran");
 
         // No gap, no fork: each checkpoint extends the one before (same key throughout), and the audit passes.
         await NodeKit.AssertNoForkAsync(browser, checkpoints);
