@@ -63,6 +63,8 @@ public sealed class TwoNodeFailoverTests(PostgresServer postgres)
         // says so in X-Forwarded-Proto, which the nodes believe: the cookie is Secure.
         var cookie = await NodeKit.SignInAsync(browser, DemoUsers.WorkingGroupBeijing);
         Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+        var login = proxy.Answers.Where(r => r.Path == BrowserSession.LoginPath).Select(r => r.Node).ToList();
+        Assert.True(login.Count == 2 && login[0] != login[1], $"The login page and its form went to {string.Join(", ", login)}, not one node each.\n{proxy.Log}");
         var answered = new List<string>();
         for (var i = 0; i < 4; i++)
         {
