@@ -17,44 +17,21 @@ namespace FinPilot.Web.Tests.Hosting;
 /// <c>kill -9</c> three times and restarted. Every write it acknowledged is there afterwards, the
 /// sign-in cookie outlives each restart, the ledger audit passes and no checkpoint goes back.
 /// </summary>
-public sealed class CrashUnderLoadTests(PostgresServer postgres) : IAsyncDisposable
+public sealed class CrashUnderLoadTests(PostgresServer postgres)
 {
     private const int Workers = 3;
     private const int Kills = 3;
 
-    private readonly string _work = Directory.CreateTempSubdirectory("finpilot-crash-").FullName;
-
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task Acknowledged_writes_survive_kill_9_under_load_and_the_ledger_never_goes_back()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
-        var keyFile = Path.Combine(_work, "ledger.key");
-        LedgerKey.WriteNewKey(keyFile, "crash.finpilot.test/log");
-        var settings = WebHostProcess.Settings("Sqlite", database.ConnectionString, keyFile, _work);
-
-        await using var node = await WebHostProcess.StartAsync("node", settings);
+        await using var site = await NodeInstallation.CreateAsync(DatabaseProvider.Sqlite, postgres, "crash.finpilot.test/log");
+        var node = await site.StartNodeAsync("node");
         using var handler = NodeKit.Browser();
         using var client = NodeKit.Client(handler, node);
         await NodeKit.SignInAsync(client, DemoUsers.WorkingGroupBeijing);
         var token = await NodeKit.AntiforgeryTokenAsync(client);
-        int beijing;
-        await using (var db = NodeKit.Context("Sqlite", database.ConnectionString))
-        {
-            beijing = await db.Regions.Where(r => r.Code == "BJ").Select(r => r.Id).SingleAsync();
-        }
+        var beijing = await site.RegionIdAsync("BJ");
 
         var drafts = new ConcurrentBag<Guid>();
         var published = new ConcurrentBag<Guid>();
@@ -80,7 +57,7 @@ public sealed class CrashUnderLoadTests(PostgresServer postgres) : IAsyncDisposa
             var runFor = TimeSpan.FromSeconds(round < Kills ? 2.5 + (0.9 * round) : 3);
             while (watch.Elapsed < runFor)
             {
-                if (await TryCheckpointAsync(client) is { } seen)
+                if (await NodeKit.TryCheckpointAsync(client) is { } seen)
                 {
                     if (checkpoints.Count > 0)
                     {
@@ -105,7 +82,7 @@ public sealed class CrashUnderLoadTests(PostgresServer postgres) : IAsyncDisposa
         Assert.NotEmpty(published);
 
         // Everything acknowledged is there, and every publication's public record gets logged.
-        await using (var db = NodeKit.Context("Sqlite", database.ConnectionString))
+        await using (var db = site.Context())
         {
             var draftIds = drafts.ToList();
             var stored = await db.Calls.AsNoTracking().Where(c => draftIds.Contains(c.Id)).Select(c => new { c.Id, c.Status }).ToListAsync();
@@ -113,30 +90,13 @@ public sealed class CrashUnderLoadTests(PostgresServer postgres) : IAsyncDisposa
             var publishedIds = published.Select(p => p.ToString()).ToList();
             Assert.All(stored.Where(c => publishedIds.Contains(c.Id.ToString())), c => Assert.Equal(CallStatus.Published, c.Status));
 
-            var watch = Stopwatch.StartNew();
-            while (true)
-            {
-                var records = await db.PublicRecords.AsNoTracking().Where(r => publishedIds.Contains(r.SubjectId)).Select(r => r.Sequence).ToListAsync();
-                var unlogged = records.Count - await db.LedgerEntries.CountAsync(e => records.Contains(e.RecordSequence));
-                if (records.Count >= publishedIds.Count && unlogged == 0)
-                {
-                    break;
-                }
-
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"{records.Count} records of {publishedIds.Count} publications, {unlogged} not logged after 30 s.\n{node.Log}");
-                await Task.Delay(250);
-            }
-
-            await NodeKit.AssertLedgerWholeAsync(db, keyFile);
+            await NodeKit.WaitForLoggedAsync(db, [.. published], TimeSpan.FromSeconds(30), () => node.Log);
+            await NodeKit.AssertLedgerWholeAsync(db, site.KeyFile);
         }
 
-        var last = (await NodeKit.CheckpointAsync(client))!;
-        checkpoints.Add(last);
-        foreach (var size in checkpoints.Select(c => c.Size).Distinct().Where(s => s > 0))
-        {
-            var seen = checkpoints.First(c => c.Size == size);
-            await NodeKit.AssertConsistentAsync(client, seen, last);
-        }
+        // No checkpoint seen went back or forked: each extends the one seen before it, up to the last.
+        checkpoints.Add((await NodeKit.CheckpointAsync(client))!);
+        await NodeKit.AssertNoForkAsync(client, checkpoints);
     }
 
     /// <summary>One writer: saves a draft, publishes every other one; keeps only what was answered 2xx.</summary>
@@ -176,18 +136,6 @@ public sealed class CrashUnderLoadTests(PostgresServer postgres) : IAsyncDisposa
                 // The process died under the request: not acknowledged, so nothing is promised.
                 await Task.Delay(50, CancellationToken.None);
             }
-        }
-    }
-
-    private static async Task<LedgerApi.CheckpointDto?> TryCheckpointAsync(HttpClient client)
-    {
-        try
-        {
-            return await NodeKit.CheckpointAsync(client);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return null;
         }
     }
 }

@@ -1,5 +1,9 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using FinPilot.Domain.Organisations;
 using FinPilot.Ledger.Merkle;
@@ -24,24 +28,33 @@ internal static partial class NodeKit
     /// <summary>
     /// One browser's cookies for every node: the nodes all answer on 127.0.0.1, and a cookie is
     /// the host's whatever the port, so a cookie one node set is sent to the others as well.
+    /// Over HTTPS it trusts <paramref name="trusted"/> (a test proxy's self-signed certificate) only.
     /// </summary>
-    public static HttpMessageHandler Browser() => new SocketsHttpHandler
+    public static HttpMessageHandler Browser(X509Certificate2? trusted = null) => new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
         UseCookies = true,
         CookieContainer = new CookieContainer(),
         PooledConnectionLifetime = TimeSpan.FromSeconds(30),
+        SslOptions = new SslClientAuthenticationOptions
+        {
+            RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                trusted is not null && certificate is not null && certificate.GetCertHashString() == trusted.GetCertHashString(),
+        },
     };
 
     public static HttpClient Client(HttpMessageHandler handler, WebHostProcess node) =>
         new(handler, disposeHandler: false) { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(30) };
 
-    public static async Task SignInAsync(HttpClient client, string email)
+    /// <summary>Signs in with the login form; the sign-in cookie as it was set (<c>Set-Cookie</c>, attributes and all).</summary>
+    public static async Task<string> SignInAsync(HttpClient client, string email)
     {
         using var response = await new BrowserSession(client).LogInAsync(email, FinPilotApp.DemoPassword);
-        Assert.True(
-            response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(BrowserSession.AuthCookie + "=", StringComparison.Ordinal)),
-            $"{email} could not sign in at {client.BaseAddress}: {(int)response.StatusCode} {response.Headers.Location}");
+        var cookie = response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.FirstOrDefault(c => c.StartsWith(BrowserSession.AuthCookie + "=", StringComparison.Ordinal))
+            : null;
+        Assert.True(cookie is not null, $"{email} could not sign in at {client.BaseAddress}: {(int)response.StatusCode} {response.Headers.Location}");
+        return cookie;
     }
 
     /// <summary>The antiforgery request token of the signed-in user, from a page's sign-out form.</summary>
@@ -80,10 +93,48 @@ internal static partial class NodeKit
         return client.SendAsync(request);
     }
 
+    /// <summary>Drafts a call and publishes it (a public record for the ledger), asserting each step; the call's id.</summary>
+    public static async Task<Guid> PublishCallAsync(HttpClient client, string token, int regionId, string title)
+    {
+        using var created = await PostAsync(client, "/api/v1/calls", CallInput(regionId, title), token);
+        var draft = await created.ReadAsync<CallsApi.CallDto>(HttpStatusCode.Created);
+        using var publish = await PostAsync(client, $"/api/v1/calls/{draft.Id}/publish", new CallsApi.CallTransition(draft.Version), token);
+        await publish.AssertStatusAsync(HttpStatusCode.OK);
+        return draft.Id;
+    }
+
     public static async Task<LedgerApi.CheckpointDto?> CheckpointAsync(HttpClient client)
     {
         using var response = await client.GetAsync("/api/v1/ledger");
         return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<LedgerApi.CheckpointDto>(HttpResponses.Json) : null;
+    }
+
+    /// <summary>The checkpoint, or null while no node answers (killed, restarting).</summary>
+    public static async Task<LedgerApi.CheckpointDto?> TryCheckpointAsync(HttpClient client)
+    {
+        try
+        {
+            return await CheckpointAsync(client);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The checkpoints, in the order they were seen, are one log: one key, the size never goes
+    /// back, and each is proved (by the node's consistency proof) an extension of the one before.
+    /// </summary>
+    public static async Task AssertNoForkAsync(HttpClient client, IReadOnlyList<LedgerApi.CheckpointDto> seen)
+    {
+        Assert.NotEmpty(seen);
+        Assert.Single(seen.Select(c => c.VerifierKey).Distinct());
+        var distinct = seen.Where((c, i) => i == 0 || c.Size != seen[i - 1].Size || c.RootHash != seen[i - 1].RootHash).ToList();
+        for (var i = 1; i < distinct.Count; i++)
+        {
+            await AssertConsistentAsync(client, distinct[i - 1], distinct[i]);
+        }
     }
 
     /// <summary>Checks, with the node's own consistency proof, that the tree of <paramref name="older"/> is a prefix of that of <paramref name="newer"/>: no fork.</summary>
@@ -131,6 +182,45 @@ internal static partial class NodeKit
         var checkpoints = await db.LedgerCheckpoints.OrderBy(c => c.Id).Select(c => c.Size).ToListAsync();
         Assert.Equal(checkpoints.Order(), checkpoints);
     }
+
+    /// <summary>Waits until every call's public record is in the database and logged.</summary>
+    public static async Task WaitForLoggedAsync(FinPilotDbContext db, IReadOnlyCollection<Guid> calls, TimeSpan within, Func<string>? context = null)
+    {
+        var subjects = calls.Select(c => c.ToString()).ToList();
+        await WaitForAsync(
+            async () =>
+            {
+                var records = await db.PublicRecords.AsNoTracking().Where(r => subjects.Contains(r.SubjectId)).Select(r => new { r.SubjectId, r.Sequence }).ToListAsync();
+                var sequences = records.Select(r => r.Sequence).ToList();
+                var logged = await db.LedgerEntries.CountAsync(e => sequences.Contains(e.RecordSequence));
+                return (Calls: records.Select(r => r.SubjectId).Distinct().Count(), Records: records.Count, Unlogged: records.Count - logged);
+            },
+            seen => seen.Calls == subjects.Count && seen.Unlogged == 0,
+            within,
+            $"the public records of {subjects.Count} calls to be there and logged",
+            context);
+    }
+
+    /// <summary>Reads until <paramref name="done"/>, every 250 ms, failing after <paramref name="within"/> with the last value (and <paramref name="context"/>, such as a node's log).</summary>
+    public static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan within, string what, Func<string>? context = null)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(watch.Elapsed < within, $"Waited {within.TotalSeconds} s for {what}; last seen: {value}.\n{context?.Invoke()}");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Whether a job lease's holder (<c>machine:pid:guid</c>) is <paramref name="node"/>'s process.</summary>
+    public static bool HeldBy(string holder, WebHostProcess node) =>
+        holder.Contains(":" + node.ProcessId.ToString(CultureInfo.InvariantCulture) + ":", StringComparison.Ordinal);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*\\bvalue=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
