@@ -62,10 +62,11 @@ public sealed class HomeQueries(FinPilotDbContext db, LedgerReader ledger, TimeP
             })
             .ToListAsync(ct);
 
-        var admitted = db.RegisterPilots.AsNoTracking().Where(p => db.PublicEvents.Any(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.Admitted));
-        var byRegion = await admitted.GroupBy(p => p.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var exited = await db.RegisterPilots.AsNoTracking()
-            .CountAsync(p => db.PublicEvents.Any(e => e.ProjectId == p.ProjectId && (e.Kind == PublicEventKind.Exit || e.Kind == PublicEventKind.Termination)), ct);
+        // Two GROUP BYs over the register, each filtered by an IN over the events of one kind (read once per query).
+        var byRegion = await StatisticsQueries.Admitted(db, db.PublicEvents.AsNoTracking())
+            .GroupBy(p => p.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var exits = db.PublicEvents.AsNoTracking().Where(e => e.Kind == PublicEventKind.Exit || e.Kind == PublicEventKind.Termination).Select(e => e.ProjectId);
+        var exited = await db.RegisterPilots.AsNoTracking().CountAsync(p => exits.Contains(p.ProjectId), ct);
         var callsOpen = await db.Calls.AsNoTracking().CountAsync(c => c.Status == CallStatus.Published && c.OpensAt <= now && c.ClosesAt > now, ct);
         var figures = new HomeFigures(
             byRegion.Sum(r => r.Count),

@@ -1,6 +1,7 @@
 using FinPilot.Domain.Calls;
 using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Organisations;
+using FinPilot.Domain.Projects;
 using FinPilot.Domain.Statistics;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Disclosure;
@@ -33,68 +34,108 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
         var events = Events(ledgerSize);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, ct);
         var admitted = Admitted(events);
+        var cube = await CubeAsync(events, now - PilotIndex.Period, ct);
+        var pilots = cube.Where(c => c.FirstAdmitted is not null).ToList();
+        var tags = await (from t in db.RegisterPilotTags.AsNoTracking()
+                          join p in admitted on t.PilotId equals p.Id
+                          group t by new { t.Kind, t.Code, p.RegionId } into g
+                          select new { g.Key.Kind, g.Key.Code, g.Key.RegionId, Count = g.Count() }).ToListAsync(ct);
         var figures = new List<Figure>();
 
-        figures.AddRange((await admitted.GroupBy(p => p.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .Select(g => new Figure(Indicators.PilotsByRegion, regions[g.Key], g.Count)));
-        figures.AddRange((await admitted.GroupBy(p => p.CallId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .Select(g => new Figure(Indicators.PilotsByBatch, g.Key.ToString(), g.Count)));
+        figures.AddRange(Sum(Indicators.PilotsByRegion, pilots, c => regions[c.RegionId]));
+        figures.AddRange(Sum(Indicators.PilotsByBatch, pilots, c => c.CallId.ToString()));
         figures.AddRange((await db.Calls.AsNoTracking().Where(c => c.Status == CallStatus.Published && c.OpensAt <= now && c.ClosesAt > now)
                 .GroupBy(c => c.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .Select(g => new Figure(Indicators.CallsOpenByRegion, regions[g.Key], g.Count)));
-        figures.AddRange(await MedianDaysAsync(events, regions, ct));
-        figures.AddRange((await admitted.GroupBy(p => p.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .Select(g => new Figure(Indicators.PilotsByCategory, g.Key.ToString(), g.Count)));
-        figures.AddRange((await TagCountsAsync(admitted, RegisterTagKind.Technology, ct)).Select(g => new Figure(Indicators.PilotsByTechnology, g.Code, g.Count)));
-        figures.AddRange(await StagesAsync(events, ct));
-        figures.AddRange(await FunnelAsync(events, ct));
-        figures.AddRange((await db.ExitCases.AsNoTracking()
-                .Where(c => c.Tier != null && db.RegisterPilots.Any(p => p.ProjectId == c.ProjectId)
-                    && events.Any(e => e.ProjectId == c.ProjectId && e.Kind == PublicEventKind.TierAssigned))
-                .GroupBy(c => c.Tier).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .Select(g => new Figure(Indicators.ExitedByTier, g.Key.ToString()!, g.Count)));
+        figures.AddRange(await MedianDaysAsync(pilots, regions, ct));
+        figures.AddRange(Sum(Indicators.PilotsByCategory, pilots, c => c.Category.ToString()));
+        figures.AddRange(TagCounts(tags.Where(t => t.Kind == RegisterTagKind.Technology).Select(t => (t.Code, t.Count)))
+            .Select(g => new Figure(Indicators.PilotsByTechnology, g.Code, g.Count)));
+        figures.AddRange(Sum(Indicators.RegisterByStage, cube.Where(c => c.Latest is not null), c => PublicStages.Of(c.Latest!.Value).ToString()));
+        figures.Add(new(Indicators.PublicFunnel, FunnelStep.Noticed.ToString(), cube.Where(c => c.Noticed).Sum(c => c.Count)));
+        figures.Add(new(Indicators.PublicFunnel, FunnelStep.Admitted.ToString(), pilots.Sum(c => c.Count)));
+        figures.Add(new(Indicators.PublicFunnel, FunnelStep.Exited.ToString(), cube.Where(c => c.Exited).Sum(c => c.Count)));
+        var tiers = await (from c in db.ExitCases.AsNoTracking()
+                           join p in db.RegisterPilots.AsNoTracking() on c.ProjectId equals p.ProjectId
+                           where c.Tier != null && events.Any(e => e.ProjectId == c.ProjectId && e.Kind == PublicEventKind.TierAssigned)
+                           group c by new { p.RegionId, c.Tier } into g
+                           select new { g.Key.RegionId, g.Key.Tier, Count = g.Count() }).ToListAsync(ct);
+        figures.AddRange(tiers.GroupBy(t => t.Tier).Select(g => new Figure(Indicators.ExitedByTier, g.Key.ToString()!, g.Sum(t => t.Count))));
         figures.Add(new Figure(Indicators.LeadInstitutions, StatisticsFormulas.TotalKey, await admitted.Select(p => p.LeadOrganisationId).Distinct().CountAsync(ct)));
-        figures.AddRange((await TagCountsAsync(admitted, RegisterTagKind.Scenario, ct)).Select(g => new Figure(Indicators.PilotsByScenario, g.Code, g.Count)));
-        figures.AddRange((await TagCountsAsync(admitted, RegisterTagKind.LeadType, ct))
+        figures.AddRange(TagCounts(tags.Where(t => t.Kind == RegisterTagKind.Scenario).Select(t => (t.Code, t.Count)))
+            .Select(g => new Figure(Indicators.PilotsByScenario, g.Code, g.Count)));
+        figures.AddRange(TagCounts(tags.Where(t => t.Kind == RegisterTagKind.LeadType).Select(t => (t.Code, t.Count)))
             .Select(g => new Figure(Indicators.PilotsByLeadType, Enum.TryParse<OrganisationType>(g.Code, ignoreCase: true, out var type) ? type.ToString() : g.Code, g.Count)));
-        figures.AddRange(PilotIndex.Compute(await IndexInputsAsync(events, admitted, regions, now, ct)));
+
+        var technologies = tags.Where(t => t.Kind == RegisterTagKind.Technology).ToLookup(t => t.RegionId, t => t.Code);
+        var regionTiers = tiers.ToLookup(t => t.RegionId);
+        figures.AddRange(PilotIndex.Compute([.. pilots.GroupBy(c => c.RegionId).Select(r => new PilotIndexInput(
+            regions[r.Key],
+            r.Sum(c => c.Count),
+            r.Where(c => c.Recent).Sum(c => c.Count),
+            [.. technologies[r.Key].Distinct(StringComparer.Ordinal)],
+            r.Where(c => c.Troubled).Sum(c => c.Count),
+            [.. regionTiers[r.Key].SelectMany(t => Enumerable.Repeat(t.Tier.ToString()!, t.Count))]))]));
         return StatisticsFormulas.Canonical(figures);
     }
 
-    private async Task<IReadOnlyList<(string Code, int Count)>> TagCountsAsync(IQueryable<RegisterPilot> admitted, RegisterTagKind kind, CancellationToken ct) =>
-        [.. (await db.RegisterPilotTags.AsNoTracking()
-                .Where(t => t.Kind == kind && admitted.Any(p => p.Id == t.PilotId))
-                .GroupBy(t => t.Code).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .Select(g => (g.Key, g.Count))];
-
-    /// <summary>What the pilot index reads per region, each part counted with GROUP BY in SQL.</summary>
-    private async Task<IReadOnlyList<PilotIndexInput>> IndexInputsAsync(
-        IQueryable<PublicEventRecord> events, IQueryable<RegisterPilot> admitted, Dictionary<int, string> regions, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The register's entries counted by every combination of what the figures group on, in ONE query:
+    /// the public events grouped by project once (first admission, noticed, exited, troubled, admitted
+    /// within the index's period), joined to the register row (region, call, category) and to the entry's
+    /// latest lifecycle event, then grouped again. Its rows are the combinations that occur — a few per
+    /// call and category (admissions come in batches), one per entry at the very worst — never the events.
+    /// </summary>
+    private async Task<List<CubeRow>> CubeAsync(IQueryable<PublicEventRecord> events, DateTimeOffset recentFrom, CancellationToken ct)
     {
-        var from = now - PilotIndex.Period;
-        var counts = await admitted.GroupBy(p => p.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var recent = await admitted.Where(p => events.Any(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.Admitted && e.At > from))
-            .GroupBy(p => p.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var troubled = await admitted.Where(p =>
-                events.Any(e => e.ProjectId == p.ProjectId && (e.Kind == PublicEventKind.Suspended || e.Kind == PublicEventKind.Termination))
-                || events.Count(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.CorrectionOrdered)
-                    > events.Count(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.CorrectionClosed))
-            .GroupBy(p => p.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var technologies = (await (from t in db.RegisterPilotTags.AsNoTracking()
-                                   join p in admitted on t.PilotId equals p.Id
-                                   where t.Kind == RegisterTagKind.Technology
-                                   select new { p.RegionId, t.Code }).Distinct().ToListAsync(ct))
-            .ToLookup(t => t.RegionId, t => t.Code);
-        var tiers = (await (from c in db.ExitCases.AsNoTracking()
-                            join p in db.RegisterPilots.AsNoTracking() on c.ProjectId equals p.ProjectId
-                            where c.Tier != null && events.Any(e => e.ProjectId == c.ProjectId && e.Kind == PublicEventKind.TierAssigned)
-                            group c by new { p.RegionId, c.Tier } into g
-                            select new { g.Key.RegionId, g.Key.Tier, Count = g.Count() }).ToListAsync(ct))
-            .ToLookup(t => t.RegionId, t => t);
-        return [.. counts.Select(c => new PilotIndexInput(
-            regions[c.Key], c.Value, recent.GetValueOrDefault(c.Key), [.. technologies[c.Key]], troubled.GetValueOrDefault(c.Key),
-            [.. tiers[c.Key].SelectMany(t => Enumerable.Repeat(t.Tier.ToString()!, t.Count))]))];
+        var lifecycle = PublicStages.Lifecycle.ToList();
+        var perProject = events.GroupBy(e => e.ProjectId).Select(g => new
+        {
+            ProjectId = g.Key,
+            FirstAdmitted = g.Min(e => e.Kind == PublicEventKind.Admitted ? (DateTimeOffset?)e.At : null),
+            Noticed = g.Max(e => e.Kind == PublicEventKind.NoticePublished ? 1 : 0),
+            Exited = g.Max(e => e.Kind == PublicEventKind.Exit || e.Kind == PublicEventKind.Termination ? 1 : 0),
+            Recent = g.Max(e => e.Kind == PublicEventKind.Admitted && e.At > recentFrom ? 1 : 0),
+            Halted = g.Max(e => e.Kind == PublicEventKind.Suspended || e.Kind == PublicEventKind.Termination ? 1 : 0),
+            OpenCorrections = g.Sum(e => e.Kind == PublicEventKind.CorrectionOrdered ? 1 : e.Kind == PublicEventKind.CorrectionClosed ? -1 : 0),
+        });
+        var rows = from f in perProject
+                   join p in db.RegisterPilots.AsNoTracking() on f.ProjectId equals p.ProjectId
+                   select new
+                   {
+                       p.RegionId,
+                       p.CallId,
+                       p.Category,
+                       f.FirstAdmitted,
+                       Noticed = f.Noticed == 1,
+                       Exited = f.Exited == 1,
+                       Recent = f.Recent == 1,
+                       Troubled = f.Halted == 1 || f.OpenCorrections > 0,
+                       // The latest lifecycle event; of two at the same instant, the one later in PublicStages.Lifecycle.
+                       Latest = events.Where(e => e.ProjectId == p.ProjectId && lifecycle.Contains(e.Kind))
+                           .OrderByDescending(e => e.At)
+                           .ThenByDescending(e =>
+                               e.Kind == PublicEventKind.Termination ? 7 : e.Kind == PublicEventKind.Exit ? 6 : e.Kind == PublicEventKind.Suspended ? 5
+                               : e.Kind == PublicEventKind.Resumed ? 4 : e.Kind == PublicEventKind.Admitted ? 3 : e.Kind == PublicEventKind.SentBackToDeliberation ? 2
+                               : e.Kind == PublicEventKind.NoticeWithdrawn ? 1 : 0)
+                           .Select(e => (PublicEventKind?)e.Kind).FirstOrDefault(),
+                   };
+        var groups = await rows.GroupBy(r => new { r.RegionId, r.CallId, r.Category, r.FirstAdmitted, r.Noticed, r.Exited, r.Recent, r.Troubled, r.Latest })
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return [.. groups.Select(g => new CubeRow(
+            g.Key.RegionId, g.Key.CallId, g.Key.Category, g.Key.FirstAdmitted, g.Key.Noticed, g.Key.Exited, g.Key.Recent, g.Key.Troubled, g.Key.Latest, g.Count))];
     }
+
+    /// <summary>One combination of the cube and the number of register entries that have it.</summary>
+    private sealed record CubeRow(
+        int RegionId, Guid CallId, ProjectCategory Category, DateTimeOffset? FirstAdmitted, bool Noticed, bool Exited, bool Recent, bool Troubled,
+        PublicEventKind? Latest, int Count);
+
+    private static IEnumerable<Figure> Sum(string indicator, IEnumerable<CubeRow> rows, Func<CubeRow, string> key) =>
+        rows.GroupBy(key, StringComparer.Ordinal).Select(g => new Figure(indicator, g.Key, g.Sum(c => c.Count)));
+
+    private static IEnumerable<(string Code, int Count)> TagCounts(IEnumerable<(string Code, int Count)> perRegion) =>
+        perRegion.GroupBy(t => t.Code, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(t => t.Count)));
 
     /// <summary>Every register entry and published call as public facts, read whole: for a recompute and the open data, not for pages.</summary>
     public async Task<(IReadOnlyList<PublicPilotFact> Pilots, IReadOnlyList<PublicCallFact> Calls)> FactsAsync(CancellationToken ct = default)
@@ -126,64 +167,24 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
         ? db.PublicEvents.AsNoTracking().Where(e => db.LedgerEntries.Any(l => l.RecordSequence == e.RecordSequence && l.Index < size))
         : db.PublicEvents.AsNoTracking();
 
-    /// <summary>The register's entries admitted at least once (入箱): the pilots.</summary>
-    private IQueryable<RegisterPilot> Admitted(IQueryable<PublicEventRecord> events) =>
-        db.RegisterPilots.AsNoTracking().Where(p => events.Any(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.Admitted));
-
-    private async Task<IEnumerable<Figure>> MedianDaysAsync(IQueryable<PublicEventRecord> events, Dictionary<int, string> regions, CancellationToken ct)
-    {
-        // The first admission per project, grouped in SQL and joined to its register row and call there (no
-        // list of ids sent back: at 10,000 pilots that IN list was most of the page's time); the median itself needs the values.
-        var firsts = events
-            .Where(e => e.Kind == PublicEventKind.Admitted)
-            .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, At = g.Min(e => e.At) });
-        var rows = await (
-            from f in firsts
-            join p in db.RegisterPilots.AsNoTracking() on f.ProjectId equals p.ProjectId
-            join c in db.Calls.AsNoTracking() on p.CallId equals c.Id
-            select new { p.ProjectId, p.RegionId, p.CallId, c.ClosesAt, f.At }).ToListAsync(ct);
-        return StatisticsFormulas.MedianDays(rows.Select(p => new PublicPilotFact(
-            p.ProjectId, regions[p.RegionId], p.CallId, p.ClosesAt, default, [], string.Empty, [new PublicEventFact(PublicEventKind.Admitted, p.At)])));
-    }
-
     /// <summary>
-    /// Each register entry's latest lifecycle event, counted per stage: for each lifecycle kind, the
-    /// entries whose event of that kind has no later lifecycle event (nor, at the same instant, one
-    /// of higher precedence).
+    /// The register's entries admitted at least once (入箱): the pilots. An <c>IN</c> over the admissions,
+    /// which the database reads once per query, not a lookup per entry.
     /// </summary>
-    private async Task<IEnumerable<Figure>> StagesAsync(IQueryable<PublicEventRecord> events, CancellationToken ct)
+    internal static IQueryable<RegisterPilot> Admitted(FinPilotDbContext db, IQueryable<PublicEventRecord> events)
     {
-        var lifecycle = PublicStages.Lifecycle.ToList();
-        var counts = new Dictionary<PublicStage, int>();
-        foreach (var kind in lifecycle)
-        {
-            var higher = lifecycle.Skip(PublicStages.Precedence(kind) + 1).ToList();
-            var count = await events
-                .Where(e => e.Kind == kind && db.RegisterPilots.Any(p => p.ProjectId == e.ProjectId))
-                .Where(e => !events.Any(l => l.ProjectId == e.ProjectId && lifecycle.Contains(l.Kind)
-                    && (l.At > e.At || (l.At == e.At && higher.Contains(l.Kind)))))
-                .Select(e => e.ProjectId).Distinct().CountAsync(ct);
-            if (count > 0)
-            {
-                var stage = PublicStages.Of(kind);
-                counts[stage] = counts.GetValueOrDefault(stage) + count;
-            }
-        }
-
-        return counts.Select(c => new Figure(Indicators.RegisterByStage, c.Key.ToString(), c.Value));
+        var admissions = events.Where(e => e.Kind == PublicEventKind.Admitted).Select(e => e.ProjectId);
+        return db.RegisterPilots.AsNoTracking().Where(p => admissions.Contains(p.ProjectId));
     }
 
-    private async Task<IEnumerable<Figure>> FunnelAsync(IQueryable<PublicEventRecord> events, CancellationToken ct)
+    private IQueryable<RegisterPilot> Admitted(IQueryable<PublicEventRecord> events) => Admitted(db, events);
+
+    private async Task<IEnumerable<Figure>> MedianDaysAsync(IReadOnlyCollection<CubeRow> pilots, Dictionary<int, string> regions, CancellationToken ct)
     {
-        var register = db.RegisterPilots.AsNoTracking();
-        var noticed = await register.CountAsync(p => events.Any(e => e.ProjectId == p.ProjectId && e.Kind == PublicEventKind.NoticePublished), ct);
-        var admitted = await Admitted(events).CountAsync(ct);
-        var exited = await register.CountAsync(
-            p => events.Any(e => e.ProjectId == p.ProjectId && (e.Kind == PublicEventKind.Exit || e.Kind == PublicEventKind.Termination)), ct);
-        return [
-            new(Indicators.PublicFunnel, FunnelStep.Noticed.ToString(), noticed),
-            new(Indicators.PublicFunnel, FunnelStep.Admitted.ToString(), admitted),
-            new(Indicators.PublicFunnel, FunnelStep.Exited.ToString(), exited),
-        ];
+        // The median needs the values: each combination of the cube stands for Count pilots admitted at the same instant.
+        var ids = pilots.Select(p => p.CallId).Distinct().ToList();
+        var closes = await db.Calls.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.ClosesAt, ct);
+        return StatisticsFormulas.MedianDays(pilots.SelectMany(p => Enumerable.Repeat(new PublicPilotFact(
+            Guid.Empty, regions[p.RegionId], p.CallId, closes[p.CallId], p.Category, [], string.Empty, [new PublicEventFact(PublicEventKind.Admitted, p.FirstAdmitted!.Value)]), p.Count)));
     }
 }
