@@ -197,10 +197,10 @@ public sealed class CallRecordsTests(AppsWithDemoData apps) : IClassFixture<Apps
         var calls = await app.WithDbAsync(db => db.Calls.AsNoTracking().Where(c => c.Status != CallStatus.Draft).ToListAsync());
         var records = await app.WithDbAsync(db => db.PublicRecords.AsNoTracking().Where(r => CallActions.RecordKinds.Contains(r.Kind)).ToListAsync());
 
-        // The demo seeds calls in five regions; the past ones (Beijing's first, and the first of Shenzhen, Guangzhou and Nanjing) closed by themselves at their close time.
+        // The demo seeds calls in five regions; the past ones (the first of Beijing, Shanghai, Shenzhen, Guangzhou and Nanjing) closed by themselves at their close time.
         Assert.Contains(calls, c => c.RegionId == shanghai);
         var closedByItself = calls.Where(c => c.Status == CallStatus.Closed && c.ClosedBy is null).Select(c => c.Id.ToString()).ToList();
-        Assert.Equal(4, closedByItself.Count);
+        Assert.Equal(5, closedByItself.Count);
         Assert.All(calls, call =>
         {
             var published = Assert.Single(records, r => r.SubjectId == call.Id.ToString() && r.Kind == CallActions.RecordPublished);

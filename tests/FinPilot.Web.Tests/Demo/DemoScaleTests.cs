@@ -1,3 +1,4 @@
+using FinPilot.Domain.Calls;
 using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Projects;
 using FinPilot.Domain.Statistics;
@@ -38,28 +39,37 @@ public sealed class DemoScaleTests(AppsWithDemoData apps) : IClassFixture<AppsWi
     }
 
     [Theory, AllProviders]
-    public async Task Shenzhen_guangzhou_and_nanjing_have_pilots_and_shanghai_has_applications_in_progress(DatabaseProvider provider)
+    public async Task Shanghai_shenzhen_guangzhou_and_nanjing_have_pilots_and_shanghai_has_applications_in_progress(DatabaseProvider provider)
     {
         var app = await apps.StartAsync(provider);
 
         var figures = await app.WithScopeAsync(sp => sp.GetRequiredService<StatisticsQueries>().ComputeAsync());
-        foreach (var region in new[] { "SZ", "GZ", "NJ" })
+        foreach (var region in new[] { "SH", "SZ", "GZ", "NJ" })
         {
             Assert.True(figures.Single(f => f.Indicator == Indicators.PilotsByRegion && f.Key == region).Value >= 2, region);
         }
 
+        // Shanghai's batches are numbered by date: the closed call of 2022 with its admitted pilots is batch 1, the open call batch 2.
         var shanghai = await app.WithDbAsync(db => (
             from p in db.Projects.AsNoTracking()
+            join c in db.Calls.AsNoTracking() on p.CallId equals c.Id
             join r in db.Regions.AsNoTracking() on p.RegionId equals r.Id
-            where r.Code == "SH"
-            select p.Stage).ToListAsync());
-        Assert.Contains(ProjectStage.Submitted, shanghai);
-        Assert.Contains(ProjectStage.Screening, shanghai);
+            where r.Code == "SH" && c.BatchNumber <= 2
+            select new { c.BatchNumber, c.Status, c.OpensAt, p.Stage, p.StartsOn }).ToListAsync());
+        var first = shanghai.Where(p => p.BatchNumber == 1).ToList();
+        Assert.All(first, p => Assert.Equal(CallStatus.Closed, p.Status));
+        Assert.Equal(3, first.Count(p => p.Stage == ProjectStage.Running));
+        Assert.All(first.Where(p => p.Stage == ProjectStage.Running), p => Assert.Equal(new DateOnly(2022, 8, 4), p.StartsOn));
+        var second = shanghai.Where(p => p.BatchNumber == 2).ToList();
+        Assert.All(second, p => Assert.Equal(CallStatus.Published, p.Status));
+        Assert.True(second.Min(p => p.OpensAt) > first.Max(p => p.OpensAt));
+        Assert.Contains(ProjectStage.Submitted, second.Select(p => p.Stage));
+        Assert.Contains(ProjectStage.Screening, second.Select(p => p.Stage));
 
         // The home page names the regions' pilots.
         using var visitor = app.Anonymous();
         var html = await visitor.GetStringAsync("/?scale");
-        foreach (var name in new[] { "深圳", "广州", "南京" })
+        foreach (var name in new[] { "上海", "深圳", "广州", "南京" })
         {
             Assert.Contains(name, html, StringComparison.Ordinal);
         }

@@ -113,7 +113,7 @@ public static class DemoData
             Licensed, Materials, "北京证监局科技监管处 010-8000 0001", FinPilot.Domain.Calls.CallStatus.Closed,
             OpensAt: new DateTimeOffset(2021, 4, 1, 9, 0, 0, TimeSpan.FromHours(8)),
             ClosesAt: new DateTimeOffset(2021, 6, 30, 17, 0, 0, TimeSpan.FromHours(8))),
-        new("SH", 1, "上海地区资本市场金融科技创新试点项目征集公告",
+        new("SH", 2, "上海地区资本市场金融科技创新试点项目征集公告",
             "<p>上海地区现征集资本市场金融科技创新试点项目，欢迎辖区机构申报。</p>",
             ["期货市场数字化转型", "隐私计算在投资者适当性管理中的应用", "监管科技"],
             [.. Licensed, OrganisationType.TechnologyCompany], Materials, "上海证监局 021-6000 0001",
@@ -122,7 +122,14 @@ public static class DemoData
             "<p>第三批征集方向正在研究中。</p>", ["待定"], Licensed, Materials, "北京证监局科技监管处 010-8000 0001",
             FinPilot.Domain.Calls.CallStatus.Draft, OpensInDays: 60, ClosesInDays: 120),
 
-        // The first calls of Shenzhen, Guangzhou and Nanjing, closed, with pilots admitted from them (DemoScale).
+        // The first calls of Shanghai, Shenzhen, Guangzhou and Nanjing, closed, with pilots admitted from them (DemoScale);
+        // Shanghai's open call above is its second batch.
+        new("SH", 1, "上海地区资本市场金融科技创新试点第一批项目征集公告",
+            "<p>上海地区首批资本市场金融科技创新试点面向辖区持牌机构征集项目。</p>",
+            ["期货市场数字化转型", "证券业务智能化", "金融数据服务"],
+            Licensed, Materials, "上海证监局 021-6000 0001", FinPilot.Domain.Calls.CallStatus.Closed,
+            OpensAt: new DateTimeOffset(2022, 1, 10, 9, 0, 0, TimeSpan.FromHours(8)),
+            ClosesAt: new DateTimeOffset(2022, 3, 31, 17, 0, 0, TimeSpan.FromHours(8))),
         new("SZ", 1, "深圳地区资本市场金融科技创新试点第一批项目征集公告",
             "<p>深圳地区首批资本市场金融科技创新试点面向辖区持牌机构征集项目。</p>",
             ["隐私计算在客户服务中的应用", "跨境数据安全流动", "智能风控"],

@@ -18,8 +18,8 @@ namespace FinPilot.Web.Features.Demo;
 /// The demo at the scale of the source: Beijing's first batch grows to 16 admitted pilots from 51
 /// applications by 26 institutions (the three running and three exited pilots of
 /// <see cref="DemoAdmittedBatch"/> and <see cref="DemoExits"/> with the rest of the batch, screened
-/// out, not approved, withdrawn or admitted on 2021-12-30), Shenzhen, Guangzhou and Nanjing have
-/// their first batches admitted in 2022, and Shanghai's open call has applications in progress.
+/// out, not approved, withdrawn or admitted on 2021-12-30), Shanghai, Shenzhen, Guangzhou and Nanjing
+/// have their first batches admitted in 2022, and Shanghai's open second call has applications in progress.
 /// Walked with the aggregates' own methods, public records through <see cref="PublicRecordWriter"/>;
 /// each part is skipped when its first project exists, so seeding again adds nothing.
 /// </summary>
@@ -39,7 +39,9 @@ internal sealed class DemoScale(FinPilotDbContext db, WorkingCalendarProvider ca
 
             var call = await db.Calls.SingleOrDefaultAsync(c => c.RegionId == regionId && c.BatchNumber == batch.BatchNumber, cancellationToken);
             var first = batch.Applications[0].Title;
-            if (call is null || await db.Projects.AnyAsync(p => p.CallId == call.Id && p.Title == first, cancellationToken))
+            // A batch of the past goes into a closed call only (a demo seeded before Shanghai's first batch existed keeps its open call as batch 1).
+            if (call is null || (batch.Dates is not null && call.Status != CallStatus.Closed)
+                || await db.Projects.AnyAsync(p => p.CallId == call.Id && p.Title == first, cancellationToken))
             {
                 continue;
             }

@@ -5,8 +5,8 @@ namespace FinPilot.Web.Features.Demo;
 
 /// <summary>
 /// What <see cref="DemoScale"/> seeds: the rest of Beijing's first batch (北京首批: 16 pilots from 51
-/// applications by 26 institutions, launched 2021-12-30), the first batches of Shenzhen, Guangzhou
-/// and Nanjing, and applications to Shanghai's open call. The institutions are in
+/// applications by 26 institutions, launched 2021-12-30), the first batches of Shanghai, Shenzhen,
+/// Guangzhou and Nanjing, and applications to Shanghai's open second call. The institutions are in
 /// <see cref="DemoData.Organisations"/>; their names and the projects are invented.
 /// </summary>
 internal static class DemoScaleData
@@ -107,6 +107,14 @@ internal static class DemoScaleData
                 new("MB18TTQ27", "期货行情数据云分发试点", TechnologyEnablement, "trading", "cloud", Withdrawn),
                 new("MB23RHQ32", "证券客户身份信息隐私保护查询试点", TechnologyInnovation, "customer-service", "privacy-computing", Withdrawn),
             ]),
+        new("SH", 1, "上海地区第一批", "Shanghai batch 1", "上海地区资本市场金融科技创新试点第一批拟入箱项目公示", "上海地区，限定业务品种。",
+            new(On(2022, 2, 14), On(2022, 3, 15), On(2022, 4, 6), On(2022, 4, 20), On(2022, 6, 17), On(2022, 7, 13, 11), On(2022, 7, 18, 9), On(2022, 8, 4, 9)),
+            [
+                new("MA06PJQ75", "期货公司场外衍生品交易风险智能监控试点", TechnologyInnovation, "risk-control", "ai", Admitted, 300),
+                new("MA07HCQ86", "证券公司投资者适当性隐私计算核验试点", TechnologyInnovation, "customer-service", "privacy-computing", Admitted, 2000),
+                new("MA08DFJ97", "资本市场行业云数据备份共享服务试点", PublicService, "operations", "cloud", Admitted, 50),
+                new("MB30WTJ39", "基金直销平台智能客服应用试点", TechnologyEnablement, "customer-service", "ai", ScreenedOut),
+            ]),
         new("SZ", 1, "深圳地区第一批", "Shenzhen batch 1", "深圳地区资本市场金融科技创新试点第一批拟入箱项目公示", "深圳地区，限定业务品种。",
             new(On(2022, 4, 6), On(2022, 4, 20), On(2022, 5, 9), On(2022, 5, 20), On(2022, 7, 15), On(2022, 8, 10, 11), On(2022, 8, 15, 9), On(2022, 9, 1, 9)),
             [
@@ -129,8 +137,8 @@ internal static class DemoScaleData
                 new("MB29QHQ38", "期货市场监管报送自动化试点", PublicService, "compliance", "cloud", NotApproved),
             ]),
 
-        // Shanghai's call is open: applications in progress, the working group's queue has work.
-        new("SH", 1, "上海地区", "Shanghai", "上海地区资本市场金融科技创新试点拟入箱项目公示", "上海地区，限定业务品种。", null,
+        // Shanghai's second call is open: applications in progress, the working group's queue has work.
+        new("SH", 2, "上海地区第二批", "Shanghai batch 2", "上海地区资本市场金融科技创新试点拟入箱项目公示", "上海地区，限定业务品种。", null,
             [
                 new("MB30WTJ39", "基于隐私计算的基金投资者适当性管理试点", TechnologyInnovation, "customer-service", "privacy-computing", Outcome.Submitted),
                 new("MB31HHQ40", "证券交易监管数据实时报送试点", TechnologyEnablement, "compliance", "big-data", Outcome.Screening),

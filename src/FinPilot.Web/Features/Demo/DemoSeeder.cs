@@ -52,7 +52,8 @@ public sealed class DemoSeeder(
         foreach (var demo in DemoData.Calls)
         {
             var regionId = regions[demo.RegionCode].Id;
-            if (await db.Calls.AnyAsync(c => c.RegionId == regionId && c.BatchNumber == demo.Batch, cancellationToken))
+            // By batch, or by title: a demo seeded when Shanghai's open call was its batch 1 does not get it twice.
+            if (await db.Calls.AnyAsync(c => c.RegionId == regionId && (c.BatchNumber == demo.Batch || c.Title == demo.Title), cancellationToken))
             {
                 continue;
             }

@@ -167,11 +167,14 @@ public sealed class ObligationClock(
 
             if (plan.Send is { } offset)
             {
-                // An obligation with no project (a coaching follow-up) is named by the organisation that owes it.
-                var title = obligation.ProjectId == Obligation.NoProject
-                    ? owners.GetValueOrDefault(obligation.OrganisationId, string.Empty)
-                    : titles.GetValueOrDefault(obligation.ProjectId, string.Empty);
-                await NotifyAsync(obligation, offset, title, cancellationToken);
+                // An obligation with no project (a coaching follow-up) is named by the organisation that owes it, in the reader's language.
+                var owner = owners.GetValueOrDefault(obligation.OrganisationId);
+                var project = titles.GetValueOrDefault(obligation.ProjectId, string.Empty);
+                await NotifyAsync(
+                    obligation, offset,
+                    culture => obligation.ProjectId != Obligation.NoProject ? project
+                        : culture.Name == English.Name && !string.IsNullOrWhiteSpace(owner.En) ? owner.En : owner.Zh ?? string.Empty,
+                    cancellationToken);
             }
 
             commands.Note(obligation, new ReminderSent(plan.Send));
@@ -254,7 +257,7 @@ public sealed class ObligationClock(
         await commands.SaveAsync(ObligationErrors.Concurrency, cancellationToken);
     }
 
-    private async Task NotifyAsync(Obligation obligation, int offset, string title, CancellationToken cancellationToken)
+    private async Task NotifyAsync(Obligation obligation, int offset, Func<CultureInfo, string> title, CancellationToken cancellationToken)
     {
         var kind = obligation.ProjectId == Obligation.NoProject
             ? offset < 0 ? NotificationKind.OrganisationObligationDueSoon : NotificationKind.OrganisationObligationOverdue
@@ -274,7 +277,7 @@ public sealed class ObligationClock(
         {
             notifier.Enqueue(group.Select(r => r.Id), kind, group.Key.Link, new Dictionary<string, string>
             {
-                [NotificationValues.Title] = title,
+                [NotificationValues.Title] = title(group.Key.Culture),
                 [NotificationValues.Due] = ChinaTime.DateOf(obligation.DueAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 [NotificationValues.Duty] = ObligationTexts.Duty(obligation.Kind, obligation.Subject, group.Key.Culture),
             });
@@ -305,12 +308,14 @@ public sealed class ObligationClock(
             : await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
     }
 
-    private async Task<Dictionary<Guid, string>> OwnersAsync(IEnumerable<Guid> organisationIds, CancellationToken cancellationToken)
+    /// <summary>The organisations' names, in Chinese and English (empty when it has none).</summary>
+    private async Task<Dictionary<Guid, (string? Zh, string? En)>> OwnersAsync(IEnumerable<Guid> organisationIds, CancellationToken cancellationToken)
     {
         var ids = organisationIds.Distinct().ToList();
         return ids.Count == 0
             ? []
-            : await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.NameZh, cancellationToken);
+            : await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id))
+                .ToDictionaryAsync(o => o.Id, o => ((string?)o.NameZh, (string?)o.NameEn), cancellationToken);
     }
 
     /// <summary>The subject of the exit-or-extension obligation: the approved end date, yyyy-MM-dd.</summary>

@@ -6,16 +6,21 @@ namespace FinPilot.Web.Features.Obligations;
 
 public static class ObligationsApi
 {
-    /// <summary>An obligation as the API gives it; kinds and states by their stable names.</summary>
+    /// <summary>
+    /// An obligation as the API gives it; kinds and states by their stable names. <see cref="ProjectId"/>
+    /// is null for an organisation's duty with no project (<see cref="Obligation.NoProject"/>, a coaching follow-up).
+    /// </summary>
     public sealed record ObligationDto(
-        Guid Id, Guid ProjectId, string? ProjectTitle, int RegionId, Guid OrganisationId, ObligationKind Kind, string Subject,
+        Guid Id, Guid? ProjectId, string? ProjectTitle, int RegionId, Guid OrganisationId, ObligationKind Kind, string Subject,
         DateTimeOffset DueAt, ObligationStatus Status, DateTimeOffset? ClosedAt, bool Overdue)
     {
         public static ObligationDto From(ObligationRow r) =>
-            new(r.Id, r.ProjectId, r.ProjectTitle, r.RegionId, r.OrganisationId, r.Kind, r.Subject, r.DueAt, r.Status, r.ClosedAt, r.Overdue);
+            new(r.Id, ProjectOf(r.ProjectId), ProjectOf(r.ProjectId) is null ? null : r.ProjectTitle, r.RegionId, r.OrganisationId, r.Kind, r.Subject, r.DueAt, r.Status, r.ClosedAt, r.Overdue);
 
         public static ObligationDto From(Obligation o, DateTimeOffset now) =>
-            new(o.Id, o.ProjectId, null, o.RegionId, o.OrganisationId, o.Kind, o.Subject, o.DueAt, o.Status, o.ClosedAt, o.IsOverdue(now));
+            new(o.Id, ProjectOf(o.ProjectId), null, o.RegionId, o.OrganisationId, o.Kind, o.Subject, o.DueAt, o.Status, o.ClosedAt, o.IsOverdue(now));
+
+        private static Guid? ProjectOf(Guid projectId) => projectId == Obligation.NoProject ? null : projectId;
     }
 
     public static IEndpointRouteBuilder MapObligationsApi(this IEndpointRouteBuilder app)

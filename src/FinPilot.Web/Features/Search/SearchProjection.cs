@@ -5,6 +5,7 @@ using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Disclosure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,7 +17,10 @@ namespace FinPilot.Web.Features.Search;
 /// projects (applications before admission), organisations, public notices and the lines of the
 /// public history. One computation (<see cref="Of(Call)"/> and its siblings) serves every save
 /// (<see cref="SearchProjector"/>, so the row joins the change's transaction) and the rebuild, so
-/// the two cannot drift apart. Nothing is read from the database but the rows to update.
+/// the two cannot drift apart. Nothing is read from the database but the rows to update and, for a
+/// project, what its row tells beside the project (<see cref="ProjectFacts"/>: its application's
+/// summary and times, its lead organisation's names), so a project's row is written again when its
+/// application is saved or its organisation renamed.
 /// </summary>
 public static partial class SearchProjection
 {
@@ -30,13 +34,32 @@ public static partial class SearchProjection
     public static async Task ProjectAsync(FinPilotDbContext db, CancellationToken ct = default)
     {
         var changed = new List<(Guid Id, bool Projects, SearchDocument? Document)>();
+
+        // Projects changed, or whose application was saved or whose organisation was renamed; null when deleted.
+        var touchedProjects = new Dictionary<Guid, PilotProject?>();
+        var applications = new HashSet<Guid>();
+        var renamed = new HashSet<Guid>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             var state = entry.State;
+            var touched = state is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+            switch (entry.Entity)
+            {
+                case PilotProject p when touched:
+                    touchedProjects[p.Id] = state == EntityState.Deleted ? null : p;
+                    continue;
+                case ApplicationVersionRecord v when state is EntityState.Added or EntityState.Modified:
+                    applications.Add(v.ProjectId);
+                    continue;
+                case Organisation o when state == EntityState.Modified
+                    && (entry.Property(nameof(Organisation.NameZh)).IsModified || entry.Property(nameof(Organisation.NameEn)).IsModified):
+                    renamed.Add(o.Id);
+                    break;
+            }
+
             var document = entry.Entity switch
             {
                 Call c => Of(c),
-                PilotProject p => Of(p),
                 Organisation o => Of(o),
                 PublicNotice n => Of(n),
                 PublicEventRecord e => Of(e),
@@ -47,12 +70,18 @@ public static partial class SearchProjection
                 continue;
             }
 
-            var touched = state is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                || (entry.Entity is PublicNotice notice && notice.Listings.Any(l => db.Entry(l).State != EntityState.Unchanged));
+            touched = touched || (entry.Entity is PublicNotice notice && notice.Listings.Any(l => db.Entry(l).State != EntityState.Unchanged));
             if (touched)
             {
-                changed.Add((document.TargetId, entry.Entity is PilotProject, state == EntityState.Deleted ? null : document));
+                changed.Add((document.TargetId, false, state == EntityState.Deleted ? null : document));
             }
+        }
+
+        await AddProjectsAsync(db, touchedProjects, applications, renamed, ct);
+        var facts = await ProjectFacts.OfAsync(db, [.. touchedProjects.Values.OfType<PilotProject>()], ct);
+        foreach (var (id, project) in touchedProjects)
+        {
+            changed.Add((id, true, project is null ? null : Of(project, facts.GetValueOrDefault(id) ?? ProjectFacts.None)));
         }
 
         if (changed.Count == 0)
@@ -97,7 +126,11 @@ public static partial class SearchProjection
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SearchDocuments.ExecuteDeleteAsync(ct);
         await AddAllAsync(db, db.Calls.AsNoTracking().OrderBy(c => c.Id), c => c.Id, Of, ct);
-        await AddAllAsync(db, db.Projects.AsNoTracking().OrderBy(p => p.Id), p => p.Id, Of, ct);
+        await AddAllAsync(db, db.Projects.AsNoTracking().OrderBy(p => p.Id), p => p.Id, async (batch, token) =>
+        {
+            var facts = await ProjectFacts.OfAsync(db, batch, token);
+            return [.. batch.Select(p => Of(p, facts.GetValueOrDefault(p.Id) ?? ProjectFacts.None))];
+        }, ct);
         await AddAllAsync(db, db.Organisations.AsNoTracking().OrderBy(o => o.Id), o => o.Id, Of, ct);
         await AddAllAsync(db, db.PublicNotices.AsNoTracking().OrderBy(n => n.Id), n => n.Id, Of, ct);
         await AddAllAsync(db, db.PublicEvents.AsNoTracking().OrderBy(e => e.Id), e => e.Id, Of, ct);
@@ -123,18 +156,31 @@ public static partial class SearchProjection
         };
     }
 
-    public static SearchDocument Of(PilotProject project)
+    /// <summary>
+    /// A project by its title, its application's summary and its lead organisation's names; the
+    /// snippet is the organisation and the start of the summary; updated when it last changed: its
+    /// latest move, supplement request or answer, confirmation of conditions, or save of its application.
+    /// </summary>
+    public static SearchDocument Of(PilotProject project, ProjectFacts facts)
     {
         var admitted = project.Stage is ProjectStage.Running or ProjectStage.Rectifying or ProjectStage.Suspended
             or ProjectStage.Exiting or ProjectStage.Exited;
+        DateTimeOffset?[] times =
+        [
+            project.CreatedAt, project.ConditionsConfirmedAt, facts.LastSavedAt,
+            .. project.Timeline.Select(e => (DateTimeOffset?)e.At),
+            .. project.SupplementRequests.SelectMany(r => new[] { r.RequestedAt, r.ResubmittedAt }),
+        ];
+        var snippet = string.Join("：", new[] { facts.OrganisationZh, facts.Summary }.Where(t => !string.IsNullOrWhiteSpace(t)));
         return new SearchDocument
         {
             Kind = admitted ? SearchKind.Project : SearchKind.Application,
             TargetId = project.Id,
             Title = project.Title,
+            Snippet = Cut(snippet, SearchExcerpt.Length),
             Link = admitted ? $"/supervision/projects/{project.Id}" : $"/screening/{project.Id}",
-            UpdatedAt = project.CreatedAt,
-            Tokens = SearchText.Index(project.Title),
+            UpdatedAt = times.OfType<DateTimeOffset>().Max(),
+            Tokens = SearchText.Index(project.Title, facts.Summary, facts.OrganisationZh, facts.OrganisationEn),
             Public = false,
             RegionId = project.RegionId,
             OrganisationId = project.LeadOrganisationId,
@@ -189,8 +235,13 @@ public static partial class SearchProjection
         RegionId = e.RegionId,
     };
 
-    private static async Task AddAllAsync<T>(
+    private static Task AddAllAsync<T>(
         FinPilotDbContext db, IOrderedQueryable<T> source, Func<T, Guid> key, Func<T, SearchDocument> of, CancellationToken ct)
+        where T : class =>
+        AddAllAsync(db, source, key, (batch, _) => Task.FromResult<IReadOnlyList<SearchDocument>>([.. batch.Select(of)]), ct);
+
+    private static async Task AddAllAsync<T>(
+        FinPilotDbContext db, IOrderedQueryable<T> source, Func<T, Guid> key, Func<List<T>, CancellationToken, Task<IReadOnlyList<SearchDocument>>> of, CancellationToken ct)
         where T : class
     {
         for (var skip = 0; ; skip += RebuildBatch)
@@ -201,7 +252,8 @@ public static partial class SearchProjection
                 return;
             }
 
-            db.SearchDocuments.AddRange(batch.Select(s => Copy(of(s), new SearchDocument { TargetId = key(s) })));
+            var documents = await of(batch, ct);
+            db.SearchDocuments.AddRange(batch.Select((s, i) => Copy(documents[i], new SearchDocument { TargetId = key(s) })));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
@@ -220,6 +272,34 @@ public static partial class SearchProjection
         to.RegionId = from.RegionId;
         to.OrganisationId = from.OrganisationId;
         return to;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="projects"/> those whose application was saved or whose organisation was
+    /// renamed in this unit of work: the tracked instance when there is one, else as stored.
+    /// </summary>
+    private static async Task AddProjectsAsync(
+        FinPilotDbContext db, Dictionary<Guid, PilotProject?> projects, HashSet<Guid> applications, HashSet<Guid> renamed, CancellationToken ct)
+    {
+        var wanted = applications.Where(id => !projects.ContainsKey(id)).ToList();
+        if (renamed.Count > 0)
+        {
+            wanted.AddRange(await db.Projects.AsNoTracking().Where(p => renamed.Contains(p.LeadOrganisationId)).Select(p => p.Id).ToListAsync(ct));
+        }
+
+        wanted = [.. wanted.Distinct().Where(id => !projects.ContainsKey(id))];
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        var tracked = db.ChangeTracker.Entries<PilotProject>().Where(e => wanted.Contains(e.Entity.Id)).ToDictionary(e => e.Entity.Id, e => e.Entity);
+        var missing = wanted.Where(id => !tracked.ContainsKey(id)).ToList();
+        var stored = missing.Count == 0 ? [] : await db.Projects.AsNoTracking().Where(p => missing.Contains(p.Id)).ToListAsync(ct);
+        foreach (var project in tracked.Values.Concat(stored))
+        {
+            projects[project.Id] = project;
+        }
     }
 
     private static string Cut(string text, int max = SearchDocument.MaxSnippetLength) => text.Length <= max ? text : text[..max];
