@@ -85,8 +85,6 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
             .Select(p => p.Id)
             .ToListAsync(ct);
         // One array parameter, not one per key: the statement's text is the same for every page, so EF reuses it
-        // (expanding the keys made EF write the SQL again for every request, under a lock).
-        // One array parameter, not one per key: the statement's text is the same for every page, so EF reuses it
         // (expanded keys made EF write the SQL again for every request, under a lock).
         var found = (await EntriesAsync(db.RegisterPilots.Where(p => EF.Parameter(keys).Contains(p.Id)), named, ct)).ToDictionary(e => e.Key, e => e.Entry);
         return new Page<PilotEntry>([.. keys.Select(k => found[k])], number, size, total);
