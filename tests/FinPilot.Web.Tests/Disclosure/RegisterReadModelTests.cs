@@ -146,6 +146,39 @@ public sealed class RegisterReadModelTests(AppsWithDemoData apps) : IClassFixtur
         Assert.Empty(SearchText.Query(" ,。 "));
     }
 
+    [Theory, AllProviders]
+    public async Task The_lookups_every_page_shares_are_read_once_and_dropped_by_a_save_on_the_node(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        Task<string> BeijingInEnglishAsync() => app.WithScopeAsync(async services =>
+            (await services.GetRequiredService<PilotRegister>().SearchAsync(new RegisterQuery(Region: "BJ", PageSize: 1))).Items[0].Region.NameEn);
+        Task RenameAsync(string nameEn) => app.WithDbAsync(async db =>
+        {
+            var region = await db.Regions.SingleAsync(r => r.Code == "BJ");
+            Assert.True(region.Update(region.Code, region.NameZh, nameEn, region.ApprovedOn, region.Active).Succeeded);
+            return await db.SaveChangesAsync();
+        });
+        var original = await BeijingInEnglishAsync();
+        try
+        {
+            // Written past this node's saves (as another node would): the shared copy still answers, so pages did not read it.
+            var elsewhere = "Beijing " + Guid.NewGuid().ToString("N")[..6];
+            await app.WithDbAsync(db => db.Regions.Where(r => r.Code == "BJ").ExecuteUpdateAsync(s => s.SetProperty(r => r.NameEn, elsewhere)));
+            Assert.Equal(original, await BeijingInEnglishAsync());
+
+            // A save on this node drops the copy: the next page reads the tables again.
+            var here = "Beijing " + Guid.NewGuid().ToString("N")[..6];
+            await RenameAsync(here);
+            Assert.Equal(here, await BeijingInEnglishAsync());
+        }
+        finally
+        {
+            await RenameAsync(original);
+        }
+
+        Assert.Equal(original, await BeijingInEnglishAsync());
+    }
+
     private static PublicProjectSummary Summary(Guid projectId, string name, string tested = "测试内容") =>
         new(projectId, name, RegisterTestKit.LeadNameZh, ["某科技有限公司"], ProjectCategory.TechnologyInnovation, ["trading"], ["blockchain"], tested, "不超过 100 户", 12);
 

@@ -281,7 +281,7 @@ public static partial class SearchProjection
     private static async Task AddProjectsAsync(
         FinPilotDbContext db, Dictionary<Guid, PilotProject?> projects, HashSet<Guid> applications, HashSet<Guid> renamed, CancellationToken ct)
     {
-        var wanted = applications.Where(id => !projects.ContainsKey(id)).ToList();
+        var wanted = applications.ToList();
         if (renamed.Count > 0)
         {
             wanted.AddRange(await db.Projects.AsNoTracking().Where(p => renamed.Contains(p.LeadOrganisationId)).Select(p => p.Id).ToListAsync(ct));
