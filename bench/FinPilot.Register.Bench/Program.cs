@@ -94,6 +94,8 @@ foreach (var (_, address) in endpoints)
 }
 
 await Load.RunAsync(baseClient, n => $"/rows?page={n % pages + 1}", options.Clients, TimeSpan.FromSeconds(2));
+var startPeak = web.PeakMegabytes();
+web.ResetPeak();
 
 var results = new List<(string Name, Load.Result Endpoint, Load.Result Baseline)>();
 foreach (var (name, address) in endpoints)
@@ -114,7 +116,9 @@ foreach (var (name, e, b) in results)
         $"| `{name}` | {e.Throughput:0} | {e.P50:0.0} | {e.P95:0.0} | {e.Errors} | {b.Throughput:0} | {b.P95:0.0} | {e.Throughput / b.Throughput:0.00} |"));
 }
 
-Console.WriteLine($"Peak memory of the web process (VmHWM): {web.PeakMegabytes():0} MB");
+Console.WriteLine($"Peak memory of the web process under the load (VmHWM after the warm-up): {web.PeakMegabytes():0} MB; " +
+    $"its own memory at the end (RssAnon, without the pages of the database file it maps): {web.AnonymousMegabytes():0} MB; " +
+    $"peak before the load (migrations, demo, warm-up): {startPeak:0} MB");
 baseline.Kill(entireProcessTree: true);
 return 0;
 

@@ -34,7 +34,8 @@ public static class DataServiceCollectionExtensions
                     ? DatabaseOptions.DefaultSqliteConnectionString(contentRoot)
                     : connectionString;
                 EnsureSqliteDirectory(connectionString);
-                services.AddDbContext<SqliteFinPilotDbContext>(o => o.UseSqlite(connectionString), optionsLifetime: ServiceLifetime.Singleton);
+                services.AddDbContext<SqliteFinPilotDbContext>(
+                    o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning(options.SqliteMapBytes)), optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<FinPilotDbContext>(sp => sp.GetRequiredService<SqliteFinPilotDbContext>());
                 break;
         }

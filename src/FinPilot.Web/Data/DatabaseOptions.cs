@@ -17,6 +17,12 @@ public sealed class DatabaseOptions
     public bool MigrateOnStartup { get; set; } = true;
 
     /// <summary>
+    /// SQLite: how much of the database file each connection reads through a memory map (<c>PRAGMA mmap_size</c>);
+    /// 0 reads it with system calls. See <see cref="SqliteConnectionTuning"/>.
+    /// </summary>
+    public long SqliteMapBytes { get; set; } = SqliteConnectionTuning.DefaultMapBytes;
+
+    /// <summary>
     /// Used when <c>ConnectionStrings:FinPilot</c> is not set: <c>data/finpilot.db</c> at the root of
     /// a source checkout (so the web host and the CLI share one file), else under the content root.
     /// </summary>

@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Projects;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace FinPilot.Web.Features.Disclosure;
 
@@ -45,10 +47,27 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
 {
     public Task<Page<PilotEntry>> SearchAsync(RegisterQuery query, CancellationToken ct = default) => SearchAsync(query, ManyMatches, ct);
 
+    /// <summary>
+    /// A page read as of the row the query names or, without one, as of the newest row now (read in the same
+    /// connection): the row to pass back as <see cref="RegisterQuery.AsOf"/> for the next pages is returned with it.
+    /// </summary>
+    public async Task<(Page<PilotEntry> Page, long AsOf)> SearchPinnedAsync(RegisterQuery query, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        var asOf = query.AsOf ?? await AsOfAsync(ct);
+        // Pinned here and now, no row is newer: only a bound the client passed back needs the rows since subtracted.
+        return (await ReadAsync(query with { AsOf = asOf }, ManyMatches, subtractNewer: query.AsOf is not null, ct), asOf);
+    }
+
     /// <param name="manyMatches">From how many matches a search is ordered from the order's index (a test reads both ways).</param>
     internal async Task<Page<PilotEntry>> SearchAsync(RegisterQuery query, int manyMatches, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
+        return await ReadAsync(query, manyMatches, subtractNewer: true, ct);
+    }
+
+    private async Task<Page<PilotEntry>> ReadAsync(RegisterQuery query, int manyMatches, bool subtractNewer, CancellationToken ct)
+    {
         var (number, size) = Page<PilotEntry>.Normalise(query.Page, query.PageSize);
         var matching = RegisterPilot.Search.Matching(db, query.Q);
         var named = await lookups.GetAsync(db, ct);
@@ -62,8 +81,12 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
         // Counted without the asOf bound, less the few rows added since: a count bounded on the key reads every row
         // (SQLite walks the table, whose rows carry the statement), the whole count only the narrowest index.
         var rows = Filtered(db.RegisterPilots.AsNoTracking(), matching, regionIds, query);
-        var total = await rows.CountAsync(ct);
-        if (query.AsOf is { } asOf)
+        // A search alone is counted in the index: every indexed key is a row, and probing the table for each match
+        // read a page per match.
+        var total = matching is not null && OnlySearched(query) ? await matching.CountAsync(ct)
+            : Unfiltered(query) ? await Compiled.For(db).CountAll(db)
+            : await rows.CountAsync(ct);
+        if (query.AsOf is { } asOf && subtractNewer)
         {
             total -= await rows.Where(p => p.Id > asOf).CountAsync(ct);
         }
@@ -80,15 +103,53 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
         }
 
         // The page's keys first, from the order's index alone (the rows skipped are never read), then its rows.
-        var keys = await ordered.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name).ThenBy(p => p.ProjectId)
-            .Skip((number - 1) * size).Take(size)
-            .Select(p => p.Id)
-            .ToListAsync(ct);
+        var skip = (number - 1) * size;
+        var keys = Unfiltered(query)
+            ? await Compiled.For(db).PageKeys(db, query.AsOf ?? long.MaxValue, skip, size).ToListAsync(ct)
+            : await ordered.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name).ThenBy(p => p.ProjectId)
+                .Skip(skip).Take(size)
+                .Select(p => p.Id)
+                .ToListAsync(ct);
         // One array parameter, not one per key: the statement's text is the same for every page, so EF reuses it
         // (expanded keys made EF write the SQL again for every request, under a lock).
         var found = (await EntriesAsync(db.RegisterPilots.Where(p => EF.Parameter(keys).Contains(p.Id)), named, ct)).ToDictionary(e => e.Key, e => e.Entry);
         return new Page<PilotEntry>([.. keys.Select(k => found[k])], number, size, total);
     }
+
+    /// <summary>
+    /// The register's every-day reads (the unfiltered pages, a pilot's timeline), which have one shape each: compiled
+    /// once, they skip building and translating the LINQ tree on every request. A compiled query serves one model, so
+    /// there is a set per model (one in an installation; one per host in the tests, which run both providers). A query
+    /// reading a list parameter is not compiled: a compiled query's list parameter is expanded, one parameter per item.
+    /// </summary>
+    private sealed class Compiled
+    {
+        private static readonly ConditionalWeakTable<IModel, Compiled> ByModel = [];
+
+        public static Compiled For(FinPilotDbContext db) => ByModel.GetValue(db.Model, _ => new Compiled());
+
+        public Func<FinPilotDbContext, Task<int>> CountAll { get; } =
+            EF.CompileAsyncQuery((FinPilotDbContext db) => db.RegisterPilots.Count());
+
+        public Func<FinPilotDbContext, long, int, int, IAsyncEnumerable<long>> PageKeys { get; } =
+            EF.CompileAsyncQuery((FinPilotDbContext db, long asOf, int skip, int take) => db.RegisterPilots
+                .Where(p => p.Id <= asOf)
+                .OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name).ThenBy(p => p.ProjectId)
+                .Skip(skip).Take(take)
+                .Select(p => p.Id));
+
+        public Func<FinPilotDbContext, Guid, IAsyncEnumerable<PublicEventRecord>> TimelineOf { get; } =
+            EF.CompileAsyncQuery<FinPilotDbContext, Guid, PublicEventRecord>((db, projectId) =>
+                db.PublicEvents.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.At).ThenBy(e => e.Id));
+    }
+
+    /// <summary>A row of the register with its project's stage and exit mode and its lead's English name; only the columns shown.</summary>
+    private sealed record Row(
+        long Id, Guid ProjectId, int RegionId, Guid CallId, PublicProjectSummary Statement, DateTimeOffset ListedAt, DateTimeOffset UpdatedAt,
+        ProjectStage? Stage, ExitMode? ExitMode, string? LeadNameEn);
+
+    /// <summary>No filter but the asOf bound.</summary>
+    private static bool Unfiltered(RegisterQuery query) => string.IsNullOrWhiteSpace(query.Q) && OnlySearched(query);
 
     /// <summary>Search at least this many rows and the page is ordered from the order's index (SQLite).</summary>
     private const int ManyMatches = 200;
@@ -98,6 +159,9 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
     /// <summary>A filter with an index of its own (region, call, category), which SQLite should read instead.</summary>
     private static bool NarrowedByIndex(RegisterQuery query) =>
         !string.IsNullOrWhiteSpace(query.Region) || query.CallId is not null || query.Category is not null;
+
+    private static bool OnlySearched(RegisterQuery query) =>
+        !NarrowedByIndex(query) && string.IsNullOrWhiteSpace(query.Technology) && query.Status is null && query.Tier is null;
 
     /// <summary>The rows the filters keep, all but the asOf bound; <paramref name="regionIds"/> are those of the region code asked for.</summary>
     private IQueryable<RegisterPilot> Filtered(IQueryable<RegisterPilot> rows, IQueryable<long>? matching, IReadOnlyList<int>? regionIds, RegisterQuery query)
@@ -157,7 +221,7 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
             return null;
         }
 
-        var timeline = await db.PublicEvents.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        var timeline = await Compiled.For(db).TimelineOf(db, projectId).ToListAsync(ct);
         var indexes = await ledger.IndexesOfAsync(timeline.Where(e => e.RecordSequence is not null).Select(e => e.RecordSequence!.Value), ct);
         return new PilotRecord(found.Entry, timeline, indexes);
     }
@@ -206,8 +270,7 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
     {
         // Only the columns shown: the row's search tokens are as long as its statement and were most of what was read.
         var found = await rows.AsNoTracking()
-            .Select(r => new
-            {
+            .Select(r => new Row(
                 r.Id,
                 r.ProjectId,
                 r.RegionId,
@@ -215,10 +278,9 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
                 r.Statement,
                 r.ListedAt,
                 r.UpdatedAt,
-                Stage = db.Projects.Where(p => p.Id == r.ProjectId).Select(p => (ProjectStage?)p.Stage).FirstOrDefault(),
-                ExitMode = db.Projects.Where(p => p.Id == r.ProjectId).Select(p => p.ExitMode).FirstOrDefault(),
-                LeadNameEn = db.Organisations.Where(o => o.Id == r.LeadOrganisationId).Select(o => o.NameEn).FirstOrDefault(),
-            })
+                db.Projects.Where(p => p.Id == r.ProjectId).Select(p => (ProjectStage?)p.Stage).FirstOrDefault(),
+                db.Projects.Where(p => p.Id == r.ProjectId).Select(p => p.ExitMode).FirstOrDefault(),
+                db.Organisations.Where(o => o.Id == r.LeadOrganisationId).Select(o => o.NameEn).FirstOrDefault()))
             .ToListAsync(ct);
         if (found.Any(f => !named.Regions.ContainsKey(f.RegionId) || !named.Calls.ContainsKey(f.CallId)))
         {

@@ -77,10 +77,9 @@ public static class PilotsApi
         string? q, string? region, Guid? callId, ProjectCategory? category, string? technology, PilotStatus? status,
         int? page, int? pageSize, long? asOf, Domain.Exit.ExitTier? tier, PilotRegister register, HttpContext context, CancellationToken ct)
     {
+        var (found, pinned) = await register.SearchPinnedAsync(new RegisterQuery(q, region, callId, category, technology, status, page, pageSize, asOf, tier), ct);
         // The row a client passes back as asOf to read further pages as of this one.
-        asOf ??= await register.AsOfAsync(ct);
-        context.Response.Headers[AsOfHeader] = asOf.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var found = await register.SearchAsync(new RegisterQuery(q, region, callId, category, technology, status, page, pageSize, asOf, tier), ct);
+        context.Response.Headers[AsOfHeader] = pinned.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Ok(new Page<PilotSummaryDto>([.. found.Items.Select(PilotSummaryDto.From)], found.PageNumber, found.PageSize, found.Total));
     }
 

@@ -112,7 +112,7 @@ public sealed class LedgerReader(FinPilotDbContext db)
         return wanted.Length == 0
             ? new Dictionary<long, long>()
             : await db.LedgerEntries.AsNoTracking()
-                .Where(e => wanted.Contains(e.RecordSequence) && e.Index < signed)
+                .Where(e => EF.Parameter(wanted).Contains(e.RecordSequence) && e.Index < signed)
                 .ToDictionaryAsync(e => e.RecordSequence, e => e.Index, cancellationToken);
     }
 

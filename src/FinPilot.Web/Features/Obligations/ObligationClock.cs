@@ -109,6 +109,10 @@ public sealed class ObligationClock(
             {
                 await commands.SaveAsync(cancellationToken);
                 created += missing.Count;
+
+                // Saved and done with: every look-up of the next plan's obligations checks what is tracked, so a tracker
+                // kept across thousands of plans made the pass quadratic.
+                db.ChangeTracker.Clear();
             }
             catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException { InnerException: DbUpdateException })
             {

@@ -75,6 +75,8 @@ public sealed class SupervisionPlanService(
                 return drafted;
             }
 
+            // Saved: the next batch starts with an empty tracker (each obligation look-up scans what is tracked).
+            db.ChangeTracker.Clear();
             drafted += projects.Count;
             if (projects.Count < Batch)
             {
