@@ -63,16 +63,16 @@ public sealed class RegisterReadModelTests(AppsWithDemoData apps) : IClassFixtur
         var (first, second) = await app.WithDbAsync(async db => (
             await db.RegisterPilots.AsNoTracking().SingleAsync(r => r.ProjectId == p[0]),
             await db.RegisterPilots.AsNoTracking().SingleAsync(r => r.ProjectId == p[1])));
-        Assert.Equal(t0.AddDays(10), first.AdmittedAt);
+        Assert.Equal(Ms(t0.AddDays(10)), Ms(first.AdmittedAt));
         Assert.Equal(ChinaTime.DateOf(t0.AddDays(10)), first.AdmittedOn);
-        Assert.Equal(t0.AddDays(13).AddHours(4), first.LastAdmittedAt);
-        Assert.Equal(t0.AddDays(14), first.ExitedAt);
+        Assert.Equal(Ms(t0.AddDays(13).AddHours(4)), Ms(first.LastAdmittedAt));
+        Assert.Equal(Ms(t0.AddDays(14)), Ms(first.ExitedAt));
         Assert.Equal(PublicEventKind.Exit, first.Lifecycle);
         Assert.True(first.Noticed);
         Assert.True(first.Troubled);
         Assert.True(first.TierPublished);
         Assert.Null(second.AdmittedAt);
-        Assert.Equal(t0.AddDays(15), second.ExitedAt);
+        Assert.Equal(Ms(t0.AddDays(15)), Ms(second.ExitedAt));
         Assert.Equal(PublicEventKind.Termination, second.Lifecycle);
         Assert.True(second.Troubled);
         Assert.False(second.TierPublished);
@@ -90,6 +90,7 @@ public sealed class RegisterReadModelTests(AppsWithDemoData apps) : IClassFixtur
             .SetProperty(r => r.FactsVersion, 0).SetProperty(r => r.AdmittedAt, (DateTimeOffset?)null).SetProperty(r => r.AdmittedOn, (DateOnly?)null)
             .SetProperty(r => r.LastAdmittedAt, (DateTimeOffset?)null).SetProperty(r => r.ExitedAt, (DateTimeOffset?)null).SetProperty(r => r.Noticed, false)
             .SetProperty(r => r.Lifecycle, (PublicEventKind?)null).SetProperty(r => r.Troubled, false).SetProperty(r => r.TierPublished, false)));
+        await app.WithDbAsync(db => db.RegisterPilotTags.ExecuteUpdateAsync(s => s.SetProperty(t => t.RegionId, 0).SetProperty(t => t.Admitted, false)));
         Assert.False(current.SequenceEqual(await SnapshotAsync(app)));
 
         await DatabaseMigrator.MigrateAsync(app.Services);
@@ -245,10 +246,13 @@ public sealed class RegisterReadModelTests(AppsWithDemoData apps) : IClassFixtur
             .OrderBy(r => r.ProjectId)
             .Select(r => string.Join('|',
                 r.ProjectId, r.RegionId, r.CallId, r.LeadOrganisationId, r.Category, r.Name, JsonOf(r.Statement), r.ListedAt.ToUnixTimeMilliseconds(),
-                r.UpdatedAt.ToUnixTimeMilliseconds(), r.SearchText, string.Join(',', r.Tags.Select(t => $"{t.Kind}:{t.Code}").Order()),
+                r.UpdatedAt.ToUnixTimeMilliseconds(), r.SearchText, string.Join(',', r.Tags.Select(t => $"{t.Kind}:{t.Code}:{t.RegionId}:{t.Admitted}").Order()),
                 r.AdmittedAt?.ToUnixTimeMilliseconds(), r.AdmittedOn, r.LastAdmittedAt?.ToUnixTimeMilliseconds(), r.ExitedAt?.ToUnixTimeMilliseconds(),
                 r.Noticed, r.Lifecycle, r.Troubled, r.TierPublished, r.FactsVersion))
             .ToList());
+
+    /// <summary>An instant to the millisecond, as both providers store it.</summary>
+    private static long? Ms(DateTimeOffset? at) => at?.ToUnixTimeMilliseconds();
 
     private static string JsonOf(PublicProjectSummary summary) => System.Text.Json.JsonSerializer.Serialize(summary);
 }

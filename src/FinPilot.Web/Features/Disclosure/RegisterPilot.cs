@@ -101,6 +101,12 @@ public sealed class RegisterPilotTag
     public RegisterTagKind Kind { get; set; }
 
     public string Code { get; set; } = string.Empty;
+
+    /// <summary>The row's region, copied so the statistics count tags from their index alone.</summary>
+    public int RegionId { get; set; }
+
+    /// <summary>Whether the row is a pilot (its <see cref="RegisterPilot.AdmittedAt"/> is set), copied likewise.</summary>
+    public bool Admitted { get; set; }
 }
 
 internal sealed class RegisterPilotConfiguration : IEntityTypeConfiguration<RegisterPilot>
@@ -150,5 +156,7 @@ internal sealed class RegisterPilotTagConfiguration : IEntityTypeConfiguration<R
         builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.Code).HasMaxLength(PublicProjectSummary.MaxCodeLength);
         builder.HasIndex(t => new { t.Kind, t.Code, t.PilotId });
+        // The statistics' counts per code and region of the pilots, read from this index in its order.
+        builder.HasIndex(t => new { t.Kind, t.Code, t.RegionId, t.Admitted });
     }
 }

@@ -109,11 +109,11 @@ public static class RegisterProjection
             row.ListedAt = timeline.Min(e => e.At);
             row.UpdatedAt = timeline.Max(e => e.At);
             row.SearchText = SearchText.Index(names);
-            SetFacts(row, timeline);
             SetTags(row, [
                 .. Tags(RegisterTagKind.Technology, statement.TechnologyCodes),
                 .. Tags(RegisterTagKind.Scenario, statement.ScenarioCodes),
                 .. Tags(RegisterTagKind.LeadType, statement.LeadType is { } leadType ? [leadType.ToString()] : null)]);
+            SetFacts(row, timeline);
         }
     }
 
@@ -171,6 +171,11 @@ public static class RegisterProjection
         row.Troubled = PilotIndex.IsTroubled(timeline.Select(e => new PublicEventFact(e.Kind, e.At)));
         row.TierPublished = timeline.Any(e => e.Kind == PublicEventKind.TierAssigned);
         row.FactsVersion = FactsVersion;
+        foreach (var tag in row.Tags)
+        {
+            tag.RegionId = row.RegionId;
+            tag.Admitted = row.AdmittedAt is not null;
+        }
     }
 
     private static IEnumerable<EntityEntry<T>> Tracked<T>(FinPilotDbContext db)

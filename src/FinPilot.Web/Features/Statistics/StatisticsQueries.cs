@@ -60,17 +60,23 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
         {
             admitted = db.RegisterPilots.AsNoTracking().Where(p => p.AdmittedAt != null);
             cube = await LiveCubeAsync(recentFrom, ct);
+            // Read from the (few) exit cases with a tier, each looked up in the register by its key; an exit
+            // case's region is its project's, as the register row's is.
             tierRows = from c in db.ExitCases.AsNoTracking()
-                       join p in db.RegisterPilots.AsNoTracking() on c.ProjectId equals p.ProjectId
-                       where c.Tier != null && p.TierPublished
-                       select new TierRow { RegionId = p.RegionId, Tier = c.Tier };
+                       where c.Tier != null && db.RegisterPilots.Any(p => p.ProjectId == c.ProjectId && p.TierPublished)
+                       select new TierRow { RegionId = c.RegionId, Tier = c.Tier };
         }
 
         var pilots = cube.Where(c => c.AdmittedOn is not null).ToList();
-        var tags = await (from t in db.RegisterPilotTags.AsNoTracking()
-                          join p in admitted on t.PilotId equals p.Id
-                          group t by new { t.Kind, t.Code, p.RegionId } into g
-                          select new { g.Key.Kind, g.Key.Code, g.Key.RegionId, Count = g.Count() }).ToListAsync(ct);
+        var tags = await (fromEvents
+                ? from t in db.RegisterPilotTags.AsNoTracking()
+                  join p in admitted on t.PilotId equals p.Id
+                  group t by new { t.Kind, t.Code, p.RegionId } into g
+                  select new TagCount { Kind = g.Key.Kind, Code = g.Key.Code, RegionId = g.Key.RegionId, Count = g.Count() }
+                : from t in db.RegisterPilotTags.AsNoTracking()
+                  where t.Admitted
+                  group t by new { t.Kind, t.Code, t.RegionId } into g
+                  select new TagCount { Kind = g.Key.Kind, Code = g.Key.Code, RegionId = g.Key.RegionId, Count = g.Count() }).ToListAsync(ct);
         var figures = new List<Figure>();
 
         figures.AddRange(Sum(Indicators.PilotsByRegion, pilots, c => regions[c.RegionId]));
@@ -176,6 +182,18 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return [.. groups.Select(g => new CubeRow(
             g.Key.RegionId, g.Key.CallId, g.Key.Category, g.Key.AdmittedOn, g.Key.Noticed, g.Key.Exited, g.Key.Recent, g.Key.Troubled, g.Key.Lifecycle, g.Count))];
+    }
+
+    /// <summary>The tags of one kind and code among one region's pilots.</summary>
+    private sealed class TagCount
+    {
+        public RegisterTagKind Kind { get; init; }
+
+        public string Code { get; init; } = string.Empty;
+
+        public int RegionId { get; init; }
+
+        public int Count { get; init; }
     }
 
     /// <summary>An exit case's public tier and the region of its register entry.</summary>

@@ -3077,9 +3077,17 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("Admitted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.HasKey("PilotId", "Kind", "Code");
 
                     b.HasIndex("Kind", "Code", "PilotId");
+
+                    b.HasIndex("Kind", "Code", "RegionId", "Admitted");
 
                     b.ToTable("RegisterPilotTags", (string)null);
                 });

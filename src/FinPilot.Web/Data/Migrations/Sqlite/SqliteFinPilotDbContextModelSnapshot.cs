@@ -3055,9 +3055,17 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Admitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("PilotId", "Kind", "Code");
 
                     b.HasIndex("Kind", "Code", "PilotId");
+
+                    b.HasIndex("Kind", "Code", "RegionId", "Admitted");
 
                     b.ToTable("RegisterPilotTags", (string)null);
                 });

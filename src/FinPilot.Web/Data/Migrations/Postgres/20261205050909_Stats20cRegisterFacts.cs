@@ -11,6 +11,20 @@ namespace FinPilot.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "Admitted",
+                table: "RegisterPilotTags",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "RegisterPilotTags",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "AdmittedAt",
                 table: "RegisterPilots",
@@ -71,6 +85,11 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                 defaultValue: false);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RegisterPilotTags_Kind_Code_RegionId_Admitted",
+                table: "RegisterPilotTags",
+                columns: new[] { "Kind", "Code", "RegionId", "Admitted" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RegisterPilots_ExitedAt",
                 table: "RegisterPilots",
                 column: "ExitedAt");
@@ -90,6 +109,10 @@ namespace FinPilot.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_RegisterPilotTags_Kind_Code_RegionId_Admitted",
+                table: "RegisterPilotTags");
+
+            migrationBuilder.DropIndex(
                 name: "IX_RegisterPilots_ExitedAt",
                 table: "RegisterPilots");
 
@@ -100,6 +123,14 @@ namespace FinPilot.Web.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_RegisterPilots_RegionId_AdmittedAt_Lead",
                 table: "RegisterPilots");
+
+            migrationBuilder.DropColumn(
+                name: "Admitted",
+                table: "RegisterPilotTags");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "RegisterPilotTags");
 
             migrationBuilder.DropColumn(
                 name: "AdmittedAt",
