@@ -17,6 +17,8 @@ public static class DatabaseMigrator
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
         await Features.Applications.ReferenceData.EnsureAsync(db, cancellationToken);
+        // Register rows written before their statistics facts existed (or by an older computation) are rebuilt.
+        await Features.Disclosure.RegisterProjection.EnsureFactsAsync(db, cancellationToken);
         await SeedReferenceDataAsync(services, cancellationToken);
         return pending;
     }

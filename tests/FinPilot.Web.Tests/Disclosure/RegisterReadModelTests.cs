@@ -35,7 +35,12 @@ public sealed class RegisterReadModelTests(AppsWithDemoData apps) : IClassFixtur
             ("sent back", () => app.EventAsync(p[1], PublicEventKind.SentBackToDeliberation, t0.AddDays(11), $"退回 {tag}", "sent back")),
             ("second notice", () => app.NoticeAsync("BJ", t0.AddDays(12), [Summary(p[1], $"区块链存证（修订） {tag}")])),
             ("progress", () => app.EventAsync(p[0], PublicEventKind.MajorProgress, t0.AddDays(13), $"重大进展 {tag}", "progress")),
+            ("suspended", () => app.EventAsync(p[0], PublicEventKind.Suspended, t0.AddDays(13).AddHours(1), $"暂停 {tag}", "suspended")),
+            ("resumed", () => app.EventAsync(p[0], PublicEventKind.Resumed, t0.AddDays(13).AddHours(2), $"恢复 {tag}", "resumed")),
+            ("correction ordered", () => app.EventAsync(p[0], PublicEventKind.CorrectionOrdered, t0.AddDays(13).AddHours(3), $"整改 {tag}", "correction")),
+            ("readmitted", () => app.EventAsync(p[0], PublicEventKind.Admitted, t0.AddDays(13).AddHours(4), $"再入箱 {tag}", "admitted again")),
             ("exit", () => app.EventAsync(p[0], PublicEventKind.Exit, t0.AddDays(14), $"退出 {tag}", "exit")),
+            ("tier", () => app.EventAsync(p[0], PublicEventKind.TierAssigned, t0.AddDays(14).AddHours(1), $"分层 {tag}", "tier")),
             ("termination", () => app.EventAsync(p[1], PublicEventKind.Termination, t0.AddDays(15), $"终止 {tag}", "terminated")),
         };
 
@@ -53,6 +58,44 @@ public sealed class RegisterReadModelTests(AppsWithDemoData apps) : IClassFixtur
         Assert.Equal(2, rows.Count);
         Assert.Contains(rows, r => r.Contains("区块链存证（修订）", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, r => r.Contains(p[2].ToString(), StringComparison.Ordinal));
+
+        // The facts the statistics group on, as the events above give them.
+        var (first, second) = await app.WithDbAsync(async db => (
+            await db.RegisterPilots.AsNoTracking().SingleAsync(r => r.ProjectId == p[0]),
+            await db.RegisterPilots.AsNoTracking().SingleAsync(r => r.ProjectId == p[1])));
+        Assert.Equal(Ms(t0.AddDays(10)), Ms(first.AdmittedAt));
+        Assert.Equal(ChinaTime.DateOf(t0.AddDays(10)), first.AdmittedOn);
+        Assert.Equal(Ms(t0.AddDays(13).AddHours(4)), Ms(first.LastAdmittedAt));
+        Assert.Equal(Ms(t0.AddDays(14)), Ms(first.ExitedAt));
+        Assert.Equal(PublicEventKind.Exit, first.Lifecycle);
+        Assert.True(first.Noticed);
+        Assert.True(first.Troubled);
+        Assert.True(first.TierPublished);
+        Assert.Null(second.AdmittedAt);
+        Assert.Equal(Ms(t0.AddDays(15)), Ms(second.ExitedAt));
+        Assert.Equal(PublicEventKind.Termination, second.Lifecycle);
+        Assert.True(second.Troubled);
+        Assert.False(second.TierPublished);
+    }
+
+    [Theory, AllProviders]
+    public async Task Rows_written_before_the_statistics_facts_are_rebuilt_after_migrating(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var current = await SnapshotAsync(app);
+        Assert.False(await app.WithDbAsync(db => RegisterProjection.EnsureFactsAsync(db)));
+
+        // As the migration that adds the facts leaves the rows: version 0, no facts.
+        await app.WithDbAsync(db => db.RegisterPilots.ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.FactsVersion, 0).SetProperty(r => r.AdmittedAt, (DateTimeOffset?)null).SetProperty(r => r.AdmittedOn, (DateOnly?)null)
+            .SetProperty(r => r.LastAdmittedAt, (DateTimeOffset?)null).SetProperty(r => r.ExitedAt, (DateTimeOffset?)null).SetProperty(r => r.Noticed, false)
+            .SetProperty(r => r.Lifecycle, (PublicEventKind?)null).SetProperty(r => r.Troubled, false).SetProperty(r => r.TierPublished, false)));
+        await app.WithDbAsync(db => db.RegisterPilotTags.ExecuteUpdateAsync(s => s.SetProperty(t => t.RegionId, 0).SetProperty(t => t.Admitted, false)));
+        Assert.False(current.SequenceEqual(await SnapshotAsync(app)));
+
+        await DatabaseMigrator.MigrateAsync(app.Services);
+        Assert.True(current.SequenceEqual(await SnapshotAsync(app)), "the migrator rebuilds the rows' facts");
+        Assert.False(await app.WithDbAsync(db => RegisterProjection.EnsureFactsAsync(db)));
     }
 
     [Theory, AllProviders]
@@ -203,8 +246,13 @@ public sealed class RegisterReadModelTests(AppsWithDemoData apps) : IClassFixtur
             .OrderBy(r => r.ProjectId)
             .Select(r => string.Join('|',
                 r.ProjectId, r.RegionId, r.CallId, r.LeadOrganisationId, r.Category, r.Name, JsonOf(r.Statement), r.ListedAt.ToUnixTimeMilliseconds(),
-                r.UpdatedAt.ToUnixTimeMilliseconds(), r.SearchText, string.Join(',', r.Tags.Select(t => $"{t.Kind}:{t.Code}").Order())))
+                r.UpdatedAt.ToUnixTimeMilliseconds(), r.SearchText, string.Join(',', r.Tags.Select(t => $"{t.Kind}:{t.Code}:{t.RegionId}:{t.Admitted}").Order()),
+                r.AdmittedAt?.ToUnixTimeMilliseconds(), r.AdmittedOn, r.LastAdmittedAt?.ToUnixTimeMilliseconds(), r.ExitedAt?.ToUnixTimeMilliseconds(),
+                r.Noticed, r.Lifecycle, r.Troubled, r.TierPublished, r.FactsVersion))
             .ToList());
+
+    /// <summary>An instant to the millisecond, as both providers store it.</summary>
+    private static long? Ms(DateTimeOffset? at) => at?.ToUnixTimeMilliseconds();
 
     private static string JsonOf(PublicProjectSummary summary) => System.Text.Json.JsonSerializer.Serialize(summary);
 }

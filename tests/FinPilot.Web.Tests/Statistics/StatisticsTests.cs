@@ -3,6 +3,7 @@ using FinPilot.Domain.Statistics;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Statistics;
 using FinPilot.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FinPilot.Web.Tests.Statistics;
 
@@ -49,6 +50,32 @@ public sealed class StatisticsTests(AppsWithDemoData apps) : IClassFixture<AppsW
         // The two calls the world made are open now.
         Assert.Equal(1, Delta(Indicators.CallsOpenByRegion, "BJ"));
         Assert.Equal(1, Delta(Indicators.CallsOpenByRegion, "SH"));
+    }
+
+    [Theory, AllProviders]
+    public async Task The_live_figures_from_the_registers_facts_equal_the_figures_derived_from_the_public_events(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        await StatisticsWorld.CreateAsync(app);
+        var at = app.Clock.GetUtcNow();
+        await using var scope = app.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<StatisticsQueries>();
+
+        var live = await queries.ComputeAsync(at);
+        var fromEvents = await queries.ComputeFromEventsAsync(at);
+
+        Assert.Equal(fromEvents.Count, live.Count);
+        foreach (var (expected, actual) in fromEvents.Zip(live))
+        {
+            Assert.Equal($"{expected.Indicator} {expected.Key} {expected.Value}", $"{actual.Indicator} {actual.Key} {actual.Value}");
+        }
+
+        Assert.Empty(StatisticsFormulas.Differences(fromEvents, live));
+        // The world and the demo give every kind of figure something to count.
+        foreach (var indicator in new[] { Indicators.PilotsByRegion, Indicators.RegisterByStage, Indicators.MedianDaysToAdmission, Indicators.ExitedByTier, Indicators.PilotIndex })
+        {
+            Assert.Contains(live, f => f.Indicator == indicator && f.Value != 0);
+        }
     }
 
     [Theory, AllProviders]

@@ -48,6 +48,39 @@ public sealed class RegisterPilot
     /// <summary>The tokens of the names and the statement in both languages (<see cref="Features.Search.SearchText"/>).</summary>
     public string SearchText { get; set; } = string.Empty;
 
+    // The facts the live statistics group on, each read from the project's public events (see
+    // RegisterProjection.SetFacts); the figures at a past checkpoint derive them from the events instead.
+
+    /// <summary>The first admission (入箱): set for the pilots, null for an entry never admitted.</summary>
+    public DateTimeOffset? AdmittedAt { get; set; }
+
+    /// <summary>The Beijing date of <see cref="AdmittedAt"/>, for the days from the call's closing to admission.</summary>
+    public DateOnly? AdmittedOn { get; set; }
+
+    /// <summary>The latest admission (the pilot index counts admissions within its period).</summary>
+    public DateTimeOffset? LastAdmittedAt { get; set; }
+
+    /// <summary>The first exit or termination.</summary>
+    public DateTimeOffset? ExitedAt { get; set; }
+
+    /// <summary>Listed on a published notice at least once (the funnel's first step).</summary>
+    public bool Noticed { get; set; }
+
+    /// <summary>The latest lifecycle event (<see cref="Domain.Statistics.PublicStages.Lifecycle"/>), which gives the public stage.</summary>
+    public PublicEventKind? Lifecycle { get; set; }
+
+    /// <summary>Ever suspended or terminated, or with more public correction orders than closures (<see cref="Domain.Statistics.PilotIndex.IsTroubled"/>).</summary>
+    public bool Troubled { get; set; }
+
+    /// <summary>Its exit tier is public (a <see cref="PublicEventKind.TierAssigned"/> event).</summary>
+    public bool TierPublished { get; set; }
+
+    /// <summary>
+    /// The version of the facts the row was written with (<see cref="RegisterProjection.FactsVersion"/>);
+    /// rows of an older version (0: written before the facts existed) are rebuilt after migrating.
+    /// </summary>
+    public int FactsVersion { get; set; }
+
     public List<RegisterPilotTag> Tags { get; set; } = [];
 }
 
@@ -68,12 +101,24 @@ public sealed class RegisterPilotTag
     public RegisterTagKind Kind { get; set; }
 
     public string Code { get; set; } = string.Empty;
+
+    /// <summary>The row's region, copied so the statistics count tags from their index alone.</summary>
+    public int RegionId { get; set; }
+
+    /// <summary>Whether the row is a pilot (its <see cref="RegisterPilot.AdmittedAt"/> is set), copied likewise.</summary>
+    public bool Admitted { get; set; }
 }
 
 internal sealed class RegisterPilotConfiguration : IEntityTypeConfiguration<RegisterPilot>
 {
     /// <summary>The index of the list's order (newest first), which also covers the row key.</summary>
     public const string OrderIndex = "IX_RegisterPilots_UpdatedAt_Name_ProjectId";
+
+    /// <summary>The pilots by region and their lead institutions.</summary>
+    public const string AdmittedIndex = "IX_RegisterPilots_RegionId_AdmittedAt_Lead";
+
+    /// <summary>Every fact the statistics' cube groups on: the cube is read from this index alone.</summary>
+    public const string FactsIndex = "IX_RegisterPilots_Facts";
 
     public void Configure(EntityTypeBuilder<RegisterPilot> builder)
     {
@@ -90,6 +135,12 @@ internal sealed class RegisterPilotConfiguration : IEntityTypeConfiguration<Regi
         builder.HasIndex(p => new { p.CallId, p.UpdatedAt });
         builder.HasIndex(p => new { p.Category, p.UpdatedAt });
         builder.HasIndex(p => p.ListedAt);
+        builder.Property(p => p.Lifecycle).HasConversion<string>().HasMaxLength(40);
+        // The live statistics' grouped counts, each read from one of these indexes rather than the (wide) rows.
+        builder.HasIndex(p => new { p.RegionId, p.AdmittedAt, p.LeadOrganisationId }).HasDatabaseName(AdmittedIndex);
+        builder.HasIndex(p => p.ExitedAt);
+        builder.HasIndex(p => new { p.RegionId, p.CallId, p.Category, p.AdmittedOn, p.LastAdmittedAt, p.Noticed, p.ExitedAt, p.Troubled, p.Lifecycle })
+            .HasDatabaseName(FactsIndex);
         builder.HasOne<PilotProject>().WithOne().HasForeignKey<RegisterPilot>(p => p.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Tags).WithOne().HasForeignKey(t => t.PilotId).OnDelete(DeleteBehavior.Cascade);
@@ -105,5 +156,7 @@ internal sealed class RegisterPilotTagConfiguration : IEntityTypeConfiguration<R
         builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.Code).HasMaxLength(PublicProjectSummary.MaxCodeLength);
         builder.HasIndex(t => new { t.Kind, t.Code, t.PilotId });
+        // The statistics' counts per code and region of the pilots, read from this index in its order.
+        builder.HasIndex(t => new { t.Kind, t.Code, t.RegionId, t.Admitted });
     }
 }

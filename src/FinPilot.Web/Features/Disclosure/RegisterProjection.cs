@@ -1,6 +1,8 @@
+using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Organisations;
 using FinPilot.Domain.Projects;
+using FinPilot.Domain.Statistics;
 using FinPilot.Web.Data;
 using FinPilot.Web.Features.Applications;
 using FinPilot.Web.Features.Search;
@@ -22,6 +24,12 @@ public static class RegisterProjection
 {
     /// <summary>How many projects one pass of <see cref="RebuildAsync"/> reads and writes.</summary>
     public const int RebuildBatch = 500;
+
+    /// <summary>
+    /// The version of the per-pilot facts (<see cref="RegisterPilot.AdmittedAt"/> and the rest) this
+    /// build writes; raise it when their computation changes, and the next migration run rebuilds.
+    /// </summary>
+    public const int FactsVersion = 1;
 
     /// <summary>The projects with public events added in this unit of work and not yet saved.</summary>
     public static IReadOnlyCollection<Guid> Pending(FinPilotDbContext db)
@@ -105,6 +113,7 @@ public static class RegisterProjection
                 .. Tags(RegisterTagKind.Technology, statement.TechnologyCodes),
                 .. Tags(RegisterTagKind.Scenario, statement.ScenarioCodes),
                 .. Tags(RegisterTagKind.LeadType, statement.LeadType is { } leadType ? [leadType.ToString()] : null)]);
+            SetFacts(row, timeline);
         }
     }
 
@@ -130,6 +139,43 @@ public static class RegisterProjection
 
         await transaction.CommitAsync(ct);
         return await db.RegisterPilots.CountAsync(ct);
+    }
+
+    /// <summary>
+    /// Rebuilds the register when a row's facts are older than <see cref="FactsVersion"/> (rows
+    /// written before a migration added them); run after migrating. Answers whether it rebuilt.
+    /// </summary>
+    public static async Task<bool> EnsureFactsAsync(FinPilotDbContext db, CancellationToken ct = default)
+    {
+        if (!await db.RegisterPilots.AnyAsync(p => p.FactsVersion != FactsVersion, ct))
+        {
+            return false;
+        }
+
+        await RebuildAsync(db, ct);
+        return true;
+    }
+
+    /// <summary>The facts the live statistics group on, from the project's public events (stored and pending).</summary>
+    private static void SetFacts(RegisterPilot row, List<EventFacts> timeline)
+    {
+        var admissions = timeline.Where(e => e.Kind == PublicEventKind.Admitted).Select(e => e.At).ToList();
+        row.AdmittedAt = admissions.Count == 0 ? null : admissions.Min();
+        row.AdmittedOn = row.AdmittedAt is { } admitted ? ChinaTime.DateOf(admitted) : null;
+        row.LastAdmittedAt = admissions.Count == 0 ? null : admissions.Max();
+        row.ExitedAt = timeline.Where(e => e.Kind is PublicEventKind.Exit or PublicEventKind.Termination).Select(e => (DateTimeOffset?)e.At).Min();
+        row.Noticed = timeline.Any(e => e.Kind == PublicEventKind.NoticePublished);
+        row.Lifecycle = timeline.Where(e => PublicStages.Lifecycle.Contains(e.Kind))
+            .OrderBy(e => e.At).ThenBy(e => PublicStages.Precedence(e.Kind))
+            .Select(e => (PublicEventKind?)e.Kind).LastOrDefault();
+        row.Troubled = PilotIndex.IsTroubled(timeline.Select(e => new PublicEventFact(e.Kind, e.At)));
+        row.TierPublished = timeline.Any(e => e.Kind == PublicEventKind.TierAssigned);
+        row.FactsVersion = FactsVersion;
+        foreach (var tag in row.Tags)
+        {
+            tag.RegionId = row.RegionId;
+            tag.Admitted = row.AdmittedAt is not null;
+        }
     }
 
     private static IEnumerable<EntityEntry<T>> Tracked<T>(FinPilotDbContext db)

@@ -62,11 +62,10 @@ public sealed class HomeQueries(FinPilotDbContext db, LedgerReader ledger, TimeP
             })
             .ToListAsync(ct);
 
-        // Two GROUP BYs over the register, each filtered by an IN over the events of one kind (read once per query).
-        var byRegion = await StatisticsQueries.Admitted(db, db.PublicEvents.AsNoTracking())
+        // Two grouped counts over the register's per-pilot facts, each read from an index.
+        var byRegion = await db.RegisterPilots.AsNoTracking().Where(p => p.AdmittedAt != null)
             .GroupBy(p => p.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var exits = db.PublicEvents.AsNoTracking().Where(e => e.Kind == PublicEventKind.Exit || e.Kind == PublicEventKind.Termination).Select(e => e.ProjectId);
-        var exited = await db.RegisterPilots.AsNoTracking().CountAsync(p => exits.Contains(p.ProjectId), ct);
+        var exited = await db.RegisterPilots.AsNoTracking().CountAsync(p => p.ExitedAt != null, ct);
         var callsOpen = await db.Calls.AsNoTracking().CountAsync(c => c.Status == CallStatus.Published && c.OpensAt <= now && c.ClosesAt > now, ct);
         var figures = new HomeFigures(
             byRegion.Sum(r => r.Count),

@@ -1,3 +1,4 @@
+using FinPilot.Domain.Calendar;
 using FinPilot.Domain.Calls;
 using FinPilot.Domain.Disclosure;
 using FinPilot.Domain.Organisations;
@@ -12,14 +13,19 @@ namespace FinPilot.Web.Features.Statistics;
 /// <summary>
 /// Computes the figures of <see cref="Indicators"/> from public records only — the register of
 /// pilots (<see cref="RegisterPilot"/>), its public events and published calls — with GROUP BY in
-/// SQL, never by loading the register. <see cref="StatisticsFormulas"/> is the reference the tests
+/// SQL, never by loading the register. The live figures group the register's per-pilot facts (kept
+/// by its projection with every public event); the figures at a checkpoint derive the same facts from
+/// the events logged up to it, and the tests hold the two to each other. <see cref="StatisticsFormulas"/> is the reference the tests
 /// hold these queries to (over <see cref="FactsAsync"/>, the same records read whole).
 /// </summary>
 public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
 {
-    /// <summary>Every figure as at <paramref name="at"/> (now by default; it decides which calls are open).</summary>
+    /// <summary>
+    /// Every figure as at <paramref name="at"/> (now by default; it decides which calls are open and
+    /// the index's period), from the register's per-pilot facts: plain GROUP BYs over its rows.
+    /// </summary>
     public Task<IReadOnlyList<Figure>> ComputeAsync(DateTimeOffset? at = null, CancellationToken ct = default) =>
-        ComputeAsync(at ?? clock.GetUtcNow(), ledgerSize: null, ct);
+        ComputeAsync(at ?? clock.GetUtcNow(), ledgerSize: null, fromEvents: false, ct);
 
     /// <summary>
     /// Every figure as at a ledger checkpoint of <paramref name="ledgerSize"/> entries: only the public
@@ -27,19 +33,50 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
     /// reader holding the log up to that checkpoint computes the same figures.
     /// </summary>
     public Task<IReadOnlyList<Figure>> ComputeAtCheckpointAsync(DateTimeOffset at, long ledgerSize, CancellationToken ct = default) =>
-        ComputeAsync(at, ledgerSize, ct);
+        ComputeAsync(at, ledgerSize, fromEvents: true, ct);
 
-    private async Task<IReadOnlyList<Figure>> ComputeAsync(DateTimeOffset now, long? ledgerSize, CancellationToken ct)
+    /// <summary>Every figure now, derived from all the public events as at a checkpoint (the tests hold the live figures to it).</summary>
+    internal Task<IReadOnlyList<Figure>> ComputeFromEventsAsync(DateTimeOffset at, CancellationToken ct = default) =>
+        ComputeAsync(at, ledgerSize: null, fromEvents: true, ct);
+
+    private async Task<IReadOnlyList<Figure>> ComputeAsync(DateTimeOffset now, long? ledgerSize, bool fromEvents, CancellationToken ct)
     {
-        var events = Events(ledgerSize);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, ct);
-        var admitted = Admitted(events);
-        var cube = await CubeAsync(events, now - PilotIndex.Period, ct);
-        var pilots = cube.Where(c => c.FirstAdmitted is not null).ToList();
-        var tags = await (from t in db.RegisterPilotTags.AsNoTracking()
-                          join p in admitted on t.PilotId equals p.Id
-                          group t by new { t.Kind, t.Code, p.RegionId } into g
-                          select new { g.Key.Kind, g.Key.Code, g.Key.RegionId, Count = g.Count() }).ToListAsync(ct);
+        var recentFrom = now - PilotIndex.Period;
+        IQueryable<RegisterPilot> admitted;
+        List<CubeRow> cube;
+        IQueryable<TierRow> tierRows;
+        if (fromEvents)
+        {
+            var events = Events(ledgerSize);
+            admitted = Admitted(events);
+            cube = await CubeAsync(events, recentFrom, ct);
+            tierRows = from c in db.ExitCases.AsNoTracking()
+                       join p in db.RegisterPilots.AsNoTracking() on c.ProjectId equals p.ProjectId
+                       where c.Tier != null && events.Any(e => e.ProjectId == c.ProjectId && e.Kind == PublicEventKind.TierAssigned)
+                       select new TierRow { RegionId = p.RegionId, Tier = c.Tier };
+        }
+        else
+        {
+            admitted = db.RegisterPilots.AsNoTracking().Where(p => p.AdmittedAt != null);
+            cube = await LiveCubeAsync(recentFrom, ct);
+            // Read from the (few) exit cases with a tier, each looked up in the register by its key; an exit
+            // case's region is its project's, as the register row's is.
+            tierRows = from c in db.ExitCases.AsNoTracking()
+                       where c.Tier != null && db.RegisterPilots.Any(p => p.ProjectId == c.ProjectId && p.TierPublished)
+                       select new TierRow { RegionId = c.RegionId, Tier = c.Tier };
+        }
+
+        var pilots = cube.Where(c => c.AdmittedOn is not null).ToList();
+        var tags = await (fromEvents
+                ? from t in db.RegisterPilotTags.AsNoTracking()
+                  join p in admitted on t.PilotId equals p.Id
+                  group t by new { t.Kind, t.Code, p.RegionId } into g
+                  select new TagCount { Kind = g.Key.Kind, Code = g.Key.Code, RegionId = g.Key.RegionId, Count = g.Count() }
+                : from t in db.RegisterPilotTags.AsNoTracking()
+                  where t.Admitted
+                  group t by new { t.Kind, t.Code, t.RegionId } into g
+                  select new TagCount { Kind = g.Key.Kind, Code = g.Key.Code, RegionId = g.Key.RegionId, Count = g.Count() }).ToListAsync(ct);
         var figures = new List<Figure>();
 
         figures.AddRange(Sum(Indicators.PilotsByRegion, pilots, c => regions[c.RegionId]));
@@ -55,11 +92,7 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
         figures.Add(new(Indicators.PublicFunnel, FunnelStep.Noticed.ToString(), cube.Where(c => c.Noticed).Sum(c => c.Count)));
         figures.Add(new(Indicators.PublicFunnel, FunnelStep.Admitted.ToString(), pilots.Sum(c => c.Count)));
         figures.Add(new(Indicators.PublicFunnel, FunnelStep.Exited.ToString(), cube.Where(c => c.Exited).Sum(c => c.Count)));
-        var tiers = await (from c in db.ExitCases.AsNoTracking()
-                           join p in db.RegisterPilots.AsNoTracking() on c.ProjectId equals p.ProjectId
-                           where c.Tier != null && events.Any(e => e.ProjectId == c.ProjectId && e.Kind == PublicEventKind.TierAssigned)
-                           group c by new { p.RegionId, c.Tier } into g
-                           select new { g.Key.RegionId, g.Key.Tier, Count = g.Count() }).ToListAsync(ct);
+        var tiers = await tierRows.GroupBy(t => new { t.RegionId, t.Tier }).Select(g => new { g.Key.RegionId, g.Key.Tier, Count = g.Count() }).ToListAsync(ct);
         figures.AddRange(tiers.GroupBy(t => t.Tier).Select(g => new Figure(Indicators.ExitedByTier, g.Key.ToString()!, g.Sum(t => t.Count))));
         figures.Add(new Figure(Indicators.LeadInstitutions, StatisticsFormulas.TotalKey, await admitted.Select(p => p.LeadOrganisationId).Distinct().CountAsync(ct)));
         figures.AddRange(TagCounts(tags.Where(t => t.Kind == RegisterTagKind.Scenario).Select(t => (t.Code, t.Count)))
@@ -123,12 +156,57 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
         var groups = await rows.GroupBy(r => new { r.RegionId, r.CallId, r.Category, r.FirstAdmitted, r.Noticed, r.Exited, r.Recent, r.Troubled, r.Latest })
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return [.. groups.Select(g => new CubeRow(
-            g.Key.RegionId, g.Key.CallId, g.Key.Category, g.Key.FirstAdmitted, g.Key.Noticed, g.Key.Exited, g.Key.Recent, g.Key.Troubled, g.Key.Latest, g.Count))];
+            g.Key.RegionId, g.Key.CallId, g.Key.Category, g.Key.FirstAdmitted is { } first ? ChinaTime.DateOf(first) : null, g.Key.Noticed, g.Key.Exited, g.Key.Recent,
+            g.Key.Troubled, g.Key.Latest, g.Count))];
+    }
+
+    /// <summary>
+    /// The same cube from the register's per-pilot facts (<see cref="RegisterPilot.AdmittedAt"/> and the
+    /// rest, kept by the register's projection): one GROUP BY over the register, read from its facts index.
+    /// </summary>
+    private async Task<List<CubeRow>> LiveCubeAsync(DateTimeOffset recentFrom, CancellationToken ct)
+    {
+        var groups = await db.RegisterPilots.AsNoTracking()
+            .GroupBy(p => new
+            {
+                p.RegionId,
+                p.CallId,
+                p.Category,
+                p.AdmittedOn,
+                Recent = p.LastAdmittedAt != null && p.LastAdmittedAt > recentFrom,
+                p.Noticed,
+                Exited = p.ExitedAt != null,
+                p.Troubled,
+                p.Lifecycle,
+            })
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return [.. groups.Select(g => new CubeRow(
+            g.Key.RegionId, g.Key.CallId, g.Key.Category, g.Key.AdmittedOn, g.Key.Noticed, g.Key.Exited, g.Key.Recent, g.Key.Troubled, g.Key.Lifecycle, g.Count))];
+    }
+
+    /// <summary>The tags of one kind and code among one region's pilots.</summary>
+    private sealed class TagCount
+    {
+        public RegisterTagKind Kind { get; init; }
+
+        public string Code { get; init; } = string.Empty;
+
+        public int RegionId { get; init; }
+
+        public int Count { get; init; }
+    }
+
+    /// <summary>An exit case's public tier and the region of its register entry.</summary>
+    private sealed class TierRow
+    {
+        public int RegionId { get; init; }
+
+        public Domain.Exit.ExitTier? Tier { get; init; }
     }
 
     /// <summary>One combination of the cube and the number of register entries that have it.</summary>
     private sealed record CubeRow(
-        int RegionId, Guid CallId, ProjectCategory Category, DateTimeOffset? FirstAdmitted, bool Noticed, bool Exited, bool Recent, bool Troubled,
+        int RegionId, Guid CallId, ProjectCategory Category, DateOnly? AdmittedOn, bool Noticed, bool Exited, bool Recent, bool Troubled,
         PublicEventKind? Latest, int Count);
 
     private static IEnumerable<Figure> Sum(string indicator, IEnumerable<CubeRow> rows, Func<CubeRow, string> key) =>
@@ -181,10 +259,10 @@ public sealed class StatisticsQueries(FinPilotDbContext db, TimeProvider clock)
 
     private async Task<IEnumerable<Figure>> MedianDaysAsync(IReadOnlyCollection<CubeRow> pilots, Dictionary<int, string> regions, CancellationToken ct)
     {
-        // The median needs the values: each combination of the cube stands for Count pilots admitted at the same instant.
+        // The median needs the values: each combination of the cube stands for Count pilots admitted on the same date.
         var ids = pilots.Select(p => p.CallId).Distinct().ToList();
         var closes = await db.Calls.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.ClosesAt, ct);
         return StatisticsFormulas.MedianDays(pilots.SelectMany(p => Enumerable.Repeat(new PublicPilotFact(
-            Guid.Empty, regions[p.RegionId], p.CallId, closes[p.CallId], p.Category, [], string.Empty, [new PublicEventFact(PublicEventKind.Admitted, p.FirstAdmitted!.Value)]), p.Count)));
+            Guid.Empty, regions[p.RegionId], p.CallId, closes[p.CallId], p.Category, [], string.Empty, [new PublicEventFact(PublicEventKind.Admitted, ChinaTime.StartOfDay(p.AdmittedOn!.Value))]), p.Count)));
     }
 }

@@ -2972,6 +2972,12 @@ namespace FinPilot.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("AdmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("AdmittedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("CallId")
                         .HasColumnType("uuid");
 
@@ -2980,8 +2986,21 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTimeOffset?>("ExitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FactsVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastAdmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Lifecycle")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<DateTimeOffset>("ListedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2990,6 +3009,9 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Noticed")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
@@ -3005,10 +3027,18 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("TierPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Troubled")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExitedAt");
 
                     b.HasIndex("ListedAt");
 
@@ -3021,9 +3051,15 @@ namespace FinPilot.Web.Data.Migrations.Postgres
 
                     b.HasIndex("RegionId", "UpdatedAt");
 
+                    b.HasIndex("RegionId", "AdmittedAt", "LeadOrganisationId")
+                        .HasDatabaseName("IX_RegisterPilots_RegionId_AdmittedAt_Lead");
+
                     b.HasIndex("UpdatedAt", "Name", "ProjectId")
                         .IsDescending(true, false, false)
                         .HasDatabaseName("IX_RegisterPilots_UpdatedAt_Name_ProjectId");
+
+                    b.HasIndex("RegionId", "CallId", "Category", "AdmittedOn", "LastAdmittedAt", "Noticed", "ExitedAt", "Troubled", "Lifecycle")
+                        .HasDatabaseName("IX_RegisterPilots_Facts");
 
                     b.ToTable("RegisterPilots", (string)null);
                 });
@@ -3041,9 +3077,17 @@ namespace FinPilot.Web.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("Admitted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.HasKey("PilotId", "Kind", "Code");
 
                     b.HasIndex("Kind", "Code", "PilotId");
+
+                    b.HasIndex("Kind", "Code", "RegionId", "Admitted");
 
                     b.ToTable("RegisterPilotTags", (string)null);
                 });

@@ -2950,6 +2950,12 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AdmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AdmittedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CallId")
                         .HasColumnType("TEXT");
 
@@ -2958,7 +2964,20 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ExitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FactsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAdmittedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("LeadOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lifecycle")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ListedAt")
@@ -2968,6 +2987,9 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Noticed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
@@ -2983,10 +3005,18 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("TierPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Troubled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExitedAt");
 
                     b.HasIndex("ListedAt");
 
@@ -2999,9 +3029,15 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionId", "UpdatedAt");
 
+                    b.HasIndex("RegionId", "AdmittedAt", "LeadOrganisationId")
+                        .HasDatabaseName("IX_RegisterPilots_RegionId_AdmittedAt_Lead");
+
                     b.HasIndex("UpdatedAt", "Name", "ProjectId")
                         .IsDescending(true, false, false)
                         .HasDatabaseName("IX_RegisterPilots_UpdatedAt_Name_ProjectId");
+
+                    b.HasIndex("RegionId", "CallId", "Category", "AdmittedOn", "LastAdmittedAt", "Noticed", "ExitedAt", "Troubled", "Lifecycle")
+                        .HasDatabaseName("IX_RegisterPilots_Facts");
 
                     b.ToTable("RegisterPilots", (string)null);
                 });
@@ -3019,9 +3055,17 @@ namespace FinPilot.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Admitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("PilotId", "Kind", "Code");
 
                     b.HasIndex("Kind", "Code", "PilotId");
+
+                    b.HasIndex("Kind", "Code", "RegionId", "Admitted");
 
                     b.ToTable("RegisterPilotTags", (string)null);
                 });
