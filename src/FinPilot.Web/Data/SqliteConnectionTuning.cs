@@ -28,7 +28,7 @@ public sealed class SqliteConnectionTuning(long mapBytes) : DbConnectionIntercep
 
     private void Tune(DbConnection connection)
     {
-        if (mapBytes <= 0 || connection is not SqliteConnection { Handle: { } handle } sqlite || _tuned.TryGetValue(handle, out _))
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite || _tuned.TryGetValue(handle, out _))
         {
             return;
         }
