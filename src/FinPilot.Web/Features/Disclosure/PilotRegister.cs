@@ -49,24 +49,22 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
 
     /// <summary>
     /// A page read as of the row the query names or, without one, as of the newest row now (read in the same
-    /// connection): the row to pass back as <see cref="RegisterQuery.AsOf"/> for the next pages is returned with it.
+    /// statement): the row to pass back as <see cref="RegisterQuery.AsOf"/> for the next pages is returned with it.
     /// </summary>
     public async Task<(Page<PilotEntry> Page, long AsOf)> SearchPinnedAsync(RegisterQuery query, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
-        var asOf = query.AsOf ?? await AsOfAsync(ct);
-        // Pinned here and now, no row is newer: only a bound the client passed back needs the rows since subtracted.
-        return (await ReadAsync(query with { AsOf = asOf }, ManyMatches, subtractNewer: query.AsOf is not null, ct), asOf);
+        return await ReadAsync(query, ManyMatches, ct);
     }
 
     /// <param name="manyMatches">From how many matches a search is ordered from the order's index (a test reads both ways).</param>
     internal async Task<Page<PilotEntry>> SearchAsync(RegisterQuery query, int manyMatches, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
-        return await ReadAsync(query, manyMatches, subtractNewer: true, ct);
+        return (await ReadAsync(query, manyMatches, ct)).Page;
     }
 
-    private async Task<Page<PilotEntry>> ReadAsync(RegisterQuery query, int manyMatches, bool subtractNewer, CancellationToken ct)
+    private async Task<(Page<PilotEntry> Page, long AsOf)> ReadAsync(RegisterQuery query, int manyMatches, CancellationToken ct)
     {
         var (number, size) = Page<PilotEntry>.Normalise(query.Page, query.PageSize);
         var matching = RegisterPilot.Search.Matching(db, query.Q);
@@ -78,78 +76,75 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
             regionIds = [.. named.Regions.Where(r => r.Value.Code == code).Select(r => r.Key)];
         }
 
-        // Counted without the asOf bound, less the few rows added since: a count bounded on the key reads every row
-        // (SQLite walks the table, whose rows carry the statement), the whole count only the narrowest index.
-        var rows = Filtered(db.RegisterPilots.AsNoTracking(), matching, regionIds, query);
-        // A search alone is counted in the index: every indexed key is a row, and probing the table for each match
-        // read a page per match.
-        var total = matching is not null && OnlySearched(query) ? await matching.CountAsync(ct)
-            : Unfiltered(query) ? await Compiled.For(db).CountAll(db)
-            : await rows.CountAsync(ct);
-        if (query.AsOf is { } asOf && subtractNewer)
-        {
-            total -= await rows.Where(p => p.Id > asOf).CountAsync(ct);
-        }
+        var kept = Filtered(db.RegisterPilots.AsNoTracking(), matching, regionIds, query);
+        // A search is counted first, as its count decides how its page is read; a search alone is counted in the index
+        // (every indexed key is a row; probing the table for each match read a page per match).
+        int? searched = matching is null ? null : OnlySearched(query) ? await matching.CountAsync(ct) : await kept.CountAsync(ct);
 
         // Many matches of a search are ordered from the order's index, which holds the key: SQLite would otherwise
         // fetch every matching row to sort it (it cannot know how many rows an FTS5 match gives).
-        var source = matching is not null && total > manyMatches && db.Database.IsSqlite() && !NarrowedByIndex(query)
+        var source = searched > manyMatches && db.Database.IsSqlite() && !NarrowedByIndex(query)
             ? db.RegisterPilots.FromSqlRaw(ByOrderIndex)
             : db.RegisterPilots;
         var ordered = Filtered(source.AsNoTracking(), matching, regionIds, query);
+        var skip = (number - 1) * size;
+
+        // Read as of now, the whole register's pages by a compiled query (the every-day read: the list's first view,
+        // crawlers). Only when rows were added since the bound the client passed back is the page read again bounded,
+        // as bounding costs a test of every row the page skips.
+        var read = matching is null && OnlySearched(query)
+            ? await CountedAsync(await RegisterReads.For(db).Newest(db, skip, size).ToListAsync(ct), kept, null, null, ct)
+            : await PageAsync(kept, ordered, searched, bound: null, skip, size, ct);
         if (query.AsOf is { } bound)
         {
-            ordered = ordered.Where(p => p.Id <= bound);
+            read = (read.AsOf > bound ? await PageAsync(kept, ordered, searched, bound, skip, size, ct) : read) with { AsOf = bound };
         }
 
-        // The page's keys first, from the order's index alone (the rows skipped are never read), then its rows.
-        var skip = (number - 1) * size;
-        var keys = Unfiltered(query)
-            ? await Compiled.For(db).PageKeys(db, query.AsOf ?? long.MaxValue, skip, size).ToListAsync(ct)
-            : await ordered.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name).ThenBy(p => p.ProjectId)
-                .Skip(skip).Take(size)
-                .Select(p => p.Id)
-                .ToListAsync(ct);
-        // One array parameter, not one per key: the statement's text is the same for every page, so EF reuses it
-        // (expanded keys made EF write the SQL again for every request, under a lock).
-        var found = (await EntriesAsync(db.RegisterPilots.Where(p => EF.Parameter(keys).Contains(p.Id)), named, ct)).ToDictionary(e => e.Key, e => e.Entry);
-        return new Page<PilotEntry>([.. keys.Select(k => found[k])], number, size, total);
+        return (new Page<PilotEntry>(await EntriesAsync(read.Rows, named, ct), number, size, read.Total), read.AsOf);
     }
+
+    /// <summary>A page's rows, with the count of the rows the filters keep and the newest row of the register.</summary>
+    private sealed record PageRead(IReadOnlyList<RegisterRow> Rows, int Total, long AsOf);
 
     /// <summary>
-    /// The register's every-day reads (the unfiltered pages, a pilot's timeline), which have one shape each: compiled
-    /// once, they skip building and translating the LINQ tree on every request. A compiled query serves one model, so
-    /// there is a set per model (one in an installation; one per host in the tests, which run both providers). A query
-    /// reading a list parameter is not compiled: a compiled query's list parameter is expanded, one parameter per item.
+    /// One statement reads the page: its keys from the order's index alone (the rows skipped are never read), its rows
+    /// by key, and the count of <paramref name="kept"/> (unless <paramref name="counted"/> already) less the rows
+    /// newer than <paramref name="bound"/>, and the newest row, so that the count, the page and the bound agree.
     /// </summary>
-    private sealed class Compiled
+    private async Task<PageRead> PageAsync(
+        IQueryable<RegisterPilot> kept, IQueryable<RegisterPilot> ordered, int? counted, long? bound, int skip, int take, CancellationToken ct)
     {
-        private static readonly ConditionalWeakTable<IModel, Compiled> ByModel = [];
-
-        public static Compiled For(FinPilotDbContext db) => ByModel.GetValue(db.Model, _ => new Compiled());
-
-        public Func<FinPilotDbContext, Task<int>> CountAll { get; } =
-            EF.CompileAsyncQuery((FinPilotDbContext db) => db.RegisterPilots.Count());
-
-        public Func<FinPilotDbContext, long, int, int, IAsyncEnumerable<long>> PageKeys { get; } =
-            EF.CompileAsyncQuery((FinPilotDbContext db, long asOf, int skip, int take) => db.RegisterPilots
-                .Where(p => p.Id <= asOf)
-                .OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name).ThenBy(p => p.ProjectId)
-                .Skip(skip).Take(take)
-                .Select(p => p.Id));
-
-        public Func<FinPilotDbContext, Guid, IAsyncEnumerable<PublicEventRecord>> TimelineOf { get; } =
-            EF.CompileAsyncQuery<FinPilotDbContext, Guid, PublicEventRecord>((db, projectId) =>
-                db.PublicEvents.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.At).ThenBy(e => e.Id));
+        var sorted = (bound is { } b ? ordered.Where(p => p.Id <= b) : ordered)
+            .OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name).ThenBy(p => p.ProjectId)
+            .Select(p => p.Id);
+        // Skip and take inside the lambda, so that they are parameters: the statement's text is then the same for every
+        // page (outside it, they are constants, and EF would translate the query again for each page).
+        var rows = db.RegisterPilots.AsNoTracking().Where(r => sorted.Skip(skip).Take(take).Contains(r.Id))
+            .OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name).ThenBy(p => p.ProjectId)
+            .Select(RegisterReads.ShownFrom(db));
+        var newerThan = bound ?? long.MaxValue;
+        var page = await (counted is null
+            ? bound is null
+                ? rows.Select(r => new RegisterPageRow(r, kept.Count(), 0, db.RegisterPilots.Max(p => (long?)p.Id) ?? 0))
+                : rows.Select(r => new RegisterPageRow(r, kept.Count(), kept.Count(p => p.Id > newerThan), db.RegisterPilots.Max(p => (long?)p.Id) ?? 0))
+            : bound is null
+                ? rows.Select(r => new RegisterPageRow(r, 0, 0, db.RegisterPilots.Max(p => (long?)p.Id) ?? 0))
+                : rows.Select(r => new RegisterPageRow(r, 0, kept.Count(p => p.Id > newerThan), db.RegisterPilots.Max(p => (long?)p.Id) ?? 0)))
+            .ToListAsync(ct);
+        return await CountedAsync(page, kept, counted, bound, ct);
     }
 
-    /// <summary>A row of the register with its project's stage and exit mode and its lead's English name; only the columns shown.</summary>
-    private sealed record Row(
-        long Id, Guid ProjectId, int RegionId, Guid CallId, PublicProjectSummary Statement, DateTimeOffset ListedAt, DateTimeOffset UpdatedAt,
-        ProjectStage? Stage, ExitMode? ExitMode, string? LeadNameEn);
+    /// <summary>The page's rows and the counts its statement read; past the last page, where there is no row to read them with, read apart.</summary>
+    private async Task<PageRead> CountedAsync(IReadOnlyList<RegisterPageRow> page, IQueryable<RegisterPilot> kept, int? counted, long? bound, CancellationToken ct)
+    {
+        if (page is [var first, ..])
+        {
+            return new PageRead([.. page.Select(p => p.Row)], (counted ?? first.Kept) - first.Newer, first.AsOf);
+        }
 
-    /// <summary>No filter but the asOf bound.</summary>
-    private static bool Unfiltered(RegisterQuery query) => string.IsNullOrWhiteSpace(query.Q) && OnlySearched(query);
+        var total = counted ?? await kept.CountAsync(ct);
+        return new PageRead([], total - (bound is { } b ? await kept.CountAsync(p => p.Id > b, ct) : 0), await AsOfAsync(ct));
+    }
 
     /// <summary>Search at least this many rows and the page is ordered from the order's index (SQLite).</summary>
     private const int ManyMatches = 200;
@@ -216,14 +211,15 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
     {
         await using var connection = await OpenAsync(ct);
         var named = await lookups.GetAsync(db, ct);
-        if ((await EntriesAsync(db.RegisterPilots.Where(p => p.ProjectId == projectId), named, ct)) is not [var found])
+        var rows = await RegisterReads.For(db).OfProject(db, projectId).ToListAsync(ct);
+        if ((await EntriesAsync(rows, named, ct)) is not [var found])
         {
             return null;
         }
 
-        var timeline = await Compiled.For(db).TimelineOf(db, projectId).ToListAsync(ct);
+        var timeline = await RegisterReads.For(db).TimelineOf(db, projectId).ToListAsync(ct);
         var indexes = await ledger.IndexesOfAsync(timeline.Where(e => e.RecordSequence is not null).Select(e => e.RecordSequence!.Value), ct);
-        return new PilotRecord(found.Entry, timeline, indexes);
+        return new PilotRecord(found, timeline, indexes);
     }
 
     /// <summary>The newest public events of projects in the register, for the feed; <paramref name="region"/> is a region code.</summary>
@@ -245,7 +241,8 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
             .Take(max)
             .ToListAsync(ct);
         var ids = events.Select(e => e.ProjectId).Distinct().ToList();
-        var entries = (await EntriesAsync(db.RegisterPilots.Where(p => EF.Parameter(ids).Contains(p.ProjectId)), named, ct)).ToDictionary(e => e.Entry.Id, e => e.Entry);
+        var rows = await db.RegisterPilots.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.ProjectId)).Select(RegisterReads.ShownFrom(db)).ToListAsync(ct);
+        var entries = (await EntriesAsync(rows, named, ct)).ToDictionary(e => e.Id);
         return [.. events.Select(e => (e, entries[e.ProjectId]))];
     }
 
@@ -261,27 +258,9 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
     public async Task<IReadOnlyList<BilingualName>> TechnologiesAsync(CancellationToken ct = default) =>
         (await lookups.GetAsync(db, ct)).ActiveTechnologies;
 
-    /// <summary>
-    /// The rows as the register shows them, named, with their project's stage: one statement for the rows, their
-    /// stages and lead institutions' English names; regions, calls and reference names from the shared lookups.
-    /// </summary>
-    private async Task<IReadOnlyList<(long Key, PilotEntry Entry)>> EntriesAsync(
-        IQueryable<RegisterPilot> rows, RegisterLookups.Snapshot named, CancellationToken ct)
+    /// <summary>The rows as the register shows them, named from the shared lookups (regions, calls, reference names).</summary>
+    private async Task<IReadOnlyList<PilotEntry>> EntriesAsync(IReadOnlyList<RegisterRow> found, RegisterLookups.Snapshot named, CancellationToken ct)
     {
-        // Only the columns shown: the row's search tokens are as long as its statement and were most of what was read.
-        var found = await rows.AsNoTracking()
-            .Select(r => new Row(
-                r.Id,
-                r.ProjectId,
-                r.RegionId,
-                r.CallId,
-                r.Statement,
-                r.ListedAt,
-                r.UpdatedAt,
-                db.Projects.Where(p => p.Id == r.ProjectId).Select(p => (ProjectStage?)p.Stage).FirstOrDefault(),
-                db.Projects.Where(p => p.Id == r.ProjectId).Select(p => p.ExitMode).FirstOrDefault(),
-                db.Organisations.Where(o => o.Id == r.LeadOrganisationId).Select(o => o.NameEn).FirstOrDefault()))
-            .ToListAsync(ct);
         if (found.Any(f => !named.Regions.ContainsKey(f.RegionId) || !named.Calls.ContainsKey(f.CallId)))
         {
             // A row newer than the shared copy (written on another node within the copy's life).
@@ -292,7 +271,7 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
         IReadOnlyList<BilingualName> Named(ReferenceKind kind, IReadOnlyList<string>? codes) =>
             [.. (codes ?? []).Select(code => named.Reference.GetValueOrDefault((kind, code)) ?? new BilingualName(code, code, code))];
 
-        return [.. found.Select(f => (f.Id, new PilotEntry(
+        return [.. found.Select(f => new PilotEntry(
             f.ProjectId,
             f.Statement,
             f.LeadNameEn is { Length: > 0 } en ? en : null,
@@ -303,7 +282,7 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
             Named(ReferenceKind.Scenario, f.Statement.ScenarioCodes),
             Named(ReferenceKind.Technology, f.Statement.TechnologyCodes),
             f.ListedAt,
-            f.UpdatedAt)))];
+            f.UpdatedAt))];
     }
 
     /// <summary>
