@@ -76,11 +76,14 @@ public sealed class AlertClock(FinPilotDbContext db, AlertRaiser raiser, TimePro
             foreach (var (_, _, outdated) in open.Where(o => o.ProjectId == plan.ProjectId && o.Kind == RiskRuleKind.PastEndDate && o.RuleKey != endKey).ToList())
             {
                 await raiser.ResolveAsync(plan.ProjectId, RiskRuleKind.PastEndDate, outdated, SystemNotes.EndDateChanged, cancellationToken);
+                Forget();
             }
 
             foreach (var breach in breaches.Where(b => !open.Contains((plan.ProjectId, b.Kind, b.RuleKey))))
             {
-                if (await raiser.RaiseAsync(target, breach, cancellationToken) is not null)
+                var raised = await raiser.RaiseAsync(target, breach, cancellationToken) is not null;
+                Forget();
+                if (raised)
                 {
                     _ = breach.Kind == RiskRuleKind.StaleStream ? stale++ : pastEnd++;
                 }
@@ -105,7 +108,9 @@ public sealed class AlertClock(FinPilotDbContext db, AlertRaiser raiser, TimePro
         var resolved = 0;
         foreach (var alert in closed)
         {
-            if (await raiser.ResolveAsync(alert.ProjectId, RiskRuleKind.OverdueObligation, alert.RuleKey, SystemNotes.ObligationClosed, cancellationToken))
+            var done = await raiser.ResolveAsync(alert.ProjectId, RiskRuleKind.OverdueObligation, alert.RuleKey, SystemNotes.ObligationClosed, cancellationToken);
+            Forget();
+            if (done)
             {
                 resolved++;
             }
@@ -113,6 +118,14 @@ public sealed class AlertClock(FinPilotDbContext db, AlertRaiser raiser, TimePro
 
         return resolved;
     }
+
+    /// <summary>
+    /// Forgets what the last raise or resolve saved (the alert, its messages, its audit line): the pass
+    /// reads everything up front untracked, and every later save and audit step walks the whole tracker,
+    /// so one kept across thousands of pilots made the pass quadratic. The raiser shares its unit of work
+    /// with its other callers, so the clock clears, not the raiser.
+    /// </summary>
+    private void Forget() => db.ChangeTracker.Clear();
 }
 
 /// <summary>The <c>Alerts</c> section: how often the alert clock runs.</summary>

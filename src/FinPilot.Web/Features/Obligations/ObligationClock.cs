@@ -143,7 +143,8 @@ public sealed class ObligationClock(
         // notice n working days after, a due day at most n working days ago (plus the catch-up).
         var horizon = ChinaTime.EndOfDay(calendar.AddWorkingDays(today, before + 1)).ToUniversalTime();
         var floor = ChinaTime.StartOfDay(ObligationRules.WorkingDaysBefore(today, after + options.CatchUpWorkingDays, calendar)).ToUniversalTime();
-        var due = await db.Obligations
+        // Read untracked: each one is attached when it has a reminder to record, and forgotten once saved.
+        var due = await db.Obligations.AsNoTracking()
             .Where(o => o.Status == ObligationStatus.Open && o.DueAt >= floor && o.DueAt <= horizon)
             .OrderBy(o => o.DueAt)
             .Take(options.BatchSize)
@@ -166,6 +167,7 @@ public sealed class ObligationClock(
 
             if (!obligation.RecordReminders(plan.Record).Succeeded)
             {
+                db.ChangeTracker.Clear();
                 continue;
             }
 
@@ -189,6 +191,8 @@ public sealed class ObligationClock(
             }
 
             // A refused save means another clock recorded it first and sent the message: nothing to do.
+            // Saved or not, it is done with: a tracker kept across the batch made every later save walk it all.
+            db.ChangeTracker.Clear();
         }
 
         return sent;
@@ -202,7 +206,7 @@ public sealed class ObligationClock(
     private async Task<int> TellOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var overdue = await db.Obligations
+        var overdue = await db.Obligations.AsNoTracking()
             .Where(o => o.Status == ObligationStatus.Open && o.DueAt < now && o.OverdueNotifiedAt == null)
             .OrderBy(o => o.DueAt)
             .Take(options.BatchSize)
@@ -217,10 +221,14 @@ public sealed class ObligationClock(
 
             if (!obligation.MarkOverdueNotified(now).Succeeded)
             {
+                db.ChangeTracker.Clear();
                 continue;
             }
 
             var claimed = await commands.SaveAsync(ObligationErrors.Concurrency, cancellationToken);
+
+            // The claim is saved (or refused): nothing tracked is needed after it, and the listeners work in scopes of their own.
+            db.ChangeTracker.Clear();
             if (!claimed.Succeeded)
             {
                 continue;
