@@ -139,6 +139,33 @@ public sealed class AlertClockTests(AppsWithDemoData apps) : IClassFixture<AppsW
         }));
     }
 
+    [Theory, AllProviders]
+    public async Task A_pass_that_raises_alerts_LeavesNothingTracked(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var first = await app.FreshPilotOfAsync(AlertsTestKit.Jinghua);
+        var second = await app.FreshPilotOfAsync(AlertsTestKit.Registry);
+        var code = AlertsTestKit.NewCode();
+
+        // Started six months ago with no sample since: stale now, without moving the clock (which would wake the host's clock too).
+        var terms = AlertsTestKit.Terms(app, AlertsTestKit.Metric(code));
+        await app.SetTermsAsync(first, terms);
+        await app.SetTermsAsync(second, terms);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
+        using var watch = new TrackerWatch(db);
+        var outcome = await scope.ServiceProvider.GetRequiredService<AlertClock>().RunAsync(TestContext.Current.CancellationToken);
+
+        // Each raise (the alert, its messages, its audit line) is forgotten once saved: no save carries an earlier one's.
+        Assert.True(outcome.Stale >= 2, $"{outcome}");
+        Assert.True(watch.Saves >= 2, $"{watch.Saves} saves");
+        Assert.Equal(0, watch.Carried);
+        Assert.Empty(db.ChangeTracker.Entries());
+        Assert.Equal(AlertStatus.Open, Assert.Single(await app.AlertsAsync(first.Id, RiskRuleKind.StaleStream, code)).Status);
+        Assert.Equal(AlertStatus.Open, Assert.Single(await app.AlertsAsync(second.Id, RiskRuleKind.StaleStream, code)).Status);
+    }
+
     /// <summary>The pilot's obligations other than those the obligation clock schedules itself.</summary>
     private static Task<int> ObligationCountAsync(FinPilotApp app, Guid projectId) =>
         app.WithDbAsync(db => db.Obligations.CountAsync(o => o.ProjectId == projectId && o.Kind != ObligationKind.PeriodicReport && o.Kind != ObligationKind.ExitOrExtension));

@@ -106,6 +106,46 @@ public sealed class CorrectionEscalationTests(AppsWithDemoData apps) : IClassFix
             .ReadProblemAsync(HttpStatusCode.Conflict);
     }
 
+    [Theory, AllProviders]
+    public async Task A_pass_that_escalates_orders_LeavesNothingTracked(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var projectId = await app.AdmittedPilotAsync($"整改跟踪 {Guid.NewGuid():N}"[..14]);
+        using var wg = await app.ApiClientAsync(DemoUsers.WorkingGroupBeijing);
+        var orders = new List<CorrectionDto>();
+        for (var i = 0; i < 2; i++)
+        {
+            orders.Add(await (await wg.PostAsync($"/api/v1/supervision/projects/{projectId}/corrections", new IssueRequest
+            {
+                Findings = "未按期报送定期报告。",
+                Breach = "监管方案：月度报告。",
+                RequiredActions = "补报并说明原因。",
+                Severity = CorrectionSeverity.Minor,
+                WorkingDays = 1,
+            })).ReadAsync<CorrectionDto>(HttpStatusCode.Created));
+        }
+
+        // Due six working days ago (moved back in the record, not by the clock, which would wake the host's clock too): past the first rung.
+        var calendar = await app.CalendarAsync();
+        var dueAt = ChinaTime.EndOfDay(ObligationRules.WorkingDaysBefore(app.Today(), 6, calendar)).ToUniversalTime();
+        var ids = orders.Select(o => o.Id).ToList();
+        await app.WithDbAsync(db => db.CorrectionOrders.Where(o => ids.Contains(o.Id)).ExecuteUpdateAsync(u => u.SetProperty(o => o.DueAt, dueAt)));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
+        using var watch = new TrackerWatch(db);
+        var climbed = await scope.ServiceProvider.GetRequiredService<CorrectionEscalationClock>().RunAsync(TestContext.Current.CancellationToken);
+
+        // Each rung (the order, its messages, its audit line) is forgotten once saved.
+        Assert.True(climbed >= 2, $"{climbed} climbed");
+        Assert.Equal(0, watch.Carried);
+        Assert.Empty(db.ChangeTracker.Entries());
+        foreach (var id in ids)
+        {
+            Assert.Equal(CorrectionEscalation.Escalated, (await OrderAsync(app, id)).Escalation);
+        }
+    }
+
     private static async Task MoveToAsync(FinPilotApp app, DateOnly day)
     {
         var target = ChinaTime.StartOfDay(day).AddHours(10).ToUniversalTime();

@@ -2,10 +2,12 @@ using System.Net;
 using FinPilot.Domain.Corrections;
 using FinPilot.Domain.Integrity;
 using FinPilot.Web.Data;
+using FinPilot.Web.Features.Integrity;
 using FinPilot.Web.Tests.Infrastructure;
 using FinPilot.Web.Tests.Obligations;
 using FinPilot.Web.Tests.Supervision;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static FinPilot.Web.Features.Corrections.CorrectionsApi;
 
 namespace FinPilot.Web.Tests.IntegrityFlags;
@@ -30,6 +32,29 @@ public sealed class IntegrityScanTests(AppsWithDemoData apps) : IClassFixture<Ap
         var flag = Assert.Single(await app.FlagsAsync(IntegrityRule.AlertDismissedWithoutReason, bare.ToString()));
         Assert.Equal((IntegrityRecordKind.Alert, "wg-bare", ResponsibleUnitKind.WorkingGroup, projectId), (flag.RecordKind, flag.PersonId, flag.Unit, flag.ProjectId));
         Assert.Empty(await app.FlagsAsync(IntegrityRule.AlertDismissedWithoutReason, reasoned.ToString()));
+    }
+
+    [Fact]
+    public async Task A_scan_that_raises_flags_LeavesNothingTracked()
+    {
+        var app = await apps.StartAsync(DatabaseProvider.Sqlite);
+        var projectId = await app.PilotAsync("跟踪排除");
+        var person = $"wg-{Guid.NewGuid():N}";
+        var alerts = new[] { await app.DismissedAlertAsync(projectId, person, "无"), await app.DismissedAlertAsync(projectId, person, "无") };
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
+        using var watch = new TrackerWatch(db);
+        var raised = await scope.ServiceProvider.GetRequiredService<IntegrityScan>().RunAsync(TestContext.Current.CancellationToken);
+
+        // Each flag (with its audit line) is forgotten once saved.
+        Assert.True(raised >= 2, $"{raised} raised");
+        Assert.Equal(0, watch.Carried);
+        Assert.Empty(db.ChangeTracker.Entries());
+        foreach (var alert in alerts)
+        {
+            Assert.Single(await app.FlagsAsync(IntegrityRule.AlertDismissedWithoutReason, alert.ToString()));
+        }
     }
 
     [Fact]

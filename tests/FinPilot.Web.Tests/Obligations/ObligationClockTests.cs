@@ -159,6 +159,53 @@ public sealed class ObligationClockTests(ObligationClockApps apps) : IClassFixtu
         Assert.All(subjects, s => Assert.Contains("-Q", s, StringComparison.Ordinal));
     }
 
+    [Theory, AllProviders]
+    public async Task A_pass_that_schedules_reminds_and_tells_LeavesNothingTracked(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var calendar = await app.CalendarAsync();
+        var today = app.Today();
+        var startsOn = new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
+        var pilots = new[] { await app.FreshPilotOfAsync(ObligationTestKit.JinghuaCode), await app.FreshPilotOfAsync(ObligationTestKit.RegistryCode) };
+        var reminded = new List<Obligation>();
+        var overdue = new List<Obligation>();
+        foreach (var pilot in pilots)
+        {
+            await app.ConfirmPlanAsync(pilot, ObligationTestKit.Terms(ReportFrequency.Monthly, startsOn, today.AddYears(1)));
+
+            // Due on the next working day (its reminder is due today), and an hour ago (overdue, not yet told); the clock stays still.
+            reminded.Add(await app.AddObligationAsync(pilot, ObligationKind.MetricFreshness, ObligationTestKit.NewSubject(), ChinaTime.EndOfDay(calendar.AddWorkingDays(today, 1))));
+            overdue.Add(await app.AddObligationAsync(pilot, ObligationKind.IncidentReport, ObligationTestKit.NewSubject(), app.Clock.GetUtcNow().AddHours(-1)));
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
+        using var watch = new TrackerWatch(db);
+        await scope.ServiceProvider.GetRequiredService<ObligationClock>().RunAsync(TestContext.Current.CancellationToken);
+
+        // Each schedule, reminder and claim is forgotten once saved: no save carries an earlier one's, and nothing is left.
+        Assert.True(watch.Saves >= 6, $"{watch.Saves} saves");
+        Assert.Equal(0, watch.Carried);
+        Assert.Empty(db.ChangeTracker.Entries());
+
+        // And the pass did its work: each pilot's reports scheduled, each reminder recorded, each overdue duty told.
+        foreach (var pilot in pilots)
+        {
+            Assert.True(await app.WithDbAsync(d => d.Obligations.CountAsync(o => o.ProjectId == pilot.Id && o.Kind == ObligationKind.PeriodicReport)) >= 2);
+        }
+
+        foreach (var obligation in reminded)
+        {
+            Assert.Contains(-1, (await app.ObligationAsync(obligation.Id)).RemindersSent);
+        }
+
+        foreach (var obligation in overdue)
+        {
+            Assert.NotNull((await app.ObligationAsync(obligation.Id)).OverdueNotifiedAt);
+            Assert.Equal(1, apps.Listener.CallsFor(obligation.Id));
+        }
+    }
+
     private static async Task RaceAsync(FinPilotApp app)
     {
         var jobs = Enumerable.Range(0, 2).Select(_ => NewJob(app)).ToList();

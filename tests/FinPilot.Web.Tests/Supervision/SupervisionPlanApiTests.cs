@@ -5,6 +5,7 @@ using FinPilot.Web.Features.Audit;
 using FinPilot.Web.Features.Supervision;
 using FinPilot.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FinPilot.Web.Tests.Supervision;
 
@@ -31,6 +32,23 @@ public sealed class SupervisionPlanApiTests(AppsWithDemoData apps) : IClassFixtu
             await db.SupervisionPlans.CountAsync(p => p.ProjectId == projectId),
             await db.AuditEntries.CountAsync(a => a.Action == SupervisionActions.PlanDrafted && a.ResourceId == plan.Id.ToString())));
         Assert.Equal((1, 1), (plans, drafted));
+    }
+
+    [Theory, AllProviders]
+    public async Task Drafting_the_missing_plans_LeavesNothingTracked(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var first = await app.AdmittedPilotAsync("方案起草跟踪一");
+        var second = await app.AdmittedPilotAsync("方案起草跟踪二");
+
+        // One pass in one scope, as the job runs it: what it saved is forgotten, the tracker left empty.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FinPilotDbContext>();
+        var drafted = await scope.ServiceProvider.GetRequiredService<SupervisionPlanService>().DraftMissingAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(drafted >= 2, $"{drafted} drafted");
+        Assert.Empty(db.ChangeTracker.Entries());
+        Assert.Equal(2, await app.WithDbAsync(d => d.SupervisionPlans.CountAsync(p => p.ProjectId == first || p.ProjectId == second)));
     }
 
     [Theory, AllProviders]

@@ -26,6 +26,9 @@ public sealed class AlertClock(FinPilotDbContext db, AlertRaiser raiser, TimePro
     private static readonly ProjectStage[] Supervised = [ProjectStage.Running, ProjectStage.Rectifying, ProjectStage.Suspended];
     private static readonly RiskRuleKind[] Timed = [RiskRuleKind.StaleStream, RiskRuleKind.PastEndDate];
 
+    /// <summary>How many open overdue-obligation alerts are checked in one query.</summary>
+    private const int ResolveBatch = 1000;
+
     /// <summary>What one pass did, for logs and tests.</summary>
     public sealed record Outcome(int Stale, int PastEndDate, int Resolved);
 
@@ -76,11 +79,14 @@ public sealed class AlertClock(FinPilotDbContext db, AlertRaiser raiser, TimePro
             foreach (var (_, _, outdated) in open.Where(o => o.ProjectId == plan.ProjectId && o.Kind == RiskRuleKind.PastEndDate && o.RuleKey != endKey).ToList())
             {
                 await raiser.ResolveAsync(plan.ProjectId, RiskRuleKind.PastEndDate, outdated, SystemNotes.EndDateChanged, cancellationToken);
+                Forget();
             }
 
             foreach (var breach in breaches.Where(b => !open.Contains((plan.ProjectId, b.Kind, b.RuleKey))))
             {
-                if (await raiser.RaiseAsync(target, breach, cancellationToken) is not null)
+                var raised = await raiser.RaiseAsync(target, breach, cancellationToken) is not null;
+                Forget();
+                if (raised)
                 {
                     _ = breach.Kind == RiskRuleKind.StaleStream ? stale++ : pastEnd++;
                 }
@@ -93,26 +99,51 @@ public sealed class AlertClock(FinPilotDbContext db, AlertRaiser raiser, TimePro
     /// <summary>Open overdue-obligation alerts whose obligation is no longer open: resolved, as the duty was met or waived.</summary>
     private async Task<int> ResolveMetObligationsAsync(CancellationToken cancellationToken)
     {
-        // Keys are obligation ids as text; compared as Guids here, as the providers store Guids differently.
-        var open = (await db.Alerts.AsNoTracking()
-            .Where(a => a.Kind == RiskRuleKind.OverdueObligation && Alert.OpenStatuses.Contains(a.Status))
-            .Select(a => new { a.ProjectId, a.RuleKey }).Take(1000).ToListAsync(cancellationToken))
-            .Select(a => (a.ProjectId, a.RuleKey, Id: Guid.TryParse(a.RuleKey, out var id) ? id : Guid.Empty)).ToList();
-        var ids = open.Select(a => a.Id).ToList();
-        var met = (await db.Obligations.AsNoTracking().Where(o => ids.Contains(o.Id) && o.Status != ObligationStatus.Open)
-            .Select(o => o.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var closed = open.Where(a => met.Contains(a.Id)).ToList();
+        // Every open one, a page at a time in a stable order: a fixed first thousand would leave the
+        // met duties past it unresolved for ever once more than a thousand are open.
         var resolved = 0;
-        foreach (var alert in closed)
+        var offset = 0;
+        while (true)
         {
-            if (await raiser.ResolveAsync(alert.ProjectId, RiskRuleKind.OverdueObligation, alert.RuleKey, SystemNotes.ObligationClosed, cancellationToken))
+            // Keys are obligation ids as text; compared as Guids here, as the providers store Guids differently.
+            var open = (await db.Alerts.AsNoTracking()
+                .Where(a => a.Kind == RiskRuleKind.OverdueObligation && Alert.OpenStatuses.Contains(a.Status))
+                .OrderBy(a => a.Id)
+                .Select(a => new { a.ProjectId, a.RuleKey }).Skip(offset).Take(ResolveBatch).ToListAsync(cancellationToken))
+                .Select(a => (a.ProjectId, a.RuleKey, Id: Guid.TryParse(a.RuleKey, out var id) ? id : Guid.Empty)).ToList();
+            var ids = open.Select(a => a.Id).ToList();
+            var met = (await db.Obligations.AsNoTracking().Where(o => ids.Contains(o.Id) && o.Status != ObligationStatus.Open)
+                .Select(o => o.Id).ToListAsync(cancellationToken)).ToHashSet();
+            var closed = open.Where(a => met.Contains(a.Id)).ToList();
+            var resolvedHere = 0;
+            foreach (var alert in closed)
             {
-                resolved++;
+                var done = await raiser.ResolveAsync(alert.ProjectId, RiskRuleKind.OverdueObligation, alert.RuleKey, SystemNotes.ObligationClosed, cancellationToken);
+                Forget();
+                if (done)
+                {
+                    resolvedHere++;
+                }
             }
-        }
 
-        return resolved;
+            resolved += resolvedHere;
+            if (open.Count < ResolveBatch)
+            {
+                return resolved;
+            }
+
+            // The ones resolved here are no longer open: the next page starts that many earlier.
+            offset += open.Count - resolvedHere;
+        }
     }
+
+    /// <summary>
+    /// Forgets what the last raise or resolve saved (the alert, its messages, its audit line): the pass
+    /// reads everything up front untracked, and every later save and audit step walks the whole tracker,
+    /// so one kept across thousands of pilots made the pass quadratic. The raiser shares its unit of work
+    /// with its other callers, so the clock clears, not the raiser.
+    /// </summary>
+    private void Forget() => db.ChangeTracker.Clear();
 }
 
 /// <summary>The <c>Alerts</c> section: how often the alert clock runs.</summary>

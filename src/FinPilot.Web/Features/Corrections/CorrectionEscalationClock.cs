@@ -36,7 +36,8 @@ public sealed class CorrectionEscalationClock(
         // Only orders that have reached their next rung: due no later than the working days to wait before today.
         var escalateBy = Latest(today, options.EscalateAfterWorkingDays, calendar);
         var proposeBy = Latest(today, options.ProposeDisposalAfterWorkingDays, calendar);
-        var candidates = await db.CorrectionOrders
+        // Read untracked: each order is attached when it climbs, and forgotten once its rung is saved.
+        var candidates = await db.CorrectionOrders.AsNoTracking()
             .Where(o => owes.Contains(o.Status) && o.DueAt < now
                 && ((o.Escalation == CorrectionEscalation.None && o.DueAt <= escalateBy) || (o.Escalation == CorrectionEscalation.Escalated && o.DueAt <= proposeBy)))
             .OrderBy(o => o.DueAt)
@@ -53,6 +54,7 @@ public sealed class CorrectionEscalationClock(
 
             if (!order.EscalateTo(rung, now, SystemActor))
             {
+                db.ChangeTracker.Clear();
                 continue;
             }
 
@@ -70,11 +72,10 @@ public sealed class CorrectionEscalationClock(
             {
                 climbed++;
             }
-            else
-            {
-                // Another clock climbed it first and sent the messages.
-                db.ChangeTracker.Clear();
-            }
+
+            // Saved, or another clock climbed it first and sent the messages: either way done with. A tracker kept
+            // across the batch (orders, messages, disposal cases, audit lines) made every later save walk it all.
+            db.ChangeTracker.Clear();
         }
 
         return climbed;

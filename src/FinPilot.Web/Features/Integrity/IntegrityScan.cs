@@ -76,6 +76,9 @@ public sealed class IntegrityScan(FinPilotDbContext db, CommandPipeline commands
             try
             {
                 await commands.SaveAsync(ct);
+
+                // Saved and done with: a tracker kept across thousands of findings made every later save walk it all.
+                db.ChangeTracker.Clear();
                 return true;
             }
             catch (DbUpdateException)

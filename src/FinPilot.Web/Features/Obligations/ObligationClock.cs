@@ -45,6 +45,9 @@ public sealed class ObligationClock(
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
+    /// <summary>How many plans' existing obligations are read in one query when scheduling.</summary>
+    private const int ScheduleChunk = 500;
+
     private readonly Dictionary<(Role, int?, Guid?), IReadOnlyList<(string Id, CultureInfo Culture)>> _recipients = [];
 
     /// <summary>The page a reminder links to: the applicant's to-do list or the working group's list.</summary>
@@ -79,47 +82,53 @@ public sealed class ObligationClock(
             where plan.Revision > 0 && Supervised.Contains(project.Stage)
             select plan).ToListAsync(cancellationToken);
         var created = 0;
-        foreach (var plan in plans)
+        var kinds = new[] { ObligationKind.PeriodicReport, ObligationKind.ExitOrExtension };
+        foreach (var chunk in plans.Chunk(ScheduleChunk))
         {
-            var terms = plan.Terms;
-            var parameters = terms.Parameters;
-            var wanted = ReportPeriod.Upto(parameters.StartsOn, Min(today, parameters.EndsOn), terms.ReportFrequency)
-                .Select(p => (Kind: ObligationKind.PeriodicReport, Subject: p.Subject, Due: ObligationRules.ReportDue(p.End, terms.ReportFrequency, calendar)))
-                .Append((Kind: ObligationKind.ExitOrExtension, Subject: ExitSubject(parameters.EndsOn), Due: ObligationRules.ExitOrExtensionDue(parameters.EndsOn, calendar)))
-                .ToList();
-            var kinds = new[] { ObligationKind.PeriodicReport, ObligationKind.ExitOrExtension };
-            var existing = (await db.Obligations.AsNoTracking()
-                .Where(o => o.ProjectId == plan.ProjectId && kinds.Contains(o.Kind))
-                .Select(o => new { o.Kind, o.Subject })
-                .ToListAsync(cancellationToken)).Select(o => (o.Kind, o.Subject)).ToHashSet();
-            var missing = wanted.Where(w => !existing.Contains((w.Kind, w.Subject))).ToList();
-            if (missing.Count == 0)
+            // What the chunk's pilots already owe, in one query (index ProjectId, Kind, Subject), not one per pilot.
+            var chunkIds = chunk.Select(p => p.ProjectId).ToList();
+            var owed = (await db.Obligations.AsNoTracking()
+                .Where(o => chunkIds.Contains(o.ProjectId) && kinds.Contains(o.Kind))
+                .Select(o => new { o.ProjectId, o.Kind, o.Subject })
+                .ToListAsync(cancellationToken)).ToLookup(o => o.ProjectId, o => (o.Kind, o.Subject));
+            foreach (var plan in chunk)
             {
-                continue;
-            }
+                var terms = plan.Terms;
+                var parameters = terms.Parameters;
+                var wanted = ReportPeriod.Upto(parameters.StartsOn, Min(today, parameters.EndsOn), terms.ReportFrequency)
+                    .Select(p => (Kind: ObligationKind.PeriodicReport, Subject: p.Subject, Due: ObligationRules.ReportDue(p.End, terms.ReportFrequency, calendar)))
+                    .Append((Kind: ObligationKind.ExitOrExtension, Subject: ExitSubject(parameters.EndsOn), Due: ObligationRules.ExitOrExtensionDue(parameters.EndsOn, calendar)))
+                    .ToList();
+                var existing = owed[plan.ProjectId].ToHashSet();
+                var missing = wanted.Where(w => !existing.Contains((w.Kind, w.Subject))).ToList();
+                if (missing.Count == 0)
+                {
+                    continue;
+                }
 
-            foreach (var (kind, subject, due) in missing)
-            {
-                await book.EnsureAsync(new ObligationDraft(plan.ProjectId, plan.RegionId, plan.OrganisationId, kind, subject, due), cancellationToken);
-            }
+                foreach (var (kind, subject, due) in missing)
+                {
+                    await book.EnsureAsync(new ObligationDraft(plan.ProjectId, plan.RegionId, plan.OrganisationId, kind, subject, due), cancellationToken);
+                }
 
-            commands.Audit(new AuditLine(ObligationActions.Scheduled, AuditResource.Project, plan.ProjectId.ToString(),
-                new { obligations = missing.Select(m => new { kind = m.Kind.ToString(), m.Subject, dueAt = m.Due }) }, plan.RegionId, SystemActor));
-            try
-            {
-                await commands.SaveAsync(cancellationToken);
-                created += missing.Count;
+                commands.Audit(new AuditLine(ObligationActions.Scheduled, AuditResource.Project, plan.ProjectId.ToString(),
+                    new { obligations = missing.Select(m => new { kind = m.Kind.ToString(), m.Subject, dueAt = m.Due }) }, plan.RegionId, SystemActor));
+                try
+                {
+                    await commands.SaveAsync(cancellationToken);
+                    created += missing.Count;
 
-                // Saved and done with: every look-up of the next plan's obligations checks what is tracked, so a tracker
-                // kept across thousands of plans made the pass quadratic.
-                db.ChangeTracker.Clear();
-            }
-            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException { InnerException: DbUpdateException })
-            {
-                // Another clock made them between our look and our save (the unique index refused
-                // ours, or PostgreSQL chose our insert as the victim of a deadlock with theirs):
-                // they exist or will on the next run, which is all this step wants.
-                db.ChangeTracker.Clear();
+                    // Saved and done with: every look-up of the next plan's obligations checks what is tracked, so a tracker
+                    // kept across thousands of plans made the pass quadratic.
+                    db.ChangeTracker.Clear();
+                }
+                catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException { InnerException: DbUpdateException })
+                {
+                    // Another clock made them between our look and our save (the unique index refused
+                    // ours, or PostgreSQL chose our insert as the victim of a deadlock with theirs):
+                    // they exist or will on the next run, which is all this step wants.
+                    db.ChangeTracker.Clear();
+                }
             }
         }
 
@@ -143,7 +152,8 @@ public sealed class ObligationClock(
         // notice n working days after, a due day at most n working days ago (plus the catch-up).
         var horizon = ChinaTime.EndOfDay(calendar.AddWorkingDays(today, before + 1)).ToUniversalTime();
         var floor = ChinaTime.StartOfDay(ObligationRules.WorkingDaysBefore(today, after + options.CatchUpWorkingDays, calendar)).ToUniversalTime();
-        var due = await db.Obligations
+        // Read untracked: each one is attached when it has a reminder to record, and forgotten once saved.
+        var due = await db.Obligations.AsNoTracking()
             .Where(o => o.Status == ObligationStatus.Open && o.DueAt >= floor && o.DueAt <= horizon)
             .OrderBy(o => o.DueAt)
             .Take(options.BatchSize)
@@ -166,6 +176,7 @@ public sealed class ObligationClock(
 
             if (!obligation.RecordReminders(plan.Record).Succeeded)
             {
+                db.ChangeTracker.Clear();
                 continue;
             }
 
@@ -189,6 +200,8 @@ public sealed class ObligationClock(
             }
 
             // A refused save means another clock recorded it first and sent the message: nothing to do.
+            // Saved or not, it is done with: a tracker kept across the batch made every later save walk it all.
+            db.ChangeTracker.Clear();
         }
 
         return sent;
@@ -202,7 +215,7 @@ public sealed class ObligationClock(
     private async Task<int> TellOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var overdue = await db.Obligations
+        var overdue = await db.Obligations.AsNoTracking()
             .Where(o => o.Status == ObligationStatus.Open && o.DueAt < now && o.OverdueNotifiedAt == null)
             .OrderBy(o => o.DueAt)
             .Take(options.BatchSize)
@@ -217,10 +230,14 @@ public sealed class ObligationClock(
 
             if (!obligation.MarkOverdueNotified(now).Succeeded)
             {
+                db.ChangeTracker.Clear();
                 continue;
             }
 
             var claimed = await commands.SaveAsync(ObligationErrors.Concurrency, cancellationToken);
+
+            // The claim is saved (or refused): nothing tracked is needed after it, and the listeners work in scopes of their own.
+            db.ChangeTracker.Clear();
             if (!claimed.Succeeded)
             {
                 continue;
