@@ -23,6 +23,7 @@ internal sealed class WebHost : IDisposable
 
     public static async Task<WebHost> StartAsync(string dll, string work, string provider, string connection, int port)
     {
+        EnsureFree(port);
         var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
         var env = start.Environment;
         env["ASPNETCORE_ENVIRONMENT"] = "Development";
@@ -73,6 +74,47 @@ internal sealed class WebHost : IDisposable
 
         process.Kill(entireProcessTree: true);
         throw new TimeoutException("The web host did not answer /health within 5 minutes.");
+    }
+
+    /// <summary>
+    /// Waits until the host's leased jobs have made their first pass over the data (at 10,000 pilots they raise an
+    /// alert, schedule duties and draft plans for each), so that a measurement sees requests, not that one-time work:
+    /// until the process uses under a tenth of a core for two seconds, or <paramref name="limit"/> has passed.
+    /// </summary>
+    public async Task<TimeSpan> WaitIdleAsync(TimeSpan limit)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < limit)
+        {
+            var before = _process.TotalProcessorTime;
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            _process.Refresh();
+            if ((_process.TotalProcessorTime - before).TotalSeconds < 0.2)
+            {
+                break;
+            }
+        }
+
+        return watch.Elapsed;
+    }
+
+    /// <summary>
+    /// Refuses to start when something already listens on <paramref name="port"/> (a process left over from an earlier
+    /// run): the new one would fail to bind, and the old one would be measured in its place.
+    /// </summary>
+    public static void EnsureFree(int port)
+    {
+        using var probe = new System.Net.Sockets.TcpClient();
+        try
+        {
+            probe.Connect("127.0.0.1", port);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return;
+        }
+
+        throw new InvalidOperationException($"Something already listens on port {port}: stop it first (a host or baseline left from an earlier run?).");
     }
 
     /// <summary>The peak resident memory (VmHWM) since the start or since <see cref="ResetPeak"/>.</summary>

@@ -73,6 +73,7 @@ await using (var db = Data.Context(options.Provider, connection))
 // 3. The baseline: a bare minimal API reading the same page of rows and the count.
 using var baseline = Baseline.Spawn(options.Provider, connection);
 using var web = await WebHost.StartAsync(webDll, work, options.Provider, connection, 5187);
+Console.WriteLine($"Host idle (its jobs' first pass over the data done) after {(await web.WaitIdleAsync(TimeSpan.FromMinutes(10))).TotalSeconds:0} s");
 
 var terms = Data.Words;
 var pages = Math.Max(1, options.Pilots / 20);
@@ -153,6 +154,7 @@ internal static class Baseline
 {
     public static Process Spawn(string provider, string connection)
     {
+        WebHost.EnsureFree(5188);
         var process = Process.Start(new ProcessStartInfo("dotnet", [typeof(Baseline).Assembly.Location, "--serve-baseline", "--provider", provider, "--connection", connection]))!;
         using var client = new HttpClient();
         for (var i = 0; i < 120; i++)

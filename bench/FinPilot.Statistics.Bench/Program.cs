@@ -60,6 +60,7 @@ await using (var db = Data.Context(options.Provider, connection))
 // 3. The pages and their baselines, one client, sequential requests.
 using var baseline = Baseline.Spawn(options.Provider, connection);
 using var web = await WebHost.StartAsync(webDll, work, options.Provider, connection, 5197);
+Console.WriteLine($"Host idle (its jobs' first pass over the data done) after {(await web.WaitIdleAsync(TimeSpan.FromMinutes(10))).TotalSeconds:0} s");
 using var webClient = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5197"), Timeout = TimeSpan.FromSeconds(120) };
 using var baseClient = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5198"), Timeout = TimeSpan.FromSeconds(120) };
 var endpoints = new (string Name, HttpClient Client, Func<long, string> Address)[]
@@ -141,6 +142,7 @@ internal static class Baseline
 {
     public static Process Spawn(string provider, string connection)
     {
+        WebHost.EnsureFree(5198);
         var process = Process.Start(new ProcessStartInfo("dotnet", [typeof(Baseline).Assembly.Location, "--serve-baseline", "--provider", provider, "--connection", connection]))!;
         using var client = new HttpClient();
         for (var i = 0; i < 120; i++)

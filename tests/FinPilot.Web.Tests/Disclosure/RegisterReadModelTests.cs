@@ -179,6 +179,36 @@ public sealed class RegisterReadModelTests(AppsWithDemoData apps) : IClassFixtur
         }
     }
 
+    [Theory, AllProviders]
+    public async Task The_whole_register_read_as_of_a_row_is_the_same_after_pilots_are_added(DatabaseProvider provider)
+    {
+        var app = await apps.StartAsync(provider);
+        var tag = "W" + Guid.NewGuid().ToString("N")[..8];
+        var (_, p) = await app.ScreenedAsync("SH", DemoUsers.WorkingGroupShanghai, $"全册分页征集 {tag}", [$"甲 {tag}", $"乙 {tag}"]);
+        Task<(Page<PilotEntry> Page, long AsOf)> ReadAsync(int page, long? asOf) => app.WithScopeAsync(services =>
+            services.GetRequiredService<PilotRegister>().SearchPinnedAsync(new RegisterQuery(Page: page, PageSize: 3, AsOf: asOf)));
+        var (first, asOf) = await ReadAsync(1, null);
+        var (second, _) = await ReadAsync(2, asOf);
+
+        // Two more, the newest: read as of the first read, the pages and the count are those of before.
+        await app.NoticeAsync("SH", app.Clock.GetUtcNow().AddDays(30), [Summary(p[0], $"全册甲 {tag}"), Summary(p[1], $"全册乙 {tag}")]);
+        var (firstAgain, pinned) = await ReadAsync(1, asOf);
+        var (secondAgain, _) = await ReadAsync(2, asOf);
+        var (now, newest) = await ReadAsync(1, null);
+
+        Assert.Equal(asOf, pinned);
+        Assert.Equal(first.Items.Select(i => i.Id), firstAgain.Items.Select(i => i.Id));
+        Assert.Equal(second.Items.Select(i => i.Id), secondAgain.Items.Select(i => i.Id));
+        Assert.Equal((first.Total, first.Total), (firstAgain.Total, secondAgain.Total));
+        Assert.Equal(first.Total + 2, now.Total);
+        Assert.True(newest > asOf);
+        Assert.Equal(new[] { p[0], p[1] }.Order(), now.Items.Take(2).Select(i => i.Id).Order());
+        // Past the last page: no rows, the same count.
+        var (past, _) = await ReadAsync(first.PageCount + 5, asOf);
+        Assert.Empty(past.Items);
+        Assert.Equal(first.Total, past.Total);
+    }
+
     [Fact]
     public void Chinese_is_indexed_as_bigrams_and_Latin_as_words()
     {
