@@ -5,7 +5,7 @@
 // two rates is the figure to keep. An idle pass (nothing pending) is timed at a small log and at
 // the full one: it must not grow with the log. See README.md "Ledger throughput".
 //
-//   dotnet run -c Release --project bench/FinPilot.LedgerAppend.Bench -- [--records 100000] [--sqlite-only]
+//   dotnet run -c Release --project bench/FinPilot.LedgerAppend.Bench -- [--records 100000] [--batch 1000] [--sqlite-only]
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -21,6 +21,8 @@ using Npgsql;
 using NpgsqlTypes;
 
 var records = args.SkipWhile(a => a != "--records").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(100_000);
+// The appender's batch (Ledger:BatchSize); the baseline's stays 1,000 rows per transaction.
+var batch = args.SkipWhile(a => a != "--batch").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(new LedgerOptions().BatchSize);
 var root = Path.Combine(Path.GetTempPath(), $"finpilot-ledger-bench-{Guid.NewGuid():N}");
 Directory.CreateDirectory(root);
 var keyFile = Path.Combine(root, "ledger.key");
@@ -30,7 +32,7 @@ using var key = new LedgerKey(
     new HostingEnvironment { EnvironmentName = "Production", ContentRootPath = root },
     TimeProvider.System,
     NullLogger<LedgerKey>.Instance);
-Console.WriteLine($"{records:N0} records, batches of 1,000; {Environment.ProcessorCount} cores; load {File.ReadAllText("/proc/loadavg").Trim()}");
+Console.WriteLine($"{records:N0} records, batches of {batch:N0} (baseline 1,000); {Environment.ProcessorCount} cores; load {File.ReadAllText("/proc/loadavg").Trim()}");
 Console.WriteLine("| provider | plain inserts | ledger append | ratio | idle pass at 1,000 | idle pass at full size |");
 Console.WriteLine("|---|---|---|---|---|---|");
 try
@@ -124,7 +126,7 @@ async Task<TimeSpan> AppendAllAsync(Func<FinPilotDbContext> context)
 {
     await using var db = context();
     var watch = Stopwatch.StartNew();
-    await new LedgerAppender(db, key, new LedgerOptions(), TimeProvider.System).RunAsync();
+    await new LedgerAppender(db, key, new LedgerOptions { BatchSize = batch }, TimeProvider.System).RunAsync();
     return watch.Elapsed;
 }
 

@@ -77,22 +77,19 @@ internal sealed class WebHost : IDisposable
     }
 
     /// <summary>
-    /// Waits until the host's leased jobs have made their first pass over the data (at 10,000 pilots they raise an
-    /// alert, schedule duties and draft plans for each), so that a measurement sees requests, not that one-time work:
-    /// until the process uses under a tenth of a core for two seconds, or <paramref name="limit"/> has passed.
+    /// Waits until the host's leased jobs have made their first pass over the data (at 10,000 pilots they may raise an
+    /// alert, schedule duties or draft a plan for each), so that a measurement sees requests, not that one-time work:
+    /// until the process has used under a tenth of a core for three two-second spans in a row, or <paramref name="limit"/>.
     /// </summary>
     public async Task<TimeSpan> WaitIdleAsync(TimeSpan limit)
     {
         var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < limit)
+        for (var quiet = 0; quiet < 3 && watch.Elapsed < limit;)
         {
             var before = _process.TotalProcessorTime;
             await Task.Delay(TimeSpan.FromSeconds(2));
             _process.Refresh();
-            if ((_process.TotalProcessorTime - before).TotalSeconds < 0.2)
-            {
-                break;
-            }
+            quiet = (_process.TotalProcessorTime - before).TotalSeconds < 0.2 ? quiet + 1 : 0;
         }
 
         return watch.Elapsed;

@@ -119,9 +119,7 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
             .Select(p => p.Id);
         // Skip and take inside the lambda, so that they are parameters: the statement's text is then the same for every
         // page (outside it, they are constants, and EF would translate the query again for each page).
-        var rows = db.RegisterPilots.AsNoTracking().Where(r => sorted.Skip(skip).Take(take).Contains(r.Id))
-            .OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name).ThenBy(p => p.ProjectId)
-            .Select(RegisterReads.ShownFrom(db));
+        var rows = RegisterReads.ShownFrom(db, db.RegisterPilots.AsNoTracking().Where(r => sorted.Skip(skip).Take(take).Contains(r.Id)));
         var newerThan = bound ?? long.MaxValue;
         var page = await (counted is null
             ? bound is null
@@ -241,7 +239,7 @@ public sealed class PilotRegister(FinPilotDbContext db, Ledger.LedgerReader ledg
             .Take(max)
             .ToListAsync(ct);
         var ids = events.Select(e => e.ProjectId).Distinct().ToList();
-        var rows = await db.RegisterPilots.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.ProjectId)).Select(RegisterReads.ShownFrom(db)).ToListAsync(ct);
+        var rows = await RegisterReads.ShownFrom(db, db.RegisterPilots.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.ProjectId))).ToListAsync(ct);
         var entries = (await EntriesAsync(rows, named, ct)).ToDictionary(e => e.Id);
         return [.. events.Select(e => (e, entries[e.ProjectId]))];
     }
