@@ -53,6 +53,13 @@ await using (var db = Data.Context(options.Provider, connection))
     var rows = await RegisterProjection.RebuildAsync(db);
     Console.WriteLine($"finpilot register rebuild equivalent: {rows} rows in {watch.Elapsed.TotalSeconds:0.0} s");
 
+    if (postgres)
+    {
+        // What autovacuum keeps on a live database after a bulk load: statistics, and the visibility map that lets
+        // PostgreSQL read the order's and the count's indexes without visiting every row.
+        await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+    }
+
     // The plan of a Chinese search: the full-text index, not a scan of the rows.
     var terms0 = FinPilot.Web.Features.Search.SearchText.Query("区块链");
     var explain = postgres
